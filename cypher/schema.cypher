@@ -1,0 +1,23 @@
+// TagGraph schema: a uniqueness constraint (which is also an index) on every lookup key,
+// and text indexes for the name searches. Every statement is IF NOT EXISTS, so the app
+// applies this file at every start, to the embedded and to an external database alike.
+// You can also paste it into Neo4j Browser (enable multi-statement editing) or cypher-shell.
+
+// Hierarchical classification (等级列举式)
+CREATE CONSTRAINT tag_class_code IF NOT EXISTS FOR (c:TagClass) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT tag_code IF NOT EXISTS FOR (t:Tag) REQUIRE t.code IS UNIQUE;
+CREATE TEXT INDEX tag_name_text IF NOT EXISTS FOR (t:Tag) ON (t.name);
+CREATE TEXT INDEX tag_class_name_text IF NOT EXISTS FOR (c:TagClass) ON (c.name);
+
+// The scheme a library came from, and the node that serialises hierarchy writes
+CREATE CONSTRAINT scheme_code IF NOT EXISTS FOR (s:Scheme) REQUIRE s.code IS UNIQUE;
+CREATE CONSTRAINT taxonomy_lock_name IF NOT EXISTS FOR (l:TaxonomyLock) REQUIRE l.name IS UNIQUE;
+
+// Faceted classification (分面组配式)
+CREATE CONSTRAINT facet_code IF NOT EXISTS FOR (f:Facet) REQUIRE f.code IS UNIQUE;
+CREATE CONSTRAINT facet_value_code IF NOT EXISTS FOR (v:FacetValue) REQUIRE v.code IS UNIQUE;
+
+// Data sources: codes are qualified, S1 / S1.C_CONS / S1.C_CONS.CONS_NO
+CREATE CONSTRAINT source_system_code IF NOT EXISTS FOR (s:SourceSystem) REQUIRE s.code IS UNIQUE;
+CREATE CONSTRAINT source_table_code IF NOT EXISTS FOR (t:SourceTable) REQUIRE t.code IS UNIQUE;
+CREATE CONSTRAINT source_field_code IF NOT EXISTS FOR (f:SourceField) REQUIRE f.code IS UNIQUE;

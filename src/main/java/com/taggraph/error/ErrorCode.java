@@ -1,0 +1,23 @@
+package com.taggraph.error;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/** The codes a client finds in {@code extensions.code} of every domain error. */
+public enum ErrorCode {
+
+	NOT_FOUND(ErrorType.NOT_FOUND),
+	DUPLICATE_CODE(ErrorType.BAD_REQUEST),
+	CYCLE(ErrorType.BAD_REQUEST),
+	NOT_EMPTY(ErrorType.BAD_REQUEST),
+	INVALID_INPUT(ErrorType.BAD_REQUEST);
+
+	private final ErrorType type;
+
+	ErrorCode(ErrorType type) {
+		this.type = type;
+	}
+
+	public ErrorType type() {
+		return type;
+	}
+}

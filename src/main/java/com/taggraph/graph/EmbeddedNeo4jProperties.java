@@ -1,0 +1,30 @@
+package com.taggraph.graph;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Neo4j DBMS that runs inside the app when no external server is configured.
+ *
+ * @param enabled       start the embedded DBMS; off when {@code spring.neo4j.uri} points elsewhere
+ * @param dataDir       the DBMS home: store files, transaction logs and Neo4j's own logs
+ * @param listenAddress the interface Bolt and HTTP bind to; loopback by default because auth is off
+ * @param boltPort      Bolt port, 0 for a free one
+ * @param httpPort      port of Neo4j's HTTP API and Browser, 0 for a free one
+ * @param httpEnabled   serve Neo4j's HTTP API and Browser
+ * @param pageCache     Neo4j page cache size, e.g. {@code 256m}
+ * @param txLogRetention how many transaction logs to keep, in Neo4j's retention syntax
+ */
+@ConfigurationProperties("taggraph.neo4j.embedded")
+public record EmbeddedNeo4jProperties(
+		@DefaultValue("true") boolean enabled,
+		@DefaultValue("./data") Path dataDir,
+		@DefaultValue("127.0.0.1") String listenAddress,
+		@DefaultValue("7687") int boltPort,
+		@DefaultValue("7474") int httpPort,
+		@DefaultValue("true") boolean httpEnabled,
+		@DefaultValue("256m") String pageCache,
+		@DefaultValue("2 files") String txLogRetention) {
+}

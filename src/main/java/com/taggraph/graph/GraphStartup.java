@@ -1,0 +1,54 @@
+package com.taggraph.graph;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prepares the database before the web server accepts requests: schema first, then the demo
+ * library on an empty database, then one query so the first user does not pay for a cold planner.
+ */
+@Component
+class GraphStartup implements SmartInitializingSingleton {
+
+	private static final Log log = LogFactory.getLog(GraphStartup.class);
+
+	private final Neo4jClient neo4j;
+	private final PlatformTransactionManager transactions;
+	private final JsonMapper json;
+	private final Resource schema;
+	private final boolean demoEnabled;
+	private final Resource demoLibrary;
+
+	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
+			@Value("classpath:cypher/schema.cypher") Resource schema,
+			@Value("${taggraph.demo.enabled:true}") boolean demoEnabled,
+			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary) {
+		this.neo4j = neo4j;
+		this.transactions = transactions;
+		this.json = json;
+		this.schema = schema;
+		this.demoEnabled = demoEnabled;
+		this.demoLibrary = demoLibrary;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		new GraphSchema(neo4j, schema).apply();
+		if (demoEnabled) {
+			new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json).loadIfEmpty(demoLibrary);
+		}
+		long started = System.nanoTime();
+		long classes = neo4j.query("MATCH (c:TagClass) RETURN count(c)").fetchAs(Long.class).one().orElse(0L);
+		log.info("Tag library holds %d classes (warm-up query %d ms)".formatted(classes,
+				(System.nanoTime() - started) / 1_000_000));
+	}
+}

@@ -1,0 +1,138 @@
+package com.taggraph.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.taggraph.taxonomy.SchemeImportResult;
+import com.taggraph.taxonomy.SchemeProblem;
+import com.taggraph.taxonomy.TaxonomyService;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Bulk imports over HTTP. Each answers {@code {created, updated, unchanged, errors}}; with any
+ * error nothing is written (HTTP 422), and {@code ?dryRun=true} validates without writing.
+ */
+@RestController
+@RequestMapping("/api/import")
+class ImportController {
+
+	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
+	private final TaxonomyService taxonomy;
+	private final long maxBytes;
+
+	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
+		this.taxonomy = taxonomy;
+		this.maxBytes = maxBytes.toBytes();
+	}
+
+	/** A class scheme: {@code code,parent,name[,criterion,exclusive,exhaustive]}, UTF-8. */
+	@PostMapping(path = "/tag-classes", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<SchemeImportResult> importTagClasses(HttpServletRequest request,
+			@RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		String problem = contentTypeProblem(contentType);
+		if (problem != null) {
+			return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun, problem);
+		}
+		if (request.getContentLengthLong() > maxBytes) {
+			return refuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, tooLarge());
+		}
+		byte[] body = readAtMost(request.getInputStream(), maxBytes);
+		if (body == null) {
+			return refuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, tooLarge());
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return refuse(HttpStatus.UNPROCESSABLE_CONTENT, dryRun,
+					"the body is not valid UTF-8 (at line %d)".formatted(lineOfInvalidByte(body)));
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1); // a byte-order mark, as spreadsheet programs write
+		}
+		ClassSchemeCsv.Parsed parsed = ClassSchemeCsv.parse(text);
+		SchemeImportResult result = taxonomy.importScheme(parsed.rows(), parsed.problems(), dryRun);
+		return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+			.body(result);
+	}
+
+	private String contentTypeProblem(String contentType) {
+		if (contentType == null) {
+			return "missing Content-Type; send the file as text/csv; charset=UTF-8";
+		}
+		MediaType type;
+		try {
+			type = MediaType.parseMediaType(contentType);
+		}
+		catch (IllegalArgumentException ex) {
+			return "unreadable Content-Type '%s'".formatted(contentType);
+		}
+		if (!TEXT_CSV.includes(type) && !MediaType.TEXT_PLAIN.includes(type)) {
+			return "Content-Type %s is not accepted; send the file as text/csv".formatted(contentType);
+		}
+		if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+			return "charset %s is not accepted; send UTF-8".formatted(type.getCharset());
+		}
+		return null;
+	}
+
+	private String tooLarge() {
+		return "the body is larger than the limit of %d bytes (taggraph.import.max-bytes)".formatted(maxBytes);
+	}
+
+	private static ResponseEntity<SchemeImportResult> refuse(HttpStatus status, boolean dryRun, String message) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(SchemeImportResult.refused(dryRun, List.of(new SchemeProblem(0, null, null, message))));
+	}
+
+	/** The body, or null when it is longer than {@code limit}; chunked bodies carry no length to check first. */
+	private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+		return bytes.length > limit ? null : bytes;
+	}
+
+	private static int lineOfInvalidByte(byte[] body) {
+		var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+		int line = 1;
+		int start = 0;
+		for (int i = 0; i <= body.length; i++) {
+			if (i == body.length || body[i] == '\n') {
+				try {
+					decoder.reset().decode(ByteBuffer.wrap(body, start, i - start));
+				}
+				catch (CharacterCodingException ex) {
+					return line;
+				}
+				line++;
+				start = i + 1;
+			}
+		}
+		return line;
+	}
+
+}

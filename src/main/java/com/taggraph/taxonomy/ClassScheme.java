@@ -1,0 +1,131 @@
+package com.taggraph.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks an imported class scheme against itself and the classes already in the graph: duplicate
+ * codes, codes taken by tags, unknown parents and cycles (including cycles closed through existing
+ * classes). Pure Java over a snapshot read in the import's transaction.
+ */
+final class ClassScheme {
+
+	private final List<ClassRow> rows;
+	private final Map<String, ClassRow> existing;
+	private final Set<String> tagCodes;
+	private final List<SchemeProblem> problems = new ArrayList<>();
+	/** Each row by code, first occurrence wins. */
+	private final Map<String, ClassRow> incoming = new LinkedHashMap<>();
+
+	ClassScheme(List<ClassRow> rows, Map<String, ClassRow> existing, Collection<String> tagCodes) {
+		this.rows = rows;
+		this.existing = existing;
+		this.tagCodes = Set.copyOf(tagCodes);
+	}
+
+	List<SchemeProblem> validate() {
+		for (ClassRow row : rows) {
+			ClassRow first = incoming.putIfAbsent(row.code(), row);
+			if (first != null) {
+				problem(row, "code", "duplicate code '%s': already defined on line %d".formatted(row.code(), first.line()));
+			}
+			else if (tagCodes.contains(row.code())) {
+				problem(row, "code", "code '%s' is already used by a tag".formatted(row.code()));
+			}
+		}
+		for (ClassRow row : incoming.values()) {
+			String parent = row.parent();
+			if (parent == null) {
+				continue;
+			}
+			if (parent.equals(row.code())) {
+				problem(row, "parent", "cycle: class '%s' cannot be its own parent".formatted(row.code()));
+			}
+			else if (!incoming.containsKey(parent) && !existing.containsKey(parent)) {
+				problem(row, "parent", "unknown parent '%s' of class '%s'".formatted(parent, row.code()));
+			}
+		}
+		findCycles();
+		problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		return problems;
+	}
+
+	/** Rows that differ from the graph, split into new and changed; unchanged ones are counted only. */
+	Changes changes() {
+		List<ClassRow> created = new ArrayList<>();
+		List<ClassRow> updated = new ArrayList<>();
+		int unchanged = 0;
+		for (ClassRow row : incoming.values()) {
+			ClassRow current = existing.get(row.code());
+			if (current == null) {
+				created.add(row);
+			}
+			else if (differs(row, current)) {
+				updated.add(row);
+			}
+			else {
+				unchanged++;
+			}
+		}
+		return new Changes(created, updated, unchanged);
+	}
+
+	record Changes(List<ClassRow> created, List<ClassRow> updated, int unchanged) {
+	}
+
+	private static boolean differs(ClassRow row, ClassRow current) {
+		return !Objects.equals(row.parent(), current.parent()) || !Objects.equals(row.name(), current.name())
+				|| given(row.criterion(), current.criterion()) || given(row.exclusive(), current.exclusive())
+				|| given(row.exhaustive(), current.exhaustive());
+	}
+
+	private static boolean given(Object value, Object current) {
+		return value != null && !value.equals(current);
+	}
+
+	/** Walks up from every incoming class over the merged parent map; each cycle is reported once. */
+	private void findCycles() {
+		Set<String> acyclic = new HashSet<>();
+		Set<Set<String>> reported = new HashSet<>();
+		for (ClassRow row : incoming.values()) {
+			List<String> path = new ArrayList<>();
+			Map<String, Integer> onPath = new HashMap<>();
+			String code = row.code();
+			while (code != null && !acyclic.contains(code) && !onPath.containsKey(code)) {
+				onPath.put(code, path.size());
+				path.add(code);
+				code = parentOf(code);
+			}
+			if (code != null && onPath.containsKey(code)) {
+				List<String> cycle = new ArrayList<>(path.subList(onPath.get(code), path.size()));
+				if (cycle.size() > 1 && reported.add(Set.copyOf(cycle))) {
+					ClassRow at = cycle.stream().map(incoming::get).filter(Objects::nonNull)
+						.min((a, b) -> Integer.compare(a.line(), b.line())).orElse(row);
+					cycle.add(cycle.get(0));
+					problem(at, "parent", "cycle: " + String.join(" → ", cycle));
+				}
+			}
+			acyclic.addAll(path);
+		}
+	}
+
+	private String parentOf(String code) {
+		ClassRow row = incoming.get(code);
+		if (row != null) {
+			return row.parent() != null && row.parent().equals(code) ? null : row.parent();
+		}
+		ClassRow current = existing.get(code);
+		return current == null ? null : current.parent();
+	}
+
+	private void problem(ClassRow row, String field, String message) {
+		problems.add(new SchemeProblem(row.line(), row.code(), field, message));
+	}
+}

@@ -1,0 +1,176 @@
+package com.taggraph.taxonomy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import com.taggraph.error.DomainException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * GraphQL mappings of the hierarchy. Every field that reaches further into the graph is batched,
+ * so a request costs one query per field per level, not one per class.
+ */
+@Controller
+class TaxonomyController {
+
+	private final TaxonomyService taxonomy;
+
+	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders) {
+		this.taxonomy = taxonomy;
+		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
+		loaders.<ClassTagsKey, List<Tag>>forName("classTagsLoader")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.tagsOfClasses(keys)));
+	}
+
+	// ---- queries ------------------------------------------------------------------------------
+
+	@QueryMapping
+	TagClass tagClass(@Argument String code) {
+		return taxonomy.tagClass(code);
+	}
+
+	@QueryMapping
+	List<TagClass> rootClasses() {
+		return taxonomy.rootClasses();
+	}
+
+	@QueryMapping
+	Tag tag(@Argument String code) {
+		return taxonomy.tag(code);
+	}
+
+	@QueryMapping
+	List<Tag> searchTags(@Argument String text, @Argument Integer first) {
+		return taxonomy.searchTags(text, first);
+	}
+
+	// ---- TagClass fields ----------------------------------------------------------------------
+
+	@BatchMapping(typeName = "TagClass")
+	Map<TagClass, TagClass> broader(List<TagClass> classes) {
+		Map<String, TagClass> parents = taxonomy.classesByCode(
+				classes.stream().map(TagClass::parentCode).filter(java.util.Objects::nonNull).toList());
+		return classes.stream().filter(c -> c.parentCode() != null && parents.containsKey(c.parentCode()))
+			.collect(Collectors.toMap(Function.identity(), c -> parents.get(c.parentCode()), (a, b) -> a));
+	}
+
+	@BatchMapping(typeName = "TagClass")
+	Map<TagClass, List<TagClass>> narrower(List<TagClass> classes) {
+		return byClass(classes, taxonomy.narrower(codes(classes)));
+	}
+
+	@BatchMapping(typeName = "TagClass")
+	Map<TagClass, List<TagClass>> classArray(List<TagClass> classes) {
+		return byClass(classes, taxonomy.classArrays(codes(classes)));
+	}
+
+	@BatchMapping(typeName = "TagClass")
+	Map<TagClass, List<TagClass>> siblings(List<TagClass> classes) {
+		Map<String, List<TagClass>> arrays = taxonomy.classArrays(codes(classes));
+		return classes.stream().distinct().collect(Collectors.toMap(Function.identity(),
+				c -> arrays.getOrDefault(c.code(), List.of()).stream().filter(s -> !s.code().equals(c.code())).toList()));
+	}
+
+	@BatchMapping(typeName = "TagClass")
+	Map<TagClass, List<TagClass>> classChain(List<TagClass> classes) {
+		return byClass(classes, taxonomy.classChains(codes(classes)));
+	}
+
+	@SchemaMapping(typeName = "TagClass")
+	CompletableFuture<List<TagClass>> descendants(TagClass tagClass, @Argument Integer maxDepth,
+			DataLoader<DescendantsKey, List<TagClass>> descendantsLoader) {
+		if (maxDepth != null && maxDepth < 1) {
+			throw DomainException.invalid("maxDepth", "must be at least 1, was " + maxDepth);
+		}
+		return descendantsLoader.load(new DescendantsKey(tagClass.code(), maxDepth));
+	}
+
+	@SchemaMapping(typeName = "TagClass")
+	CompletableFuture<List<Tag>> tags(TagClass tagClass, @Argument Boolean includeDescendants,
+			DataLoader<ClassTagsKey, List<Tag>> classTagsLoader) {
+		return classTagsLoader.load(new ClassTagsKey(tagClass.code(), Boolean.TRUE.equals(includeDescendants)));
+	}
+
+	// ---- Tag fields ---------------------------------------------------------------------------
+
+	@BatchMapping(typeName = "Tag")
+	Map<Tag, TagClass> tagClass(List<Tag> tags) {
+		Map<String, TagClass> classes = taxonomy.classesByCode(
+				tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
+		return tags.stream().filter(t -> t.classCode() != null && classes.containsKey(t.classCode()))
+			.collect(Collectors.toMap(Function.identity(), t -> classes.get(t.classCode()), (a, b) -> a));
+	}
+
+	@BatchMapping(typeName = "Tag", field = "classChain")
+	Map<Tag, List<TagClass>> tagClassChain(List<Tag> tags) {
+		Map<String, List<TagClass>> chains = taxonomy.classChains(
+				tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
+		return tags.stream().distinct().collect(Collectors.toMap(Function.identity(),
+				t -> chains.getOrDefault(t.classCode(), List.of())));
+	}
+
+	// ---- mutations ----------------------------------------------------------------------------
+
+	@MutationMapping
+	TagClass createTagClass(@Argument TagClassInput input) {
+		return taxonomy.createTagClass(input);
+	}
+
+	@MutationMapping
+	TagClass updateTagClass(@Argument String code, @Argument TagClassChanges input) {
+		return taxonomy.updateTagClass(code, input);
+	}
+
+	@MutationMapping
+	TagClass moveTagClass(@Argument String code, @Argument String newParentCode) {
+		return taxonomy.moveTagClass(code, newParentCode);
+	}
+
+	@MutationMapping
+	String deleteTagClass(@Argument String code) {
+		return taxonomy.deleteTagClass(code);
+	}
+
+	@MutationMapping
+	Tag createTag(@Argument TagInput input) {
+		return taxonomy.createTag(input);
+	}
+
+	@MutationMapping
+	Tag updateTag(@Argument String code, @Argument TagChanges input) {
+		return taxonomy.updateTag(code, input);
+	}
+
+	@MutationMapping
+	Tag moveTag(@Argument String code, @Argument String classCode) {
+		return taxonomy.moveTag(code, classCode);
+	}
+
+	@MutationMapping
+	String deleteTag(@Argument String code) {
+		return taxonomy.deleteTag(code);
+	}
+
+	private static List<String> codes(List<TagClass> classes) {
+		return classes.stream().map(TagClass::code).toList();
+	}
+
+	private static Map<TagClass, List<TagClass>> byClass(List<TagClass> classes, Map<String, List<TagClass>> found) {
+		return classes.stream().distinct()
+			.collect(Collectors.toMap(Function.identity(), c -> found.getOrDefault(c.code(), List.of())));
+	}
+}

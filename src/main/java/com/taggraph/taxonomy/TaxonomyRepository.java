@@ -1,0 +1,392 @@
+package com.taggraph.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of them in one
+ * round trip, so a GraphQL request costs a number of queries that does not grow with its result.
+ */
+@Repository
+class TaxonomyRepository {
+
+	/** Projection of a class {@code c}, with its level counted from the root. */
+	private static final String CLASS_COLUMNS = """
+			c.code AS code, c.name AS name, c.criterion AS criterion,
+			coalesce(c.exclusive, false) AS exclusive, coalesce(c.exhaustive, false) AS exhaustive, c.scope AS scope,
+			COUNT { (c)-[:BROADER]->+(:TagClass) } + 1 AS level,
+			[(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parentCode""";
+
+	/** Projection of a tag {@code t}. */
+	private static final String TAG_COLUMNS = """
+			t.code AS code, t.name AS name, t.rule AS rule, coalesce(t.status, 'DRAFT') AS status,
+			[(t)-[:IN_CLASS]->(x:TagClass) | x.code][0] AS classCode""";
+
+	private final Neo4jClient neo4j;
+
+	TaxonomyRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	// ---- reads ------------------------------------------------------------------------------
+
+	List<TagClass> findClasses(Collection<String> codes) {
+		return classes("""
+				UNWIND $codes AS key
+				MATCH (c:TagClass {code: key})
+				RETURN key, %s""".formatted(CLASS_COLUMNS), Map.of("codes", codes))
+			.values().stream().flatMap(List::stream).toList();
+	}
+
+	Optional<TagClass> findClass(String code) {
+		return findClasses(List.of(code)).stream().findFirst();
+	}
+
+	List<TagClass> rootClasses() {
+		return classes("""
+				MATCH (c:TagClass) WHERE NOT (c)-[:BROADER]->(:TagClass)
+				RETURN '' AS key, %s
+				ORDER BY c.code""".formatted(CLASS_COLUMNS), Map.of())
+			.getOrDefault("", List.of());
+	}
+
+	Map<String, List<TagClass>> narrower(Collection<String> codes) {
+		return classes("""
+				UNWIND $codes AS key
+				MATCH (:TagClass {code: key})<-[:BROADER]-(c:TagClass)
+				RETURN key, %s
+				ORDER BY key, c.code""".formatted(CLASS_COLUMNS), Map.of("codes", codes));
+	}
+
+	/** The class array (类列) of each class: the lower classes of its upper class, or all roots. */
+	Map<String, List<TagClass>> classArrays(Collection<String> codes) {
+		return classes("""
+				UNWIND $codes AS key
+				MATCH (self:TagClass {code: key})
+				OPTIONAL MATCH (self)-[:BROADER]->(parent:TagClass)
+				CALL (parent) {
+				  WITH parent WHERE parent IS NOT NULL
+				  MATCH (parent)<-[:BROADER]-(c:TagClass)
+				  RETURN c
+				  UNION
+				  WITH parent WHERE parent IS NULL
+				  MATCH (c:TagClass) WHERE NOT (c)-[:BROADER]->(:TagClass)
+				  RETURN c
+				}
+				RETURN key, %s
+				ORDER BY key, c.code""".formatted(CLASS_COLUMNS), Map.of("codes", codes));
+	}
+
+	/** The class chain (类链) of each class, root first; levels and parents follow from the order. */
+	Map<String, List<TagClass>> classChains(Collection<String> codes) {
+		Map<String, List<TagClass>> chains = new LinkedHashMap<>();
+		neo4j.query("""
+				UNWIND $codes AS key
+				MATCH path = (:TagClass {code: key})-[:BROADER]->*(root:TagClass)
+				WHERE NOT (root)-[:BROADER]->(:TagClass)
+				RETURN key, [n IN reverse(nodes(path)) | n {.code, .name, .criterion, .exclusive, .exhaustive, .scope}] AS chain
+				""")
+			.bind(codes).to("codes")
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, row) -> Map.entry(row.get("key").asString(), toChain(row.get("chain"))))
+			.all()
+			.forEach(entry -> chains.put((String) entry.getKey(), castList(entry.getValue())));
+		return chains;
+	}
+
+	/** Classes below each class, in tree (pre-)order, down to {@code maxDepth} levels (null: all). */
+	Map<String, List<TagClass>> descendants(Collection<String> codes, Integer maxDepth) {
+		return classes("""
+				UNWIND $codes AS key
+				MATCH path = (:TagClass {code: key})<-[:BROADER]-+(c:TagClass)
+				WHERE $maxDepth IS NULL OR length(path) <= $maxDepth
+				WITH key, c, [n IN reverse(nodes(path)) | n.code] AS order
+				ORDER BY key, order
+				RETURN key, %s""".formatted(CLASS_COLUMNS), mapOf("codes", codes, "maxDepth", maxDepth));
+	}
+
+	Map<String, List<Tag>> tagsOfClasses(Collection<String> codes, boolean includeDescendants) {
+		String match = includeDescendants
+				? "MATCH (:TagClass {code: key})<-[:BROADER]-*(:TagClass)<-[:IN_CLASS]-(t:Tag)"
+				: "MATCH (:TagClass {code: key})<-[:IN_CLASS]-(t:Tag)";
+		return tags("""
+				UNWIND $codes AS key
+				%s
+				RETURN key, %s
+				ORDER BY key, t.code""".formatted(match, TAG_COLUMNS), Map.of("codes", codes));
+	}
+
+	Optional<Tag> findTag(String code) {
+		return tags("""
+				MATCH (t:Tag {code: $code})
+				RETURN t.code AS key, %s""".formatted(TAG_COLUMNS), Map.of("code", code))
+			.values().stream().flatMap(List::stream).findFirst();
+	}
+
+	/** Tags whose code starts with the text (any case) or whose name contains it; exact codes first. */
+	List<Tag> searchTags(String text, int first) {
+		return tags("""
+				MATCH (t:Tag)
+				WHERE t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
+				RETURN '' AS key, %s
+				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
+				LIMIT $first""".formatted(TAG_COLUMNS),
+				Map.of("text", text, "codePrefix", text.toUpperCase(java.util.Locale.ROOT), "first", first))
+			.getOrDefault("", List.of());
+	}
+
+	// ---- checks inside write transactions -----------------------------------------------------
+
+	/** Serialises hierarchy writes, so two concurrent moves cannot together build a cycle. */
+	void lockTaxonomy() {
+		neo4j.query("MERGE (l:TaxonomyLock {name: 'taxonomy'}) SET l.lockedAt = datetime()").run();
+	}
+
+	/** Which of the codes are taken, by a class or a tag (the two share one code space). */
+	Map<String, String> takenCodes(Collection<String> codes) {
+		Map<String, String> taken = new LinkedHashMap<>();
+		neo4j.query("""
+				UNWIND $codes AS key
+				OPTIONAL MATCH (c:TagClass {code: key})
+				OPTIONAL MATCH (t:Tag {code: key})
+				WITH key, CASE WHEN c IS NOT NULL THEN 'class' WHEN t IS NOT NULL THEN 'tag' END AS kind
+				WHERE kind IS NOT NULL
+				RETURN key, kind""")
+			.bind(codes).to("codes")
+			.fetch().all()
+			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
+		return taken;
+	}
+
+	boolean classExists(String code) {
+		return neo4j.query("RETURN EXISTS { (:TagClass {code: $code}) } AS found").bind(code).to("code")
+			.fetchAs(Boolean.class).one().orElse(false);
+	}
+
+	/** Whether {@code candidate} is {@code code} itself or one of its descendants. */
+	boolean isSelfOrDescendant(String candidate, String code) {
+		return neo4j.query("""
+				MATCH (candidate:TagClass {code: $candidate}), (c:TagClass {code: $code})
+				RETURN EXISTS { (candidate)-[:BROADER]->*(c) } AS below""")
+			.bindAll(Map.of("candidate", candidate, "code", code))
+			.fetchAs(Boolean.class).one().orElse(false);
+	}
+
+	/** How many lower classes and tags a class still holds. */
+	Map<String, Object> classContents(String code) {
+		return neo4j.query("""
+				MATCH (c:TagClass {code: $code})
+				RETURN COUNT { (c)<-[:BROADER]-(:TagClass) } AS classes, COUNT { (c)<-[:IN_CLASS]-(:Tag) } AS tags""")
+			.bind(code).to("code").fetch().one().orElse(Map.of());
+	}
+
+	/** What still depends on a tag: tags derived from it, and customers carrying it. */
+	Map<String, Object> tagDependents(String code) {
+		return neo4j.query("""
+				MATCH (t:Tag {code: $code})
+				RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers""")
+			.bind(code).to("code").fetch().one().orElse(Map.of());
+	}
+
+	// ---- writes -------------------------------------------------------------------------------
+
+	void createClass(TagClassInput in) {
+		neo4j.query("""
+				CREATE (c:TagClass {code: $code, name: $name, criterion: $criterion, exclusive: $exclusive,
+				                    exhaustive: $exhaustive, scope: $scope, createdAt: datetime()})
+				WITH c
+				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
+				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
+			.bindAll(mapOf("code", in.code(), "name", in.name(), "criterion", in.criterion(), "exclusive",
+					Boolean.TRUE.equals(in.exclusive()), "exhaustive", Boolean.TRUE.equals(in.exhaustive()), "scope",
+					in.scope(), "parentCode", in.parentCode()))
+			.run();
+	}
+
+	void updateClass(String code, TagClassChanges changes) {
+		neo4j.query("""
+				MATCH (c:TagClass {code: $code})
+				SET c.name = coalesce($name, c.name), c.criterion = coalesce($criterion, c.criterion),
+				    c.exclusive = coalesce($exclusive, c.exclusive), c.exhaustive = coalesce($exhaustive, c.exhaustive),
+				    c.scope = coalesce($scope, c.scope), c.updatedAt = datetime()""")
+			.bindAll(mapOf("code", code, "name", changes.name(), "criterion", changes.criterion(), "exclusive",
+					changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope()))
+			.run();
+	}
+
+	void moveClass(String code, String newParentCode) {
+		neo4j.query("""
+				MATCH (c:TagClass {code: $code})
+				OPTIONAL MATCH (c)-[old:BROADER]->(:TagClass)
+				DELETE old
+				WITH DISTINCT c
+				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
+				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))
+				SET c.updatedAt = datetime()""")
+			.bindAll(mapOf("code", code, "parentCode", newParentCode))
+			.run();
+	}
+
+	void deleteClass(String code) {
+		neo4j.query("MATCH (c:TagClass {code: $code}) DETACH DELETE c").bind(code).to("code").run();
+	}
+
+	void createTag(TagInput in) {
+		neo4j.query("""
+				MATCH (c:TagClass {code: $classCode})
+				CREATE (t:Tag {code: $code, name: $name, rule: $rule, status: 'DRAFT', createdAt: datetime()})
+				CREATE (t)-[:IN_CLASS]->(c)""")
+			.bindAll(mapOf("code", in.code(), "name", in.name(), "rule", in.rule(), "classCode", in.classCode()))
+			.run();
+	}
+
+	void updateTag(String code, TagChanges changes) {
+		neo4j.query("""
+				MATCH (t:Tag {code: $code})
+				SET t.name = coalesce($name, t.name), t.rule = coalesce($rule, t.rule), t.updatedAt = datetime()""")
+			.bindAll(mapOf("code", code, "name", changes.name(), "rule", changes.rule()))
+			.run();
+	}
+
+	void moveTag(String code, String classCode) {
+		neo4j.query("""
+				MATCH (t:Tag {code: $code}), (c:TagClass {code: $classCode})
+				OPTIONAL MATCH (t)-[old:IN_CLASS]->(:TagClass)
+				DELETE old
+				WITH DISTINCT t, c
+				CREATE (t)-[:IN_CLASS]->(c)
+				SET t.updatedAt = datetime()""")
+			.bindAll(Map.of("code", code, "classCode", classCode))
+			.run();
+	}
+
+	void deleteTag(String code) {
+		neo4j.query("MATCH (t:Tag {code: $code}) DETACH DELETE t").bind(code).to("code").run();
+	}
+
+	// ---- class-scheme import --------------------------------------------------------------------
+
+	/** Every class with its parent and properties, to validate an import against. */
+	Map<String, ClassRow> allClassRows() {
+		Map<String, ClassRow> rows = new LinkedHashMap<>();
+		neo4j.query("""
+				MATCH (c:TagClass)
+				RETURN c.code AS code, [(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parent, c.name AS name,
+				       c.criterion AS criterion, c.exclusive AS exclusive, c.exhaustive AS exhaustive""")
+			.fetchAs(ClassRow.class)
+			.mappedBy((types, r) -> new ClassRow(0, r.get("code").asString(), r.get("parent").asString(null),
+					r.get("name").asString(null), r.get("criterion").asString(null),
+					r.get("exclusive").isNull() ? null : r.get("exclusive").asBoolean(),
+					r.get("exhaustive").isNull() ? null : r.get("exhaustive").asBoolean()))
+			.all()
+			.forEach(row -> rows.put(row.code(), row));
+		return rows;
+	}
+
+	List<String> tagCodesAmong(Collection<String> codes) {
+		return List.copyOf(neo4j.query("UNWIND $codes AS key MATCH (t:Tag {code: key}) RETURN t.code")
+			.bind(codes).to("codes").fetchAs(String.class).all());
+	}
+
+	/** Creates or updates the classes of one batch; parents are linked in a second pass. */
+	void upsertClasses(List<Map<String, Object>> batch) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MERGE (c:TagClass {code: row.code})
+				  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
+				  ON MATCH SET c.updatedAt = datetime()
+				SET c.name = row.name,
+				    c.criterion = CASE WHEN row.criterion IS NULL THEN c.criterion ELSE row.criterion END,
+				    c.exclusive = coalesce(row.exclusive, c.exclusive),
+				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""")
+			.bind(batch).to("rows")
+			.run();
+	}
+
+	void linkParents(List<Map<String, Object>> batch) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:TagClass {code: row.code})
+				OPTIONAL MATCH (c)-[old:BROADER]->(:TagClass)
+				DELETE old
+				WITH DISTINCT c, row
+				OPTIONAL MATCH (parent:TagClass {code: row.parent})
+				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
+			.bind(batch).to("rows")
+			.run();
+	}
+
+	// ---- mapping ------------------------------------------------------------------------------
+
+	private Map<String, List<TagClass>> classes(String cypher, Map<String, Object> params) {
+		return grouped(cypher, params, TaxonomyRepository::toTagClass);
+	}
+
+	private Map<String, List<Tag>> tags(String cypher, Map<String, Object> params) {
+		return grouped(cypher, params, TaxonomyRepository::toTag);
+	}
+
+	private <T> Map<String, List<T>> grouped(String cypher, Map<String, Object> params,
+			java.util.function.Function<Record, T> mapper) {
+		Map<String, List<T>> groups = new LinkedHashMap<>();
+		neo4j.query(cypher).bindAll(params)
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, row) -> Map.entry(row.get("key").asString(), mapper.apply(row)))
+			.all()
+			.forEach(entry -> groups.computeIfAbsent((String) entry.getKey(), k -> new ArrayList<>())
+				.add(castItem(entry.getValue())));
+		return groups;
+	}
+
+	private static List<TagClass> toChain(Value nodes) {
+		List<TagClass> chain = new ArrayList<>();
+		String parent = null;
+		for (Value node : nodes.values()) {
+			TagClass c = new TagClass(node.get("code").asString(), node.get("name").asString(null),
+					node.get("criterion").asString(null), node.get("exclusive").asBoolean(false),
+					node.get("exhaustive").asBoolean(false), node.get("scope").asString(null), chain.size() + 1, parent);
+			chain.add(c);
+			parent = c.code();
+		}
+		return chain;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T castItem(Object value) {
+		return (T) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<TagClass> castList(Object value) {
+		return (List<TagClass>) value;
+	}
+
+	private static TagClass toTagClass(Record r) {
+		return new TagClass(r.get("code").asString(), r.get("name").asString(null), r.get("criterion").asString(null),
+				r.get("exclusive").asBoolean(false), r.get("exhaustive").asBoolean(false), r.get("scope").asString(null),
+				r.get("level").asInt(), r.get("parentCode").asString(null));
+	}
+
+	private static Tag toTag(Record r) {
+		return new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
+				r.get("status").asString(), r.get("classCode").asString(null));
+	}
+
+	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
+	private static Map<String, Object> mapOf(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+}

@@ -1,0 +1,391 @@
+package com.taggraph.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+
+/**
+ * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
+ * it writes; anything thrown later rolls the whole transaction back, so a refused request changes nothing.
+ */
+@Service
+public class TaxonomyService {
+
+	/** Codes are identifiers users type and export: no spaces or control characters. */
+	private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/\\-]*");
+	private static final int MAX_CODE = 64;
+	private static final int MAX_NAME = 200;
+	private static final int MAX_TEXT = 2000;
+	static final int MAX_SEARCH = 200;
+	private static final int WRITE_BATCH = 1000;
+
+	private final TaxonomyRepository repository;
+
+	TaxonomyService(TaxonomyRepository repository) {
+		this.repository = repository;
+	}
+
+	// ---- reads --------------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public TagClass tagClass(String code) {
+		return repository.findClass(code).orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TagClass> rootClasses() {
+		return repository.rootClasses();
+	}
+
+	@Transactional(readOnly = true)
+	public Tag tag(String code) {
+		return repository.findTag(code).orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Tag> searchTags(String text, Integer first) {
+		int limit = first == null ? 20 : first;
+		if (limit < 1 || limit > MAX_SEARCH) {
+			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_SEARCH, limit));
+		}
+		String trimmed = text == null ? "" : text.strip();
+		if (trimmed.isEmpty()) {
+			throw DomainException.invalid("text", "must not be blank");
+		}
+		return repository.searchTags(trimmed, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, TagClass> classesByCode(Collection<String> codes) {
+		return repository.findClasses(Set.copyOf(codes)).stream()
+			.collect(Collectors.toMap(TagClass::code, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, List<TagClass>> narrower(Collection<String> codes) {
+		return repository.narrower(Set.copyOf(codes));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, List<TagClass>> classArrays(Collection<String> codes) {
+		return repository.classArrays(Set.copyOf(codes));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, List<TagClass>> classChains(Collection<String> codes) {
+		return repository.classChains(Set.copyOf(codes));
+	}
+
+	/** One query per distinct maxDepth among the keys. */
+	@Transactional(readOnly = true)
+	public Map<DescendantsKey, List<TagClass>> descendants(Set<DescendantsKey> keys) {
+		Map<DescendantsKey, List<TagClass>> result = new LinkedHashMap<>();
+		keys.stream().collect(Collectors.groupingBy(k -> java.util.Optional.ofNullable(k.maxDepth())))
+			.forEach((depth, group) -> {
+				Integer maxDepth = depth.orElse(null);
+				if (maxDepth != null && maxDepth < 1) {
+					throw DomainException.invalid("maxDepth", "must be at least 1, was " + maxDepth);
+				}
+				var found = repository.descendants(group.stream().map(DescendantsKey::classCode).toList(), maxDepth);
+				group.forEach(k -> result.put(k, found.getOrDefault(k.classCode(), List.of())));
+			});
+		return result;
+	}
+
+	/** At most two queries: one with descendants, one without. */
+	@Transactional(readOnly = true)
+	public Map<ClassTagsKey, List<Tag>> tagsOfClasses(Set<ClassTagsKey> keys) {
+		Map<ClassTagsKey, List<Tag>> result = new LinkedHashMap<>();
+		keys.stream().collect(Collectors.partitioningBy(ClassTagsKey::includeDescendants))
+			.forEach((deep, group) -> {
+				if (group.isEmpty()) {
+					return;
+				}
+				var found = repository.tagsOfClasses(group.stream().map(ClassTagsKey::classCode).toList(), deep);
+				group.forEach(k -> result.put(k, found.getOrDefault(k.classCode(), List.of())));
+			});
+		return result;
+	}
+
+	// ---- class writes -------------------------------------------------------------------------
+
+	@Transactional
+	public TagClass createTagClass(TagClassInput in) {
+		requireCode("code", in.code());
+		requireName("name", in.name());
+		optionalText("criterion", in.criterion(), MAX_TEXT);
+		optionalText("scope", in.scope(), MAX_CODE);
+		if (in.parentCode() != null) {
+			requireCode("parentCode", in.parentCode());
+		}
+		repository.lockTaxonomy();
+		requireFreeCode(in.code());
+		if (in.parentCode() != null && !repository.classExists(in.parentCode())) {
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown parent class '%s' of new class '%s'".formatted(in.parentCode(), in.code()),
+					Map.of("field", "parentCode", "subject", in.parentCode()));
+		}
+		repository.createClass(in);
+		return repository.findClass(in.code()).orElseThrow();
+	}
+
+	@Transactional
+	public TagClass updateTagClass(String code, TagClassChanges changes) {
+		if (changes.name() != null) {
+			requireName("name", changes.name());
+		}
+		optionalText("criterion", changes.criterion(), MAX_TEXT);
+		optionalText("scope", changes.scope(), MAX_CODE);
+		requireClass(code);
+		repository.updateClass(code, changes);
+		return repository.findClass(code).orElseThrow();
+	}
+
+	/** Moves a class (with everything below it) under a new upper class, or to the root if null. */
+	@Transactional
+	public TagClass moveTagClass(String code, String newParentCode) {
+		repository.lockTaxonomy();
+		requireClass(code);
+		if (newParentCode != null) {
+			if (!repository.classExists(newParentCode)) {
+				throw new DomainException(ErrorCode.NOT_FOUND, "unknown parent class '%s'".formatted(newParentCode),
+						Map.of("field", "newParentCode", "subject", newParentCode));
+			}
+			if (repository.isSelfOrDescendant(newParentCode, code)) {
+				throw new DomainException(ErrorCode.CYCLE,
+						"moving class '%s' under '%s' would make a cycle: '%s' is %s".formatted(code, newParentCode,
+								newParentCode, newParentCode.equals(code) ? "the class itself" : "below '" + code + "'"),
+						Map.of("field", "newParentCode", "subject", code));
+			}
+		}
+		repository.moveClass(code, newParentCode);
+		return repository.findClass(code).orElseThrow();
+	}
+
+	@Transactional
+	public String deleteTagClass(String code) {
+		repository.lockTaxonomy();
+		requireClass(code);
+		Map<String, Object> contents = repository.classContents(code);
+		long classes = ((Number) contents.get("classes")).longValue();
+		long tags = ((Number) contents.get("tags")).longValue();
+		if (classes > 0 || tags > 0) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"class '%s' still holds %d lower classes and %d tags; move or delete them first"
+						.formatted(code, classes, tags),
+					Map.of("subject", code, "classes", classes, "tags", tags));
+		}
+		repository.deleteClass(code);
+		return code;
+	}
+
+	// ---- tag writes ---------------------------------------------------------------------------
+
+	@Transactional
+	public Tag createTag(TagInput in) {
+		requireCode("code", in.code());
+		requireName("name", in.name());
+		requireCode("classCode", in.classCode());
+		optionalText("rule", in.rule(), MAX_TEXT);
+		repository.lockTaxonomy();
+		requireFreeCode(in.code());
+		if (!repository.classExists(in.classCode())) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s' for new tag '%s'".formatted(in.classCode(),
+					in.code()), Map.of("field", "classCode", "subject", in.classCode()));
+		}
+		repository.createTag(in);
+		return repository.findTag(in.code()).orElseThrow();
+	}
+
+	@Transactional
+	public Tag updateTag(String code, TagChanges changes) {
+		if (changes.name() != null) {
+			requireName("name", changes.name());
+		}
+		optionalText("rule", changes.rule(), MAX_TEXT);
+		requireTag(code);
+		repository.updateTag(code, changes);
+		return repository.findTag(code).orElseThrow();
+	}
+
+	@Transactional
+	public Tag moveTag(String code, String classCode) {
+		requireTag(code);
+		if (!repository.classExists(classCode)) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s'".formatted(classCode),
+					Map.of("field", "classCode", "subject", classCode));
+		}
+		repository.moveTag(code, classCode);
+		return repository.findTag(code).orElseThrow();
+	}
+
+	@Transactional
+	public String deleteTag(String code) {
+		requireTag(code);
+		Map<String, Object> dependents = repository.tagDependents(code);
+		List<?> derived = (List<?>) dependents.get("derivedTags");
+		long customers = ((Number) dependents.get("customers")).longValue();
+		if (!derived.isEmpty() || customers > 0) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"tag '%s' is still used: %d tags derive from it %s and %d customers carry it"
+						.formatted(code, derived.size(), derived, customers),
+					Map.of("subject", code, "derivedTags", derived, "customers", customers));
+		}
+		repository.deleteTag(code);
+		return code;
+	}
+
+	// ---- class-scheme import ------------------------------------------------------------------
+
+	/**
+	 * Imports a whole class scheme in one transaction: all rows are checked (against each other and
+	 * the graph) before the first write, and any problem, including {@code parseProblems} found
+	 * while reading the file, means nothing is written.
+	 */
+	@Transactional
+	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun) {
+		List<SchemeProblem> problems = new ArrayList<>(parseProblems);
+		for (ClassRow row : rows) {
+			checkRow(row, problems);
+		}
+		if (!dryRun) {
+			repository.lockTaxonomy();
+		}
+		ClassScheme scheme = new ClassScheme(rows, repository.allClassRows(),
+				repository.tagCodesAmong(rows.stream().map(ClassRow::code).toList()));
+		problems.addAll(scheme.validate());
+		if (!problems.isEmpty()) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+			return SchemeImportResult.refused(dryRun, problems);
+		}
+		ClassScheme.Changes changes = scheme.changes();
+		if (!dryRun) {
+			List<Map<String, Object>> writes = new ArrayList<>();
+			changes.created().forEach(r -> writes.add(toParams(r)));
+			changes.updated().forEach(r -> writes.add(toParams(r)));
+			// all nodes first, so a parent later in the file exists when its children are linked
+			batches(writes).forEach(repository::upsertClasses);
+			batches(writes).forEach(repository::linkParents);
+		}
+		return new SchemeImportResult(dryRun, !dryRun, changes.created().size(), changes.updated().size(),
+				changes.unchanged(), List.of());
+	}
+
+	private void checkRow(ClassRow row, List<SchemeProblem> problems) {
+		check(row, "code", row.code(), true, MAX_CODE, problems);
+		check(row, "name", row.name(), false, MAX_NAME, problems);
+		if (row.parent() != null) {
+			check(row, "parent", row.parent(), true, MAX_CODE, problems);
+		}
+		if (row.criterion() != null && row.criterion().length() > MAX_TEXT) {
+			problems.add(new SchemeProblem(row.line(), row.code(), "criterion", "longer than %d characters".formatted(MAX_TEXT)));
+		}
+	}
+
+	private static void check(ClassRow row, String field, String value, boolean isCode, int max,
+			List<SchemeProblem> problems) {
+		String problem = isCode ? codeProblem(value) : nameProblem(value, max);
+		if (problem != null) {
+			problems.add(new SchemeProblem(row.line(), row.code(), field, problem));
+		}
+	}
+
+	private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> rows) {
+		List<List<Map<String, Object>>> batches = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i += WRITE_BATCH) {
+			batches.add(rows.subList(i, Math.min(rows.size(), i + WRITE_BATCH)));
+		}
+		return batches;
+	}
+
+	private static Map<String, Object> toParams(ClassRow row) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("code", row.code());
+		params.put("parent", row.parent());
+		params.put("name", row.name());
+		params.put("criterion", row.criterion());
+		params.put("exclusive", row.exclusive());
+		params.put("exhaustive", row.exhaustive());
+		return params;
+	}
+
+	// ---- validation ---------------------------------------------------------------------------
+
+	private void requireClass(String code) {
+		if (code == null || !repository.classExists(code)) {
+			throw DomainException.notFound("class", code);
+		}
+	}
+
+	private void requireTag(String code) {
+		if (code == null || repository.findTag(code).isEmpty()) {
+			throw DomainException.notFound("tag", code);
+		}
+	}
+
+	private void requireFreeCode(String code) {
+		String kind = repository.takenCodes(List.of(code)).get(code);
+		if (kind != null) {
+			throw new DomainException(ErrorCode.DUPLICATE_CODE, "code '%s' is already used by a %s".formatted(code, kind),
+					Map.of("field", "code", "subject", code));
+		}
+	}
+
+	private static void requireCode(String field, String value) {
+		String problem = codeProblem(value);
+		if (problem != null) {
+			throw DomainException.invalid(field, problem);
+		}
+	}
+
+	private static void requireName(String field, String value) {
+		String problem = nameProblem(value, MAX_NAME);
+		if (problem != null) {
+			throw DomainException.invalid(field, problem);
+		}
+	}
+
+	private static void optionalText(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw DomainException.invalid(field, "longer than %d characters".formatted(max));
+		}
+	}
+
+	static String codeProblem(String code) {
+		if (code == null || code.isBlank()) {
+			return "code is empty";
+		}
+		if (code.length() > MAX_CODE) {
+			return "code '%s…' is longer than %d characters".formatted(code.substring(0, 20), MAX_CODE);
+		}
+		if (!CODE.matcher(code).matches()) {
+			return "code '%s' may hold only letters, digits and . _ - : / and must start with a letter or digit"
+				.formatted(code);
+		}
+		return null;
+	}
+
+	private static String nameProblem(String name, int max) {
+		if (name == null || name.isBlank()) {
+			return "name is empty";
+		}
+		if (name.length() > max) {
+			return "name is longer than %d characters".formatted(max);
+		}
+		return null;
+	}
+}
