@@ -21,6 +21,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * A full Neo4j DBMS in the app's JVM. It serves real Bolt (and optionally HTTP and Browser),
@@ -56,7 +57,10 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
 		if (props.httpEnabled()) {
 			builder.setConfig(HttpConnector.listen_address, new SocketAddress(host, http))
-				.setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost(host), http));
+				.setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost(host), http))
+				// utility intranets are offline: Browser must not try to phone home or fetch remote guides
+				.setConfig(ServerSettings.allow_telemetry, false)
+				.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost");
 		}
 		this.dbms = builder.build();
 		this.httpPort = props.httpEnabled() ? boundPort(ConnectorType.HTTP) : -1;

@@ -148,9 +148,11 @@ final class ClassSchemeCsv {
 	/** Line numbers from character offsets: exact with quoted newlines and skipped blank lines. */
 	private static final class LineIndex {
 
+		private final String text;
 		private final int[] starts;
 
 		LineIndex(String text) {
+			this.text = text;
 			int count = 1;
 			for (int i = 0; i < text.length(); i++) {
 				if (text.charAt(i) == '\n') {
@@ -166,8 +168,13 @@ final class ClassSchemeCsv {
 			}
 		}
 
-		int lineAt(long position) {
-			int index = java.util.Arrays.binarySearch(starts, (int) position);
+		int lineAt(long offset) {
+			// a record's offset is where the parser began, before any blank lines it skipped
+			int position = (int) offset;
+			while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+				position++;
+			}
+			int index = java.util.Arrays.binarySearch(starts, position);
 			return index >= 0 ? index + 1 : -index - 1;
 		}
 	}

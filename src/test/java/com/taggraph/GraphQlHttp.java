@@ -1,0 +1,118 @@
+package com.taggraph;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the app's real GraphQL and import endpoints, as any outside client would use them. */
+public final class GraphQlHttp {
+
+	public static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+	private final JsonMapper json = JsonMapper.builder().build();
+	private final String base;
+
+	public GraphQlHttp(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public record Reply(int status, String contentType, JsonNode body, Map<String, java.util.List<String>> headers) {
+
+		public JsonNode data(String path) {
+			JsonNode node = body.path("data");
+			for (String part : path.split("\\.")) {
+				node = part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
+			}
+			return node;
+		}
+
+		public String errorCode() {
+			return body.path("errors").path(0).path("extensions").path("code").asString(null);
+		}
+
+		public String errorMessage() {
+			return body.path("errors").path(0).path("message").asString(null);
+		}
+
+		public boolean hasErrors() {
+			return body.path("errors").size() > 0;
+		}
+	}
+
+	/** The {@code code} of every element of a list of classes or tags. */
+	public static java.util.List<String> codes(JsonNode array) {
+		if (!array.isArray()) {
+			throw new AssertionError("expected a list, got " + array);
+		}
+		return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path("code").asString()).toList();
+	}
+
+	public Reply query(String query) {
+		return query(query, Map.of());
+	}
+
+	public Reply query(String query, Map<String, Object> variables) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("query", query);
+		payload.put("variables", variables);
+		return post("/graphql", json.writeValueAsString(payload), "application/json", GRAPHQL_RESPONSE);
+	}
+
+	public Reply get(String query, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(base + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+			.header("Accept", accept).GET().build());
+	}
+
+	public Reply post(String path, String body, String contentType, String accept) {
+		return post(path, body.getBytes(StandardCharsets.UTF_8), contentType, accept);
+	}
+
+	public Reply post(String path, byte[] body, String contentType, String accept) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.header("Accept", accept);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request.build());
+	}
+
+	public HttpResponse<String> raw(HttpRequest.Builder request, String path) {
+		try {
+			return http.send(request.uri(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Reply send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			JsonNode body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+					response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package com.taggraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.taggraph.GraphQlHttp;
+import com.taggraph.TagGraphTest;
+
+/** The endpoint as the GraphQL over HTTP specification describes it, and the offline GraphiQL page. */
+@TagGraphTest
+class GraphQlOverHttpTest {
+
+	private static final String QUERY = "{ tagClass(code: \"C01\") { name } }";
+
+	@LocalServerPort
+	int port;
+
+	GraphQlHttp client;
+
+	@BeforeEach
+	void client() {
+		client = new GraphQlHttp(port);
+	}
+
+	@Test
+	void postAnswersInTheRequestedMediaType() {
+		var modern = client.post("/graphql", "{\"query\":\"" + QUERY.replace("\"", "\\\"") + "\"}", "application/json",
+				GraphQlHttp.GRAPHQL_RESPONSE);
+		var legacy = client.post("/graphql", "{\"query\":\"" + QUERY.replace("\"", "\\\"") + "\"}", "application/json",
+				"application/json");
+
+		assertThat(modern.status()).isEqualTo(200);
+		assertThat(modern.contentType()).startsWith(GraphQlHttp.GRAPHQL_RESPONSE);
+		assertThat(modern.data("tagClass.name").asString()).isEqualTo("基础属性");
+		assertThat(legacy.status()).isEqualTo(200);
+		assertThat(legacy.contentType()).startsWith("application/json");
+	}
+
+	@Test
+	void getRunsQueries() {
+		var reply = client.get(QUERY, GraphQlHttp.GRAPHQL_RESPONSE);
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.contentType()).startsWith(GraphQlHttp.GRAPHQL_RESPONSE);
+		assertThat(reply.data("tagClass.name").asString()).isEqualTo("基础属性");
+	}
+
+	@Test
+	void getRefusesMutationsWith405() {
+		var reply = client.get("mutation { deleteTag(code: \"T0101\") }", GraphQlHttp.GRAPHQL_RESPONSE);
+
+		assertThat(reply.status()).isEqualTo(405);
+		assertThat(reply.headers().get("allow")).containsExactly("POST");
+		assertThat(client.query("{ tag(code: \"T0101\") { code } }").data("tag.code").asString()).isEqualTo("T0101");
+	}
+
+	@Test
+	void badRequestsGet400WithGraphQlResponseJson() {
+		var unparsable = client.post("/graphql", "{\"query\":\"{ tagClass(code: }\"}", "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
+		var invalid = client.post("/graphql", "{\"query\":\"{ noSuchField }\"}", "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
+		var notJson = client.post("/graphql", "{query: oops", "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
+		var missingQuery = client.get("", GraphQlHttp.GRAPHQL_RESPONSE);
+		var badVariables = client.raw(HttpRequest.newBuilder().header("Accept", GraphQlHttp.GRAPHQL_RESPONSE).GET(),
+				"/graphql?query=%7B__typename%7D&variables=%7Bnot-json");
+
+		assertThat(unparsable.status()).isEqualTo(400);
+		assertThat(unparsable.contentType()).startsWith(GraphQlHttp.GRAPHQL_RESPONSE);
+		assertThat(unparsable.errorMessage()).contains("Invalid syntax");
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.errorMessage()).contains("noSuchField");
+		assertThat(notJson.status()).isEqualTo(400);
+		assertThat(missingQuery.status()).isEqualTo(400);
+		assertThat(badVariables.statusCode()).isEqualTo(400);
+		assertThat(badVariables.body()).contains("variables");
+	}
+
+	@Test
+	void legacyJsonKeeps200ForDocumentErrors() {
+		var reply = client.post("/graphql", "{\"query\":\"{ noSuchField }\"}", "application/json", "application/json");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.hasErrors()).isTrue();
+	}
+
+	@Test
+	void graphiqlIsServedWithEveryAssetFromTheApp() {
+		var page = client.raw(HttpRequest.newBuilder().GET(), "/graphiql");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("GraphiQL.createFetcher");
+		assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
+		Matcher assets = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"").matcher(page.body());
+		int count = 0;
+		while (assets.find()) {
+			assertThat(client.raw(HttpRequest.newBuilder().GET(), assets.group(1)).statusCode()).as(assets.group(1))
+				.isEqualTo(200);
+			count++;
+		}
+		assertThat(count).isEqualTo(4);
+	}
+}
