@@ -184,8 +184,8 @@ public class TaxonomyService {
 		long tags = ((Number) contents.get("tags")).longValue();
 		if (classes > 0 || tags > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"class '%s' still holds %d lower classes and %d tags; move or delete them first"
-						.formatted(code, classes, tags),
+					"class '%s' still holds %s and %s; move or delete them first"
+						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
 		}
 		repository.deleteClass(code);
@@ -240,8 +240,8 @@ public class TaxonomyService {
 		long customers = ((Number) dependents.get("customers")).longValue();
 		if (!derived.isEmpty() || customers > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"tag '%s' is still used: %d tags derive from it %s and %d customers carry it"
-						.formatted(code, derived.size(), derived, customers),
+					"tag '%s' is still used: %s derive from it %s and %s carry it"
+						.formatted(code, count(derived.size(), "tag", "tags"), derived, count(customers, "customer", "customers")),
 					Map.of("subject", code, "derivedTags", derived, "customers", customers));
 		}
 		repository.deleteTag(code);
@@ -363,6 +363,10 @@ public class TaxonomyService {
 		if (value != null && value.length() > max) {
 			throw DomainException.invalid(field, "longer than %d characters".formatted(max));
 		}
+	}
+
+	private static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
 	}
 
 	static String codeProblem(String code) {

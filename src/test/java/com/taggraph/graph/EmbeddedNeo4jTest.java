@@ -1,0 +1,131 @@
+package com.taggraph.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.taggraph.TagGraphTest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The embedded DBMS as an outside Bolt client sees it: the whole demo library, the schema, nothing twice. */
+@TagGraphTest
+class EmbeddedNeo4jTest {
+
+	@Autowired
+	EmbeddedNeo4jServer server;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	JsonMapper json;
+
+	@Value("classpath:demo/tag-library.json")
+	Resource library;
+
+	@Value("classpath:cypher/schema.cypher")
+	Resource schema;
+
+	@Test
+	void anOutsideBoltClientSeesTheWholeDemoLibrary() {
+		try (Driver outside = GraphDatabase.driver(server.boltUri(), AuthTokens.none()); var session = outside.session()) {
+			Map<String, Object> counts = session.run("""
+					RETURN COUNT { (:TagClass) } AS classes, COUNT { (:TagClass)-[:BROADER]->(:TagClass) } AS broader,
+					       COUNT { (:Tag) } AS tags, COUNT { (:Tag)-[:IN_CLASS]->(:TagClass) } AS inClass,
+					       COUNT { (:Facet) } AS facets, COUNT { (:FacetValue)-[:OF_FACET]->(:Facet) } AS facetValues,
+					       COUNT { (:Tag)-[:HAS_FACET_VALUE]->(:FacetValue) } AS tagFacetValues,
+					       COUNT { (:SourceSystem) } AS systems,
+					       COUNT { (:SourceTable)-[:IN_SYSTEM]->(:SourceSystem) } AS tables,
+					       COUNT { (:SourceField)-[:IN_TABLE]->(:SourceTable) } AS fields,
+					       COUNT { (:Tag)-[:DERIVED_FROM]->(:SourceField) } AS fromFields,
+					       COUNT { (:Tag)-[:DERIVED_FROM]->(:Tag) } AS fromTags""").single().asMap();
+
+			assertThat(counts).containsAllEntriesOf(Map.of("classes", 57L, "broader", 49L, "tags", 127L, "inClass", 127L,
+					"facets", 8L, "tagFacetValues", 127L * 8, "systems", 5L));
+			assertThat(counts).containsAllEntriesOf(expectedFromFile());
+		}
+	}
+
+	@Test
+	void everyLookupKeyIsConstrainedAndReapplyingTheSchemaChangesNothing() {
+		List<String> before = constraintsAndIndexes();
+
+		new GraphSchema(neo4j, schema).apply();
+
+		assertThat(constraintsAndIndexes()).isEqualTo(before);
+		assertThat(before).contains("tag_class_code", "tag_code", "facet_code", "facet_value_code", "source_system_code",
+				"source_table_code", "source_field_code", "tag_name_text");
+	}
+
+	@Test
+	void theDemoLibraryIsNeverLoadedOverExistingData() {
+		long nodes = nodeCount();
+
+		boolean loaded = new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json).loadIfEmpty(library);
+
+		assertThat(loaded).isFalse();
+		assertThat(nodeCount()).isEqualTo(nodes);
+	}
+
+	@Test
+	void schemaScriptsSplitOnStatementEndsNotOnSemicolonsInsideText() {
+		assertThat(GraphSchema.statements("""
+				// a comment; with a semicolon
+				CREATE CONSTRAINT a IF NOT EXISTS FOR (n:A) REQUIRE n.code IS UNIQUE;
+				CREATE INDEX b IF NOT EXISTS
+				  FOR (n:B) ON (n.name);
+				""")).containsExactly("CREATE CONSTRAINT a IF NOT EXISTS FOR (n:A) REQUIRE n.code IS UNIQUE",
+				"CREATE INDEX b IF NOT EXISTS\n  FOR (n:B) ON (n.name)");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> expectedFromFile() {
+		Map<String, Object> data = json.readValue(readLibrary(), Map.class);
+		var systems = (List<Map<String, Object>>) data.get("sourceSystems");
+		var tags = (List<Map<String, Object>>) data.get("tags");
+		long tables = systems.stream().mapToLong(s -> ((List<?>) s.get("tables")).size()).sum();
+		long fields = systems.stream().flatMap(s -> ((List<Map<String, Object>>) s.get("tables")).stream())
+			.mapToLong(t -> ((List<?>) t.get("fields")).size()).sum();
+		long fromTags = tags.stream().flatMap(t -> ((List<Map<String, Object>>) t.get("derivedFrom")).stream())
+			.filter(d -> d.containsKey("tag")).count();
+		long fromFields = tags.stream().flatMap(t -> ((List<Map<String, Object>>) t.get("derivedFrom")).stream())
+			.filter(d -> d.containsKey("field")).count();
+		long facetValues = ((List<Map<String, Object>>) data.get("facets")).stream()
+			.mapToLong(f -> ((List<?>) f.get("values")).size()).sum();
+		return Map.of("tables", tables, "fields", fields, "fromTags", fromTags, "fromFields", fromFields, "facetValues",
+				facetValues);
+	}
+
+	private byte[] readLibrary() {
+		try (var in = library.getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<String> constraintsAndIndexes() {
+		return List.copyOf(neo4j.query("SHOW INDEXES YIELD name RETURN name ORDER BY name").fetchAs(String.class).all());
+	}
+
+	private long nodeCount() {
+		return neo4j.query("MATCH (n) RETURN count(n)").fetchAs(Long.class).one().orElseThrow();
+	}
+}
