@@ -21,3 +21,6 @@ CREATE CONSTRAINT facet_value_code IF NOT EXISTS FOR (v:FacetValue) REQUIRE v.co
 CREATE CONSTRAINT source_system_code IF NOT EXISTS FOR (s:SourceSystem) REQUIRE s.code IS UNIQUE;
 CREATE CONSTRAINT source_table_code IF NOT EXISTS FOR (t:SourceTable) REQUIRE t.code IS UNIQUE;
 CREATE CONSTRAINT source_field_code IF NOT EXISTS FOR (f:SourceField) REQUIRE f.code IS UNIQUE;
+
+// Customers (用电客户): the account number (户号) is the key
+CREATE CONSTRAINT customer_id IF NOT EXISTS FOR (c:Customer) REQUIRE c.id IS UNIQUE;

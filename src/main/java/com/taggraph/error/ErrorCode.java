@@ -9,7 +9,9 @@ public enum ErrorCode {
 	DUPLICATE_CODE(ErrorType.BAD_REQUEST),
 	CYCLE(ErrorType.BAD_REQUEST),
 	NOT_EMPTY(ErrorType.BAD_REQUEST),
-	INVALID_INPUT(ErrorType.BAD_REQUEST);
+	INVALID_INPUT(ErrorType.BAD_REQUEST),
+	/** two tags of one exclusive class on one customer */
+	EXCLUSIVE_CONFLICT(ErrorType.BAD_REQUEST);
 
 	private final ErrorType type;
 

@@ -27,17 +27,20 @@ class GraphStartup implements SmartInitializingSingleton {
 	private final Resource schema;
 	private final boolean demoEnabled;
 	private final Resource demoLibrary;
+	private final java.util.List<StartupStep> steps;
 
 	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
 			@Value("classpath:cypher/schema.cypher") Resource schema,
 			@Value("${taggraph.demo.enabled:true}") boolean demoEnabled,
-			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary) {
+			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary,
+			org.springframework.beans.factory.ObjectProvider<StartupStep> steps) {
 		this.neo4j = neo4j;
 		this.transactions = transactions;
 		this.json = json;
 		this.schema = schema;
 		this.demoEnabled = demoEnabled;
 		this.demoLibrary = demoLibrary;
+		this.steps = steps.orderedStream().toList();
 	}
 
 	@Override
@@ -46,6 +49,7 @@ class GraphStartup implements SmartInitializingSingleton {
 		if (demoEnabled) {
 			new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json).loadIfEmpty(demoLibrary);
 		}
+		steps.forEach(step -> step.afterLibraryReady(demoEnabled));
 		long started = System.nanoTime();
 		long classes = neo4j.query("MATCH (c:TagClass) RETURN count(c)").fetchAs(Long.class).one().orElse(0L);
 		log.info("Tag library holds %d classes (warm-up query %d ms)".formatted(classes,

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,11 +92,11 @@ class TaxonomyRepository {
 				UNWIND $codes AS key
 				MATCH path = (:TagClass {code: key})-[:BROADER]->*(root:TagClass)
 				WHERE NOT (root)-[:BROADER]->(:TagClass)
-				RETURN key, [n IN reverse(nodes(path)) | n {.code, .name, .criterion, .exclusive, .exhaustive, .scope}] AS chain
-				""")
+				RETURN key, [n IN reverse(nodes(path)) | %s] AS chain
+				""".formatted(ClassChains.NODE_PROJECTION))
 			.bind(codes).to("codes")
 			.fetchAs(Map.Entry.class)
-			.mappedBy((types, row) -> Map.entry(row.get("key").asString(), toChain(row.get("chain"))))
+			.mappedBy((types, row) -> Map.entry(row.get("key").asString(), ClassChains.of(row.get("chain"))))
 			.all()
 			.forEach(entry -> chains.put((String) entry.getKey(), castList(entry.getValue())));
 		return chains;
@@ -345,19 +344,6 @@ class TaxonomyRepository {
 			.forEach(entry -> groups.computeIfAbsent((String) entry.getKey(), k -> new ArrayList<>())
 				.add(castItem(entry.getValue())));
 		return groups;
-	}
-
-	private static List<TagClass> toChain(Value nodes) {
-		List<TagClass> chain = new ArrayList<>();
-		String parent = null;
-		for (Value node : nodes.values()) {
-			TagClass c = new TagClass(node.get("code").asString(), node.get("name").asString(null),
-					node.get("criterion").asString(null), node.get("exclusive").asBoolean(false),
-					node.get("exhaustive").asBoolean(false), node.get("scope").asString(null), chain.size() + 1, parent);
-			chain.add(c);
-			parent = c.code();
-		}
-		return chain;
 	}
 
 	@SuppressWarnings("unchecked")

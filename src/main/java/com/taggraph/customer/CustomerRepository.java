@@ -1,0 +1,208 @@
+package com.taggraph.customer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+import com.taggraph.taxonomy.ClassChains;
+import com.taggraph.taxonomy.Tag;
+
+/** The Cypher of customers and their tag assignments; every read answers for many customers at once. */
+@Repository
+@SuppressWarnings("unchecked")
+class CustomerRepository {
+
+	private static final String ASSIGNMENT_COLUMNS = """
+			cu.id AS customerId, t.code AS code, t.name AS name, t.rule AS rule, coalesce(t.status, 'DRAFT') AS status,
+			c.code AS classCode, a.value AS value, toString(a.assignedAt) AS assignedAt,
+			coalesce(a.source, 'IMPORT') AS source, a.importId AS importId""";
+
+	private final Neo4jClient neo4j;
+
+	CustomerRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	Optional<Customer> find(String id) {
+		return findAll(List.of(id)).stream().findFirst();
+	}
+
+	List<Customer> findAll(Collection<String> ids) {
+		return List.copyOf(neo4j.query("""
+				UNWIND $ids AS id
+				MATCH (cu:Customer {id: id})
+				RETURN cu.id AS id, cu.name AS name, properties(cu) AS attributes""")
+			.bind(ids).to("ids")
+			.fetchAs(Customer.class)
+			.mappedBy((types, r) -> toCustomer(r))
+			.all());
+	}
+
+	/** Each customer's assignments, ordered by tag code. */
+	Map<String, List<TagAssignment>> assignments(Collection<String> ids) {
+		Map<String, List<TagAssignment>> byCustomer = new LinkedHashMap<>();
+		neo4j.query("""
+				UNWIND $ids AS id
+				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag)
+				OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
+				RETURN %s
+				ORDER BY customerId, code""".formatted(ASSIGNMENT_COLUMNS))
+			.bind(ids).to("ids")
+			.fetchAs(TagAssignment.class)
+			.mappedBy((types, r) -> toAssignment(r))
+			.all()
+			.forEach(a -> byCustomer.computeIfAbsent(a.customerId(), k -> new ArrayList<>()).add(a));
+		return byCustomer;
+	}
+
+	/** Every assignment of each customer with its class chain: a whole portrait in one query. */
+	Map<String, List<Portrait.Entry>> portraitEntries(Collection<String> ids) {
+		Map<String, List<Portrait.Entry>> byCustomer = new LinkedHashMap<>();
+		neo4j.query("""
+				UNWIND $ids AS id
+				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(c:TagClass)
+				MATCH path = (c)-[:BROADER]->*(root:TagClass)
+				WHERE NOT (root)-[:BROADER]->(:TagClass)
+				RETURN %s, [n IN reverse(nodes(path)) | %s] AS chain
+				ORDER BY customerId, root.code, c.code, code""".formatted(ASSIGNMENT_COLUMNS, ClassChains.NODE_PROJECTION))
+			.bind(ids).to("ids")
+			.fetchAs(Portrait.Entry.class)
+			.mappedBy((types, r) -> new Portrait.Entry(toAssignment(r), ClassChains.of(r.get("chain"))))
+			.all()
+			.forEach(e -> byCustomer.computeIfAbsent(e.assignment().customerId(), k -> new ArrayList<>()).add(e));
+		return byCustomer;
+	}
+
+	/** Which of the codes name tags. */
+	List<String> existingTags(Collection<String> codes) {
+		return List.copyOf(neo4j.query("UNWIND $codes AS code MATCH (t:Tag {code: code}) RETURN t.code")
+			.bind(codes).to("codes").fetchAs(String.class).all());
+	}
+
+	/**
+	 * For the given tags and for the tags the customer already carries: every exclusive class at or
+	 * above the tag's class, and the branch of that class the tag falls in (the lower class on the way
+	 * down, or the tag itself when it sits directly in the exclusive class).
+	 */
+	List<ExclusiveBranch> exclusiveBranches(String customerId, Collection<String> codes) {
+		return List.copyOf(neo4j.query("""
+				CALL () {
+				  UNWIND $codes AS code
+				  MATCH (t:Tag {code: code})
+				  RETURN t, false AS carried
+				  UNION
+				  MATCH (:Customer {id: $customerId})-[:HAS_TAG]->(t:Tag)
+				  RETURN t, true AS carried
+				}
+				MATCH (t)-[:IN_CLASS]->(c:TagClass)
+				MATCH p = (c)-[:BROADER]->*(x:TagClass)
+				WHERE x.exclusive = true
+				RETURN t.code AS tag, carried, x.code AS exclusiveClass,
+				       CASE WHEN length(p) = 0 THEN t.code ELSE nodes(p)[-2].code END AS branch""")
+			.bindAll(Map.of("customerId", customerId, "codes", codes))
+			.fetchAs(ExclusiveBranch.class)
+			.mappedBy((types, r) -> new ExclusiveBranch(r.get("tag").asString(), r.get("carried").asBoolean(),
+					r.get("exclusiveClass").asString(), r.get("branch").asString()))
+			.all());
+	}
+
+	record ExclusiveBranch(String tag, boolean carried, String exclusiveClass, String branch) {
+	}
+
+	/** Locks the customer for the rest of the transaction, so two writers cannot both pass the rule checks. */
+	void lock(String customerId) {
+		neo4j.query("MATCH (cu:Customer {id: $id}) SET cu.tagsChangedAt = datetime()").bind(customerId).to("id").run();
+	}
+
+	void assign(String customerId, Collection<String> codes, AssignmentSource source) {
+		neo4j.query("""
+				MATCH (cu:Customer {id: $id})
+				UNWIND $codes AS code
+				MATCH (t:Tag {code: code})
+				MERGE (cu)-[a:HAS_TAG]->(t)
+				  ON CREATE SET a.assignedAt = datetime(), a.source = $source""")
+			.bindAll(Map.of("id", customerId, "codes", codes, "source", source.name()))
+			.run();
+	}
+
+	void remove(String customerId, Collection<String> codes) {
+		neo4j.query("""
+				MATCH (:Customer {id: $id})-[a:HAS_TAG]->(t:Tag)
+				WHERE t.code IN $codes
+				DELETE a""")
+			.bindAll(Map.of("id", customerId, "codes", codes))
+			.run();
+	}
+
+	// ---- generation and bulk writes -----------------------------------------------------------
+
+	boolean anyCustomer() {
+		return neo4j.query("RETURN EXISTS { (:Customer) } AS any").fetchAs(Boolean.class).one().orElse(false);
+	}
+
+	/** Every tag with its class rules and its scope value (a facet value that defines customers). */
+	List<CustomerGenerator.LibraryTag> libraryTags() {
+		return List.copyOf(neo4j.query("""
+				MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
+				OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
+				RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
+				       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope
+				ORDER BY code""")
+			.fetchAs(CustomerGenerator.LibraryTag.class)
+			.mappedBy((types, r) -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
+					r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(), r.get("classScope").asString(null),
+					r.get("tagScope").asString(null)))
+			.all());
+	}
+
+	/** Each customer scope (F4 value) with the customer-category tags that define it. */
+	Map<String, java.util.Set<String>> customerScopes() {
+		Map<String, java.util.Set<String>> scopes = new LinkedHashMap<>();
+		neo4j.query("""
+				MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL
+				RETURN v.code AS code, v.customersWithAnyOf AS tags ORDER BY code""")
+			.fetch().all()
+			.forEach(row -> scopes.put((String) row.get("code"),
+					new java.util.LinkedHashSet<>((List<String>) row.get("tags"))));
+		return scopes;
+	}
+
+	/** Creates customers with their tags (source RULE), one batch per call. */
+	void createWithTags(List<Map<String, Object>> batch) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				CREATE (cu:Customer {id: row.id, name: row.name})
+				SET cu += row.attributes
+				WITH cu, row
+				UNWIND row.tags AS code
+				MATCH (t:Tag {code: code})
+				CREATE (cu)-[:HAS_TAG {assignedAt: datetime(), source: 'RULE'}]->(t)""")
+			.bind(batch).to("rows")
+			.run();
+	}
+
+	private static Customer toCustomer(Record r) {
+		Map<String, Object> attributes = new LinkedHashMap<>(r.get("attributes").asMap());
+		attributes.remove("id");
+		attributes.remove("name");
+		attributes.remove("tagsChangedAt");
+		return new Customer(r.get("id").asString(), r.get("name").asString(null), attributes);
+	}
+
+	private static TagAssignment toAssignment(Record r) {
+		Value value = r.get("value");
+		return new TagAssignment(r.get("customerId").asString(),
+				new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
+						r.get("status").asString(), r.get("classCode").asString(null)),
+				value.isNull() ? null : String.valueOf(value.asObject()), r.get("assignedAt").asString(null),
+				AssignmentSource.valueOf(r.get("source").asString()), r.get("importId").asString(null));
+	}
+}

@@ -1,0 +1,140 @@
+package com.taggraph.customer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+
+/**
+ * Customers and their tags. The exclusivity rule (互斥) holds at write time: a customer never carries
+ * tags from two branches of an exclusive class, unless a write is refused or swaps the old tag out.
+ */
+@Service
+public class CustomerService {
+
+	static final int MAX_TAGS_PER_WRITE = 500;
+
+	private final CustomerRepository repository;
+	private final ApplicationEventPublisher events;
+
+	CustomerService(CustomerRepository repository, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public Customer customer(String id) {
+		return repository.find(id).orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Customer> customers(Collection<String> ids) {
+		return repository.findAll(ids);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, List<TagAssignment>> assignments(Collection<String> customerIds) {
+		return repository.assignments(Set.copyOf(customerIds));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, Portrait> portraits(Collection<String> customerIds) {
+		Map<String, Portrait> portraits = new HashMap<>();
+		var entries = repository.portraitEntries(Set.copyOf(customerIds));
+		for (String id : customerIds) {
+			portraits.put(id, Portrait.of(id, entries.getOrDefault(id, List.of())));
+		}
+		return portraits;
+	}
+
+	/**
+	 * Gives the customer the tags. A tag from an exclusive class whose other branch the customer
+	 * carries is refused with EXCLUSIVE_CONFLICT, or with {@code replace} swaps that tag out.
+	 */
+	@Transactional
+	public Customer assignTags(String customerId, List<String> tagCodes, boolean replace) {
+		Set<String> codes = requireTags(customerId, tagCodes);
+		repository.lock(customerId);
+		Set<String> swappedOut = new LinkedHashSet<>();
+		Map<String, CustomerRepository.ExclusiveBranch> requested = new HashMap<>();
+		List<CustomerRepository.ExclusiveBranch> carried = new ArrayList<>();
+		for (var branch : repository.exclusiveBranches(customerId, codes)) {
+			if (!branch.carried()) {
+				var other = requested.putIfAbsent(branch.exclusiveClass(), branch);
+				if (other != null && !other.branch().equals(branch.branch())) {
+					throw conflict(customerId, other.tag(), branch.tag(), branch.exclusiveClass(), false);
+				}
+			}
+			else if (!codes.contains(branch.tag())) {
+				carried.add(branch);
+			}
+		}
+		for (var old : carried) {
+			var incoming = requested.get(old.exclusiveClass());
+			if (incoming != null && !incoming.branch().equals(old.branch())) {
+				if (!replace) {
+					throw conflict(customerId, incoming.tag(), old.tag(), old.exclusiveClass(), true);
+				}
+				swappedOut.add(old.tag());
+			}
+		}
+		if (!swappedOut.isEmpty()) {
+			repository.remove(customerId, swappedOut);
+		}
+		repository.assign(customerId, codes, AssignmentSource.MANUAL);
+		events.publishEvent(new TagAssignmentsChanged(customerId, codes, swappedOut));
+		return repository.find(customerId).orElseThrow();
+	}
+
+	/** Takes the tags off the customer; tags it does not carry are ignored. */
+	@Transactional
+	public Customer removeTags(String customerId, List<String> tagCodes) {
+		Set<String> codes = requireTags(customerId, tagCodes);
+		repository.lock(customerId);
+		repository.remove(customerId, codes);
+		events.publishEvent(new TagAssignmentsChanged(customerId, Set.of(), codes));
+		return repository.find(customerId).orElseThrow();
+	}
+
+	private Set<String> requireTags(String customerId, List<String> tagCodes) {
+		if (tagCodes == null || tagCodes.isEmpty()) {
+			throw DomainException.invalid("tagCodes", "give at least one tag code");
+		}
+		if (tagCodes.size() > MAX_TAGS_PER_WRITE) {
+			throw DomainException.invalid("tagCodes", "at most %d tags per call, got %d".formatted(MAX_TAGS_PER_WRITE,
+					tagCodes.size()));
+		}
+		if (customerId == null || repository.find(customerId).isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "customer '%s' does not exist".formatted(customerId),
+					Map.of("field", "customerId", "subject", String.valueOf(customerId)));
+		}
+		Set<String> codes = new LinkedHashSet<>(tagCodes);
+		Set<String> unknown = new LinkedHashSet<>(codes);
+		unknown.removeAll(repository.existingTags(codes));
+		if (!unknown.isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown tag%s %s".formatted(unknown.size() == 1 ? "" : "s",
+					String.join(", ", unknown)), Map.of("field", "tagCodes", "subject", List.copyOf(unknown)));
+		}
+		return codes;
+	}
+
+	private static DomainException conflict(String customerId, String tag, String other, String classCode,
+			boolean carried) {
+		String message = carried
+				? "customer '%s' carries %s, which excludes %s: both are in exclusive class %s; pass replace: true to swap %s for %s"
+					.formatted(customerId, other, tag, classCode, other, tag)
+				: "%s and %s exclude each other: both are in exclusive class %s".formatted(other, tag, classCode);
+		return new DomainException(ErrorCode.EXCLUSIVE_CONFLICT, message,
+				Map.of("tags", List.of(tag, other), "classCode", classCode, "subject", customerId));
+	}
+}
