@@ -20,10 +20,16 @@ import com.taggraph.taxonomy.Tag;
 @SuppressWarnings("unchecked")
 class CustomerRepository {
 
-	private static final String ASSIGNMENT_COLUMNS = """
-			cu.id AS customerId, t.code AS code, t.name AS name, t.rule AS rule, coalesce(t.status, 'DRAFT') AS status,
-			c.code AS classCode, a.value AS value, toString(a.assignedAt) AS assignedAt,
-			coalesce(a.source, 'IMPORT') AS source, a.importId AS importId""";
+	/** The rest of a query that has matched {@code (cu)-[a:HAS_TAG]->(t)}: one row per assignment, portrait order. */
+	private static final String ENTRY_RETURN = """
+			OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
+			OPTIONAL MATCH path = (c)-[:BROADER]->*(root:TagClass)
+			WHERE NOT (root)-[:BROADER]->(:TagClass)
+			RETURN cu.id AS customerId, t.code AS code, t.name AS name, t.rule AS rule,
+			       coalesce(t.status, 'DRAFT') AS status, c.code AS classCode, a.value AS value,
+			       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source, a.importId AS importId,
+			       CASE WHEN path IS NULL THEN [] ELSE [n IN reverse(nodes(path)) | %s] END AS chain
+			ORDER BY customerId, root.code, classCode, code""".formatted(ClassChains.NODE_PROJECTION);
 
 	private final Neo4jClient neo4j;
 
@@ -46,39 +52,48 @@ class CustomerRepository {
 			.all());
 	}
 
-	/** Each customer's assignments, ordered by tag code. */
-	Map<String, List<TagAssignment>> assignments(Collection<String> ids) {
-		Map<String, List<TagAssignment>> byCustomer = new LinkedHashMap<>();
-		neo4j.query("""
-				UNWIND $ids AS id
-				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag)
-				OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
-				RETURN %s
-				ORDER BY customerId, code""".formatted(ASSIGNMENT_COLUMNS))
-			.bind(ids).to("ids")
-			.fetchAs(TagAssignment.class)
-			.mappedBy((types, r) -> toAssignment(r))
-			.all()
-			.forEach(a -> byCustomer.computeIfAbsent(a.customerId(), k -> new ArrayList<>()).add(a));
-		return byCustomer;
-	}
-
-	/** Every assignment of each customer with its class chain: a whole portrait in one query. */
-	Map<String, List<Portrait.Entry>> portraitEntries(Collection<String> ids) {
+	/**
+	 * Every assignment of each customer with the class chain of its tag (empty if the tag's class does
+	 * not reach a root): serves both {@code tags} and {@code portrait} in one query.
+	 */
+	Map<String, List<Portrait.Entry>> entries(Collection<String> ids) {
 		Map<String, List<Portrait.Entry>> byCustomer = new LinkedHashMap<>();
 		neo4j.query("""
 				UNWIND $ids AS id
-				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(c:TagClass)
-				MATCH path = (c)-[:BROADER]->*(root:TagClass)
-				WHERE NOT (root)-[:BROADER]->(:TagClass)
-				RETURN %s, [n IN reverse(nodes(path)) | %s] AS chain
-				ORDER BY customerId, root.code, c.code, code""".formatted(ASSIGNMENT_COLUMNS, ClassChains.NODE_PROJECTION))
+				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag)
+				%s""".formatted(ENTRY_RETURN))
 			.bind(ids).to("ids")
 			.fetchAs(Portrait.Entry.class)
-			.mappedBy((types, r) -> new Portrait.Entry(toAssignment(r), ClassChains.of(r.get("chain"))))
+			.mappedBy((types, r) -> toEntry(r))
 			.all()
 			.forEach(e -> byCustomer.computeIfAbsent(e.assignment().customerId(), k -> new ArrayList<>()).add(e));
 		return byCustomer;
+	}
+
+	/** A customer and all its entries, in one query: what {@code customer(id) { tags portrait }} needs. */
+	Optional<CustomerEntries> findWithEntries(String id) {
+		var rows = neo4j.query("""
+				MATCH (cu:Customer {id: $id})
+				CALL (cu) {
+				  MATCH (cu)-[a:HAS_TAG]->(t:Tag)
+				  %s
+				}
+				RETURN cu.id AS id, cu.name AS name, properties(cu) AS attributes, customerId, code, tagName,
+				       rule, status, classCode, value, assignedAt, source, importId, chain""".formatted(
+						ENTRY_RETURN.replace("t.name AS name", "t.name AS tagName")))
+			.bind(id).to("id")
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, r) -> Map.entry(toCustomer(r), r.get("code").isNull() ? List.of() : List.of(toEntry(r))))
+			.all();
+		if (rows.isEmpty()) {
+			return find(id).map(c -> new CustomerEntries(c, List.of()));
+		}
+		List<Portrait.Entry> entries = new ArrayList<>();
+		rows.forEach(row -> entries.addAll((List<Portrait.Entry>) row.getValue()));
+		return Optional.of(new CustomerEntries((Customer) rows.iterator().next().getKey(), entries));
+	}
+
+	record CustomerEntries(Customer customer, List<Portrait.Entry> entries) {
 	}
 
 	/** Which of the codes name tags. */
@@ -197,10 +212,15 @@ class CustomerRepository {
 		return new Customer(r.get("id").asString(), r.get("name").asString(null), attributes);
 	}
 
+	private static Portrait.Entry toEntry(Record r) {
+		return new Portrait.Entry(toAssignment(r), ClassChains.of(r.get("chain")));
+	}
+
 	private static TagAssignment toAssignment(Record r) {
 		Value value = r.get("value");
+		String tagName = r.containsKey("tagName") ? r.get("tagName").asString(null) : r.get("name").asString(null);
 		return new TagAssignment(r.get("customerId").asString(),
-				new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
+				new Tag(r.get("code").asString(), tagName, r.get("rule").asString(null),
 						r.get("status").asString(), r.get("classCode").asString(null)),
 				value.isNull() ? null : String.valueOf(value.asObject()), r.get("assignedAt").asString(null),
 				AssignmentSource.valueOf(r.get("source").asString()), r.get("importId").asString(null));

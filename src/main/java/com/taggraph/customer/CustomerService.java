@@ -42,19 +42,35 @@ public class CustomerService {
 		return repository.findAll(ids);
 	}
 
+	/** A customer with every assignment and its class chain, in one query; null if there is none. */
 	@Transactional(readOnly = true)
-	public Map<String, List<TagAssignment>> assignments(Collection<String> customerIds) {
-		return repository.assignments(Set.copyOf(customerIds));
+	public CustomerTags customerWithTags(String id) {
+		return repository.findWithEntries(id).map(found -> new CustomerTags(found.customer(), found.entries()))
+			.orElse(null);
 	}
 
+	/** Every assignment, with its tag's class chain, of each customer: one query for any number of customers. */
 	@Transactional(readOnly = true)
-	public Map<String, Portrait> portraits(Collection<String> customerIds) {
-		Map<String, Portrait> portraits = new HashMap<>();
-		var entries = repository.portraitEntries(Set.copyOf(customerIds));
+	public Map<String, CustomerTags> tagsOf(Collection<String> customerIds) {
+		var entries = repository.entries(Set.copyOf(customerIds));
+		Map<String, CustomerTags> result = new HashMap<>();
 		for (String id : customerIds) {
-			portraits.put(id, Portrait.of(id, entries.getOrDefault(id, List.of())));
+			result.put(id, new CustomerTags(null, entries.getOrDefault(id, List.of())));
 		}
-		return portraits;
+		return result;
+	}
+
+	/** A customer's assignments with their class chains, from which its tag list and portrait both follow. */
+	public record CustomerTags(Customer customer, List<Portrait.Entry> entries) {
+
+		public List<TagAssignment> assignments() {
+			return entries.stream().map(Portrait.Entry::assignment)
+				.sorted(java.util.Comparator.comparing(a -> a.tag().code())).toList();
+		}
+
+		public Portrait portrait(String customerId) {
+			return Portrait.of(customerId, entries);
+		}
 	}
 
 	/**

@@ -21,14 +21,19 @@ public record Portrait(String customerId, int tagCount, List<Section> sections) 
 	public record Group(TagClass tagClass, List<TagClass> classChain, List<TagAssignment> assignments) {
 	}
 
-	/** One assignment with the chain of its tag's class, as the portrait query returns it. */
+	/** One assignment with the chain of its tag's class (empty if it reaches no root), as the portrait query returns it. */
 	record Entry(TagAssignment assignment, List<TagClass> classChain) {
 	}
 
 	/** Groups entries that arrive ordered by root, class and tag. */
 	static Portrait of(String customerId, List<Entry> entries) {
 		Map<String, Map<String, List<Entry>>> byRoot = new LinkedHashMap<>();
+		int placed = 0;
 		for (Entry e : entries) {
+			if (e.classChain().isEmpty()) {
+				continue; // a tag whose class does not reach a root has no place in a portrait
+			}
+			placed++;
 			TagClass root = e.classChain().get(0);
 			TagClass own = e.classChain().get(e.classChain().size() - 1);
 			byRoot.computeIfAbsent(root.code(), k -> new LinkedHashMap<>())
@@ -45,6 +50,6 @@ public record Portrait(String customerId, int tagCount, List<Section> sections) 
 			});
 			sections.add(new Section(groups.get(0).classChain().get(0), groups));
 		});
-		return new Portrait(customerId, entries.size(), sections);
+		return new Portrait(customerId, placed, sections);
 	}
 }
