@@ -24,3 +24,11 @@ CREATE CONSTRAINT source_field_code IF NOT EXISTS FOR (f:SourceField) REQUIRE f.
 
 // Customers (用电客户): the account number (户号) is the key
 CREATE CONSTRAINT customer_id IF NOT EXISTS FOR (c:Customer) REQUIRE c.id IS UNIQUE;
+
+// Saved segments (客户群): the name is the key
+CREATE CONSTRAINT segment_name IF NOT EXISTS FOR (s:Segment) REQUIRE s.name IS UNIQUE;
+
+// Bulk imports: the record of each import, and what it wrote, found by its id for a rollback
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX has_tag_import_id IF NOT EXISTS FOR ()-[a:HAS_TAG]-() ON (a.importId);
+CREATE INDEX customer_import_id IF NOT EXISTS FOR (c:Customer) ON (c.importId);

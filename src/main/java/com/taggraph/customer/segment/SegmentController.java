@@ -1,0 +1,133 @@
+package com.taggraph.customer.segment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import com.taggraph.customer.Customer;
+import com.taggraph.customer.CustomerService;
+import com.taggraph.error.DomainException;
+import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TagClass;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * GraphQL mappings of segments, customer counts and rule checks. Counts come from the bitmap index;
+ * a page's customers are loaded in one query for all pages of a request.
+ */
+@Controller
+class SegmentController {
+
+	private final SegmentService segments;
+
+	SegmentController(SegmentService segments, CustomerService customers, BatchLoaderRegistry loaders) {
+		this.segments = segments;
+		loaders.<String, List<Tag>>forName("segmentClassTagsLoader")
+			.registerMappedBatchLoader((codes, env) -> Mono.fromCallable(() -> segments.tagsAtOrBelow(codes)));
+		// the customers of every page in a request, in one query
+		loaders.<String, Customer>forName("segmentCustomerLoader")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> customers.customers(ids).stream()
+				.collect(Collectors.toMap(Customer::id, Function.identity(), (a, b) -> a))));
+	}
+
+	// ---- segments -----------------------------------------------------------------------------
+
+	@QueryMapping
+	Segment segment(@Argument SegmentWhere where) {
+		return segments.segment(where);
+	}
+
+	@SchemaMapping(typeName = "Segment")
+	int count(Segment segment) {
+		return segment.count();
+	}
+
+	@SchemaMapping(typeName = "Segment")
+	CompletableFuture<CustomerConnection> customers(Segment segment, @Argument Integer first, @Argument String after,
+			DataLoader<String, Customer> segmentCustomerLoader) {
+		SegmentService.CustomerPage page = segments.customerPage(segment, first, after);
+		return segmentCustomerLoader.loadMany(page.ids()).thenApply(loaded -> {
+			Map<String, Customer> found = new HashMap<>();
+			loaded.stream().filter(Objects::nonNull).forEach(c -> found.put(c.id(), c));
+			return SegmentService.connection(page, found);
+		});
+	}
+
+	@SchemaMapping(typeName = "Segment")
+	CompletableFuture<List<TagCount>> tagDistribution(Segment segment, @Argument String classCode,
+			DataLoader<String, List<Tag>> segmentClassTagsLoader) {
+		return segmentClassTagsLoader.load(classCode).thenApply(tags -> {
+			if (tags == null) {
+				throw DomainException.notFound("class", classCode);
+			}
+			return segments.distribution(segment, tags);
+		});
+	}
+
+	// ---- counts on tags and classes -----------------------------------------------------------
+
+	@BatchMapping(typeName = "Tag", field = "customerCount")
+	Map<Tag, Integer> tagCustomerCount(List<Tag> tags) {
+		return tags.stream().distinct()
+			.collect(Collectors.toMap(Function.identity(), t -> segments.tagCustomerCount(t.code())));
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "customerCount")
+	Map<TagClass, Integer> classCustomerCount(List<TagClass> classes) {
+		return classes.stream().distinct()
+			.collect(Collectors.toMap(Function.identity(), c -> segments.classCustomerCount(c.code())));
+	}
+
+	// ---- saved segments -----------------------------------------------------------------------
+
+	@QueryMapping(name = "segments")
+	List<SavedSegment> savedSegments() {
+		return segments.savedSegments();
+	}
+
+	@SchemaMapping(typeName = "SavedSegment")
+	int count(SavedSegment saved) {
+		return saved.segment().count();
+	}
+
+	@MutationMapping
+	SavedSegment saveSegment(@Argument String name, @Argument SegmentWhere where) {
+		return segments.saveSegment(name, where);
+	}
+
+	@MutationMapping
+	String deleteSegment(@Argument String name) {
+		return segments.deleteSegment(name);
+	}
+
+	// ---- the index and the rules --------------------------------------------------------------
+
+	@QueryMapping
+	SegmentIndexStatus segmentIndexStatus() {
+		return segments.indexStatus();
+	}
+
+	@MutationMapping
+	SegmentIndexStatus refreshSegmentIndex() {
+		return segments.refreshIndex();
+	}
+
+	@QueryMapping
+	List<RuleViolation> ruleViolations(@Argument String classCode) {
+		return segments.ruleViolations(classCode);
+	}
+}

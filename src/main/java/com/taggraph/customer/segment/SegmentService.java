@@ -1,0 +1,358 @@
+package com.taggraph.customer.segment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.customer.Customer;
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TagClass;
+import com.taggraph.taxonomy.TaxonomyService;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Segments (客户群): customers selected by a tag combination, counted and paged on the bitmap index;
+ * saved segment definitions; and the classification rules (exclusive, exhaustive) checked on the data.
+ * Codes resolve against the class tree held with the index (refreshed with it), so counts need no
+ * database round trip.
+ */
+@Service
+public class SegmentService {
+
+	static final int MAX_PAGE = 1000;
+	static final int MAX_CODES = 500;
+	static final int SAMPLE_SIZE = 20;
+	private static final int MAX_NAME = 200;
+	private static final String CURSOR_PREFIX = "customer:";
+
+	private final SegmentRepository repository;
+	private final SegmentIndex index;
+	private final TaxonomyService taxonomy;
+	private final JsonMapper json;
+
+	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json) {
+		this.repository = repository;
+		this.index = index;
+		this.taxonomy = taxonomy;
+		this.json = json;
+	}
+
+	// ---- segments -----------------------------------------------------------------------------
+
+	/**
+	 * The customers matching the combination; unknown codes are refused with NOT_FOUND. Codes resolve
+	 * against the class tree the index holds, so a count needs no database round trip; only codes new
+	 * since the last build are looked up in the graph.
+	 */
+	public Segment segment(SegmentWhere where) {
+		Set<String> codes = validate(where);
+		IndexSnapshot snapshot = index.snapshot();
+		Map<String, List<String>> resolved = resolve(codes, snapshot);
+		Set<String> unknown = new LinkedHashSet<>(codes);
+		unknown.removeAll(resolved.keySet());
+		if (!unknown.isEmpty()) {
+			throw unknownCodes(unknown);
+		}
+		return evaluate(where, resolved, snapshot);
+	}
+
+	/** The tags each code stands for; codes naming neither a tag nor a class are left out. */
+	private Map<String, List<String>> resolve(Set<String> codes, IndexSnapshot snapshot) {
+		Map<String, List<String>> resolved = new LinkedHashMap<>();
+		Set<String> unseen = new LinkedHashSet<>();
+		for (String code : codes) {
+			List<String> tags = snapshot.library().resolve(code);
+			if (tags != null) {
+				resolved.put(code, tags);
+			}
+			else {
+				unseen.add(code);
+			}
+		}
+		if (!unseen.isEmpty()) {
+			// a tag or class created since the index was built, or a typo
+			resolved.putAll(repository.resolve(unseen));
+		}
+		return resolved;
+	}
+
+	private static Segment evaluate(SegmentWhere where, Map<String, List<String>> resolved, IndexSnapshot snapshot) {
+		List<RoaringBitmap> groups = new ArrayList<>();
+		for (SegmentWhere.AnyOf group : where.allOf()) {
+			groups.add(snapshot.union(tagsOf(group.anyOf(), resolved)));
+		}
+		// the smallest group first keeps every intermediate result small
+		groups.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
+		RoaringBitmap members = groups.isEmpty() ? snapshot.all().clone() : groups.get(0);
+		for (int i = 1; i < groups.size() && !members.isEmpty(); i++) {
+			members.and(groups.get(i));
+		}
+		if (!where.noneOf().isEmpty() && !members.isEmpty()) {
+			members.andNot(snapshot.union(tagsOf(where.noneOf(), resolved)));
+		}
+		return new Segment(members, snapshot);
+	}
+
+	private static Set<String> tagsOf(List<String> codes, Map<String, List<String>> resolved) {
+		Set<String> tags = new LinkedHashSet<>();
+		codes.forEach(code -> tags.addAll(resolved.getOrDefault(code, List.of())));
+		return tags;
+	}
+
+	/** The ids of one page of a segment, before its customers are loaded. */
+	public record CustomerPage(List<String> ids, boolean hasPrevious, boolean hasNext, int totalCount) {
+	}
+
+	/** One page of the segment's customer ids, in id order, after the customer the cursor names. */
+	public CustomerPage customerPage(Segment segment, Integer first, String after) {
+		int limit = first == null ? 20 : first;
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
+		}
+		String afterId = after == null ? null : decodeCursor(after);
+		IndexSnapshot snapshot = segment.index();
+		List<String> ids = snapshot.idsAfter(segment.members(), afterId, limit + 1);
+		boolean hasNext = ids.size() > limit;
+		boolean hasPrevious = false;
+		if (afterId != null) {
+			List<String> firstMember = snapshot.idsAfter(segment.members(), null, 1);
+			hasPrevious = !firstMember.isEmpty() && firstMember.get(0).compareTo(afterId) <= 0;
+		}
+		return new CustomerPage(List.copyOf(ids.subList(0, Math.min(limit, ids.size()))), hasPrevious, hasNext,
+				segment.count());
+	}
+
+	/**
+	 * The page as a connection of the customers found. A customer deleted outside the app since the
+	 * index last saw it is left out (until the next refresh drops it), but the end cursor still
+	 * points behind it, so paging goes on.
+	 */
+	public static CustomerConnection connection(CustomerPage page, Map<String, Customer> found) {
+		List<CustomerConnection.Edge> edges = page.ids().stream().filter(found::containsKey)
+			.map(id -> new CustomerConnection.Edge(cursorOf(id), found.get(id))).toList();
+		String endCursor = page.ids().isEmpty() ? null : cursorOf(page.ids().get(page.ids().size() - 1));
+		return new CustomerConnection(edges, new CustomerConnection.PageInfo(page.hasPrevious(), page.hasNext(),
+				edges.isEmpty() ? null : edges.get(0).cursor(), endCursor), page.totalCount());
+	}
+
+	/** How the segment splits over the given tags, most frequent first. */
+	public List<TagCount> distribution(Segment segment, List<Tag> tags) {
+		int total = segment.count();
+		IndexSnapshot snapshot = segment.index();
+		return tags.stream()
+			.map(tag -> {
+				RoaringBitmap carriers = snapshot.union(List.of(tag.code()));
+				int count = RoaringBitmap.andCardinality(segment.members(), carriers);
+				return new TagCount(tag, count, total == 0 ? 0 : (double) count / total);
+			})
+			.sorted(Comparator.comparingInt(TagCount::count).reversed().thenComparing(c -> c.tag().code()))
+			.toList();
+	}
+
+	/** The tags in or below each class, for distributions; unknown classes are left out. */
+	@Transactional(readOnly = true)
+	public Map<String, List<Tag>> tagsAtOrBelow(Collection<String> classCodes) {
+		return repository.tagsAtOrBelow(Set.copyOf(classCodes));
+	}
+
+	// ---- counts per tag and class -------------------------------------------------------------
+
+	public int tagCustomerCount(String tagCode) {
+		return index.snapshot().tagCount(tagCode);
+	}
+
+	/** From the class tree as of the index's last build: no database round trip. */
+	public int classCustomerCount(String classCode) {
+		return index.snapshot().classCount(classCode);
+	}
+
+	// ---- saved segments -----------------------------------------------------------------------
+
+	@Transactional
+	public SavedSegment saveSegment(String name, SegmentWhere where) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+			throw DomainException.invalid("name", trimmed.isEmpty() ? "must not be blank"
+					: "longer than %d characters".formatted(MAX_NAME));
+		}
+		Segment segment = segment(where);
+		if (repository.segmentExists(trimmed)) {
+			throw new DomainException(ErrorCode.DUPLICATE_CODE, "a segment named '%s' already exists".formatted(trimmed),
+					Map.of("field", "name", "subject", trimmed));
+		}
+		String createdAt = repository.createSegment(trimmed, json.writeValueAsString(where));
+		return new SavedSegment(trimmed, where, createdAt, segment, List.of());
+	}
+
+	/** Every saved segment with its live members: one query however many there are. */
+	@Transactional(readOnly = true)
+	public List<SavedSegment> savedSegments() {
+		List<Map<String, Object>> rows = repository.segments();
+		List<SegmentWhere> definitions = rows.stream().map(row -> parse((String) row.get("definition"))).toList();
+		Set<String> codes = new LinkedHashSet<>();
+		definitions.forEach(d -> codes.addAll(d.codes()));
+		IndexSnapshot snapshot = index.snapshot();
+		Map<String, List<String>> resolved = resolve(codes, snapshot);
+		List<SavedSegment> saved = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			SegmentWhere where = definitions.get(i);
+			List<String> missing = where.codes().stream().filter(code -> !resolved.containsKey(code)).toList();
+			saved.add(new SavedSegment((String) rows.get(i).get("name"), where, (String) rows.get(i).get("createdAt"),
+					evaluate(where, resolved, snapshot), missing));
+		}
+		return saved;
+	}
+
+	@Transactional
+	public String deleteSegment(String name) {
+		if (name == null || !repository.deleteSegment(name)) {
+			throw DomainException.notFound("segment", name);
+		}
+		return name;
+	}
+
+	private SegmentWhere parse(String definition) {
+		try {
+			return json.readValue(definition, SegmentWhere.class);
+		}
+		catch (JacksonException ex) {
+			// a definition edited by hand into something unreadable selects nobody rather than failing the list
+			return new SegmentWhere(List.of(new SegmentWhere.AnyOf(List.of())), List.of());
+		}
+	}
+
+	// ---- the index ----------------------------------------------------------------------------
+
+	public SegmentIndexStatus refreshIndex() {
+		return index.rebuild("requested").status(index.refreshInterval());
+	}
+
+	public SegmentIndexStatus indexStatus() {
+		return index.snapshot().status(index.refreshInterval());
+	}
+
+	// ---- classification rules on the data -----------------------------------------------------
+
+	/**
+	 * Customers breaking the exclusive and exhaustive rules of the class and every class below it (of
+	 * every class when null), by class code; computed on the bitmaps against the current class tree.
+	 */
+	@Transactional(readOnly = true)
+	public List<RuleViolation> ruleViolations(String classCode) {
+		Library library = repository.library();
+		if (classCode != null && !library.hasClass(classCode)) {
+			throw DomainException.notFound("class", classCode);
+		}
+		IndexSnapshot snapshot = index.snapshot();
+		List<String> codes = new ArrayList<>();
+		if (classCode == null) {
+			library.classes().forEach(c -> codes.add(c.code()));
+		}
+		else {
+			codes.addAll(library.classAndBelow(classCode));
+		}
+		record Found(RuleViolation.Kind kind, String classCode, RoaringBitmap customers) {
+		}
+		List<Found> found = new ArrayList<>();
+		for (String code : codes) {
+			Library.ClassNode tagClass = library.tagClass(code);
+			if (tagClass.exclusive()) {
+				RoaringBitmap seen = new RoaringBitmap();
+				RoaringBitmap inTwoOrMore = new RoaringBitmap();
+				for (Library.Branch branch : library.branches(code)) {
+					RoaringBitmap carriers = snapshot.union(branch.tags());
+					inTwoOrMore.or(RoaringBitmap.and(seen, carriers));
+					seen.or(carriers);
+				}
+				if (!inTwoOrMore.isEmpty()) {
+					found.add(new Found(RuleViolation.Kind.EXCLUSIVE, code, inTwoOrMore));
+				}
+			}
+			if (tagClass.exhaustive()) {
+				List<String> scopeTags = library.scopeTags(tagClass.scope());
+				RoaringBitmap inScope = scopeTags == null ? snapshot.all().clone() : snapshot.union(scopeTags);
+				inScope.andNot(snapshot.union(library.tagsAtOrBelow(code)));
+				if (!inScope.isEmpty()) {
+					found.add(new Found(RuleViolation.Kind.EXHAUSTIVE, code, inScope));
+				}
+			}
+		}
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Map<String, TagClass> classes = taxonomy.classesByCode(found.stream().map(Found::classCode).toList());
+		return found.stream().filter(f -> classes.containsKey(f.classCode()))
+			.map(f -> {
+				int count = f.customers().getCardinality();
+				TagClass tagClass = classes.get(f.classCode());
+				String description = f.kind() == RuleViolation.Kind.EXCLUSIVE
+						? "%d customer%s carry tags from two or more branches of exclusive class %s %s"
+							.formatted(count, count == 1 ? "" : "s", tagClass.code(), tagClass.name())
+						: "%d customer%s in scope %s carry no tag of exhaustive class %s %s"
+							.formatted(count, count == 1 ? "" : "s",
+									tagClass.scope() == null ? "(all customers)" : tagClass.scope(), tagClass.code(),
+									tagClass.name());
+				return new RuleViolation(f.kind(), tagClass, count,
+						snapshot.idsAfter(f.customers(), null, SAMPLE_SIZE), description);
+			})
+			.toList();
+	}
+
+	// ---- validation and cursors ---------------------------------------------------------------
+
+	private static Set<String> validate(SegmentWhere where) {
+		if (where == null) {
+			throw DomainException.invalid("where", "give a combination");
+		}
+		for (int i = 0; i < where.allOf().size(); i++) {
+			if (where.allOf().get(i).anyOf().isEmpty()) {
+				throw DomainException.invalid("where.allOf", "group %d names no code: give at least one in anyOf"
+					.formatted(i + 1));
+			}
+		}
+		Set<String> codes = where.codes();
+		if (codes.size() > MAX_CODES) {
+			throw DomainException.invalid("where", "at most %d distinct codes, got %d".formatted(MAX_CODES, codes.size()));
+		}
+		return codes;
+	}
+
+	private static DomainException unknownCodes(Set<String> unknown) {
+		return new DomainException(ErrorCode.NOT_FOUND, "unknown tag or class code%s %s".formatted(
+				unknown.size() == 1 ? "" : "s", String.join(", ", unknown.stream().map(c -> "'" + c + "'").toList())),
+				Map.of("field", "where", "subject", List.copyOf(unknown)));
+	}
+
+	static String cursorOf(String customerId) {
+		return Base64.getUrlEncoder().withoutPadding()
+			.encodeToString((CURSOR_PREFIX + customerId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decodeCursor(String cursor) {
+		try {
+			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (decoded.startsWith(CURSOR_PREFIX)) {
+				return decoded.substring(CURSOR_PREFIX.length());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not base64: reported below like any other foreign cursor
+		}
+		throw DomainException.invalid("after", "not a cursor of this connection: '%s'".formatted(cursor));
+	}
+}
