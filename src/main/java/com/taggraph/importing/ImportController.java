@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Bulk imports over HTTP. Each answers {@code {created, updated, unchanged, errors}}; with any
  * error nothing is written (HTTP 422), and {@code ?dryRun=true} validates without writing.
+ * Customers and assignments are streamed to a file first, so a body of gigabytes never sits in memory.
  */
 @RestController
 @RequestMapping("/api/import")
@@ -37,10 +40,19 @@ class ImportController {
 
 	private final TaxonomyService taxonomy;
 	private final long maxBytes;
+	private final BulkImportService bulkImports;
+	private final long customersMaxBytes;
+	private final long assignmentsMaxBytes;
 
-	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
+	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes,
+			BulkImportService bulkImports,
+			@Value("${taggraph.import.customers-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize customersMaxBytes,
+			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes) {
 		this.taxonomy = taxonomy;
 		this.maxBytes = maxBytes.toBytes();
+		this.bulkImports = bulkImports;
+		this.customersMaxBytes = customersMaxBytes.toBytes();
+		this.assignmentsMaxBytes = assignmentsMaxBytes.toBytes();
 	}
 
 	/** A class scheme: {@code code,parent,name[,criterion,exclusive,exhaustive]}, UTF-8. */
@@ -78,6 +90,78 @@ class ImportController {
 		SchemeImportResult result = taxonomy.importScheme(parsed.rows(), parsed.problems(), dryRun);
 		return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
 			.body(result);
+	}
+
+	/** Customers: {@code id,name[,attribute columns]}, UTF-8; existing customers are updated. */
+	@PostMapping(path = "/customers", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ImportReport> importCustomers(HttpServletRequest request,
+			@RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		return bulkImport(request, contentType, dryRun, FileKind.CUSTOMERS, customersMaxBytes,
+				"taggraph.import.customers-max-bytes");
+	}
+
+	/** Tag assignments: {@code customerId,tagCode[,value,assignedAt]}, UTF-8; each written one carries the import's id. */
+	@PostMapping(path = "/assignments", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ImportReport> importAssignments(HttpServletRequest request,
+			@RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		return bulkImport(request, contentType, dryRun, FileKind.ASSIGNMENTS, assignmentsMaxBytes,
+				"taggraph.import.assignments-max-bytes");
+	}
+
+	private ResponseEntity<ImportReport> bulkImport(HttpServletRequest request, String contentType, boolean dryRun,
+			FileKind kind, long limit, String limitProperty) throws IOException {
+		String problem = contentTypeProblem(contentType);
+		if (problem != null) {
+			return bulkRefuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun, "REFUSED", problem);
+		}
+		String tooLarge = "the body is larger than the limit of %d bytes (%s)".formatted(limit, limitProperty);
+		if (request.getContentLengthLong() > limit) {
+			return bulkRefuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, "REFUSED", tooLarge);
+		}
+		Path upload = Files.createTempFile(bulkImports.incomingDir(), "upload-", ".csv");
+		try {
+			if (!spool(request.getInputStream(), upload, limit)) {
+				return bulkRefuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, "REFUSED", tooLarge);
+			}
+			ImportReport report = bulkImports.importFiles(
+					List.of(new ImportFile(kind, upload, "upload-" + kind.name().toLowerCase() + ".csv")), dryRun, "http",
+					ImportProgress.NONE, true);
+			HttpStatus status = report.committed() || report.errors().isEmpty() ? HttpStatus.OK
+					: ImportRun.RUNNING.equals(report.status()) ? HttpStatus.INTERNAL_SERVER_ERROR
+							: HttpStatus.UNPROCESSABLE_CONTENT;
+			return ResponseEntity.status(status).body(report);
+		}
+		catch (ImportRefusal refusal) {
+			return bulkRefuse(HttpStatus.valueOf(refusal.status), dryRun, "REFUSED", refusal.getMessage());
+		}
+		finally {
+			Files.deleteIfExists(upload);
+		}
+	}
+
+	/** Copies the body to the file; false (and stops reading) once it passes the limit. */
+	private static boolean spool(InputStream in, Path file, long limit) throws IOException {
+		try (var out = Files.newOutputStream(file)) {
+			byte[] buffer = new byte[1 << 16];
+			long total = 0;
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				total += n;
+				if (total > limit) {
+					return false;
+				}
+				out.write(buffer, 0, n);
+			}
+		}
+		return true;
+	}
+
+	private static ResponseEntity<ImportReport> bulkRefuse(HttpStatus status, boolean dryRun, String kind, String message) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ImportReport.refused(dryRun, kind, message));
 	}
 
 	private String contentTypeProblem(String contentType) {

@@ -1,0 +1,145 @@
+package com.taggraph.customer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Cypher of bulk imports: customers and {@code HAS_TAG} written in large {@code UNWIND} batches,
+ * each batch in the caller's transaction, and everything an import wrote found again by its
+ * {@code importId}. Reads answer for many customers at once, so validating a file costs one query
+ * per ten thousand customers.
+ */
+@Component
+public class BulkAssignments {
+
+	private final Neo4jClient neo4j;
+	private final CustomerRepository repository;
+
+	BulkAssignments(Neo4jClient neo4j, CustomerRepository repository) {
+		this.neo4j = neo4j;
+		this.repository = repository;
+	}
+
+	/** One exclusive class at or above a tag's class, and the branch of it the tag falls in. */
+	public record ExclusiveBranch(String exclusiveClass, String branch) {
+	}
+
+	/** A customer already in the database: its properties (when asked for) and its tags with their values. */
+	public record ExistingCustomer(String id, Map<String, Object> properties, Map<String, String> tags) {
+	}
+
+	/**
+	 * Every tag with its exclusive branches, the same rule as a single write applies: tags conflict
+	 * when they fall in different branches (lower class, or the tag itself) of one exclusive class.
+	 */
+	public Map<String, List<ExclusiveBranch>> tagRules() {
+		Map<String, List<ExclusiveBranch>> rules = new LinkedHashMap<>();
+		neo4j.query("""
+				MATCH (t:Tag)
+				OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
+				CALL (t, c) {
+				  MATCH p = (c)-[:BROADER]->*(x:TagClass)
+				  WHERE x.exclusive = true
+				  RETURN collect([x.code, CASE WHEN length(p) = 0 THEN t.code ELSE nodes(p)[-2].code END]) AS branches
+				}
+				RETURN t.code AS code, branches
+				ORDER BY code""")
+			.fetch().all()
+			.forEach(row -> {
+				List<ExclusiveBranch> branches = new ArrayList<>();
+				for (Object pair : (List<?>) row.get("branches")) {
+					List<?> p = (List<?>) pair;
+					branches.add(new ExclusiveBranch((String) p.get(0), (String) p.get(1)));
+				}
+				rules.put((String) row.get("code"), List.copyOf(branches));
+			});
+		return rules;
+	}
+
+	/** The customers among {@code ids} that exist, with their tags (tag code to value, null when none). */
+	public List<ExistingCustomer> existing(Collection<String> ids, boolean withProperties) {
+		return List.copyOf(neo4j.query("""
+				UNWIND $ids AS id
+				MATCH (c:Customer {id: id})
+				RETURN id, CASE WHEN $withProperties THEN properties(c) END AS properties,
+				       [(c)-[a:HAS_TAG]->(t:Tag) | [t.code, a.value]] AS tags""")
+			.bindAll(Map.of("ids", ids, "withProperties", withProperties))
+			.fetchAs(ExistingCustomer.class)
+			.mappedBy((types, r) -> {
+				Map<String, String> tags = new LinkedHashMap<>();
+				for (Value pair : r.get("tags").values()) {
+					Value value = pair.get(1);
+					tags.put(pair.get(0).asString(), value.isNull() ? null : String.valueOf(value.asObject()));
+				}
+				Value properties = r.get("properties");
+				return new ExistingCustomer(r.get("id").asString(), properties.isNull() ? Map.of() : properties.asMap(),
+						tags);
+			})
+			.all());
+	}
+
+	/**
+	 * Creates or updates customers: rows {@code {id, properties}}. A customer the batch creates
+	 * carries the import's id, so a rollback finds it; an existing one gets the new properties only.
+	 */
+	public void upsertCustomers(List<Map<String, Object>> rows, String importId) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MERGE (c:Customer {id: row.id})
+				  ON CREATE SET c.importId = $importId
+				SET c += row.properties""")
+			.bindAll(Map.of("rows", rows, "importId", importId))
+			.run();
+	}
+
+	/**
+	 * Writes assignments: rows {@code {customerId, tagCode, value, assignedAt}}. MERGE makes a
+	 * repeated batch (a resumed import) a no-op, and an assignment that already exists keeps its
+	 * value, source and import: only relationships this import creates carry its id.
+	 */
+	public void mergeAssignments(List<Map<String, Object>> rows, String importId) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:Customer {id: row.customerId})
+				MATCH (t:Tag {code: row.tagCode})
+				MERGE (c)-[a:HAS_TAG]->(t)
+				  ON CREATE SET a.source = 'IMPORT', a.importId = $importId, a.value = row.value,
+				                a.assignedAt = coalesce(row.assignedAt, datetime())""")
+			.bindAll(Map.of("rows", rows, "importId", importId))
+			.run();
+	}
+
+	/** Deletes up to {@code limit} of the assignments the import wrote; returns how many. */
+	public long deleteAssignmentsOf(String importId, int limit) {
+		return neo4j.query("""
+				MATCH ()-[a:HAS_TAG {importId: $importId}]->()
+				WITH a LIMIT $limit
+				DELETE a
+				RETURN count(*) AS deleted""")
+			.bindAll(Map.of("importId", importId, "limit", limit))
+			.fetchAs(Long.class).one().orElse(0L);
+	}
+
+	/** Deletes up to {@code limit} of the customers the import created, with whatever they carry; returns how many. */
+	public long deleteCustomersOf(String importId, int limit) {
+		return neo4j.query("""
+				MATCH (c:Customer {importId: $importId})
+				WITH c LIMIT $limit
+				DETACH DELETE c
+				RETURN count(*) AS deleted""")
+			.bindAll(Map.of("importId", importId, "limit", limit))
+			.fetchAs(Long.class).one().orElse(0L);
+	}
+
+	/** A generator over the library in the database, the same one the demo customers come from. */
+	public CustomerGenerator generator(long seed) {
+		return new CustomerGenerator(repository.libraryTags(), repository.customerScopes(), seed);
+	}
+}

@@ -1,0 +1,85 @@
+package com.taggraph.importing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The errors of one import, counted in full but listed only up to a limit, so a file with millions
+ * of bad rows still gets a readable answer in bounded memory. A message may point at an earlier row
+ * of the same customer and tag ({@code {line}}); those lines are looked up in a second pass over the
+ * file, only when there are errors, instead of keeping a line number for every row.
+ */
+final class ImportProblems {
+
+	/** A customer and tag whose first line in the assignments file a message needs. */
+	record Ref(String customerId, String tagCode) {
+	}
+
+	private record Entry(ImportProblem problem, Ref ref) {
+	}
+
+	static final String LINE = "{line}";
+
+	private final int max;
+	private final List<Entry> listed = new ArrayList<>();
+	private long count;
+
+	ImportProblems(int max) {
+		this.max = max;
+	}
+
+	void add(long line, String code, String field, String message, String file, String kind) {
+		add(new ImportProblem(line, code, field, message, file, kind, null), null);
+	}
+
+	void add(ImportProblem problem, Ref ref) {
+		count++;
+		if (listed.size() < max) {
+			listed.add(new Entry(problem, ref));
+		}
+	}
+
+	boolean isEmpty() {
+		return count == 0;
+	}
+
+	long count() {
+		return count;
+	}
+
+	Set<Ref> refs() {
+		Set<Ref> refs = new LinkedHashSet<>();
+		listed.stream().filter(e -> e.ref() != null).forEach(e -> refs.add(e.ref()));
+		return refs;
+	}
+
+	/** The listed errors, customers file first, by line, with earlier lines filled in and a note of any left out. */
+	List<ImportProblem> list(Map<Ref, Long> firstLines) {
+		List<ImportProblem> problems = new ArrayList<>();
+		for (Entry e : listed) {
+			ImportProblem p = e.problem();
+			if (e.ref() != null) {
+				Long line = firstLines.get(e.ref());
+				p = new ImportProblem(p.line(), p.code(), p.field(),
+						p.message().replace(LINE, line == null ? "?" : Long.toString(line)), p.file(), p.kind(), p.tags());
+			}
+			problems.add(p);
+		}
+		problems.sort(Comparator.comparingInt((ImportProblem p) -> p.file() == null ? -1 : FileKind.valueOf(p.file()).ordinal())
+			.thenComparingLong(ImportProblem::line));
+		if (count > listed.size()) {
+			problems.add(ImportProblem.general("TOO_MANY_ERRORS",
+					"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(count - listed.size(), max)));
+		}
+		return problems;
+	}
+
+	List<ImportProblem> list() {
+		return list(new HashMap<>());
+	}
+}

@@ -1,0 +1,23 @@
+package com.taggraph.importing;
+
+/** Where an import reports how far it is: nowhere for HTTP, a progress bar for the command line. */
+interface ImportProgress {
+
+	ImportProgress NONE = new ImportProgress() {
+	};
+
+	/** Whether totals are worth a quick count of the file's lines first. */
+	default boolean wantsTotals() {
+		return false;
+	}
+
+	/** A phase begins; {@code total} rows, or -1 when unknown. */
+	default void start(String task, long total) {
+	}
+
+	default void step(long rows) {
+	}
+
+	default void finish() {
+	}
+}

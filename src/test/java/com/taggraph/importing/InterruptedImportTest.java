@@ -1,0 +1,140 @@
+package com.taggraph.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.taggraph.TagGraphTest;
+
+/**
+ * An import interrupted while writing (simulated: the service stops after two committed batches, as
+ * a crash would) is listed as incomplete, named in the startup log, and can be rolled back to exactly
+ * the database before it, or resumed to completion.
+ */
+@TagGraphTest
+@ExtendWith(OutputCaptureExtension.class)
+class InterruptedImportTest {
+
+	private static final int CUSTOMERS = 12;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	BulkImportService imports;
+
+	@Autowired
+	IncompleteImports incompleteImports;
+
+	BulkImportClient client;
+	int batchRows;
+	String assignments;
+
+	@BeforeEach
+	void customers() {
+		client = new BulkImportClient(port, driver, "IN" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-");
+		StringBuilder csv = new StringBuilder("id,name\n");
+		StringBuilder tags = new StringBuilder("customerId,tagCode,value\n");
+		for (int i = 1; i <= CUSTOMERS; i++) {
+			csv.append(client.id(i)).append(",客户").append(i).append('\n');
+			tags.append(client.id(i)).append(",T0103,\n").append(client.id(i)).append(",T0115,D").append(i).append('\n');
+		}
+		assertThat(client.customers(csv.toString(), false).status()).isEqualTo(200);
+		// one customer already carries one of the file's tags: neither rollback nor resume may touch it
+		assertThat(client.assignments("customerId,tagCode,value\n%s,T0115,D1\n".formatted(client.id(1)), false).status())
+			.isEqualTo(200);
+		assignments = tags.toString();
+		batchRows = imports.batchRows();
+		imports.batchRows(5);
+	}
+
+	@AfterEach
+	void restore() {
+		imports.batchRows(batchRows);
+		imports.interruptAfterBatches(0);
+		client.cleanUp();
+	}
+
+	@Test
+	void anInterruptedImportIsIncompleteAndRollsBackToExactlyTheDatabaseBefore(CapturedOutput output) {
+		Map<String, Object> before = client.fingerprint();
+		String id = interruptedImport();
+
+		var run = client.run(id);
+		assertThat(run.path("status").asString()).isEqualTo("RUNNING");
+		assertThat(run.path("incomplete").asBoolean()).isTrue();
+		assertThat(run.path("rowsWritten").asLong()).isEqualTo(10);
+		assertThat(run.path("batchesDone").asLong()).isEqualTo(2);
+		assertThat(run.path("rows").asLong()).isEqualTo(2 * CUSTOMERS);
+		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)", Map.of("id", id))).isEqualTo(9);
+		assertThat(client.fingerprint()).isNotEqualTo(before);
+
+		incompleteImports.afterLibraryReady(false);
+		assertThat(output).contains("Import " + id, "is INCOMPLETE", "10 of 24 rows");
+
+		var rollback = client.post("/api/imports/%s/rollback".formatted(id));
+
+		assertThat(rollback.status()).isEqualTo(200);
+		assertThat(rollback.body().path("deletedAssignments").asLong()).isEqualTo(9);
+		assertThat(rollback.body().path("deletedCustomers").asLong()).isZero();
+		assertThat(client.fingerprint()).isEqualTo(before);
+		assertThat(client.run(id).path("status").asString()).isEqualTo("ROLLED_BACK");
+		assertThat(client.run(id).path("incomplete").asBoolean()).isFalse();
+		assertThat(client.post("/api/imports/%s/resume".formatted(id)).status()).isEqualTo(409);
+	}
+
+	@Test
+	void anInterruptedImportResumesFromTheFirstBatchThatDidNotCommit() {
+		String id = interruptedImport();
+		imports.interruptAfterBatches(0);
+
+		var resumed = client.post("/api/imports/%s/resume".formatted(id));
+
+		assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
+		assertThat(resumed.body().path("committed").asBoolean()).isTrue();
+		assertThat(resumed.body().path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
+		var run = client.run(id);
+		assertThat(run.path("status").asString()).isEqualTo("COMPLETE");
+		assertThat(run.path("batchesDone").asLong()).isEqualTo(5);
+		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)", Map.of("id", id)))
+			.isEqualTo(2 * CUSTOMERS - 1);
+		assertThat(client.count("""
+				MATCH (c:Customer)-[a:HAS_TAG]->(t:Tag) WHERE c.id STARTS WITH $prefix
+				RETURN count(DISTINCT [c.id, t.code])""", Map.of("prefix", client.prefix))).isEqualTo(2 * CUSTOMERS);
+		assertThat(client.count("""
+				MATCH (c:Customer)-[a:HAS_TAG]->(t:Tag) WHERE c.id STARTS WITH $prefix
+				RETURN count(a)""", Map.of("prefix", client.prefix))).isEqualTo(2 * CUSTOMERS);
+		// the kept copy is gone once complete: a second resume has nothing to do
+		assertThat(client.post("/api/imports/%s/resume".formatted(id)).status()).isEqualTo(409);
+	}
+
+	@Test
+	void unknownImportsAre404() {
+		assertThat(client.post("/api/imports/imp-nope/rollback").status()).isEqualTo(404);
+		assertThat(client.post("/api/imports/imp-nope/resume").status()).isEqualTo(404);
+	}
+
+	/** Imports the assignments with the service stopping after two batches of five rows; the import's id. */
+	private String interruptedImport() {
+		imports.interruptAfterBatches(2);
+		var reply = client.assignments(assignments, false);
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(500);
+		assertThat(reply.body().path("committed").asBoolean()).isFalse();
+		assertThat(reply.body().path("status").asString()).isEqualTo("RUNNING");
+		assertThat(reply.body().path("errors").path(0).path("message").asString()).contains("resume", "roll back");
+		return reply.body().path("importId").asString();
+	}
+}
