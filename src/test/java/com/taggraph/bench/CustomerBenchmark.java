@@ -1,0 +1,372 @@
+package com.taggraph.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.taggraph.TagGraphApplication;
+import com.taggraph.customer.CustomerGenerator;
+import com.taggraph.graph.EmbeddedNeo4jProperties;
+import com.taggraph.graph.EmbeddedNeo4jServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmark of issue 3 (customers at scale), through the app's real endpoints:
+ * generates N customers (default 1,000,000, about 28 tags each) to CSV; loads the same rows once
+ * with raw UNWIND batches over Bolt into a separate Neo4j (the baseline) and once through the
+ * import endpoints; then segment counts (GraphQL on the bitmap index vs naive Cypher), pages,
+ * portraits (GraphQL vs the single Cypher query), portrait throughput with 8 clients, and the
+ * index's memory and build time. Prints a Markdown report.
+ *
+ * <p>{@code mvn -B -Pbench test-compile exec:exec -Dbench.main=com.taggraph.bench.CustomerBenchmark -Dbench.args="--customers 1000000"}
+ */
+public final class CustomerBenchmark {
+
+	private static final String PORTRAIT_GRAPHQL = """
+			query($id: ID!) { customer(id: $id) { id portrait { tagCount sections { rootClass { code }
+			  groups { tagClass { code } classChain { code name } assignments { tag { code name } value } } } } } }""";
+	/** The single Cypher query the portrait needs, as a client would write it by hand. */
+	private static final String PORTRAIT_CYPHER = """
+			MATCH (cu:Customer {id: $id})-[a:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(c:TagClass)
+			MATCH path = (c)-[:BROADER]->*(root:TagClass) WHERE NOT (root)-[:BROADER]->(:TagClass)
+			RETURN t.code AS code, t.name AS name, a.value AS value, [n IN reverse(nodes(path)) | n {.code, .name}] AS chain
+			ORDER BY root.code, c.code, code""";
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final JsonMapper json = JsonMapper.builder().build();
+	private final StringBuilder report = new StringBuilder();
+	private final long customers;
+	private final Path work;
+	private String base;
+
+	private CustomerBenchmark(long customers, Path work) {
+		this.customers = customers;
+		this.work = work;
+	}
+
+	public static void main(String[] args) throws Exception {
+		long customers = 1_000_000;
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals("--customers")) {
+				customers = Long.parseLong(args[i + 1]);
+			}
+		}
+		Path work = Files.createTempDirectory("taggraph-customer-bench");
+		new CustomerBenchmark(customers, work).run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		line("# Customer benchmark: %,d customers".formatted(customers));
+		line("");
+		line("Machine: %d cores, %s, Java %s, max heap %d MiB.".formatted(Runtime.getRuntime().availableProcessors(),
+				memTotal(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
+		line("");
+		Path appData = work.resolve("app");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).run(
+				"--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + appData,
+				"--taggraph.neo4j.embedded.bolt-port=0", "--taggraph.neo4j.embedded.http-enabled=false",
+				"--taggraph.demo.customers=0", "--taggraph.segments.refresh-interval=0",
+				"--taggraph.import.customers-max-bytes=4GB", "--taggraph.import.assignments-max-bytes=8GB",
+				"--taggraph.neo4j.embedded.page-cache=2g");
+				Driver driver = GraphDatabase.driver(app.getBean(EmbeddedNeo4jServer.class).boltUri(), AuthTokens.none())) {
+			base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+
+			long started = System.nanoTime();
+			Files.deleteIfExists(work.resolve("customers.csv"));
+			long assignments = generate(driver);
+			double generateMs = ms(started);
+			line("Generated %,d customers with %,d assignments (%.1f per customer) in %,.0f ms."
+				.formatted(customers, assignments, (double) assignments / customers, generateMs));
+			line("");
+
+			double rawMs = rawLoad(assignments);
+			double importMs = importThroughEndpoints();
+			line("## Load");
+			line("");
+			line("| What | ms | assignments/s |");
+			line("|---|--:|--:|");
+			line("| Raw UNWIND batches (10k rows/tx) over Bolt, separate store | %,.0f | %,.0f |".formatted(rawMs, assignments / rawMs * 1000));
+			line("| Import endpoints: validate + write (customers, then assignments) | %,.0f | %,.0f |".formatted(importMs, assignments / importMs * 1000));
+			line("| Import / raw | %.0f %% |  |".formatted(rawMs / importMs * 100));
+			line("");
+
+			JsonNode status = graphQl("mutation { refreshSegmentIndex { customers tags assignments buildMillis memoryBytes } }", Map.of())
+				.path("data").path("refreshSegmentIndex");
+			line("## Bitmap index");
+			line("");
+			line("%s customers, %s tags, %s assignments: built in %s ms, %.1f MiB.".formatted(status.path("customers"),
+					status.path("tags"), status.path("assignments"), status.path("buildMillis"),
+					status.path("memoryBytes").asLong() / 1048576.0));
+			line("");
+
+			List<Samples> rows = new ArrayList<>();
+			segments(driver, rows);
+			portraits(driver, rows);
+			line("## Reads");
+			line("");
+			line(Samples.header());
+			rows.forEach(r -> line(r.row()));
+			line("");
+			throughput();
+		}
+		Files.writeString(Path.of("target", "customer-benchmark.md"), report.toString());
+	}
+
+	/** Streams the generated customers to customers.csv and assignments.csv. */
+	private long generate(Driver driver) throws IOException {
+		List<CustomerGenerator.LibraryTag> tags;
+		Map<String, Set<String>> scopes = new LinkedHashMap<>();
+		try (var session = driver.session()) {
+			tags = session.run("""
+					MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
+					OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
+					RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
+					       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope ORDER BY code""")
+				.list(r -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
+						r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(), r.get("classScope").asString(null),
+						r.get("tagScope").asString(null)));
+			session.run("MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags")
+				.forEachRemaining(r -> scopes.put(r.get("code").asString(), new LinkedHashSet<>(r.get("tags").asList(v -> v.asString()))));
+		}
+		AtomicLong count = new AtomicLong();
+		try (BufferedWriter c = Files.newBufferedWriter(work.resolve("customers.csv"));
+				BufferedWriter a = Files.newBufferedWriter(work.resolve("assignments.csv"))) {
+			c.write("id,name,orgNo,consSort\n");
+			a.write("customerId,tagCode\n");
+			new CustomerGenerator(tags, scopes, 42).generate(customers, 42, customer -> {
+				try {
+					c.write(customer.id() + "," + customer.name() + "," + customer.attributes().get("orgNo") + ","
+							+ customer.attributes().get("consSort") + "\n");
+					for (String tag : customer.tags()) {
+						a.write(customer.id());
+						a.write(',');
+						a.write(tag);
+						a.write('\n');
+					}
+					count.addAndGet(customer.tags().size());
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
+		}
+		return count.get();
+	}
+
+	/** The baseline: the same rows in UNWIND batches of 10,000 per transaction, into a separate embedded Neo4j. */
+	private double rawLoad(long assignments) throws IOException {
+		Path store = work.resolve("raw");
+		EmbeddedNeo4jServer server = new EmbeddedNeo4jServer(new EmbeddedNeo4jProperties(true, store, "127.0.0.1", 0, 0,
+				false, "2g", "2 files"));
+		try (Driver raw = GraphDatabase.driver(server.boltUri(), AuthTokens.none()); var session = raw.session()) {
+			session.run("CREATE CONSTRAINT IF NOT EXISTS FOR (c:Customer) REQUIRE c.id IS UNIQUE").consume();
+			session.run("CREATE CONSTRAINT IF NOT EXISTS FOR (t:Tag) REQUIRE t.code IS UNIQUE").consume();
+			session.run("UNWIND range(1, 9) AS s UNWIND range(1, 30) AS n CREATE (:Tag {code: 'T0' + s + CASE WHEN n < 10 THEN '0' ELSE '' END + n})").consume();
+			long started = System.nanoTime();
+			batches(work.resolve("customers.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
+					"UNWIND $rows AS r CREATE (:Customer {id: r[0], name: r[1], orgNo: r[2], consSort: r[3]})", Map.of("rows", batch))));
+			batches(work.resolve("assignments.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run("""
+					UNWIND $rows AS r MATCH (c:Customer {id: r[0]}) MATCH (t:Tag {code: r[1]})
+					CREATE (c)-[:HAS_TAG {source: 'IMPORT'}]->(t)""", Map.of("rows", batch))));
+			double elapsed = ms(started);
+			System.out.printf("  raw load: %,.0f ms, %,.0f assignments/s%n", elapsed, assignments / elapsed * 1000);
+			return elapsed;
+		}
+		finally {
+			server.close();
+		}
+	}
+
+	private double importThroughEndpoints() throws Exception {
+		long started = System.nanoTime();
+		JsonNode c = upload("/api/import/customers", work.resolve("customers.csv"));
+		JsonNode a = upload("/api/import/assignments", work.resolve("assignments.csv"));
+		double elapsed = ms(started);
+		System.out.printf("  import: %,.0f ms%n  customers: %s%n  assignments: %s%n", elapsed, abbreviate(c), abbreviate(a));
+		if (!a.path("committed").asBoolean()) {
+			throw new IllegalStateException("assignment import refused: " + abbreviate(a));
+		}
+		return elapsed;
+	}
+
+	private void segments(Driver driver, List<Samples> rows) {
+		record Case(String name, String where, String cypher) {
+		}
+		List<Case> cases = List.of(
+				new Case("3 ANDs", "{allOf: [{anyOf: [\"T0103\"]}, {anyOf: [\"T0301\"]}, {anyOf: [\"T0201\"]}]}", """
+						MATCH (c:Customer) WHERE EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0103'}) }
+						  AND EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0301'}) } AND EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0201'}) }
+						RETURN count(c)"""),
+				new Case("(A OR B) AND C AND NOT D", "{allOf: [{anyOf: [\"T0101\", \"T0102\"]}, {anyOf: [\"T0309\"]}], noneOf: [\"T0501\"]}", """
+						MATCH (c:Customer) WHERE EXISTS { (c)-[:HAS_TAG]->(t:Tag) WHERE t.code IN ['T0101', 'T0102'] }
+						  AND EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0309'}) } AND NOT EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0501'}) }
+						RETURN count(c)"""),
+				new Case("class C07 AND (A OR B) AND NOT class C05.02", "{allOf: [{anyOf: [\"C07\"]}, {anyOf: [\"T0103\", \"T0102\"]}], noneOf: [\"C05.02\"]}", """
+						MATCH (c:Customer) WHERE EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: 'C07'}) }
+						  AND EXISTS { (c)-[:HAS_TAG]->(t:Tag) WHERE t.code IN ['T0103', 'T0102'] }
+						  AND NOT EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: 'C05.02'}) }
+						RETURN count(c)"""));
+		for (Case c : cases) {
+			String query = "{ segment(where: %s) { count } }".formatted(c.where());
+			long graphQlCount = graphQl(query, Map.of()).path("data").path("segment").path("count").asLong();
+			long cypherCount;
+			try (var session = driver.session()) {
+				cypherCount = session.run(c.cypher()).single().get(0).asLong();
+			}
+			if (graphQlCount != cypherCount) {
+				throw new IllegalStateException(c.name() + ": GraphQL " + graphQlCount + " != Cypher " + cypherCount);
+			}
+			rows.add(Samples.time("GraphQL segment count, %s (= %,d)".formatted(c.name(), graphQlCount), 100, 500,
+					() -> graphQl(query, Map.of())));
+			rows.add(Samples.time("Cypher count, same, over Bolt", 1, 5, () -> {
+				try (var session = driver.session()) {
+					return session.run(c.cypher()).single();
+				}
+			}));
+		}
+		// the class-based case is the largest segment, so it has ten pages of 100
+		String where = cases.get(2).where();
+		String page = "query($after: String) { segment(where: %s) { customers(first: 100, after: $after) { edges { node { id } } pageInfo { endCursor } } } }"
+			.formatted(where);
+		rows.add(Samples.time("GraphQL first page of 100 ids", 50, 300, () -> graphQl(page, Map.of())));
+		Map<String, Object> tenth = new LinkedHashMap<>();
+		for (int i = 0; i < 9; i++) {
+			String cursor = graphQl(page, tenth).path("data").path("segment").path("customers").path("pageInfo").path("endCursor").asString();
+			tenth.put("after", cursor);
+		}
+		rows.add(Samples.time("GraphQL tenth page of 100 ids", 50, 300, () -> graphQl(page, tenth)));
+	}
+
+	private void portraits(Driver driver, List<Samples> rows) {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+		rows.add(Samples.time("GraphQL portrait of a random customer", 200, 1000,
+				() -> graphQl(PORTRAIT_GRAPHQL, Map.of("id", "33%08d".formatted(1 + random.nextLong(customers))))));
+		try (var session = driver.session()) {
+			rows.add(Samples.time("The same single Cypher query over Bolt", 200, 1000,
+					() -> session.executeRead(tx -> tx.run(PORTRAIT_CYPHER, Map.of("id", "33%08d".formatted(1 + random.nextLong(customers)))).list())));
+		}
+	}
+
+	private void throughput() throws InterruptedException {
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		AtomicLong done = new AtomicLong();
+		List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		for (int t = 0; t < 8; t++) {
+			int seed = t;
+			clients.submit(() -> {
+				java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+				while (System.nanoTime() < until) {
+					long started = System.nanoTime();
+					graphQl(PORTRAIT_GRAPHQL, Map.of("id", "33%08d".formatted(1 + random.nextLong(customers))));
+					latencies.add(ms(started));
+					done.incrementAndGet();
+				}
+			});
+		}
+		clients.shutdown();
+		clients.awaitTermination(2, TimeUnit.MINUTES);
+		Samples s = Samples.of("portrait, 8 concurrent clients, 30 s", latencies.stream().mapToDouble(Double::doubleValue).toArray());
+		line("## Portrait throughput");
+		line("");
+		line("8 concurrent GraphQL clients for 30 s: %,.0f portraits/s, median %s ms, p95 %s ms, max %s ms.".formatted(
+				done.get() / 30.0, Samples.fmt(s.median()), Samples.fmt(s.p95()), Samples.fmt(s.max())));
+	}
+
+	// ---- plumbing -----------------------------------------------------------------------------
+
+	private JsonNode graphQl(String query, Map<String, Object> variables) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", query);
+		body.put("variables", variables);
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode node = json.readTree(response.body());
+			if (node.has("errors")) {
+				throw new IllegalStateException(abbreviate(node));
+			}
+			return node;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private JsonNode upload(String path, Path file) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return json.readTree(response.body());
+	}
+
+	private static void batches(Path csv, int size, java.util.function.Consumer<List<List<String>>> sink) throws IOException {
+		try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+			List<List<String>> batch = new ArrayList<>(size);
+			var it = lines.skip(1).iterator();
+			while (it.hasNext()) {
+				batch.add(List.of(it.next().split(",", -1)));
+				if (batch.size() == size) {
+					sink.accept(batch);
+					batch = new ArrayList<>(size);
+				}
+			}
+			if (!batch.isEmpty()) {
+				sink.accept(batch);
+			}
+		}
+	}
+
+	private void line(String text) {
+		report.append(text).append('\n');
+		System.out.println(text);
+	}
+
+	private static double ms(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e6;
+	}
+
+	private static String abbreviate(JsonNode node) {
+		String text = node.toString();
+		return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+	}
+
+	private static String memTotal() {
+		try {
+			return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+}
