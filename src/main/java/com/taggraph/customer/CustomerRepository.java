@@ -208,7 +208,9 @@ class CustomerRepository {
 		Map<String, Object> attributes = new LinkedHashMap<>(r.get("attributes").asMap());
 		attributes.remove("id");
 		attributes.remove("name");
+		// bookkeeping, not ledger attributes
 		attributes.remove("tagsChangedAt");
+		attributes.remove("importId");
 		return new Customer(r.get("id").asString(), r.get("name").asString(null), attributes);
 	}
 
