@@ -1,5 +1,6 @@
 package com.taggraph.customer;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -111,8 +112,9 @@ public class BulkAssignments {
 				MATCH (t:Tag {code: row.tagCode})
 				MERGE (c)-[a:HAS_TAG]->(t)
 				  ON CREATE SET a.source = 'IMPORT', a.importId = $importId, a.value = row.value,
-				                a.assignedAt = coalesce(row.assignedAt, datetime())""")
-			.bindAll(Map.of("rows", rows, "importId", importId))
+				                a.assignedAt = coalesce(row.assignedAt, $now)""")
+			// one timestamp per batch: datetime() per row cost about a tenth of the write
+			.bindAll(Map.of("rows", rows, "importId", importId, "now", ZonedDateTime.now()))
 			.run();
 	}
 

@@ -2,6 +2,8 @@ package com.taggraph.customer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,28 +73,37 @@ class CustomerRepository {
 		return byCustomer;
 	}
 
-	/** A customer and all its entries, in one query: what {@code customer(id) { tags portrait }} needs. */
+	/**
+	 * A customer and all its entries in one query and one row: what {@code customer(id) { tags portrait }}
+	 * needs. Chains are computed once per distinct class rather than once per assignment.
+	 */
 	Optional<CustomerEntries> findWithEntries(String id) {
-		var rows = neo4j.query("""
-				MATCH (cu:Customer {id: $id})
-				CALL (cu) {
-				  MATCH (cu)-[a:HAS_TAG]->(t:Tag)
-				  %s
-				}
-				RETURN cu.id AS id, cu.name AS name, properties(cu) AS attributes, customerId, code, tagName,
-				       rule, status, classCode, value, assignedAt, source, importId, chain""".formatted(
-						ENTRY_RETURN.replace("t.name AS name", "t.name AS tagName")))
+		return neo4j.query(PortraitQuery.CYPHER)
 			.bind(id).to("id")
-			.fetchAs(Map.Entry.class)
-			.mappedBy((types, r) -> Map.entry(toCustomer(r), r.get("code").isNull() ? List.of() : List.of(toEntry(r))))
-			.all();
-		if (rows.isEmpty()) {
-			return find(id).map(c -> new CustomerEntries(c, List.of()));
-		}
-		List<Portrait.Entry> entries = new ArrayList<>();
-		rows.forEach(row -> entries.addAll((List<Portrait.Entry>) row.getValue()));
-		return Optional.of(new CustomerEntries((Customer) rows.iterator().next().getKey(), entries));
+			.fetchAs(CustomerEntries.class)
+			.mappedBy((types, r) -> {
+				Map<String, List<com.taggraph.taxonomy.TagClass>> chains = new HashMap<>();
+				for (Value chain : r.get("chains").values()) {
+					var classes = ClassChains.of(chain);
+					chains.put(classes.get(classes.size() - 1).code(), classes);
+				}
+				List<Portrait.Entry> entries = new ArrayList<>();
+				for (Value entry : r.get("entries").values()) {
+					TagAssignment assignment = toAssignment(entry);
+					entries.add(new Portrait.Entry(assignment,
+							chains.getOrDefault(assignment.tag().classCode(), List.of())));
+				}
+				entries.sort(PORTRAIT_ORDER);
+				return new CustomerEntries(toCustomer(r), entries);
+			})
+			.one();
 	}
+
+	/** Root class, class, tag: the order {@link Portrait#of} groups by. */
+	private static final Comparator<Portrait.Entry> PORTRAIT_ORDER = Comparator
+		.comparing((Portrait.Entry e) -> e.classChain().isEmpty() ? "" : e.classChain().get(0).code())
+		.thenComparing(e -> String.valueOf(e.assignment().tag().classCode()))
+		.thenComparing(e -> e.assignment().tag().code());
 
 	record CustomerEntries(Customer customer, List<Portrait.Entry> entries) {
 	}
@@ -204,7 +216,7 @@ class CustomerRepository {
 			.run();
 	}
 
-	private static Customer toCustomer(Record r) {
+	private static Customer toCustomer(MapAccessor r) {
 		Map<String, Object> attributes = new LinkedHashMap<>(r.get("attributes").asMap());
 		attributes.remove("id");
 		attributes.remove("name");
@@ -218,7 +230,7 @@ class CustomerRepository {
 		return new Portrait.Entry(toAssignment(r), ClassChains.of(r.get("chain")));
 	}
 
-	private static TagAssignment toAssignment(Record r) {
+	private static TagAssignment toAssignment(MapAccessor r) {
 		Value value = r.get("value");
 		String tagName = r.containsKey("tagName") ? r.get("tagName").asString(null) : r.get("name").asString(null);
 		return new TagAssignment(r.get("customerId").asString(),
