@@ -101,18 +101,29 @@ public class BulkAssignments {
 	}
 
 	/**
-	 * Writes assignments: rows {@code {customerId, tagCode, value, assignedAt}}. MERGE makes a
-	 * repeated batch (a resumed import) a no-op, and an assignment that already exists keeps its
-	 * value, source and import: only relationships this import creates carry its id.
+	 * Writes assignments: rows {@code {customerId, tagCode, value, assignedAt}}, in the caller's
+	 * transaction. Only pairs the customer does not carry yet are created, so a repeated batch (a
+	 * resumed import) is a no-op, and an assignment that already exists keeps its value, source and
+	 * import: only relationships this import creates carry its id.
+	 *
+	 * <p>CREATE guarded by NOT EXISTS rather than MERGE: MERGE plans locking index seeks and ran about
+	 * a fifth slower. The check and the create are kept atomic by taking each customer's write lock
+	 * first, the lock {@code assignTags} takes too; {@code SET c.id = c.id} takes it and changes nothing.
+	 * Validation has refused duplicate rows, so one batch never holds the same pair twice.
 	 */
-	public void mergeAssignments(List<Map<String, Object>> rows, String importId) {
+	public void createAssignments(List<Map<String, Object>> rows, String importId) {
+		List<Object> customerIds = rows.stream().map(row -> (String) row.get("customerId")).distinct().sorted()
+			.map(Object.class::cast).toList();
+		neo4j.query("UNWIND $ids AS id MATCH (c:Customer {id: id}) SET c.id = c.id")
+			.bind(customerIds).to("ids")
+			.run();
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (c:Customer {id: row.customerId})
 				MATCH (t:Tag {code: row.tagCode})
-				MERGE (c)-[a:HAS_TAG]->(t)
-				  ON CREATE SET a.source = 'IMPORT', a.importId = $importId, a.value = row.value,
-				                a.assignedAt = coalesce(row.assignedAt, $now)""")
+				WHERE NOT EXISTS { (c)-[:HAS_TAG]->(t) }
+				CREATE (c)-[:HAS_TAG {source: 'IMPORT', importId: $importId, value: row.value,
+				                      assignedAt: coalesce(row.assignedAt, $now)}]->(t)""")
 			// one timestamp per batch: datetime() per row cost about a tenth of the write
 			.bindAll(Map.of("rows", rows, "importId", importId, "now", ZonedDateTime.now()))
 			.run();

@@ -15,7 +15,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * Applies {@code cypher/schema.cypher}, the constraints and indexes on every lookup key.
  * Every statement there is {@code IF NOT EXISTS}, so this is idempotent on any database.
  */
-final class GraphSchema {
+public final class GraphSchema {
 
 	private static final Log log = LogFactory.getLog(GraphSchema.class);
 
@@ -36,7 +36,7 @@ final class GraphSchema {
 	}
 
 	/** Splits a Cypher script on semicolons that end a line, dropping {@code //} comment lines. */
-	static List<String> statements(String script) {
+	public static List<String> statements(String script) {
 		String code = script.lines()
 			.filter(line -> !line.strip().startsWith("//"))
 			.reduce("", (a, b) -> a + b + "\n");

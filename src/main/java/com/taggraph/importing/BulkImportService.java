@@ -392,7 +392,7 @@ class BulkImportService {
 				bulk.upsertCustomers(batch, id);
 			}
 			else {
-				bulk.mergeAssignments(batch, id);
+				bulk.createAssignments(batch, id);
 			}
 			runs.progress(id, row, batches);
 		});

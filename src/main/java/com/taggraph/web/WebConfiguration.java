@@ -1,6 +1,7 @@
 package com.taggraph.web;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,8 +15,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** GraphQL over HTTP with GET as well as POST, and the bundled (offline) GraphiQL page. */
+/**
+ * GraphQL over HTTP with GET as well as POST, and the bundled (offline) GraphiQL page. Absent when
+ * the app runs a command without a web server.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebConfiguration implements WebMvcConfigurer {
 
 	/** Replaces Boot's POST-only handler; POST behaves exactly as before. */

@@ -37,9 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Benchmark of issue 3 (customers at scale), through the app's real endpoints:
- * generates N customers (default 1,000,000, about 28 tags each) to CSV; loads the same rows once
- * with raw UNWIND batches over Bolt into a separate Neo4j (the baseline) and once through the
- * import endpoints; then segment counts (GraphQL on the bitmap index vs naive Cypher), pages,
+ * generates N customers (default 1,000,000, about 29 tags each) to CSV; loads the same rows once
+ * with raw UNWIND batches over Bolt into a separate Neo4j (the baseline; {@code --raw-same-graph}
+ * adds a second baseline that writes the import's properties under the app's schema) and once
+ * through the import endpoints; after a minute of warm-up, then segment counts (GraphQL on the bitmap index vs naive Cypher), pages,
  * portraits (GraphQL vs the single Cypher query), portrait throughput with 8 clients, and the
  * index's memory and build time. Prints a Markdown report.
  *
@@ -55,11 +56,13 @@ public final class CustomerBenchmark {
 	private final StringBuilder report = new StringBuilder();
 	private final long customers;
 	private final Path work;
+	private final boolean rawSameGraph;
 	private String base;
 
-	private CustomerBenchmark(long customers, Path work) {
+	private CustomerBenchmark(long customers, Path work, boolean rawSameGraph) {
 		this.customers = customers;
 		this.work = work;
+		this.rawSameGraph = rawSameGraph;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -70,7 +73,7 @@ public final class CustomerBenchmark {
 			}
 		}
 		Path work = Files.createTempDirectory("taggraph-customer-bench");
-		new CustomerBenchmark(customers, work).run();
+		new CustomerBenchmark(customers, work, List.of(args).contains("--raw-same-graph")).run();
 		System.exit(0);
 	}
 
@@ -98,15 +101,22 @@ public final class CustomerBenchmark {
 				.formatted(customers, assignments, (double) assignments / customers, generateMs));
 			line("");
 
-			double rawMs = rawLoad(assignments);
+			double rawMs = rawLoad(assignments, false);
+			double sameGraphMs = rawSameGraph ? rawLoad(assignments, true) : Double.NaN;
 			double importMs = importThroughEndpoints();
 			line("## Load");
 			line("");
 			line("| What | ms | assignments/s |");
 			line("|---|--:|--:|");
-			line("| Raw UNWIND batches (10k rows/tx) over Bolt, separate store | %,.0f | %,.0f |".formatted(rawMs, assignments / rawMs * 1000));
+			line("| Raw UNWIND batches (10k rows/tx) over Bolt, separate store: CREATE, one property | %,.0f | %,.0f |".formatted(rawMs, assignments / rawMs * 1000));
+			if (rawSameGraph) {
+				line("| Raw UNWIND batches, the import's graph: CREATE with source, importId, assignedAt; the app's schema | %,.0f | %,.0f |".formatted(sameGraphMs, assignments / sameGraphMs * 1000));
+			}
 			line("| Import endpoints: validate + write (customers, then assignments) | %,.0f | %,.0f |".formatted(importMs, assignments / importMs * 1000));
-			line("| Import / raw | %.0f %% |  |".formatted(rawMs / importMs * 100));
+			line("| Import / raw (one property) | %.0f %% |  |".formatted(rawMs / importMs * 100));
+			if (rawSameGraph) {
+				line("| Import / raw (the import's graph) | %.0f %% |  |".formatted(sameGraphMs / importMs * 100));
+			}
 			line("");
 
 			JsonNode status = graphQl("mutation { refreshSegmentIndex { customers tags assignments buildMillis memoryBytes } }", Map.of())
@@ -118,6 +128,7 @@ public final class CustomerBenchmark {
 					status.path("memoryBytes").asLong() / 1048576.0));
 			line("");
 
+			warmUp(driver);
 			List<Samples> rows = new ArrayList<>();
 			segments(driver, rows);
 			String portraitRatio = portraits(driver, rows);
@@ -174,28 +185,55 @@ public final class CustomerBenchmark {
 		return count.get();
 	}
 
-	/** The baseline: the same rows in UNWIND batches of 10,000 per transaction, into a separate embedded Neo4j. */
-	private double rawLoad(long assignments) throws IOException {
-		Path store = work.resolve("raw");
+	/**
+	 * The baseline: the same rows in UNWIND batches of 10,000 per transaction, into a separate embedded
+	 * Neo4j, with nothing but CREATE. {@code sameGraph} writes what an import writes (the customers'
+	 * importId, each assignment's source, importId and assignedAt) under the app's schema, whose
+	 * relationship index on importId makes a rollback findable; otherwise only {@code source}, with
+	 * just the two lookup constraints.
+	 */
+	private double rawLoad(long assignments, boolean sameGraph) throws IOException {
+		Path store = work.resolve(sameGraph ? "raw-same-graph" : "raw");
 		EmbeddedNeo4jServer server = new EmbeddedNeo4jServer(new EmbeddedNeo4jProperties(true, store, "127.0.0.1", 0, 0,
 				false, "2g", "2 files"));
 		try (Driver raw = GraphDatabase.driver(server.boltUri(), AuthTokens.none()); var session = raw.session()) {
-			session.run("CREATE CONSTRAINT IF NOT EXISTS FOR (c:Customer) REQUIRE c.id IS UNIQUE").consume();
-			session.run("CREATE CONSTRAINT IF NOT EXISTS FOR (t:Tag) REQUIRE t.code IS UNIQUE").consume();
+			if (sameGraph) {
+				for (String statement : schemaStatements()) {
+					session.run(statement).consume();
+				}
+			}
+			else {
+				session.run("CREATE CONSTRAINT IF NOT EXISTS FOR (c:Customer) REQUIRE c.id IS UNIQUE").consume();
+				session.run("CREATE CONSTRAINT IF NOT EXISTS FOR (t:Tag) REQUIRE t.code IS UNIQUE").consume();
+			}
+			session.run("CALL db.awaitIndexes(300)").consume();
 			session.run("UNWIND range(1, 9) AS s UNWIND range(1, 30) AS n CREATE (:Tag {code: 'T0' + s + CASE WHEN n < 10 THEN '0' ELSE '' END + n})").consume();
+			String customerCypher = sameGraph
+					? "UNWIND $rows AS r CREATE (:Customer {id: r[0], name: r[1], orgNo: r[2], consSort: r[3], importId: $importId})"
+					: "UNWIND $rows AS r CREATE (:Customer {id: r[0], name: r[1], orgNo: r[2], consSort: r[3]})";
+			String assignmentCypher = sameGraph ? """
+					UNWIND $rows AS r MATCH (c:Customer {id: r[0]}) MATCH (t:Tag {code: r[1]})
+					CREATE (c)-[:HAS_TAG {source: 'IMPORT', importId: $importId, assignedAt: $now}]->(t)""" : """
+					UNWIND $rows AS r MATCH (c:Customer {id: r[0]}) MATCH (t:Tag {code: r[1]})
+					CREATE (c)-[:HAS_TAG {source: 'IMPORT'}]->(t)""";
 			long started = System.nanoTime();
 			batches(work.resolve("customers.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
-					"UNWIND $rows AS r CREATE (:Customer {id: r[0], name: r[1], orgNo: r[2], consSort: r[3]})", Map.of("rows", batch))));
-			batches(work.resolve("assignments.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run("""
-					UNWIND $rows AS r MATCH (c:Customer {id: r[0]}) MATCH (t:Tag {code: r[1]})
-					CREATE (c)-[:HAS_TAG {source: 'IMPORT'}]->(t)""", Map.of("rows", batch))));
+					customerCypher, Map.of("rows", batch, "importId", "imp-raw"))));
+			batches(work.resolve("assignments.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
+					assignmentCypher, Map.of("rows", batch, "importId", "imp-raw", "now", java.time.ZonedDateTime.now()))));
 			double elapsed = ms(started);
-			System.out.printf("  raw load: %,.0f ms, %,.0f assignments/s%n", elapsed, assignments / elapsed * 1000);
+			System.out.printf("  raw load (%s): %,.0f ms, %,.0f assignments/s%n", sameGraph ? "the import's graph" : "one property",
+					elapsed, assignments / elapsed * 1000);
 			return elapsed;
 		}
 		finally {
 			server.close();
 		}
+	}
+
+	/** The statements of cypher/schema.cypher, split as the app splits them. */
+	private static List<String> schemaStatements() throws IOException {
+		return com.taggraph.graph.GraphSchema.statements(Files.readString(Path.of("cypher", "schema.cypher")));
 	}
 
 	private double importThroughEndpoints() throws Exception {
@@ -208,6 +246,24 @@ public final class CustomerBenchmark {
 			throw new IllegalStateException("assignment import refused: " + abbreviate(a));
 		}
 		return elapsed;
+	}
+
+	/**
+	 * Runs every read path for a minute before anything is timed: after the load the JIT is still
+	 * working through a backlog, and the read paths have not been compiled at all.
+	 */
+	private void warmUp(Driver driver) {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+		String count = "{ segment(where: {allOf: [{anyOf: [\"C07\"]}, {anyOf: [\"T0101\", \"T0102\"]}], noneOf: [\"T0501\"]}) { count customers(first: 100) { edges { node { id } } } } }";
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		try (var session = driver.session()) {
+			while (System.nanoTime() < until) {
+				String id = randomId(random);
+				graphQl(PORTRAIT_GRAPHQL, Map.of("id", id));
+				graphQl(count, Map.of());
+				session.run(PortraitQuery.CYPHER, Map.of("id", id)).list();
+			}
+		}
 	}
 
 	private void segments(Driver driver, List<Samples> rows) {
