@@ -203,7 +203,11 @@ class ImportCommands implements ApplicationRunner {
 	}
 
 	private int list(PrintStream out) {
-		for (ImportRun run : imports.runs()) {
+		List<ImportRun> runs = imports.runs();
+		if (runs.isEmpty()) {
+			out.println("no import runs");
+		}
+		for (ImportRun run : runs) {
 			out.printf("%s  %-11s %-11s%s  %,d/%,d rows  %s  %s%n", run.id(), run.kind(), run.status(),
 					run.incomplete() ? " INCOMPLETE" : "", run.rowsWritten(), run.rows(), run.startedAt(),
 					String.join(",", run.files()));
