@@ -112,8 +112,7 @@ public class BulkAssignments {
 	 * Validation has refused duplicate rows, so one batch never holds the same pair twice.
 	 */
 	public void createAssignments(List<Map<String, Object>> rows, String importId) {
-		List<Object> customerIds = rows.stream().map(row -> (String) row.get("customerId")).distinct().sorted()
-			.map(Object.class::cast).toList();
+		List<String> customerIds = rows.stream().map(row -> (String) row.get("customerId")).distinct().sorted().toList();
 		neo4j.query("UNWIND $ids AS id MATCH (c:Customer {id: id}) SET c.id = c.id")
 			.bind(customerIds).to("ids")
 			.run();

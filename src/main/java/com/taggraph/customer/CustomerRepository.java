@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import com.taggraph.taxonomy.ClassChains;
 import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TagClass;
 
 /** The Cypher of customers and their tag assignments; every read answers for many customers at once. */
 @Repository
@@ -82,7 +83,7 @@ class CustomerRepository {
 			.bind(id).to("id")
 			.fetchAs(CustomerEntries.class)
 			.mappedBy((types, r) -> {
-				Map<String, List<com.taggraph.taxonomy.TagClass>> chains = new HashMap<>();
+				Map<String, List<TagClass>> chains = new HashMap<>();
 				for (Value chain : r.get("chains").values()) {
 					var classes = ClassChains.of(chain);
 					chains.put(classes.get(classes.size() - 1).code(), classes);
@@ -232,9 +233,8 @@ class CustomerRepository {
 
 	private static TagAssignment toAssignment(MapAccessor r) {
 		Value value = r.get("value");
-		String tagName = r.containsKey("tagName") ? r.get("tagName").asString(null) : r.get("name").asString(null);
 		return new TagAssignment(r.get("customerId").asString(),
-				new Tag(r.get("code").asString(), tagName, r.get("rule").asString(null),
+				new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
 						r.get("status").asString(), r.get("classCode").asString(null)),
 				value.isNull() ? null : String.valueOf(value.asObject()), r.get("assignedAt").asString(null),
 				AssignmentSource.valueOf(r.get("source").asString()), r.get("importId").asString(null));

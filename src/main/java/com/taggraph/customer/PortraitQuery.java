@@ -14,7 +14,7 @@ public final class PortraitQuery {
 			CALL (cu) {
 			  OPTIONAL MATCH (cu)-[a:HAS_TAG]->(t:Tag)
 			  OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
-			  RETURN collect(CASE WHEN t IS NOT NULL THEN {customerId: cu.id, code: t.code, tagName: t.name, rule: t.rule,
+			  RETURN collect(CASE WHEN t IS NOT NULL THEN {customerId: cu.id, code: t.code, name: t.name, rule: t.rule,
 			           status: coalesce(t.status, 'DRAFT'), classCode: c.code, value: a.value,
 			           assignedAt: toString(a.assignedAt), source: coalesce(a.source, 'IMPORT'), importId: a.importId} END) AS entries,
 			         collect(DISTINCT c) AS classes
