@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
@@ -56,6 +57,7 @@ class BulkImportService {
 	private final ReentrantLock writing = new ReentrantLock();
 	private final Set<String> active = ConcurrentHashMap.newKeySet();
 	private volatile int batchRows;
+	private volatile int writers;
 	/** Test hook: throw after this many batches of one write, as a crash would stop it (0: never). */
 	private volatile int interruptAfterBatches;
 
@@ -63,7 +65,8 @@ class BulkImportService {
 			ApplicationEventPublisher events,
 			@Value("${taggraph.import.work-dir:${taggraph.neo4j.embedded.data-dir:./data}/imports}") Path workDir,
 			@Value("${taggraph.import.batch-rows:10000}") int batchRows,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors) {
+			@Value("${taggraph.import.max-errors:1000}") int maxErrors,
+			@Value("${taggraph.import.writers:2}") int writers) {
 		this.bulk = bulk;
 		this.runs = runs;
 		this.tx = new TransactionTemplate(transactions);
@@ -71,6 +74,7 @@ class BulkImportService {
 		this.workDir = workDir.toAbsolutePath().normalize();
 		this.batchRows = batchRows;
 		this.maxErrors = maxErrors;
+		this.writers = writers;
 	}
 
 	/** Where uploads are spooled, on the same file system as the kept copies so keeping one is a rename. */
@@ -303,11 +307,11 @@ class BulkImportService {
 		}
 		catch (RuntimeException | IOException ex) {
 			active.remove(id);
-			String message = "the write stopped after %d of %d rows: %s; nothing more was written. Resume with POST /api/imports/%s/resume or roll back with POST /api/imports/%s/rollback"
+			String message = "the write stopped with every row up to %d of %d committed: %s. Resume with POST /api/imports/%s/resume or roll back with POST /api/imports/%s/rollback"
 				.formatted(position[0], run.rows(), ex.getMessage(), id, id);
 			log.error("Import %s is INCOMPLETE: %s".formatted(id, message), ex);
 			try {
-				tx.executeWithoutResult(status -> runs.note(id, "interrupted: " + ex.getMessage()));
+				tx.executeWithoutResult(status -> runs.stopped(id, "interrupted: " + ex.getMessage(), position[0]));
 			}
 			catch (RuntimeException noted) {
 				log.warn("Could not note the interruption on import " + id, noted);
@@ -336,68 +340,86 @@ class BulkImportService {
 				validated.counts().get(FileKind.ASSIGNMENTS), validateMillis, writeMillis);
 	}
 
-	/** Streams the files again and writes rows after {@code position[0]}, advancing it with every committed batch. */
+	/**
+	 * Streams the files again and writes the rows after {@code position[0]} in batches on
+	 * {@link #writers} threads, the customers' batches all committed before the first assignment
+	 * batch. {@code position} follows the committed prefix and the batches committed.
+	 */
 	private void writeRows(ImportRun run, List<ImportFile> files, long[] position, ImportProgress progress)
 			throws IOException {
 		long from = position[0];
 		int size = batchRows;
 		int interruptAfter = interruptAfterBatches;
-		int batchesThisCall = 0;
+		AtomicInteger batchesThisCall = new AtomicInteger();
 		progress.start("write", run.rows() - from);
 		long row = 0;
-		for (ImportFile file : files) {
-			try (CsvRows rows = new CsvRows(file.path())) {
-				CsvRows.Row header = rows.next();
-				ImportProblems none = new ImportProblems(0);
-				ImportColumns.Customers customerColumns = file.kind() == FileKind.CUSTOMERS
-						? ImportColumns.customers(header, none, null) : null;
-				ImportColumns.Assignments assignmentColumns = file.kind() == FileKind.ASSIGNMENTS
-						? ImportColumns.assignments(header, none, null) : null;
-				List<Map<String, Object>> batch = new ArrayList<>(size);
-				CsvRows.Row r;
-				while ((r = rows.next()) != null) {
-					row++;
-					if (row <= from) {
-						continue;
-					}
-					batch.add(customerColumns != null ? customerRow(r, customerColumns) : assignmentRow(r, assignmentColumns));
-					if (batch.size() == size) {
-						commit(run.id(), file.kind(), batch, row, position);
-						progress.step(batch.size());
-						batch = new ArrayList<>(size);
-						if (++batchesThisCall == interruptAfter) {
-							throw new IllegalStateException("interrupted after %d batches (test hook)".formatted(interruptAfter));
+		try (BatchWriters batches = new BatchWriters(writers, from)) {
+			for (ImportFile file : files) {
+				try (CsvRows rows = new CsvRows(file.path())) {
+					CsvRows.Row header = rows.next();
+					ImportProblems none = new ImportProblems(0);
+					ImportColumns.Customers customerColumns = file.kind() == FileKind.CUSTOMERS
+							? ImportColumns.customers(header, none, null) : null;
+					ImportColumns.Assignments assignmentColumns = file.kind() == FileKind.ASSIGNMENTS
+							? ImportColumns.assignments(header, none, null) : null;
+					List<Map<String, Object>> batch = new ArrayList<>(size);
+					long after = Math.max(row, from);
+					CsvRows.Row r;
+					while ((r = rows.next()) != null) {
+						row++;
+						if (row <= from) {
+							continue;
+						}
+						batch.add(customerColumns != null ? customerRow(r, customerColumns) : assignmentRow(r, assignmentColumns));
+						if (batch.size() == size) {
+							submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
+									interruptAfter);
+							batch = new ArrayList<>(size);
+							after = row;
 						}
 					}
-				}
-				if (!batch.isEmpty()) {
-					commit(run.id(), file.kind(), batch, row, position);
-					progress.step(batch.size());
-					if (++batchesThisCall == interruptAfter) {
-						throw new IllegalStateException("interrupted after %d batches (test hook)".formatted(interruptAfter));
+					if (!batch.isEmpty()) {
+						submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
+								interruptAfter);
 					}
 				}
-			}
-			catch (CsvRows.Unreadable ex) {
-				throw new IllegalStateException("the validated file %s cannot be read again: %s".formatted(file.path(),
-						ex.getMessage()), ex);
+				catch (CsvRows.Unreadable ex) {
+					batches.fail(new IllegalStateException("the validated file %s cannot be read again: %s"
+						.formatted(file.path(), ex.getMessage()), ex));
+				}
+				finally {
+					// customers exist before their assignments are written; and a failure stops here
+					try {
+						batches.awaitAll();
+					}
+					finally {
+						position[0] = batches.prefix();
+					}
+				}
 			}
 		}
 	}
 
-	private void commit(String id, FileKind kind, List<Map<String, Object>> batch, long row, long[] position) {
-		long batches = position[1] + 1;
-		tx.executeWithoutResult(status -> {
+	private void submit(BatchWriters batches, String id, FileKind kind, List<Map<String, Object>> batch, long after,
+			long last, long[] position, ImportProgress progress, AtomicInteger committedBatches, int interruptAfter) {
+		batches.submit(after, last, prefix -> tx.executeWithoutResult(status -> {
 			if (kind == FileKind.CUSTOMERS) {
 				bulk.upsertCustomers(batch, id);
 			}
 			else {
 				bulk.createAssignments(batch, id);
 			}
-			runs.progress(id, row, batches);
+			runs.progress(id, prefix);
+		}), () -> {
+			synchronized (position) {
+				position[0] = batches.prefix();
+				position[1]++;
+				progress.step(batch.size());
+			}
+			if (committedBatches.incrementAndGet() == interruptAfter) {
+				batches.fail(new IllegalStateException("interrupted after %d batches (test hook)".formatted(interruptAfter)));
+			}
 		});
-		position[0] = row;
-		position[1] = batches;
 	}
 
 	private static Map<String, Object> customerRow(CsvRows.Row r, ImportColumns.Customers columns) {
@@ -477,11 +499,23 @@ class BulkImportService {
 		this.interruptAfterBatches = batches;
 	}
 
+	int interruptAfterBatches() {
+		return interruptAfterBatches;
+	}
+
 	void batchRows(int rows) {
 		this.batchRows = rows;
 	}
 
 	int batchRows() {
 		return batchRows;
+	}
+
+	void writers(int writers) {
+		this.writers = writers;
+	}
+
+	int writers() {
+		return writers;
 	}
 }

@@ -53,11 +53,19 @@ class ImportRuns {
 	}
 
 	/** Runs in the same transaction as the batch it counts. */
-	void progress(String id, long rowsWritten, long batchesDone) {
+	/**
+	 * Records one more committed batch and the committed prefix. Writers commit out of order, so the
+	 * prefix only grows: the run's lock is taken before the old value is read, or two writers could
+	 * each read the old value and the smaller prefix could win.
+	 */
+	void progress(String id, long rowsWritten) {
 		neo4j.query("""
 				MATCH (r:ImportRun {id: $id})
-				SET r.rowsWritten = $rowsWritten, r.batchesDone = $batchesDone, r.updatedAt = datetime()""")
-			.bindAll(Map.of("id", id, "rowsWritten", rowsWritten, "batchesDone", batchesDone))
+				SET r.updatedAt = datetime()
+				WITH r
+				SET r.rowsWritten = CASE WHEN $rowsWritten > r.rowsWritten THEN $rowsWritten ELSE r.rowsWritten END,
+				    r.batchesDone = r.batchesDone + 1""")
+			.bindAll(Map.of("id", id, "rowsWritten", rowsWritten))
 			.run();
 	}
 
@@ -73,9 +81,16 @@ class ImportRuns {
 			.run();
 	}
 
-	void note(String id, String message) {
-		neo4j.query("MATCH (r:ImportRun {id: $id}) SET r.message = $message")
-			.bindAll(Map.of("id", id, "message", message))
+	/**
+	 * Notes why a write stopped, and the committed prefix once the writers have stopped: the prefix
+	 * each batch recorded can lag behind batches that committed beside it.
+	 */
+	void stopped(String id, String message, long rowsWritten) {
+		neo4j.query("""
+				MATCH (r:ImportRun {id: $id})
+				SET r.message = $message,
+				    r.rowsWritten = CASE WHEN $rowsWritten > r.rowsWritten THEN $rowsWritten ELSE r.rowsWritten END""")
+			.bindAll(Map.of("id", id, "message", message, "rowsWritten", rowsWritten))
 			.run();
 	}
 

@@ -41,6 +41,7 @@ class InterruptedImportTest {
 
 	BulkImportClient client;
 	int batchRows;
+	int writers;
 	String assignments;
 
 	@BeforeEach
@@ -58,12 +59,16 @@ class InterruptedImportTest {
 			.isEqualTo(200);
 		assignments = tags.toString();
 		batchRows = imports.batchRows();
+		writers = imports.writers();
 		imports.batchRows(5);
+		// one writer: the batches commit in order, so where the write stops is exact
+		imports.writers(1);
 	}
 
 	@AfterEach
 	void restore() {
 		imports.batchRows(batchRows);
+		imports.writers(writers);
 		imports.interruptAfterBatches(0);
 		client.cleanUp();
 	}
@@ -122,14 +127,70 @@ class InterruptedImportTest {
 	}
 
 	@Test
+	void parallelWritersWriteEveryRowOnceAndRecordOnlyACommittedPrefix() {
+		imports.writers(2);
+		imports.batchRows(2);
+		Map<String, Object> before = client.fingerprint();
+		String id = interruptedImport();
+
+		// batches commit out of order: the recorded row is one up to which every row is written
+		var run = client.run(id);
+		long prefix = run.path("rowsWritten").asLong();
+		assertThat(prefix).isBetween(4L, 2L * CUSTOMERS);
+		assertThat(run.path("batchesDone").asLong()).isGreaterThanOrEqualTo(2);
+		for (int row = 1; row <= prefix; row++) {
+			int customer = (row + 1) / 2;
+			String tag = row % 2 == 1 ? "T0103" : "T0115";
+			assertThat(client.count("MATCH (:Customer {id: $c})-[a:HAS_TAG]->(:Tag {code: $t}) RETURN count(a)",
+					Map.of("c", client.id(customer), "t", tag))).as("row %d of %d", row, prefix).isEqualTo(1);
+		}
+
+		var rollback = client.post("/api/imports/%s/rollback".formatted(id));
+		assertThat(rollback.status()).isEqualTo(200);
+		assertThat(client.fingerprint()).isEqualTo(before);
+
+		imports.interruptAfterBatches(3);
+		String second = interruptedImport();
+		imports.interruptAfterBatches(0);
+		var resumed = client.post("/api/imports/%s/resume".formatted(second));
+
+		assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
+		assertThat(client.run(second).path("status").asString()).isEqualTo("COMPLETE");
+		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)", Map.of("id", second)))
+			.isEqualTo(2 * CUSTOMERS - 1);
+		assertThat(client.count("""
+				MATCH (c:Customer)-[a:HAS_TAG]->(t:Tag) WHERE c.id STARTS WITH $prefix
+				RETURN count(a)""", Map.of("prefix", client.prefix))).isEqualTo(2 * CUSTOMERS);
+	}
+
+	@Test
+	void parallelWritersCompleteAnImportExactly() {
+		imports.writers(2);
+		imports.batchRows(3);
+
+		var reply = client.assignments(assignments, false);
+
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+		assertThat(reply.body().path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
+		String id = reply.body().path("importId").asString();
+		assertThat(client.run(id).path("batchesDone").asLong()).isEqualTo(8);
+		assertThat(client.count("""
+				MATCH (c:Customer)-[a:HAS_TAG]->(t:Tag) WHERE c.id STARTS WITH $prefix
+				RETURN count(DISTINCT [c.id, t.code]) * 1000 + count(a)""", Map.of("prefix", client.prefix)))
+			.isEqualTo(2 * CUSTOMERS * 1001);
+	}
+
+	@Test
 	void unknownImportsAre404() {
 		assertThat(client.post("/api/imports/imp-nope/rollback").status()).isEqualTo(404);
 		assertThat(client.post("/api/imports/imp-nope/resume").status()).isEqualTo(404);
 	}
 
-	/** Imports the assignments with the service stopping after two batches of five rows; the import's id. */
+	/** Imports the assignments with the service stopping after two batches (unless set otherwise); the import's id. */
 	private String interruptedImport() {
-		imports.interruptAfterBatches(2);
+		if (imports.interruptAfterBatches() == 0) {
+			imports.interruptAfterBatches(2);
+		}
 		var reply = client.assignments(assignments, false);
 		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(500);
 		assertThat(reply.body().path("committed").asBoolean()).isFalse();

@@ -2,9 +2,15 @@ package com.taggraph.customer.segment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -112,7 +118,7 @@ class SegmentIndex implements StartupStep, DisposableBean {
 			}
 			IndexSnapshot built;
 			try {
-				built = readOnly.execute(status -> read());
+				built = read();
 			}
 			catch (RuntimeException ex) {
 				synchronized (swap) {
@@ -139,26 +145,66 @@ class SegmentIndex implements StartupStep, DisposableBean {
 		}
 	}
 
+	/**
+	 * Reads the customer ids, then the carriers of the tags in batches of about a million, two
+	 * batches at a time in separate read transactions: the database expands one batch while the
+	 * index takes in the one before. Neo4j reads are read-committed either way; changes that commit
+	 * meanwhile are applied again by {@link #rebuild}.
+	 */
 	private IndexSnapshot read() {
 		long started = System.nanoTime();
 		Instant builtAt = Instant.now();
-		var builder = new IndexSnapshot.Builder(repository.customerIds());
+		var builder = new IndexSnapshot.Builder(readOnly.execute(status -> repository.customerIds()));
+		List<List<String>> batches = new ArrayList<>();
 		List<String> batch = new ArrayList<>();
 		long batchCarriers = 0;
-		for (var tag : repository.carriedTags().entrySet()) {
+		for (var tag : readOnly.execute(status -> repository.carriedTags()).entrySet()) {
 			batch.add(tag.getKey());
 			batchCarriers += tag.getValue();
 			if (batchCarriers >= CARRIERS_PER_READ) {
-				repository.carriersOf(batch).forEach(builder::addTag);
-				batch.clear();
+				batches.add(batch);
+				batch = new ArrayList<>();
 				batchCarriers = 0;
 			}
 		}
 		if (!batch.isEmpty()) {
-			repository.carriersOf(batch).forEach(builder::addTag);
+			batches.add(batch);
 		}
-		Library library = repository.library();
+		ExecutorService readers = Executors.newFixedThreadPool(2, task -> {
+			Thread thread = new Thread(task, "segment-index-read");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			Deque<Future<Map<String, List<String>>>> reads = new ArrayDeque<>();
+			for (List<String> tags : batches) {
+				if (reads.size() == 2) {
+					await(reads.poll()).forEach(builder::addTag);
+				}
+				reads.add(readers.submit(() -> readOnly.execute(status -> repository.carriersOf(tags))));
+			}
+			while (!reads.isEmpty()) {
+				await(reads.poll()).forEach(builder::addTag);
+			}
+		}
+		finally {
+			readers.shutdownNow();
+		}
+		Library library = readOnly.execute(status -> repository.library());
 		return builder.build(library, builtAt, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static <T> T await(Future<T> read) {
+		try {
+			return read.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading the segment index", ex);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private void rebuildQuietly(String reason) {
