@@ -364,19 +364,26 @@ class BulkImportService {
 							? ImportColumns.assignments(header, none, null) : null;
 					List<Map<String, Object>> batch = new ArrayList<>(size);
 					long after = Math.max(row, from);
+					Object lastCustomer = null;
 					CsvRows.Row r;
 					while ((r = rows.next()) != null) {
 						row++;
 						if (row <= from) {
 							continue;
 						}
-						batch.add(customerColumns != null ? customerRow(r, customerColumns) : assignmentRow(r, assignmentColumns));
-						if (batch.size() == size) {
-							submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
-									interruptAfter);
+						Map<String, Object> parsed = customerColumns != null ? customerRow(r, customerColumns)
+								: assignmentRow(r, assignmentColumns);
+						Object customer = parsed.get(customerColumns != null ? "id" : "customerId");
+						// a batch ends between customers: a batch holds its customers' write locks until it
+						// commits, so two writers sharing a customer would wait on each other
+						if (batch.size() >= size && !customer.equals(lastCustomer)) {
+							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress,
+									batchesThisCall, interruptAfter);
 							batch = new ArrayList<>(size);
-							after = row;
+							after = row - 1;
 						}
+						batch.add(parsed);
+						lastCustomer = customer;
 					}
 					if (!batch.isEmpty()) {
 						submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
