@@ -76,7 +76,9 @@ class ImportRuns {
 		p.put("message", message);
 		neo4j.query("""
 				MATCH (r:ImportRun {id: $id})
-				SET r.status = $status, r.finishedAt = datetime(), r.message = $message""")
+				SET r.status = $status, r.finishedAt = datetime(), r.message = $message
+				// complete: every row is written, though the prefix the last batches recorded may lag
+				SET r.rowsWritten = CASE WHEN $status = 'COMPLETE' THEN r.rows ELSE r.rowsWritten END""")
 			.bindAll(p)
 			.run();
 	}
