@@ -38,7 +38,6 @@ final class BatchWriters implements AutoCloseable {
 
 	private final ExecutorService pool;
 	private final Semaphore slots;
-	private final int writers;
 	private final AtomicInteger inFlight = new AtomicInteger();
 	/** Committed batches beyond the prefix: first row before the batch → its last row. */
 	private final TreeMap<Long, Long> committedAhead = new TreeMap<>();
@@ -47,11 +46,11 @@ final class BatchWriters implements AutoCloseable {
 
 	/** {@code from}: the row after which writing starts (0, or where a resumed import stopped). */
 	BatchWriters(int writers, long from) {
-		this.writers = Math.max(1, writers);
+		int threads = Math.max(1, writers);
 		this.prefix = from;
 		// a batch queued behind each writer keeps them busy while the next one is parsed
-		this.slots = new Semaphore(2 * this.writers);
-		this.pool = Executors.newFixedThreadPool(this.writers, task -> {
+		this.slots = new Semaphore(2 * threads);
+		this.pool = Executors.newFixedThreadPool(threads, task -> {
 			Thread thread = new Thread(task, "import-writer");
 			thread.setDaemon(true);
 			return thread;
@@ -170,10 +169,6 @@ final class BatchWriters implements AutoCloseable {
 		if (ex != null) {
 			throw ex;
 		}
-	}
-
-	int writers() {
-		return writers;
 	}
 
 	@Override

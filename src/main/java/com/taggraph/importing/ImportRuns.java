@@ -52,11 +52,10 @@ class ImportRuns {
 			.run();
 	}
 
-	/** Runs in the same transaction as the batch it counts. */
 	/**
-	 * Records one more committed batch and the committed prefix. Writers commit out of order, so the
-	 * prefix only grows: the run's lock is taken before the old value is read, or two writers could
-	 * each read the old value and the smaller prefix could win.
+	 * Records one more committed batch and the committed prefix, in the transaction of the batch it
+	 * counts. Writers commit out of order, so the prefix only grows: the run's lock is taken before
+	 * the old value is read, or two writers could each read the old value and the smaller one win.
 	 */
 	void progress(String id, long rowsWritten) {
 		neo4j.query("""
