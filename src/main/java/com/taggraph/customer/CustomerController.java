@@ -4,61 +4,64 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.web.SelectedFields;
+
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Mono;
 
 /**
  * GraphQL mappings of customers, their tags and portraits. {@code customer(id)} asking for tags or a
- * portrait is answered with one query; lists of customers are batched, one query for all of them.
+ * portrait is answered with one query; for lists of customers, one batched query serves the tags and
+ * portraits of all of them.
  */
 @Controller
 class CustomerController {
 
 	/** Per request: the tags already read with the customer, so the field resolvers need no query. */
 	private static final String PREFETCHED = CustomerController.class.getName() + ".prefetched";
+	private static final String TAGS_LOADER = CustomerController.class.getName() + ".tags";
 
 	private final CustomerService customers;
 
-	CustomerController(CustomerService customers) {
+	CustomerController(CustomerService customers, BatchLoaderRegistry loaders) {
 		this.customers = customers;
+		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
+			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids)));
 	}
 
 	@QueryMapping
-	Customer customer(@Argument String id, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-		if (!selection.contains("tags") && !selection.contains("portrait")) {
+	Customer customer(@Argument String id, DataFetchingEnvironment env) {
+		// the cheap AST check: DataFetchingFieldSelectionSet would normalise the whole operation first
+		if (!SelectedFields.any(env, "tags", "portrait")) {
 			return customers.customer(id);
 		}
 		CustomerService.CustomerTags found = customers.customerWithTags(id);
 		if (found == null) {
 			return null;
 		}
-		context.<Map<String, CustomerService.CustomerTags>>computeIfAbsent(PREFETCHED, k -> new HashMap<>())
+		env.getGraphQlContext().<Map<String, CustomerService.CustomerTags>>computeIfAbsent(PREFETCHED, k -> new HashMap<>())
 			.put(id, found);
 		return found.customer();
 	}
 
-	@BatchMapping(typeName = "Customer")
-	Map<Customer, List<TagAssignment>> tags(List<Customer> list, BatchLoaderEnvironment env) {
-		var found = tagsOf(list, env);
-		return list.stream().distinct()
-			.collect(Collectors.toMap(Function.identity(), c -> found.get(c.id()).assignments()));
+	@SchemaMapping(typeName = "Customer")
+	Object tags(Customer customer, DataFetchingEnvironment env) {
+		return withTags(customer, env, CustomerService.CustomerTags::assignments);
 	}
 
-	@BatchMapping(typeName = "Customer")
-	Map<Customer, Portrait> portrait(List<Customer> list, BatchLoaderEnvironment env) {
-		var found = tagsOf(list, env);
-		return list.stream().distinct()
-			.collect(Collectors.toMap(Function.identity(), c -> found.get(c.id()).portrait(c.id())));
+	@SchemaMapping(typeName = "Customer")
+	Object portrait(Customer customer, DataFetchingEnvironment env) {
+		return withTags(customer, env, found -> found.portrait(customer.id()));
 	}
 
 	@SchemaMapping(typeName = "Customer")
@@ -78,15 +81,20 @@ class CustomerController {
 		return customers.removeTags(customerId, tagCodes);
 	}
 
-	/** Prefetched entries where the query read them with the customer; one batched query for the rest. */
-	private Map<String, CustomerService.CustomerTags> tagsOf(List<Customer> list, BatchLoaderEnvironment env) {
-		Map<String, CustomerService.CustomerTags> prefetched = env.getContext() instanceof GraphQLContext context
-				? context.getOrDefault(PREFETCHED, Map.of()) : Map.of();
-		Map<String, CustomerService.CustomerTags> found = new HashMap<>(prefetched);
-		List<String> missing = list.stream().map(Customer::id).filter(id -> !found.containsKey(id)).distinct().toList();
-		if (!missing.isEmpty()) {
-			found.putAll(customers.tagsOf(missing));
+	/**
+	 * The field from the tags read with the customer when {@code customer(id)} prefetched them (then it
+	 * completes at once, with no data loader round); otherwise through the batch loader, one query for
+	 * every customer in the response.
+	 */
+	private static Object withTags(Customer customer, DataFetchingEnvironment env,
+			Function<CustomerService.CustomerTags, ?> field) {
+		GraphQLContext context = env.getGraphQlContext();
+		Map<String, CustomerService.CustomerTags> prefetched = context.get(PREFETCHED);
+		CustomerService.CustomerTags found = prefetched != null ? prefetched.get(customer.id()) : null;
+		if (found != null) {
+			return field.apply(found);
 		}
-		return found;
+		DataLoader<String, CustomerService.CustomerTags> loader = env.getDataLoader(TAGS_LOADER);
+		return loader.load(customer.id()).thenApply(field);
 	}
 }

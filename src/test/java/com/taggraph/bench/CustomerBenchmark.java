@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -66,14 +67,18 @@ public final class CustomerBenchmark {
 	private final boolean baselinesOnly;
 	/** Stop after the load: the baselines and the import, no reads. */
 	private final boolean loadOnly;
+	/** Skip generation and loads: the work directory holds a store loaded by an earlier {@code --load-only} run. */
+	private final boolean readsOnly;
 	private String base;
 
-	private CustomerBenchmark(long customers, Path work, Set<String> baselines, boolean baselinesOnly, boolean loadOnly) {
+	private CustomerBenchmark(long customers, Path work, Set<String> baselines, boolean baselinesOnly, boolean loadOnly,
+			boolean readsOnly) {
 		this.customers = customers;
 		this.work = work;
 		this.baselines = baselines;
 		this.baselinesOnly = baselinesOnly;
 		this.loadOnly = loadOnly;
+		this.readsOnly = readsOnly;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -81,20 +86,29 @@ public final class CustomerBenchmark {
 		System.setProperty("http.maxConnections", "16");
 		long customers = 1_000_000;
 		Set<String> baselines = Set.of("one-property");
+		Path work = null;
 		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals("--work")) {
+				work = Path.of(args[i + 1]);
+			}
 			if (args[i].equals("--customers")) {
 				customers = Long.parseLong(args[i + 1]);
 			}
 			if (args[i].equals("--baselines")) {
-				baselines = Set.of(args[i + 1].split(","));
+				baselines = args[i + 1].equals("none") ? Set.of() : Set.of(args[i + 1].split(","));
 			}
 		}
 		if (!Set.of("one-property", "same-graph").containsAll(baselines)) {
-			throw new IllegalArgumentException("--baselines takes one-property and/or same-graph, not " + baselines);
+			throw new IllegalArgumentException("--baselines takes one-property and/or same-graph, or none, not " + baselines);
 		}
-		Path work = Files.createTempDirectory("taggraph-customer-bench");
+		boolean readsOnly = List.of(args).contains("--reads-only");
+		if (readsOnly && (work == null || !Files.isDirectory(work.resolve("app")))) {
+			throw new IllegalArgumentException("--reads-only needs --work DIR holding the store of an earlier --load-only run");
+		}
+		// --work keeps the directory (and the loaded store) for a later --reads-only run
+		work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("taggraph-customer-bench");
 		new CustomerBenchmark(customers, work, baselines, List.of(args).contains("--baselines-only"),
-				List.of(args).contains("--load-only")).run();
+				List.of(args).contains("--load-only"), readsOnly).run();
 		System.exit(0);
 	}
 
@@ -114,67 +128,77 @@ public final class CustomerBenchmark {
 				Driver driver = GraphDatabase.driver(app.getBean(EmbeddedNeo4jServer.class).boltUri(), AuthTokens.none())) {
 			base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 
-			long started = System.nanoTime();
-			Files.deleteIfExists(work.resolve("customers.csv"));
-			long assignments = generate(driver);
-			double generateMs = ms(started);
-			line("Generated %,d customers with %,d assignments (%.1f per customer) in %,.0f ms."
-				.formatted(customers, assignments, (double) assignments / customers, generateMs));
-			line("");
-
-			double rawMs = baselines.contains("one-property") ? rawLoad(assignments, false) : Double.NaN;
-			double sameGraphMs = baselines.contains("same-graph") ? rawLoad(assignments, true) : Double.NaN;
-			double importMs = baselinesOnly ? Double.NaN : importThroughEndpoints();
-			line("## Load");
-			line("");
-			line("| What | ms | assignments/s |");
-			line("|---|--:|--:|");
-			if (!Double.isNaN(rawMs)) {
-				line("| Raw UNWIND batches (10k rows/tx) over Bolt, separate store: CREATE, one property | %,.0f | %,.0f |".formatted(rawMs, assignments / rawMs * 1000));
+			if (!readsOnly) {
+				load(driver);
+				if (baselinesOnly || loadOnly) {
+					Files.writeString(Path.of("target", "customer-benchmark.md"), report.toString());
+					return;
+				}
 			}
-			if (!Double.isNaN(sameGraphMs)) {
-				line("| Raw UNWIND batches, the import's graph: CREATE with source, importId, assignedAt; the app's schema | %,.0f | %,.0f |".formatted(sameGraphMs, assignments / sameGraphMs * 1000));
-			}
-			if (baselinesOnly) {
-				Files.writeString(Path.of("target", "customer-benchmark.md"), report.toString());
-				return;
-			}
-			line("| Import endpoints: validate + write (customers, then assignments) | %,.0f | %,.0f |".formatted(importMs, assignments / importMs * 1000));
-			if (!Double.isNaN(rawMs)) {
-				line("| Import / raw (one property) | %.0f %% |  |".formatted(rawMs / importMs * 100));
-			}
-			if (!Double.isNaN(sameGraphMs)) {
-				line("| Import / raw (the import's graph) | %.0f %% |  |".formatted(sameGraphMs / importMs * 100));
-			}
-			line("");
-			if (loadOnly) {
-				Files.writeString(Path.of("target", "customer-benchmark.md"), report.toString());
-				return;
-			}
-
-			JsonNode status = graphQl("mutation { refreshSegmentIndex { customers tags assignments buildMillis memoryBytes } }", Map.of())
-				.path("data").path("refreshSegmentIndex");
-			line("## Bitmap index");
-			line("");
-			line("%s customers, %s tags, %s assignments: built in %s ms, %.1f MiB.".formatted(status.path("customers"),
-					status.path("tags"), status.path("assignments"), status.path("buildMillis"),
-					status.path("memoryBytes").asLong() / 1048576.0));
-			line("");
-
-			warmUp(driver);
-			List<Samples> rows = new ArrayList<>();
-			segments(driver, rows);
-			String portraitRatio = portraits(driver, rows);
-			line("## Reads");
-			line("");
-			line(Samples.header());
-			rows.forEach(r -> line(r.row()));
-			line("");
-			line(portraitRatio);
-			line("");
-			throughput();
+			reads(driver);
 		}
 		Files.writeString(Path.of("target", "customer-benchmark.md"), report.toString());
+	}
+
+	/** Generates the customers, then loads them through the raw baselines and the import endpoints. */
+	private void load(Driver driver) throws Exception {
+		long started = System.nanoTime();
+		Files.deleteIfExists(work.resolve("customers.csv"));
+		long assignments = generate(driver);
+		double generateMs = ms(started);
+		line("Generated %,d customers with %,d assignments (%.1f per customer) in %,.0f ms."
+			.formatted(customers, assignments, (double) assignments / customers, generateMs));
+		line("");
+
+		double rawMs = baselines.contains("one-property") ? rawLoad(assignments, false) : Double.NaN;
+		double sameGraphMs = baselines.contains("same-graph") ? rawLoad(assignments, true) : Double.NaN;
+		double importMs = baselinesOnly ? Double.NaN : importThroughEndpoints();
+		line("## Load");
+		line("");
+		line("| What | ms | assignments/s |");
+		line("|---|--:|--:|");
+		if (!Double.isNaN(rawMs)) {
+			line("| Raw UNWIND batches (10k rows/tx) over Bolt, separate store: CREATE, one property | %,.0f | %,.0f |".formatted(rawMs, assignments / rawMs * 1000));
+		}
+		if (!Double.isNaN(sameGraphMs)) {
+			line("| Raw UNWIND batches, the import's graph: CREATE with source, importId, assignedAt; the app's schema | %,.0f | %,.0f |".formatted(sameGraphMs, assignments / sameGraphMs * 1000));
+		}
+		if (baselinesOnly) {
+			return;
+		}
+		line("| Import endpoints: validate + write (customers, then assignments) | %,.0f | %,.0f |".formatted(importMs, assignments / importMs * 1000));
+		if (!Double.isNaN(rawMs)) {
+			line("| Import / raw (one property) | %.0f %% |  |".formatted(rawMs / importMs * 100));
+		}
+		if (!Double.isNaN(sameGraphMs)) {
+			line("| Import / raw (the import's graph) | %.0f %% |  |".formatted(sameGraphMs / importMs * 100));
+		}
+		line("");
+	}
+
+	/** The index, then the timed reads after a warm-up. */
+	private void reads(Driver driver) throws Exception {
+		JsonNode status = graphQl("mutation { refreshSegmentIndex { customers tags assignments buildMillis memoryBytes } }", Map.of())
+			.path("data").path("refreshSegmentIndex");
+		line("## Bitmap index");
+		line("");
+		line("%s customers, %s tags, %s assignments: built in %s ms, %.1f MiB.".formatted(status.path("customers"),
+				status.path("tags"), status.path("assignments"), status.path("buildMillis"),
+				status.path("memoryBytes").asLong() / 1048576.0));
+		line("");
+
+		warmUp(driver);
+		List<Samples> rows = new ArrayList<>();
+		segments(driver, rows);
+		String portraitRatio = portraits(driver, rows);
+		line("## Reads");
+		line("");
+		line(Samples.header());
+		rows.forEach(r -> line(r.row()));
+		line("");
+		line(portraitRatio);
+		line("");
+		throughput();
 	}
 
 	/** Streams the generated customers to customers.csv and assignments.csv. */
@@ -352,37 +376,38 @@ public final class CustomerBenchmark {
 	/**
 	 * The GraphQL portrait against the single Cypher statement the app sends for it
 	 * ({@link PortraitQuery#CYPHER}), run by a Bolt client as an auto-commit query (what the app does)
-	 * and in a managed read transaction (what driver examples do; one more round trip).
+	 * and in a managed read transaction (what driver examples do; one more round trip). The calls are
+	 * interleaved, each on its own random customer, beside the bare HTTP round trip of a GraphQL
+	 * request ({@code __typename}) that every GraphQL figure includes.
 	 */
 	private String portraits(Driver driver, List<Samples> rows) {
 		java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-		// warm all three paths before timing any of them
+		Map<String, Object> none = Map.of();
 		try (var session = driver.session()) {
-			for (int i = 0; i < 500; i++) {
-				String id = randomId(random);
-				graphQl(PORTRAIT_GRAPHQL, Map.of("id", id));
-				graphQlJdkClient(PORTRAIT_GRAPHQL, Map.of("id", id));
-				session.run(PortraitQuery.CYPHER, Map.of("id", id)).list();
-				session.executeRead(tx -> tx.run(PortraitQuery.CYPHER, Map.of("id", id)).list());
-			}
+			List<Supplier<?>> calls = List.of(
+					() -> graphQl(PORTRAIT_GRAPHQL, Map.of("id", randomId(random))),
+					() -> graphQlJdkClient(PORTRAIT_GRAPHQL, Map.of("id", randomId(random))),
+					() -> session.run(PortraitQuery.CYPHER, Map.of("id", randomId(random))).list(),
+					() -> session.executeRead(tx -> tx.run(PortraitQuery.CYPHER, Map.of("id", randomId(random))).list()),
+					() -> graphQl("{ __typename }", none));
+			// warm all paths before timing any of them
+			Samples.interleaved(500, List.of("warm-up", "warm-up", "warm-up", "warm-up", "warm-up"), calls);
+			List<Samples> timed = Samples.interleaved(2000, List.of(
+					"GraphQL portrait of a random customer (HttpURLConnection)",
+					"The same over java.net.http.HttpClient",
+					"The app's portrait Cypher over Bolt, auto-commit",
+					"The same Cypher in a managed read transaction (executeRead)",
+					"GraphQL `{ __typename }` over HTTP: the bare round trip"), calls);
+			rows.addAll(timed);
+			Samples graphQl = timed.get(0);
+			Samples jdkClient = timed.get(1);
+			Samples autoCommit = timed.get(2);
+			Samples managed = timed.get(3);
+			return ("Portrait GraphQL / Cypher, medians: %.2f× against auto-commit, %.2f× against executeRead"
+					+ " (through java.net.http.HttpClient: %.2f× and %.2f×).")
+				.formatted(graphQl.median() / autoCommit.median(), graphQl.median() / managed.median(),
+						jdkClient.median() / autoCommit.median(), jdkClient.median() / managed.median());
 		}
-		Samples graphQl = Samples.time("GraphQL portrait of a random customer (HttpURLConnection)", 200, 2000,
-				() -> graphQl(PORTRAIT_GRAPHQL, Map.of("id", randomId(random))));
-		Samples jdkClient = Samples.time("The same over java.net.http.HttpClient", 200, 2000,
-				() -> graphQlJdkClient(PORTRAIT_GRAPHQL, Map.of("id", randomId(random))));
-		Samples autoCommit;
-		Samples managed;
-		try (var session = driver.session()) {
-			autoCommit = Samples.time("The app's portrait Cypher over Bolt, auto-commit", 200, 2000,
-					() -> session.run(PortraitQuery.CYPHER, Map.of("id", randomId(random))).list());
-			managed = Samples.time("The same Cypher in a managed read transaction (executeRead)", 200, 2000,
-					() -> session.executeRead(tx -> tx.run(PortraitQuery.CYPHER, Map.of("id", randomId(random))).list()));
-		}
-		rows.addAll(List.of(graphQl, jdkClient, autoCommit, managed));
-		return ("Portrait GraphQL / Cypher, medians: %.2f× against auto-commit, %.2f× against executeRead"
-				+ " (through java.net.http.HttpClient: %.2f× and %.2f×).")
-			.formatted(graphQl.median() / autoCommit.median(), graphQl.median() / managed.median(),
-					jdkClient.median() / autoCommit.median(), jdkClient.median() / managed.median());
 	}
 
 	private String randomId(java.util.SplittableRandom random) {

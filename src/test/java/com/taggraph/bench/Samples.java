@@ -1,6 +1,8 @@
 package com.taggraph.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -18,6 +20,27 @@ record Samples(String name, int n, double median, double p95, double min, double
 			ms[i] = (System.nanoTime() - started) / 1e6;
 		}
 		return of(name, ms);
+	}
+
+	/**
+	 * Times several calls side by side: each iteration runs every call once, starting with a different
+	 * one each time, so all of them see the same JIT, cache and GC state over the same minutes.
+	 */
+	static List<Samples> interleaved(int iterations, List<String> names, List<Supplier<?>> calls) {
+		double[][] ms = new double[calls.size()][iterations];
+		for (int i = 0; i < iterations; i++) {
+			for (int k = 0; k < calls.size(); k++) {
+				int c = (i + k) % calls.size();
+				long started = System.nanoTime();
+				calls.get(c).get();
+				ms[c][i] = (System.nanoTime() - started) / 1e6;
+			}
+		}
+		List<Samples> result = new ArrayList<>();
+		for (int c = 0; c < calls.size(); c++) {
+			result.add(of(names.get(c), ms[c]));
+		}
+		return result;
 	}
 
 	static Samples of(String name, double[] ms) {

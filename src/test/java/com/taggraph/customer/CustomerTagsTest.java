@@ -88,6 +88,49 @@ class CustomerTagsTest {
 	}
 
 	@Test
+	void tagsAndPortraitAskedThroughFragmentsAreStillOneStatement() {
+		var direct = ok(client.query(PORTRAIT, Map.of("id", "3300000001")));
+		String viaFragments = """
+				query($id: ID!) { customer(id: $id) { ...Card } }
+				fragment Card on Customer { id name attributes { key value } ... on Customer { tags { tag { code } source assignedAt } }
+				  ...Portrait }
+				fragment Portrait on Customer { portrait { tagCount sections { rootClass { code } groups { tagClass { code exhaustive scope }
+				    classChain { code } assignments { tag { code } source } } } } }""";
+		StatementCounter.reset();
+		var fragments = ok(client.query(viaFragments, Map.of("id", "3300000001")));
+
+		assertThat(StatementCounter.count()).isEqualTo(1);
+		assertThat(fragments.data("customer")).isEqualTo(direct.data("customer"));
+	}
+
+	@Test
+	void aPageOfCustomersGetsItsTagsAndPortraitsInOneBatchedStatement() {
+		String page = """
+				{ segment(where: {allOf: [{anyOf: ["T0101"]}]}) { customers(first: 5) { edges { node { id
+				    tags { tag { code } } portrait { tagCount sections { groups { assignments { tag { code } } } } } } } } } }""";
+		StatementCounter.reset();
+		var reply = ok(client.query(page));
+		long statements = StatementCounter.count();
+
+		// the page's customers, then one statement for every customer's tags and portrait together
+		assertThat(statements).isEqualTo(2);
+		var edges = reply.data("segment.customers.edges");
+		assertThat(edges.size()).isEqualTo(5);
+		for (JsonNode edge : edges) {
+			String id = edge.path("node").path("id").asString();
+			List<String> tags = codes(tagsOf(edge.path("node").path("tags")));
+			List<String> inPortrait = new ArrayList<>();
+			edge.path("node").path("portrait").path("sections").forEach(s -> s.path("groups").forEach(
+					g -> g.path("assignments").forEach(a -> inPortrait.add(a.path("tag").path("code").asString()))));
+			List<Object> carried = cypher("MATCH (:Customer {id: $id})-[:HAS_TAG]->(t:Tag) RETURN t.code AS code ORDER BY code",
+					Map.of("id", id)).stream().map(r -> r.get("code")).toList();
+			assertThat(tags).as(id).containsExactlyElementsOf(carried.stream().map(String::valueOf).toList()).contains("T0101");
+			assertThat(inPortrait).as(id).containsExactlyInAnyOrderElementsOf(tags);
+			assertThat(edge.path("node").path("portrait").path("tagCount").asInt()).isEqualTo(tags.size());
+		}
+	}
+
+	@Test
 	void anExclusiveConflictIsRefusedAndReplaceSwapsTheOldTagOut() {
 		String id = firstCustomerWith("T0101");
 		Map<String, Object> before = GraphSnapshot.of(driver);
