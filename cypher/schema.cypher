@@ -16,6 +16,8 @@ CREATE CONSTRAINT taxonomy_lock_name IF NOT EXISTS FOR (l:TaxonomyLock) REQUIRE 
 // Faceted classification (分面组配式)
 CREATE CONSTRAINT facet_code IF NOT EXISTS FOR (f:Facet) REQUIRE f.code IS UNIQUE;
 CREATE CONSTRAINT facet_value_code IF NOT EXISTS FOR (v:FacetValue) REQUIRE v.code IS UNIQUE;
+// classes naming a customer-scope value (F4) as their scope: looked up before a value is deleted
+CREATE INDEX tag_class_scope IF NOT EXISTS FOR (c:TagClass) ON (c.scope);
 
 // Data sources: codes are qualified, S1 / S1.C_CONS / S1.C_CONS.CONS_NO
 CREATE CONSTRAINT source_system_code IF NOT EXISTS FOR (s:SourceSystem) REQUIRE s.code IS UNIQUE;

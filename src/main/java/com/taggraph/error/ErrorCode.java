@@ -11,7 +11,9 @@ public enum ErrorCode {
 	NOT_EMPTY(ErrorType.BAD_REQUEST),
 	INVALID_INPUT(ErrorType.BAD_REQUEST),
 	/** two tags of one exclusive class on one customer */
-	EXCLUSIVE_CONFLICT(ErrorType.BAD_REQUEST);
+	EXCLUSIVE_CONFLICT(ErrorType.BAD_REQUEST),
+	/** two values of one facet on one tag */
+	FACET_CONFLICT(ErrorType.BAD_REQUEST);
 
 	private final ErrorType type;
 

@@ -369,7 +369,7 @@ public class TaxonomyService {
 		return n + " " + (n == 1 ? one : many);
 	}
 
-	static String codeProblem(String code) {
+	public static String codeProblem(String code) {
 		if (code == null || code.isBlank()) {
 			return "code is empty";
 		}
@@ -383,7 +383,7 @@ public class TaxonomyService {
 		return null;
 	}
 
-	private static String nameProblem(String name, int max) {
+	public static String nameProblem(String name, int max) {
 		if (name == null || name.isBlank()) {
 			return "name is empty";
 		}

@@ -93,8 +93,8 @@ class SegmentRepository {
 	// ---- reading for requests -----------------------------------------------------------------
 
 	/**
-	 * The tags each code stands for: itself for a tag, every tag in or below it for a class. Codes
-	 * that name neither are left out.
+	 * The tags each code stands for: itself for a tag, every tag in or below it for a class, every tag
+	 * with the value for a facet value. Codes that name none of these are left out.
 	 */
 	Map<String, List<String>> resolve(Collection<String> codes) {
 		Map<String, List<String>> resolved = new LinkedHashMap<>();
@@ -102,9 +102,11 @@ class SegmentRepository {
 				UNWIND $codes AS code
 				OPTIONAL MATCH (t:Tag {code: code})
 				OPTIONAL MATCH (c:TagClass {code: code})
-				WITH code, t, c WHERE t IS NOT NULL OR c IS NOT NULL
+				OPTIONAL MATCH (v:FacetValue {code: code})
+				WITH code, t, c, v WHERE t IS NOT NULL OR c IS NOT NULL OR v IS NOT NULL
 				RETURN code, CASE WHEN t IS NOT NULL THEN [t.code]
-				                  ELSE COLLECT { MATCH (c)<-[:BROADER]-*(:TagClass)<-[:IN_CLASS]-(x:Tag) RETURN x.code }
+				                  WHEN c IS NOT NULL THEN COLLECT { MATCH (c)<-[:BROADER]-*(:TagClass)<-[:IN_CLASS]-(x:Tag) RETURN x.code }
+				                  ELSE COLLECT { MATCH (v)<-[:HAS_FACET_VALUE]-(x:Tag) RETURN x.code }
 				             END AS tags""")
 			.bind(codes).to("codes")
 			.fetch().all()

@@ -71,7 +71,7 @@ public class SegmentService {
 		return evaluate(where, resolved, snapshot);
 	}
 
-	/** The tags each code stands for; codes naming neither a tag nor a class are left out. */
+	/** The tags each code stands for; codes naming no tag, class or facet value are left out. */
 	private Map<String, List<String>> resolve(Set<String> codes, IndexSnapshot snapshot) {
 		Map<String, List<String>> resolved = new LinkedHashMap<>();
 		Set<String> unseen = new LinkedHashSet<>();
@@ -85,7 +85,8 @@ public class SegmentService {
 			}
 		}
 		if (!unseen.isEmpty()) {
-			// a tag or class created since the index was built, or a typo
+			// a facet value (read live: values are not held with the index), a tag or class created
+			// since the index was built, or a typo
 			resolved.putAll(repository.resolve(unseen));
 		}
 		return resolved;
@@ -333,7 +334,7 @@ public class SegmentService {
 	}
 
 	private static DomainException unknownCodes(Set<String> unknown) {
-		return new DomainException(ErrorCode.NOT_FOUND, "unknown tag or class code%s %s".formatted(
+		return new DomainException(ErrorCode.NOT_FOUND, "unknown tag, class or facet value code%s %s".formatted(
 				unknown.size() == 1 ? "" : "s", String.join(", ", unknown.stream().map(c -> "'" + c + "'").toList())),
 				Map.of("field", "where", "subject", List.copyOf(unknown)));
 	}

@@ -35,6 +35,10 @@ class SegmentCountTest {
 			.formatted(code);
 	}
 
+	private static String withValue(String code) {
+		return "EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: '%s'}) }".formatted(code);
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -81,6 +85,11 @@ class SegmentCountTest {
 				new Case(where(null, null), "true"),
 				// tags of one exclusive class exclude each other: nobody has two
 				new Case(where(List.of(List.of("T0101"), List.of("T0103")), null), tag("T0101") + " AND " + tag("T0103")),
+				// a facet value: any tag with it (L3-sensitive tags), AND a class, NOT another value
+				new Case(where(List.of(List.of("F8.L3"), List.of("C05")), List.of("F1.S5")),
+						withValue("F8.L3") + " AND " + inClass("C05") + " AND NOT " + withValue("F1.S5")),
+				// a facet value OR a tag
+				new Case(where(List.of(List.of("F3.U1", "T0102")), null), "(" + withValue("F3.U1") + " OR " + tag("T0102") + ")"),
 				// four groups and two exclusions
 				new Case(where(List.of(List.of("C01.01"), List.of("T0301", "T0302", "T0303"), List.of("C04"),
 						List.of("T0601", "T0602")), List.of("T0310", "T0501")),

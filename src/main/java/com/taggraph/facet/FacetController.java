@@ -1,0 +1,164 @@
+package com.taggraph.facet;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TaxonomyService;
+
+/**
+ * GraphQL mappings of facets and their values. Every field reaching further into the graph is
+ * batched: one query per field per level of the response.
+ */
+@Controller
+class FacetController {
+
+	private final FacetService facets;
+	private final TaxonomyService taxonomy;
+
+	FacetController(FacetService facets, TaxonomyService taxonomy) {
+		this.facets = facets;
+		this.taxonomy = taxonomy;
+	}
+
+	// ---- queries ------------------------------------------------------------------------------
+
+	@QueryMapping
+	List<Facet> facets() {
+		return facets.facets();
+	}
+
+	@QueryMapping
+	Facet facet(@Argument String code) {
+		return facets.facet(code);
+	}
+
+	@QueryMapping
+	FacetValue facetValue(@Argument String code) {
+		return facets.facetValue(code);
+	}
+
+	@QueryMapping
+	List<FacetCoverage> facetCoverage() {
+		return facets.coverage();
+	}
+
+	@QueryMapping
+	TagConnection tags(@Argument TagFilter where, @Argument Integer first, @Argument String after) {
+		return facets.searchTags(where, first, after);
+	}
+
+	// ---- Facet fields -------------------------------------------------------------------------
+
+	@BatchMapping(typeName = "Facet")
+	Map<Facet, Facet> parent(List<Facet> list) {
+		Map<String, Facet> parents = facets.facetsByCode(
+				list.stream().map(Facet::parentCode).filter(Objects::nonNull).distinct().toList());
+		return list.stream().filter(f -> f.parentCode() != null && parents.containsKey(f.parentCode()))
+			.collect(Collectors.toMap(Function.identity(), f -> parents.get(f.parentCode()), (a, b) -> a));
+	}
+
+	@BatchMapping(typeName = "Facet")
+	Map<Facet, List<Facet>> subFacets(List<Facet> list) {
+		return byCode(list, Facet::code, facets.subFacets(codes(list, Facet::code)));
+	}
+
+	@BatchMapping(typeName = "Facet")
+	Map<Facet, List<FacetValue>> values(List<Facet> list) {
+		return byCode(list, Facet::code, facets.values(codes(list, Facet::code), false));
+	}
+
+	@BatchMapping(typeName = "Facet")
+	Map<Facet, List<FacetValue>> allValues(List<Facet> list) {
+		return byCode(list, Facet::code, facets.values(codes(list, Facet::code), true));
+	}
+
+	// ---- FacetValue fields --------------------------------------------------------------------
+
+	@BatchMapping(typeName = "FacetValue", field = "facet")
+	Map<FacetValue, Facet> valueFacet(List<FacetValue> list) {
+		return facetOf(list, FacetValue::facetCode);
+	}
+
+	@BatchMapping(typeName = "FacetValue")
+	Map<FacetValue, Facet> topFacet(List<FacetValue> list) {
+		return facetOf(list, FacetValue::topFacetCode);
+	}
+
+	@BatchMapping(typeName = "FacetValue", field = "tags")
+	Map<FacetValue, List<Tag>> valueTags(List<FacetValue> list) {
+		return byCode(list, FacetValue::code, facets.tagsWithValues(codes(list, FacetValue::code)));
+	}
+
+	// ---- Tag fields ---------------------------------------------------------------------------
+
+	@BatchMapping(typeName = "Tag")
+	Map<Tag, List<FacetValue>> facetValues(List<Tag> list) {
+		return byCode(list, Tag::code, facets.valuesOfTags(codes(list, Tag::code)));
+	}
+
+	// ---- mutations ----------------------------------------------------------------------------
+
+	@MutationMapping
+	Facet createFacet(@Argument FacetInput input) {
+		return facets.createFacet(input);
+	}
+
+	@MutationMapping
+	Facet updateFacet(@Argument String code, @Argument FacetChanges input) {
+		return facets.updateFacet(code, input);
+	}
+
+	@MutationMapping
+	String deleteFacet(@Argument String code) {
+		return facets.deleteFacet(code);
+	}
+
+	@MutationMapping
+	FacetValue createFacetValue(@Argument FacetValueInput input) {
+		return facets.createFacetValue(input);
+	}
+
+	@MutationMapping
+	FacetValue updateFacetValue(@Argument String code, @Argument FacetValueChanges input) {
+		return facets.updateFacetValue(code, input);
+	}
+
+	@MutationMapping
+	String deleteFacetValue(@Argument String code) {
+		return facets.deleteFacetValue(code);
+	}
+
+	@MutationMapping
+	Tag classifyTag(@Argument String tagCode, @Argument List<String> facetValueCodes) {
+		facets.classifyTag(tagCode, facetValueCodes);
+		return taxonomy.tag(tagCode);
+	}
+
+	// ---- plumbing -----------------------------------------------------------------------------
+
+	private Map<FacetValue, Facet> facetOf(List<FacetValue> list, Function<FacetValue, String> code) {
+		Map<String, Facet> found = facets.facetsByCode(list.stream().map(code).filter(Objects::nonNull).distinct().toList());
+		return list.stream().filter(v -> code.apply(v) != null && found.containsKey(code.apply(v)))
+			.collect(Collectors.toMap(Function.identity(), v -> found.get(code.apply(v)), (a, b) -> a));
+	}
+
+	private static <T> List<String> codes(Collection<T> list, Function<T, String> code) {
+		return list.stream().map(code).distinct().toList();
+	}
+
+	private static <T, V> Map<T, List<V>> byCode(List<T> list, Function<T, String> code, Map<String, List<V>> found) {
+		return list.stream().distinct()
+			.collect(Collectors.toMap(Function.identity(), t -> found.getOrDefault(code.apply(t), List.of())));
+	}
+}

@@ -1,0 +1,332 @@
+package com.taggraph.facet;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TaxonomyService;
+
+/**
+ * Facets (面), sub-facets (亚面) and their values, and the rules that hold at write time: every facet
+ * has a criterion, a code names one facet or value, a tag has at most one value per top-level facet,
+ * and a value that tags still have is not deleted.
+ */
+@Service
+public class FacetService {
+
+	private static final int MAX_NAME = 200;
+	private static final int MAX_CRITERION = 2000;
+	static final int MAX_VALUES_PER_CALL = 100;
+	static final int MAX_PAGE = 200;
+	private static final String CURSOR_PREFIX = "tag:";
+
+	private final FacetRepository repository;
+	private final TaxonomyService taxonomy;
+
+	FacetService(FacetRepository repository, TaxonomyService taxonomy) {
+		this.repository = repository;
+		this.taxonomy = taxonomy;
+	}
+
+	// ---- reads --------------------------------------------------------------------------------
+
+	public List<Facet> facets() {
+		return repository.topFacets();
+	}
+
+	public Facet facet(String code) {
+		return repository.findFacet(code).orElse(null);
+	}
+
+	public FacetValue facetValue(String code) {
+		return repository.valuesByCode(List.of(code)).get(code);
+	}
+
+	public Map<String, Facet> facetsByCode(Collection<String> codes) {
+		return repository.facetsByCode(codes);
+	}
+
+	public Map<String, List<Facet>> subFacets(Collection<String> codes) {
+		return repository.subFacets(codes);
+	}
+
+	public Map<String, List<FacetValue>> values(Collection<String> facetCodes, boolean withSubFacets) {
+		return repository.valuesOf(facetCodes, withSubFacets);
+	}
+
+	public Map<String, List<FacetValue>> valuesOfTags(Collection<String> tagCodes) {
+		return repository.valuesOfTags(tagCodes);
+	}
+
+	public Map<String, List<Tag>> tagsWithValues(Collection<String> valueCodes) {
+		return repository.tagsWithValues(valueCodes);
+	}
+
+	List<FacetCoverage> coverage() {
+		return repository.coverage();
+	}
+
+	/**
+	 * Tags selected by facet values, class and name, one page after the cursor, with the disjunctive
+	 * counts of every top-level facet's values. The library's tags are few (hundreds to thousands), so
+	 * the combination is applied to one read of every candidate tag with its value codes.
+	 */
+	@Transactional(readOnly = true)
+	TagConnection searchTags(TagFilter filter, Integer first, String after) {
+		TagFilter where = filter == null ? TagFilter.ALL : filter;
+		int size = first == null ? 20 : first;
+		if (size < 1 || size > MAX_PAGE) {
+			throw DomainException.invalid("first", "must be 1 to %d, was %d".formatted(MAX_PAGE, size));
+		}
+		String afterCode = after == null ? null : decodeCursor(after);
+		if (where.facetValues().size() > MAX_VALUES_PER_CALL) {
+			throw DomainException.invalid("where.facetValues",
+					"at most %d values, got %d".formatted(MAX_VALUES_PER_CALL, where.facetValues().size()));
+		}
+		Map<String, FacetValue> values = repository.valuesByCode(Set.copyOf(where.facetValues()));
+		Set<String> unknown = new LinkedHashSet<>(where.facetValues());
+		unknown.removeAll(values.keySet());
+		if (!unknown.isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown facet value%s %s".formatted(
+					unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
+					Map.of("field", "where.facetValues", "subject", List.copyOf(unknown)));
+		}
+		if (where.classCode() != null && taxonomy.tagClass(where.classCode()) == null) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s'".formatted(where.classCode()),
+					Map.of("field", "where.classCode", "subject", where.classCode()));
+		}
+		List<Facet> facets = repository.topFacets();
+		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(), true);
+		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text());
+		var combination = new FacetCombination(values.values());
+		List<Tag> selected = combination.select(candidates);
+		List<Tag> rest = afterCode == null ? selected
+				: selected.stream().filter(t -> t.code().compareTo(afterCode) > 0).toList();
+		List<Tag> page = rest.subList(0, Math.min(size, rest.size()));
+		List<TagConnection.Edge> edges = page.stream().map(t -> new TagConnection.Edge(cursorOf(t.code()), t)).toList();
+		var pageInfo = new TagConnection.PageInfo(rest.size() < selected.size(), rest.size() > page.size(),
+				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+		return new TagConnection(edges, pageInfo, selected.size(), combination.counts(facets, valuesByFacet, candidates));
+	}
+
+	// ---- facet writes -------------------------------------------------------------------------
+
+	@Transactional
+	public Facet createFacet(FacetInput in) {
+		requireCode("code", in.code());
+		requireName(in.name());
+		requireCriterion(in.criterion());
+		if (in.parentCode() != null) {
+			requireCode("parentCode", in.parentCode());
+		}
+		repository.lockFacets();
+		requireFreeCode(in.code());
+		if (in.parentCode() != null && repository.findFacet(in.parentCode()).isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown facet '%s' for sub-facet '%s'".formatted(in.parentCode(), in.code()),
+					Map.of("field", "parentCode", "subject", in.parentCode()));
+		}
+		repository.createFacet(in);
+		return repository.findFacet(in.code()).orElseThrow();
+	}
+
+	@Transactional
+	public Facet updateFacet(String code, FacetChanges changes) {
+		if (changes.name() != null) {
+			requireName(changes.name());
+		}
+		if (changes.criterion() != null) {
+			requireCriterion(changes.criterion());
+		}
+		requireFacet(code);
+		repository.updateFacet(code, changes);
+		return repository.findFacet(code).orElseThrow();
+	}
+
+	@Transactional
+	public String deleteFacet(String code) {
+		repository.lockFacets();
+		requireFacet(code);
+		Map<String, Object> contents = repository.facetContents(code);
+		long subFacets = ((Number) contents.get("subFacets")).longValue();
+		long values = ((Number) contents.get("values")).longValue();
+		if (subFacets > 0 || values > 0) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"facet '%s' still holds %s and %s; delete them first".formatted(code,
+							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
+					Map.of("subject", code, "subFacets", subFacets, "values", values));
+		}
+		repository.deleteFacet(code);
+		return code;
+	}
+
+	// ---- value writes -------------------------------------------------------------------------
+
+	@Transactional
+	public FacetValue createFacetValue(FacetValueInput in) {
+		requireCode("code", in.code());
+		requireName(in.name());
+		requireCode("facetCode", in.facetCode());
+		repository.lockFacets();
+		requireFreeCode(in.code());
+		if (repository.findFacet(in.facetCode()).isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown facet '%s' for value '%s'".formatted(in.facetCode(), in.code()),
+					Map.of("field", "facetCode", "subject", in.facetCode()));
+		}
+		repository.createValue(in);
+		return facetValue(in.code());
+	}
+
+	@Transactional
+	public FacetValue updateFacetValue(String code, FacetValueChanges changes) {
+		if (changes.name() != null) {
+			requireName(changes.name());
+		}
+		requireValue(code);
+		repository.updateValue(code, changes);
+		return facetValue(code);
+	}
+
+	@Transactional
+	public String deleteFacetValue(String code) {
+		repository.lockFacets();
+		requireValue(code);
+		Map<String, Object> users = repository.valueUsers(code);
+		long tags = ((Number) users.get("tags")).longValue();
+		List<?> classes = (List<?>) users.get("classes");
+		if (tags > 0 || !classes.isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"facet value '%s' is still used: %s have it%s%s".formatted(code, count(tags, "tag", "tags"),
+							tags > 0 ? " " + users.get("sampleTags") : "",
+							classes.isEmpty() ? "" : " and classes " + classes + " name it as their scope"),
+					Map.of("subject", code, "tags", tags, "sampleTags", users.get("sampleTags"), "classes", classes));
+		}
+		repository.deleteValue(code);
+		return code;
+	}
+
+	// ---- classifying tags ---------------------------------------------------------------------
+
+	/**
+	 * Gives the tag the values. Each replaces the tag's value in the same top-level facet, so the
+	 * tag keeps exactly one value per facet it is classified in.
+	 */
+	@Transactional
+	public void classifyTag(String tagCode, List<String> valueCodes) {
+		if (tagCode == null || tagCode.isBlank()) {
+			throw DomainException.invalid("tagCode", "tag code is empty");
+		}
+		if (valueCodes == null || valueCodes.isEmpty()) {
+			throw DomainException.invalid("facetValueCodes", "give at least one facet value code");
+		}
+		if (valueCodes.size() > MAX_VALUES_PER_CALL) {
+			throw DomainException.invalid("facetValueCodes",
+					"at most %d values per call, got %d".formatted(MAX_VALUES_PER_CALL, valueCodes.size()));
+		}
+		if (!repository.tagExists(tagCode)) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown tag '%s'".formatted(tagCode),
+					Map.of("field", "tagCode", "subject", tagCode));
+		}
+		Set<String> codes = new LinkedHashSet<>(valueCodes);
+		Map<String, FacetValue> values = repository.valuesByCode(codes);
+		Set<String> unknown = new LinkedHashSet<>(codes);
+		unknown.removeAll(values.keySet());
+		if (!unknown.isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown facet value%s %s".formatted(
+					unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
+					Map.of("field", "facetValueCodes", "subject", List.copyOf(unknown)));
+		}
+		Map<String, FacetValue> byTopFacet = new LinkedHashMap<>();
+		for (FacetValue value : values.values()) {
+			FacetValue other = byTopFacet.putIfAbsent(value.topFacetCode(), value);
+			if (other != null) {
+				throw new DomainException(ErrorCode.FACET_CONFLICT,
+						"%s and %s are both values of facet %s, and a tag has one value per facet"
+							.formatted(other.code(), value.code(), value.topFacetCode()),
+						Map.of("field", "facetValueCodes", "subject", tagCode, "values", List.of(other.code(), value.code()),
+								"facetCode", value.topFacetCode()));
+			}
+		}
+		repository.lockTag(tagCode);
+		repository.classify(tagCode, byTopFacet.keySet(), codes);
+	}
+
+	// ---- checks -------------------------------------------------------------------------------
+
+	private void requireFacet(String code) {
+		if (code == null || repository.findFacet(code).isEmpty()) {
+			throw DomainException.notFound("facet", String.valueOf(code));
+		}
+	}
+
+	private void requireValue(String code) {
+		if (code == null || repository.valuesByCode(List.of(code)).isEmpty()) {
+			throw DomainException.notFound("facet value", String.valueOf(code));
+		}
+	}
+
+	private void requireFreeCode(String code) {
+		String kind = repository.takenCodes(List.of(code)).get(code);
+		if (kind != null) {
+			throw new DomainException(ErrorCode.DUPLICATE_CODE, "code '%s' is already used by a %s".formatted(code, kind),
+					Map.of("field", "code", "subject", code));
+		}
+	}
+
+	private static void requireCode(String field, String value) {
+		String problem = TaxonomyService.codeProblem(value);
+		if (problem != null) {
+			throw DomainException.invalid(field, problem);
+		}
+	}
+
+	private static void requireName(String value) {
+		String problem = TaxonomyService.nameProblem(value, MAX_NAME);
+		if (problem != null) {
+			throw DomainException.invalid("name", problem);
+		}
+	}
+
+	/** One criterion per facet (划分标准): a facet without one is not a facet. */
+	private static void requireCriterion(String criterion) {
+		if (criterion == null || criterion.isBlank()) {
+			throw DomainException.invalid("criterion", "a facet divides by exactly one criterion; it is empty");
+		}
+		if (criterion.length() > MAX_CRITERION) {
+			throw DomainException.invalid("criterion", "longer than %d characters".formatted(MAX_CRITERION));
+		}
+	}
+
+	private static String cursorOf(String tagCode) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + tagCode).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decodeCursor(String cursor) {
+		try {
+			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (decoded.startsWith(CURSOR_PREFIX)) {
+				return decoded.substring(CURSOR_PREFIX.length());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not base64: reported below like any other foreign cursor
+		}
+		throw DomainException.invalid("after", "not a cursor of this connection: '%s'".formatted(cursor));
+	}
+
+	private static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
+	}
+}
