@@ -1,7 +1,5 @@
 package com.taggraph.facet;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +14,7 @@ import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.KeysetCursor;
 
 /**
  * Facets (面), sub-facets (亚面) and their values, and the rules that hold at write time: every facet
@@ -94,14 +93,7 @@ public class FacetService {
 			throw DomainException.invalid("where.facetValues",
 					"at most %d values, got %d".formatted(MAX_VALUES_PER_CALL, where.facetValues().size()));
 		}
-		Map<String, FacetValue> values = repository.valuesByCode(Set.copyOf(where.facetValues()));
-		Set<String> unknown = new LinkedHashSet<>(where.facetValues());
-		unknown.removeAll(values.keySet());
-		if (!unknown.isEmpty()) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "unknown facet value%s %s".formatted(
-					unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
-					Map.of("field", "where.facetValues", "subject", List.copyOf(unknown)));
-		}
+		Map<String, FacetValue> values = requireValues(new LinkedHashSet<>(where.facetValues()), "where.facetValues");
 		if (where.classCode() != null && taxonomy.tagClass(where.classCode()) == null) {
 			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s'".formatted(where.classCode()),
 					Map.of("field", "where.classCode", "subject", where.classCode()));
@@ -240,14 +232,7 @@ public class FacetService {
 					Map.of("field", "tagCode", "subject", tagCode));
 		}
 		Set<String> codes = new LinkedHashSet<>(valueCodes);
-		Map<String, FacetValue> values = repository.valuesByCode(codes);
-		Set<String> unknown = new LinkedHashSet<>(codes);
-		unknown.removeAll(values.keySet());
-		if (!unknown.isEmpty()) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "unknown facet value%s %s".formatted(
-					unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
-					Map.of("field", "facetValueCodes", "subject", List.copyOf(unknown)));
-		}
+		Map<String, FacetValue> values = requireValues(codes, "facetValueCodes");
 		Map<String, FacetValue> byTopFacet = new LinkedHashMap<>();
 		for (FacetValue value : values.values()) {
 			FacetValue other = byTopFacet.putIfAbsent(value.topFacetCode(), value);
@@ -275,6 +260,19 @@ public class FacetService {
 		if (code == null || repository.valuesByCode(List.of(code)).isEmpty()) {
 			throw DomainException.notFound("facet value", String.valueOf(code));
 		}
+	}
+
+	/** The values by code; NOT_FOUND on the field naming every unknown one. */
+	private Map<String, FacetValue> requireValues(Set<String> codes, String field) {
+		Map<String, FacetValue> values = repository.valuesByCode(codes);
+		Set<String> unknown = new LinkedHashSet<>(codes);
+		unknown.removeAll(values.keySet());
+		if (!unknown.isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown facet value%s %s".formatted(
+					unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
+					Map.of("field", field, "subject", List.copyOf(unknown)));
+		}
+		return values;
 	}
 
 	private void requireFreeCode(String code) {
@@ -310,20 +308,11 @@ public class FacetService {
 	}
 
 	private static String cursorOf(String tagCode) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + tagCode).getBytes(StandardCharsets.UTF_8));
+		return KeysetCursor.encode(CURSOR_PREFIX, tagCode);
 	}
 
 	private static String decodeCursor(String cursor) {
-		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (decoded.startsWith(CURSOR_PREFIX)) {
-				return decoded.substring(CURSOR_PREFIX.length());
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// not base64: reported below like any other foreign cursor
-		}
-		throw DomainException.invalid("after", "not a cursor of this connection: '%s'".formatted(cursor));
+		return KeysetCursor.decode(CURSOR_PREFIX, cursor);
 	}
 
 	private static String count(long n, String one, String many) {

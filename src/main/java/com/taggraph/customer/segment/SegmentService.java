@@ -1,8 +1,6 @@
 package com.taggraph.customer.segment;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.KeysetCursor;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -340,20 +339,10 @@ public class SegmentService {
 	}
 
 	static String cursorOf(String customerId) {
-		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString((CURSOR_PREFIX + customerId).getBytes(StandardCharsets.UTF_8));
+		return KeysetCursor.encode(CURSOR_PREFIX, customerId);
 	}
 
 	private static String decodeCursor(String cursor) {
-		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (decoded.startsWith(CURSOR_PREFIX)) {
-				return decoded.substring(CURSOR_PREFIX.length());
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// not base64: reported below like any other foreign cursor
-		}
-		throw DomainException.invalid("after", "not a cursor of this connection: '%s'".formatted(cursor));
+		return KeysetCursor.decode(CURSOR_PREFIX, cursor);
 	}
 }
