@@ -1,5 +1,9 @@
 package com.taggraph.facet;
 
+import static com.taggraph.error.InputRules.count;
+import static com.taggraph.error.InputRules.requireCode;
+import static com.taggraph.error.InputRules.requireName;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +28,6 @@ import com.taggraph.web.KeysetCursor;
 @Service
 public class FacetService {
 
-	private static final int MAX_NAME = 200;
 	private static final int MAX_CRITERION = 2000;
 	static final int MAX_VALUES_PER_CALL = 100;
 	static final int MAX_PAGE = 200;
@@ -117,7 +120,7 @@ public class FacetService {
 	@Transactional
 	public Facet createFacet(FacetInput in) {
 		requireCode("code", in.code());
-		requireName(in.name());
+		requireName("name", in.name());
 		requireCriterion(in.criterion());
 		if (in.parentCode() != null) {
 			requireCode("parentCode", in.parentCode());
@@ -136,7 +139,7 @@ public class FacetService {
 	@Transactional
 	public Facet updateFacet(String code, FacetChanges changes) {
 		if (changes.name() != null) {
-			requireName(changes.name());
+			requireName("name", changes.name());
 		}
 		if (changes.criterion() != null) {
 			requireCriterion(changes.criterion());
@@ -168,7 +171,7 @@ public class FacetService {
 	@Transactional
 	public FacetValue createFacetValue(FacetValueInput in) {
 		requireCode("code", in.code());
-		requireName(in.name());
+		requireName("name", in.name());
 		requireCode("facetCode", in.facetCode());
 		repository.lockFacets();
 		requireFreeCode(in.code());
@@ -184,7 +187,7 @@ public class FacetService {
 	@Transactional
 	public FacetValue updateFacetValue(String code, FacetValueChanges changes) {
 		if (changes.name() != null) {
-			requireName(changes.name());
+			requireName("name", changes.name());
 		}
 		requireValue(code);
 		repository.updateValue(code, changes);
@@ -283,20 +286,6 @@ public class FacetService {
 		}
 	}
 
-	private static void requireCode(String field, String value) {
-		String problem = TaxonomyService.codeProblem(value);
-		if (problem != null) {
-			throw DomainException.invalid(field, problem);
-		}
-	}
-
-	private static void requireName(String value) {
-		String problem = TaxonomyService.nameProblem(value, MAX_NAME);
-		if (problem != null) {
-			throw DomainException.invalid("name", problem);
-		}
-	}
-
 	/** One criterion per facet (划分标准): a facet without one is not a facet. */
 	private static void requireCriterion(String criterion) {
 		if (criterion == null || criterion.isBlank()) {
@@ -315,7 +304,4 @@ public class FacetService {
 		return KeysetCursor.decode(CURSOR_PREFIX, cursor);
 	}
 
-	private static String count(long n, String one, String many) {
-		return n + " " + (n == 1 ? one : many);
-	}
 }

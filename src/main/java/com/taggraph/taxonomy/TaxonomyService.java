@@ -1,5 +1,13 @@
 package com.taggraph.taxonomy;
 
+import static com.taggraph.error.InputRules.MAX_CODE;
+import static com.taggraph.error.InputRules.MAX_NAME;
+import static com.taggraph.error.InputRules.codeProblem;
+import static com.taggraph.error.InputRules.count;
+import static com.taggraph.error.InputRules.nameProblem;
+import static com.taggraph.error.InputRules.requireCode;
+import static com.taggraph.error.InputRules.requireName;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -25,9 +32,6 @@ import com.taggraph.error.ErrorCode;
 public class TaxonomyService {
 
 	/** Codes are identifiers users type and export: no spaces or control characters. */
-	private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/\\-]*");
-	private static final int MAX_CODE = 64;
-	private static final int MAX_NAME = 200;
 	private static final int MAX_TEXT = 2000;
 	static final int MAX_SEARCH = 200;
 	private static final int WRITE_BATCH = 1000;
@@ -345,51 +349,9 @@ public class TaxonomyService {
 		}
 	}
 
-	private static void requireCode(String field, String value) {
-		String problem = codeProblem(value);
-		if (problem != null) {
-			throw DomainException.invalid(field, problem);
-		}
-	}
-
-	private static void requireName(String field, String value) {
-		String problem = nameProblem(value, MAX_NAME);
-		if (problem != null) {
-			throw DomainException.invalid(field, problem);
-		}
-	}
-
 	private static void optionalText(String field, String value, int max) {
 		if (value != null && value.length() > max) {
 			throw DomainException.invalid(field, "longer than %d characters".formatted(max));
 		}
-	}
-
-	private static String count(long n, String one, String many) {
-		return n + " " + (n == 1 ? one : many);
-	}
-
-	public static String codeProblem(String code) {
-		if (code == null || code.isBlank()) {
-			return "code is empty";
-		}
-		if (code.length() > MAX_CODE) {
-			return "code '%s…' is longer than %d characters".formatted(code.substring(0, 20), MAX_CODE);
-		}
-		if (!CODE.matcher(code).matches()) {
-			return "code '%s' may hold only letters, digits and . _ - : / and must start with a letter or digit"
-				.formatted(code);
-		}
-		return null;
-	}
-
-	public static String nameProblem(String name, int max) {
-		if (name == null || name.isBlank()) {
-			return "name is empty";
-		}
-		if (name.length() > max) {
-			return "name is longer than %d characters".formatted(max);
-		}
-		return null;
 	}
 }

@@ -1,0 +1,64 @@
+package com.taggraph.error;
+
+import java.util.regex.Pattern;
+
+/**
+ * The shape every code and name must have, whichever feature creates it (classes, tags, facets,
+ * values), and the wording of the errors that say so.
+ */
+public final class InputRules {
+
+	public static final int MAX_CODE = 64;
+	public static final int MAX_NAME = 200;
+	private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/\\-]*");
+
+	private InputRules() {
+	}
+
+	/** INVALID_INPUT on the field unless the value is a well-formed code. */
+	public static void requireCode(String field, String value) {
+		String problem = codeProblem(value);
+		if (problem != null) {
+			throw DomainException.invalid(field, problem);
+		}
+	}
+
+	/** INVALID_INPUT on the field unless the value is a non-blank name of at most {@link #MAX_NAME} characters. */
+	public static void requireName(String field, String value) {
+		String problem = nameProblem(value, MAX_NAME);
+		if (problem != null) {
+			throw DomainException.invalid(field, problem);
+		}
+	}
+
+	/** What is wrong with a code, or null if nothing. */
+	public static String codeProblem(String code) {
+		if (code == null || code.isBlank()) {
+			return "code is empty";
+		}
+		if (code.length() > MAX_CODE) {
+			return "code '%s…' is longer than %d characters".formatted(code.substring(0, 20), MAX_CODE);
+		}
+		if (!CODE.matcher(code).matches()) {
+			return "code '%s' may hold only letters, digits and . _ - : / and must start with a letter or digit"
+				.formatted(code);
+		}
+		return null;
+	}
+
+	/** What is wrong with a name, or null if nothing. */
+	public static String nameProblem(String name, int max) {
+		if (name == null || name.isBlank()) {
+			return "name is empty";
+		}
+		if (name.length() > max) {
+			return "name is longer than %d characters".formatted(max);
+		}
+		return null;
+	}
+
+	/** "1 tag", "3 tags": counts in error messages. */
+	public static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
+	}
+}
