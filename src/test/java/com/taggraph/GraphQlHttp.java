@@ -62,10 +62,22 @@ public final class GraphQlHttp {
 	}
 
 	public Reply query(String query, Map<String, Object> variables) {
+		return query(query, variables, null);
+	}
+
+	/** As the named user ({@code X-User} header), or anonymously when null. */
+	public Reply query(String query, Map<String, Object> variables, String user) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("query", query);
 		payload.put("variables", variables);
-		return post("/graphql", json.writeValueAsString(payload), "application/json", GRAPHQL_RESPONSE);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/graphql"))
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload), StandardCharsets.UTF_8))
+			.header("Accept", GRAPHQL_RESPONSE)
+			.header("Content-Type", "application/json");
+		if (user != null) {
+			request.header("X-User", user);
+		}
+		return send(request.build());
 	}
 
 	public Reply get(String query, String accept) {

@@ -7,12 +7,14 @@ import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
 import graphql.GraphQLContext;
@@ -72,8 +74,9 @@ class CustomerController {
 	}
 
 	@MutationMapping
-	Customer assignTags(@Argument String customerId, @Argument List<String> tagCodes, @Argument Boolean replace) {
-		return customers.assignTags(customerId, tagCodes, Boolean.TRUE.equals(replace));
+	Customer assignTags(@Argument String customerId, @Argument List<String> tagCodes, @Argument Boolean replace,
+			@ContextValue(name = RequestUser.KEY) String user) {
+		return customers.assignTags(customerId, tagCodes, Boolean.TRUE.equals(replace), AssignmentSource.MANUAL, user);
 	}
 
 	@MutationMapping

@@ -150,14 +150,17 @@ class CustomerRepository {
 		neo4j.query("MATCH (cu:Customer {id: $id}) SET cu.tagsChangedAt = datetime()").bind(customerId).to("id").run();
 	}
 
-	void assign(String customerId, Collection<String> codes, AssignmentSource source) {
+	void assign(String customerId, Collection<String> codes, AssignmentSource source, String by) {
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("id", customerId, "codes", codes, "source",
+				source.name()));
+		params.put("by", by);
 		neo4j.query("""
 				MATCH (cu:Customer {id: $id})
 				UNWIND $codes AS code
 				MATCH (t:Tag {code: code})
 				MERGE (cu)-[a:HAS_TAG]->(t)
-				  ON CREATE SET a.assignedAt = datetime(), a.source = $source""")
-			.bindAll(Map.of("id", customerId, "codes", codes, "source", source.name()))
+				  ON CREATE SET a.assignedAt = datetime(), a.source = $source, a.by = $by""")
+			.bindAll(params)
 			.run();
 	}
 

@@ -78,6 +78,13 @@ public class CustomerService {
 	 */
 	@Transactional
 	public Customer assignTags(String customerId, List<String> tagCodes, boolean replace) {
+		return assignTags(customerId, tagCodes, replace, AssignmentSource.MANUAL, null);
+	}
+
+	/** As {@link #assignTags(String, List, boolean)}, recording how the tags came and who put them there. */
+	@Transactional
+	public Customer assignTags(String customerId, List<String> tagCodes, boolean replace, AssignmentSource source,
+			String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
 		Set<String> swappedOut = new LinkedHashSet<>();
@@ -106,7 +113,7 @@ public class CustomerService {
 		if (!swappedOut.isEmpty()) {
 			repository.remove(customerId, swappedOut);
 		}
-		repository.assign(customerId, codes, AssignmentSource.MANUAL);
+		repository.assign(customerId, codes, source, by);
 		events.publishEvent(new TagAssignmentsChanged(customerId, codes, swappedOut));
 		return repository.find(customerId).orElseThrow();
 	}

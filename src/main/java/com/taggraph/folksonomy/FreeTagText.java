@@ -25,8 +25,13 @@ public final class FreeTagText {
 	 * one space, case-folded. Locale.ROOT so a Turkish default locale cannot change "I".
 	 */
 	public static String normalize(String text) {
+		return tidy(text).toLowerCase(Locale.ROOT);
+	}
+
+	/** NFKC, trimmed, inner whitespace collapsed: how a free tag reads as a controlled tag's name. */
+	public static String tidy(String text) {
 		String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-		return SPACES.matcher(nfkc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+		return SPACES.matcher(nfkc.strip()).replaceAll(" ");
 	}
 
 	/** The text as typed, refused when it is empty after normalising or longer than {@link #MAX_LENGTH}. */

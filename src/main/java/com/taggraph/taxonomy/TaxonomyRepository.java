@@ -131,15 +131,31 @@ class TaxonomyRepository {
 			.values().stream().flatMap(List::stream).findFirst();
 	}
 
-	/** Tags whose code starts with the text (any case) or whose name contains it; exact codes first. */
-	List<Tag> searchTags(String text, int first) {
+	/** The tags with the given codes, by code; unknown codes are left out. */
+	Map<String, Tag> findTags(Collection<String> codes) {
+		Map<String, Tag> found = new LinkedHashMap<>();
+		tags("""
+				UNWIND $codes AS key
+				MATCH (t:Tag {code: key})
+				RETURN key, %s""".formatted(TAG_COLUMNS), Map.of("codes", List.copyOf(codes)))
+			.forEach((code, list) -> found.put(code, list.get(0)));
+		return found;
+	}
+
+	/**
+	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
+	 * containing it (by normalised form) was promoted or merged into; exact codes first.
+	 */
+	List<Tag> searchTags(String text, String normalized, int first) {
 		return tags("""
 				MATCH (t:Tag)
 				WHERE t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
+				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized }
 				RETURN '' AS key, %s
 				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
 				LIMIT $first""".formatted(TAG_COLUMNS),
-				Map.of("text", text, "codePrefix", text.toUpperCase(java.util.Locale.ROOT), "first", first))
+				Map.of("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
+						"first", first))
 			.getOrDefault("", List.of());
 	}
 

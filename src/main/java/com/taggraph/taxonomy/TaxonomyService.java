@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
@@ -59,6 +60,12 @@ public class TaxonomyService {
 		return repository.findTag(code).orElse(null);
 	}
 
+	/** The tags with the given codes, by code; unknown codes are left out. */
+	@Transactional(readOnly = true)
+	public Map<String, Tag> tagsByCode(Collection<String> codes) {
+		return repository.findTags(codes);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first) {
 		int limit = first == null ? 20 : first;
@@ -69,7 +76,7 @@ public class TaxonomyService {
 		if (trimmed.isEmpty()) {
 			throw DomainException.invalid("text", "must not be blank");
 		}
-		return repository.searchTags(trimmed, limit);
+		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit);
 	}
 
 	@Transactional(readOnly = true)
