@@ -71,16 +71,26 @@ class FreeTagRepository {
 			.bind(normalized).to("normalized").fetchAs(String.class).first();
 	}
 
-	/** Puts the free tag on the customer; a customer already carrying it keeps its first record. */
-	void add(String customerId, String text, String normalized, String by) {
-		neo4j.query("""
+	/**
+	 * Puts the free tag on the customer; a customer already carrying it keeps its first record. Writes
+	 * the free tag first, which waits for a promotion or merge of it to commit, and then puts nothing
+	 * on when it turns out resolved: the carrier would be left behind on a taken-in free tag.
+	 *
+	 * @return false when the free tag resolves to a controlled tag (nothing written)
+	 */
+	boolean add(String customerId, String text, String normalized, String by) {
+		return neo4j.query("""
 				MATCH (cu:Customer {id: $customerId})
 				MERGE (f:FreeTag {normalized: $normalized})
 				  ON CREATE SET f.text = $text, f.createdAt = datetime()
+				SET f.lastTaggedAt = datetime()
+				WITH cu, f
+				WHERE NOT EXISTS { (f)-[:PROMOTED_TO|SYNONYM_OF]->(:Tag) }
 				MERGE (cu)-[r:HAS_FREE_TAG]->(f)
-				  ON CREATE SET r.text = $text, r.by = $by, r.at = datetime()""")
+				  ON CREATE SET r.text = $text, r.by = $by, r.at = datetime()
+				RETURN count(r) > 0 AS added""")
 			.bindAll(Map.of("customerId", customerId, "text", text, "normalized", normalized, "by", by))
-			.run();
+			.fetchAs(Boolean.class).one().orElse(false);
 	}
 
 	/** Takes the free tag off; a free tag nobody carries any more and that resolves to nothing goes too. */

@@ -44,13 +44,13 @@ public class FreeTagService {
 		requireCustomer(customerId);
 		String normalized = FreeTagText.normalize(typed);
 		var resolved = repository.resolution(normalized);
-		if (resolved.isPresent()) {
-			Customer customer = customers.assignTags(customerId, List.of(resolved.get()), false,
-					AssignmentSource.FOLKSONOMY, by);
-			return new Applied(customer, null, taxonomy.tag(resolved.get()));
+		if (resolved.isEmpty() && repository.add(customerId, typed, normalized, by)) {
+			return new Applied(customers.customer(customerId), repository.find(normalized).orElseThrow(), null);
 		}
-		repository.add(customerId, typed, normalized, by);
-		return new Applied(customers.customer(customerId), repository.find(normalized).orElseThrow(), null);
+		// resolved before, or by a promotion that committed while this waited for the free tag
+		String tagCode = resolved.orElseGet(() -> repository.resolution(normalized).orElseThrow());
+		Customer customer = customers.assignTags(customerId, List.of(tagCode), false, AssignmentSource.FOLKSONOMY, by);
+		return new Applied(customer, null, taxonomy.tag(tagCode));
 	}
 
 	/** Takes the free tag, in any spelling, off the customer; one it does not carry is ignored. */
