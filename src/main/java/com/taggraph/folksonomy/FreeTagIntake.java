@@ -56,6 +56,7 @@ public class FreeTagIntake {
 		repository.lockIntake();
 		List<FreeTag> freeTags = in.clusterId() != null ? cluster(in) : freeTags("texts", in.texts());
 		requireFree(freeTags);
+		repository.lockForIntake(freeTags.stream().map(FreeTag::normalized).toList());
 		// by default named as most taggers spelled the most used free tag, tidied but not case-folded
 		FreeTag mostUsed = freeTags.get(0);
 		String name = in.name() != null ? in.name()
@@ -69,6 +70,7 @@ public class FreeTagIntake {
 		repository.lockIntake();
 		List<FreeTag> freeTags = freeTags("text", List.of(text));
 		requireFree(freeTags);
+		repository.lockForIntake(freeTags.stream().map(FreeTag::normalized).toList());
 		if (tagCode == null || taxonomy.tag(tagCode) == null) {
 			throw DomainException.notFound("tag", tagCode);
 		}

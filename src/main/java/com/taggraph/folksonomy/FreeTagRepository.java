@@ -63,34 +63,41 @@ class FreeTagRepository {
 		return find(List.of(normalized)).stream().findFirst();
 	}
 
-	/** The code of the controlled tag the normalised text resolves to, if it does. */
-	Optional<String> resolution(String normalized) {
-		return neo4j.query("""
-				MATCH (:FreeTag {normalized: $normalized})-[:PROMOTED_TO|SYNONYM_OF]->(t:Tag)
-				RETURN t.code""")
-			.bind(normalized).to("normalized").fetchAs(String.class).first();
-	}
-
 	/**
-	 * Puts the free tag on the customer; a customer already carrying it keeps its first record. Writes
-	 * the free tag first, which waits for a promotion or merge of it to commit, and then puts nothing
-	 * on when it turns out resolved: the carrier would be left behind on a taken-in free tag.
+	 * Creates the free tag if nobody used it yet, and write-locks it for the rest of the transaction:
+	 * a promotion or merge of it locks it too, so whoever comes second sees the other's outcome.
 	 *
-	 * @return false when the free tag resolves to a controlled tag (nothing written)
+	 * @return the code of the controlled tag it resolves to, or null while it is free
 	 */
-	boolean add(String customerId, String text, String normalized, String by) {
+	String lockForTagging(String normalized, String text) {
 		return neo4j.query("""
-				MATCH (cu:Customer {id: $customerId})
 				MERGE (f:FreeTag {normalized: $normalized})
 				  ON CREATE SET f.text = $text, f.createdAt = datetime()
 				SET f.lastTaggedAt = datetime()
-				WITH cu, f
-				WHERE NOT EXISTS { (f)-[:PROMOTED_TO|SYNONYM_OF]->(:Tag) }
+				RETURN [(f)-[:PROMOTED_TO|SYNONYM_OF]->(t:Tag) | t.code][0] AS resolvesTo""")
+			.bindAll(Map.of("normalized", normalized, "text", text))
+			.fetchAs(String.class).one().orElse(null);
+	}
+
+	/** Puts the free tag on the customer; a customer already carrying it keeps its first record. */
+	void add(String customerId, String text, String normalized, String by) {
+		neo4j.query("""
+				MATCH (cu:Customer {id: $customerId}), (f:FreeTag {normalized: $normalized})
 				MERGE (cu)-[r:HAS_FREE_TAG]->(f)
-				  ON CREATE SET r.text = $text, r.by = $by, r.at = datetime()
-				RETURN count(r) > 0 AS added""")
+				  ON CREATE SET r.text = $text, r.by = $by, r.at = datetime()""")
 			.bindAll(Map.of("customerId", customerId, "text", text, "normalized", normalized, "by", by))
-			.fetchAs(Boolean.class).one().orElse(false);
+			.run();
+	}
+
+	/** Write-locks the free tags, in one order, before a promotion or merge moves their carriers. */
+	void lockForIntake(Collection<String> normalized) {
+		neo4j.query("""
+				UNWIND $normalized AS n
+				MATCH (f:FreeTag {normalized: n})
+				WITH f ORDER BY f.normalized
+				SET f.intakeLock = true
+				REMOVE f.intakeLock""")
+			.bind(List.copyOf(normalized)).to("normalized").run();
 	}
 
 	/** Takes the free tag off; a free tag nobody carries any more and that resolves to nothing goes too. */

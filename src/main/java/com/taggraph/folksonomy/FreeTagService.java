@@ -43,12 +43,11 @@ public class FreeTagService {
 		String typed = FreeTagText.require("text", text);
 		requireCustomer(customerId);
 		String normalized = FreeTagText.normalize(typed);
-		var resolved = repository.resolution(normalized);
-		if (resolved.isEmpty() && repository.add(customerId, typed, normalized, by)) {
+		String tagCode = repository.lockForTagging(normalized, typed);
+		if (tagCode == null) {
+			repository.add(customerId, typed, normalized, by);
 			return new Applied(customers.customer(customerId), repository.find(normalized).orElseThrow(), null);
 		}
-		// resolved before, or by a promotion that committed while this waited for the free tag
-		String tagCode = resolved.orElseGet(() -> repository.resolution(normalized).orElseThrow());
 		Customer customer = customers.assignTags(customerId, List.of(tagCode), false, AssignmentSource.FOLKSONOMY, by);
 		return new Applied(customer, null, taxonomy.tag(tagCode));
 	}

@@ -185,6 +185,36 @@ class FreeTagIntakeTest {
 		write("MATCH (c:Customer)-[a:HAS_TAG]->(:Tag {code: 'T0712'}) WHERE c.id STARTS WITH 'FTI-' DELETE a", Map.of());
 	}
 
+	@Test
+	void taggingWhileAPromotionRunsLeavesNoCarrierBehind() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 10; i < 50; i++) {
+			ids.add("FTI-" + i);
+		}
+		write("UNWIND $ids AS id CREATE (:Customer {id: id, name: '测试客户'})", Map.of("ids", ids));
+		ids.subList(0, 5).forEach(id -> add(id, "tgi测试并发", "wang.fang"));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<GraphQlHttp.Reply>> adds = new ArrayList<>();
+			for (String id : ids.subList(5, ids.size())) {
+				adds.add(pool.submit(() -> client.query(ADD, Map.of("id", id, "text", "TGI测试并发"), "li.jun")));
+			}
+			ok(client.query(PROMOTE, Map.of("input", Map.of("texts", List.of("tgi测试并发"), "code", "TFI04",
+					"classCode", "C07.05"))));
+			for (var reply : adds) {
+				ok(reply.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		// every customer that was tagged carries the tag, none is left on the taken-in free tag
+		assertThat(read("MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'TFI04'}) RETURN count(c) AS n"))
+			.containsExactly(Map.of("n", (long) ids.size()));
+		assertThat(read("MATCH ()-[r:HAS_FREE_TAG]->(:FreeTag {normalized: 'tgi测试并发'}) RETURN count(r) AS n"))
+			.containsExactly(Map.of("n", 0L));
+	}
+
 	private void add(String id, String text, String user) {
 		ok(client.query(ADD, Map.of("id", id, "text", text), user));
 	}
