@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Groups free tags that probably mean one idea. Three signals: spellings with one normalised form are
  * already one free tag; texts alike ({@link TextSimilarity}); the same customers carrying both
  * (different staff tag one customer with their own words). Two free tags are linked when
- * {@code 1 − (1 − text)(1 − coOccurrence)} reaches {@link #LINK}, and clusters are the connected groups.
+ * {@code 1 − (1 − text)(1 − coOccurrence)} reaches {@link #LINK}; a cluster is a leader (its most
+ * used member) and the free tags linked to it best.
  */
 @Service
 class FreeTagClustering {
@@ -45,26 +46,37 @@ class FreeTagClustering {
 			shared.put(pair.a() + '\u0000' + pair.b(), pair.shared());
 		}
 		int n = candidates.size();
-		int[] parent = new int[n];
-		for (int i = 0; i < n; i++) {
-			parent[i] = i;
-		}
-		List<List<FreeTagCluster.Link>> linksOf = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			linksOf.add(new ArrayList<>());
-		}
+		Map<Long, FreeTagCluster.Link> linked = new HashMap<>();
 		for (int i = 0; i < n; i++) {
 			for (int j = i + 1; j < n; j++) {
 				FreeTagCluster.Link link = link(candidates.get(i), candidates.get(j), shared);
 				if (link.score() >= LINK) {
-					union(parent, i, j);
-					linksOf.get(i).add(link);
+					linked.put(pair(i, j), link);
 				}
 			}
 		}
+		// Leader clustering, in usage order: a free tag joins the leader it links to best,
+		// or leads a cluster of its own. Every member is linked to its leader directly, so a short text
+		// contained in many (用户) cannot chain unrelated tags into one cluster as single linkage would.
+		List<Integer> leaders = new ArrayList<>();
 		Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
 		for (int i = 0; i < n; i++) {
-			groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+			int best = -1;
+			double bestScore = 0;
+			for (int leader : leaders) {
+				FreeTagCluster.Link link = linked.get(pair(leader, i));
+				if (link != null && link.score() > bestScore) {
+					best = leader;
+					bestScore = link.score();
+				}
+			}
+			if (best < 0) {
+				leaders.add(i);
+				groups.put(i, new ArrayList<>(List.of(i)));
+			}
+			else {
+				groups.get(best).add(i);
+			}
 		}
 		List<List<Integer>> clustered = groups.values().stream()
 			.filter(members -> members.size() > 1 || candidates.get(members.get(0)).spellings().size() > 1)
@@ -81,7 +93,15 @@ class FreeTagClustering {
 			List<FreeTag> freeTags = members.stream().map(candidates::get).toList();
 			Set<String> texts = new LinkedHashSet<>();
 			freeTags.forEach(f -> f.spellings().forEach(s -> texts.add(s.text())));
-			List<FreeTagCluster.Link> links = members.stream().flatMap(i -> linksOf.get(i).stream()).toList();
+			List<FreeTagCluster.Link> links = new ArrayList<>();
+			for (int a = 0; a < members.size(); a++) {
+				for (int b = a + 1; b < members.size(); b++) {
+					FreeTagCluster.Link link = linked.get(pair(members.get(a), members.get(b)));
+					if (link != null) {
+						links.add(link);
+					}
+				}
+			}
 			FreeTag head = freeTags.get(0);
 			String label = head.spellings().isEmpty() ? head.text() : head.spellings().get(0).text();
 			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags,
@@ -134,15 +154,8 @@ class FreeTagClustering {
 		return Math.round(value * 1000) / 1000.0;
 	}
 
-	private static int find(int[] parent, int i) {
-		while (parent[i] != i) {
-			parent[i] = parent[parent[i]];
-			i = parent[i];
-		}
-		return i;
-	}
-
-	private static void union(int[] parent, int a, int b) {
-		parent[find(parent, a)] = find(parent, b);
+	/** Key of the pair of candidates i and j (in either order). */
+	private static long pair(int i, int j) {
+		return i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
 	}
 }

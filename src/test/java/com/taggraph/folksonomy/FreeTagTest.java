@@ -61,7 +61,39 @@ class FreeTagTest {
 	@AfterEach
 	void cleanUp() {
 		write("MATCH (c:Customer) WHERE c.id STARTS WITH 'FT-' DETACH DELETE c", Map.of());
-		write("MATCH (f:FreeTag) WHERE f.normalized STARTS WITH 'tg测试' DETACH DELETE f", Map.of());
+		write("MATCH (f:FreeTag) WHERE f.normalized STARTS WITH 'tg测试' OR f.normalized IN $chain DETACH DELETE f",
+				Map.of("chain", CHAIN));
+	}
+
+	/** 鑫淼 is contained in 鑫淼焱, which shares two of three characters with 淼焱垚; 鑫淼 and 淼焱垚 are unlike. */
+	static final List<String> CHAIN = List.of("鑫淼", "鑫淼焱", "淼焱垚");
+
+	@Test
+	void aClusterIsItsLeaderAndTheTagsLinkedToItNotAChain() {
+		for (int i = 1; i <= 3; i++) {
+			added(client.query(ADD, Map.of("id", "FT-" + i, "text", "鑫淼")));
+		}
+		added(client.query(ADD, Map.of("id", "FT-1", "text", "鑫淼焱")));
+		added(client.query(ADD, Map.of("id", "FT-4", "text", "鑫淼焱")));
+		added(client.query(ADD, Map.of("id", "FT-4", "text", "淼焱垚")));
+
+		JsonNode clusters = ok(client.query("{ freeTagClusters { id freeTags { normalized } links { from to score } } }"))
+			.data("freeTagClusters");
+		List<String> ofLeader = new ArrayList<>();
+		List<String> clusteredElsewhere = new ArrayList<>();
+		for (JsonNode cluster : clusters) {
+			List<String> members = cluster.path("freeTags").valueStream().map(f -> f.path("normalized").asString()).toList();
+			if (cluster.path("id").asString().equals("鑫淼")) {
+				ofLeader.addAll(members);
+				assertThat(cluster.path("links")).hasSize(1);
+			}
+			else if (members.contains("淼焱垚")) {
+				clusteredElsewhere.addAll(members);
+			}
+		}
+		// single linkage would give all three: 淼焱垚 links only to 鑫淼焱, which is not a leader
+		assertThat(ofLeader).containsExactly("鑫淼", "鑫淼焱");
+		assertThat(clusteredElsewhere).isEmpty();
 	}
 
 	@Test
