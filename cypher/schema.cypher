@@ -19,6 +19,9 @@ CREATE CONSTRAINT facet_value_code IF NOT EXISTS FOR (v:FacetValue) REQUIRE v.co
 // classes naming a customer-scope value (F4) as their scope: looked up before a value is deleted
 CREATE INDEX tag_class_scope IF NOT EXISTS FOR (c:TagClass) ON (c.scope);
 
+// Folksonomy: a free tag is found by its normalised text (SKOS import merges altLabels on it)
+CREATE CONSTRAINT free_tag_normalized IF NOT EXISTS FOR (f:FreeTag) REQUIRE f.normalized IS UNIQUE;
+
 // Data sources: codes are qualified, S1 / S1.C_CONS / S1.C_CONS.CONS_NO
 CREATE CONSTRAINT source_system_code IF NOT EXISTS FOR (s:SourceSystem) REQUIRE s.code IS UNIQUE;
 CREATE CONSTRAINT source_table_code IF NOT EXISTS FOR (t:SourceTable) REQUIRE t.code IS UNIQUE;
