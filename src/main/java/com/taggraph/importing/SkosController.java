@@ -37,13 +37,7 @@ class SkosController {
 
 	@GetMapping("/api/export/skos")
 	ResponseEntity<byte[]> export(@RequestHeader(name = "Accept", required = false) String accept) {
-		Lang lang;
-		try {
-			lang = SkosSyntax.forAccept(accept);
-		}
-		catch (IllegalArgumentException ex) {
-			lang = null;
-		}
+		Lang lang = SkosSyntax.forAccept(accept);
 		if (lang == null) {
 			return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN)
 				.body(("SKOS is served as " + SYNTAXES + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -57,13 +51,7 @@ class SkosController {
 	ResponseEntity<SkosImportResult> importSkos(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-		Lang lang;
-		try {
-			lang = SkosSyntax.forContentType(contentType);
-		}
-		catch (IllegalArgumentException ex) {
-			lang = null;
-		}
+		Lang lang = SkosSyntax.forContentType(contentType);
 		if (lang == null) {
 			return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun,
 					"Content-Type %s is not accepted; send one of %s".formatted(contentType, SYNTAXES));

@@ -70,7 +70,8 @@ final class SkosExport {
 				collection(model, terms, v.code(), v.name(), SkosTerms.FACET_VALUE)));
 		library.facets().stream().filter(f -> f.parent() != null)
 			.forEach(f -> collections.get(f.parent()).addProperty(SKOS.member, collections.get(f.code())));
-		library.values().forEach(v -> collections.get(v.facet()).addProperty(SKOS.member, collections.get(v.code())));
+		library.values().stream().filter(v -> v.facet() != null)
+			.forEach(v -> collections.get(v.facet()).addProperty(SKOS.member, collections.get(v.code())));
 		library.tags().forEach(t -> t.values()
 			.forEach(value -> collections.get(value).addProperty(SKOS.member, concepts.get(t.code()))));
 		return model;

@@ -119,14 +119,7 @@ class SkosRepository {
 				  ON MATCH SET c.updatedAt = datetime()
 				SET c.name = row.name, c.criterion = row.criterion, c.exclusive = row.exclusive,
 				    c.exhaustive = row.exhaustive, c.scope = row.scope""");
-		inBatches(rows, """
-				UNWIND $rows AS row
-				MATCH (c:TagClass {code: row.code})
-				OPTIONAL MATCH (c)-[old:BROADER]->(:TagClass)
-				DELETE old
-				WITH DISTINCT c, row WHERE row.parent IS NOT NULL
-				MATCH (p:TagClass {code: row.parent})
-				CREATE (c)-[:BROADER]->(p)""");
+		relinkParents(rows, "TagClass", "BROADER");
 	}
 
 	void upsertTags(List<Map<String, Object>> rows) {
@@ -149,14 +142,7 @@ class SkosRepository {
 				UNWIND $rows AS row
 				MERGE (f:Facet {code: row.code})
 				SET f.name = row.name, f.criterion = row.criterion""");
-		inBatches(facets, """
-				UNWIND $rows AS row
-				MATCH (f:Facet {code: row.code})
-				OPTIONAL MATCH (f)-[old:SUB_FACET_OF]->(:Facet)
-				DELETE old
-				WITH DISTINCT f, row WHERE row.parent IS NOT NULL
-				MATCH (p:Facet {code: row.parent})
-				CREATE (f)-[:SUB_FACET_OF]->(p)""");
+		relinkParents(facets, "Facet", "SUB_FACET_OF");
 		inBatches(values, """
 				UNWIND $rows AS row
 				MATCH (f:Facet {code: row.facet})
@@ -190,6 +176,18 @@ class SkosRepository {
 				MERGE (f:FreeTag {normalized: row.normalized})
 				  ON CREATE SET f.text = row.text, f.createdAt = datetime()
 				MERGE (f)-[:SYNONYM_OF]->(t)""");
+	}
+
+	/** Each row's node hangs below {@code row.parent} (none when null) and nowhere else; label and type are constants. */
+	private void relinkParents(List<Map<String, Object>> rows, String label, String type) {
+		inBatches(rows, """
+				UNWIND $rows AS row
+				MATCH (n:%1$s {code: row.code})
+				OPTIONAL MATCH (n)-[old:%2$s]->(:%1$s)
+				DELETE old
+				WITH DISTINCT n, row WHERE row.parent IS NOT NULL
+				MATCH (p:%1$s {code: row.parent})
+				CREATE (n)-[:%2$s]->(p)""".formatted(label, type));
 	}
 
 	private void inBatches(List<Map<String, Object>> rows, String cypher) {

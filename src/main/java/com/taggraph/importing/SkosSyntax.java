@@ -24,12 +24,18 @@ final class SkosSyntax {
 	private SkosSyntax() {
 	}
 
-	/** The syntax of a media type, Turtle for none or text/plain, or null when it is not one we read. */
+	/** The syntax of a media type, Turtle for none or text/plain, or null when it is not one we read (or unreadable). */
 	static Lang forContentType(String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			return Lang.TURTLE;
 		}
-		MediaType type = MediaType.parseMediaType(contentType);
+		MediaType type;
+		try {
+			type = MediaType.parseMediaType(contentType);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 		if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
 			return Lang.TURTLE;
 		}
@@ -37,12 +43,18 @@ final class SkosSyntax {
 		return LANGS.contains(lang) ? lang : null;
 	}
 
-	/** The first syntax the Accept header takes, in its order of preference; Turtle for any. */
+	/** The first syntax the Accept header takes, in its order of preference; Turtle for any; null for none (or unreadable). */
 	static Lang forAccept(String accept) {
 		if (accept == null || accept.isBlank()) {
 			return Lang.TURTLE;
 		}
-		List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+		List<MediaType> types;
+		try {
+			types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 		types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
 		for (MediaType type : types) {
 			if (type.isWildcardType() || type.equalsTypeAndSubtype(MediaType.TEXT_PLAIN)) {
