@@ -66,7 +66,9 @@ public class SkosService {
 		if (parsed.problem() != null) {
 			return SkosImportResult.refused(dryRun, List.of(parsed.problem()), millisSince(started));
 		}
+		long parsedAt = System.nanoTime();
 		SkosReader.Read file = SkosReader.read(parsed.model());
+		long readAt = System.nanoTime();
 		if (!file.problems().isEmpty()) {
 			return SkosImportResult.refused(dryRun, file.problems(), millisSince(started));
 		}
@@ -92,8 +94,9 @@ public class SkosService {
 					l.classes().size(), l.tags().size(), l.facets().size(), l.values().size(),
 					l.tags().stream().mapToInt(t -> t.synonyms().size()).sum(), List.of(), millisSince(started));
 		});
-		log.info("SKOS import%s: %d concepts and collections, %d errors, %d ms".formatted(dryRun ? " (dry run)" : "",
-				file.library().size(), result.errors().size(), result.millis()));
+		log.info("SKOS import%s: %d concepts and collections, %d errors, %d ms (parse %d, read %d, check and write %d)"
+			.formatted(dryRun ? " (dry run)" : "", file.library().size(), result.errors().size(), result.millis(),
+					(parsedAt - started) / 1_000_000, (readAt - parsedAt) / 1_000_000, millisSince(readAt)));
 		return result;
 	}
 
