@@ -1,14 +1,9 @@
 package com.taggraph.importing;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +43,6 @@ import com.taggraph.folksonomy.FreeTagText;
  */
 final class SkosReader {
 
-	/** Room kept in a generated code for "-" and the IRI hash. */
-	private static final int HASH_LENGTH = 8;
 	private static final List<String> LANGUAGES = List.of("zh", "en", "");
 
 	record Read(SkosLibrary library, List<SkosProblem> problems) {
@@ -75,8 +68,8 @@ final class SkosReader {
 		Set<Resource> collections = named(resources(
 				List.of(SKOS.Collection, SKOS.OrderedCollection, SkosTerms.FACET, SkosTerms.FACET_VALUE), List.of(),
 				List.of()), "collection");
-		assignCodes(concepts);
-		assignCodes(collections);
+		SkosCodes.assign(concepts, codes, problems);
+		SkosCodes.assign(collections, codes, problems);
 
 		Map<Resource, Resource> parents = parents(concepts);
 		List<SkosLibrary.ClassEntry> classes = new ArrayList<>();
@@ -139,72 +132,6 @@ final class SkosReader {
 			}
 		}
 		return named;
-	}
-
-	private void assignCodes(Set<Resource> resources) {
-		Map<String, List<Resource>> byNotation = new LinkedHashMap<>();
-		Map<Resource, String> generated = new LinkedHashMap<>();
-		for (Resource r : resources) {
-			String notation = smallest(r.listProperties(SKOS.notation).toList());
-			if (notation != null) {
-				byNotation.computeIfAbsent(notation, k -> new ArrayList<>()).add(r);
-				codes.put(r, notation);
-				String problem = InputRules.codeProblem(notation);
-				if (problem != null) {
-					problem(r, "notation is not a valid code: " + problem);
-				}
-			}
-			else {
-				generated.put(r, codeFromIri(r.getURI()));
-			}
-		}
-		byNotation.forEach((notation, owners) -> {
-			if (owners.size() > 1) {
-				owners.forEach(r -> problem(r, "duplicate notation '%s', also on %s".formatted(notation,
-						owners.stream().filter(o -> o != r).map(Resource::getURI).collect(Collectors.joining(", ")))));
-			}
-		});
-		Map<String, Long> uses = new HashMap<>();
-		byNotation.keySet().forEach(code -> uses.merge(code, 1L, Long::sum));
-		generated.values().forEach(code -> uses.merge(code, 1L, Long::sum));
-		Set<String> taken = new java.util.HashSet<>(byNotation.keySet());
-		generated.forEach((r, code) -> {
-			String unique = uses.get(code) > 1 ? code + "-" + hash(r.getURI()) : code;
-			if (!taken.add(unique)) {
-				problem(r, "the code '%s' made from the IRI is taken; give the concept a notation".formatted(unique));
-			}
-			codes.put(r, unique);
-		});
-	}
-
-	/** The IRI's last segment, decoded, with anything a code may not hold turned into '-'. */
-	static String codeFromIri(String iri) {
-		String s = iri.replaceAll("[/#:]+$", "");
-		int cut = Math.max(s.lastIndexOf('/'), Math.max(s.lastIndexOf('#'), s.lastIndexOf(':')));
-		String tail = s.substring(cut + 1);
-		try {
-			tail = URLDecoder.decode(tail.replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			// a stray '%': keep the segment as written
-		}
-		String code = tail.replaceAll("[^\\p{L}\\p{N}._\\-]+", "-").replaceAll("^[^\\p{L}\\p{N}]+", "")
-			.replaceAll("-+$", "");
-		int max = InputRules.MAX_CODE - HASH_LENGTH - 1;
-		if (code.length() > max) {
-			code = code.substring(0, max);
-		}
-		return code.isEmpty() ? "c-" + hash(iri) : code;
-	}
-
-	private static String hash(String iri) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(iri.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private String code(Resource r) {
@@ -372,7 +299,7 @@ final class SkosReader {
 		Resource s = schemes.get(0);
 		String notation = smallest(s.listProperties(SKOS.notation).toList());
 		String name = best(s, DCTerms.title);
-		return new SkosLibrary.Scheme(notation != null ? notation : codeFromIri(s.getURI()),
+		return new SkosLibrary.Scheme(notation != null ? notation : SkosCodes.codeFromIri(s.getURI()),
 				name != null ? name : best(s, SKOS.prefLabel), plain(s, OWL.versionInfo), best(s, DCTerms.description));
 	}
 
@@ -442,7 +369,7 @@ final class SkosReader {
 		return "true".equals(value) || "1".equals(value);
 	}
 
-	private static String smallest(Collection<Statement> statements) {
+	static String smallest(Collection<Statement> statements) {
 		return statements.stream().filter(s -> s.getObject().isLiteral())
 			.map(s -> s.getLiteral().getLexicalForm().strip()).filter(s -> !s.isEmpty()).sorted().findFirst()
 			.orElse(null);
