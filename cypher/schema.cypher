@@ -19,7 +19,8 @@ CREATE CONSTRAINT facet_value_code IF NOT EXISTS FOR (v:FacetValue) REQUIRE v.co
 // classes naming a customer-scope value (F4) as their scope: looked up before a value is deleted
 CREATE INDEX tag_class_scope IF NOT EXISTS FOR (c:TagClass) ON (c.scope);
 
-// Folksonomy (自由分类法): one free tag per normalised text; the demo's record of what it applied
+// Folksonomy (自由分类法): one free tag per normalised text, found by it (the SKOS import merges
+// altLabels on it too); and the demo's record of what it applied
 CREATE CONSTRAINT free_tag_normalized IF NOT EXISTS FOR (f:FreeTag) REQUIRE f.normalized IS UNIQUE;
 CREATE CONSTRAINT demo_data_name IF NOT EXISTS FOR (d:DemoData) REQUIRE d.name IS UNIQUE;
 

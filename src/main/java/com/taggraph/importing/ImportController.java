@@ -195,7 +195,7 @@ class ImportController {
 	}
 
 	/** The body, or null when it is longer than {@code limit}; chunked bodies carry no length to check first. */
-	private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+	static byte[] readAtMost(InputStream in, long limit) throws IOException {
 		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 		return bytes.length > limit ? null : bytes;
 	}

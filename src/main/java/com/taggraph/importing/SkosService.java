@@ -1,0 +1,245 @@
+package com.taggraph.importing;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.taggraph.folksonomy.FreeTagText;
+
+/**
+ * SKOS export and import of the controlled vocabulary. An import is all-or-nothing: the file is
+ * parsed and checked whole, then checked against the library, then written in one transaction.
+ * Into a non-empty library it upserts by code (as the class-scheme CSV does), and refuses a code the
+ * library holds as the other kind (a tag named as a class, a facet as a value).
+ */
+@Service
+public class SkosService {
+
+	private static final Log log = LogFactory.getLog(SkosService.class);
+
+	private final SkosRepository repository;
+	private final SkosTerms terms;
+	private final String base;
+	private final TransactionTemplate write;
+	private final TransactionTemplate read;
+
+	SkosService(SkosRepository repository, PlatformTransactionManager transactions,
+			@Value("${taggraph.skos.base-iri:https://taggraph.example/}") String base) {
+		this.repository = repository;
+		this.base = base;
+		this.terms = new SkosTerms(base);
+		this.write = new TransactionTemplate(transactions);
+		this.read = new TransactionTemplate(transactions);
+		this.read.setReadOnly(true);
+	}
+
+	/** The whole vocabulary in the syntax. */
+	byte[] export(Lang lang) {
+		long started = System.nanoTime();
+		SkosLibrary library = read.execute(status -> repository.read());
+		var out = new ByteArrayOutputStream();
+		RDFDataMgr.write(out, SkosExport.toModel(Objects.requireNonNull(library), terms), SkosSyntax.format(lang));
+		log.info("Exported %d concepts and collections as %s: %d bytes in %d ms".formatted(library.size(),
+				lang.getLabel(), out.size(), (System.nanoTime() - started) / 1_000_000));
+		return out.toByteArray();
+	}
+
+	SkosImportResult importFile(byte[] body, Lang lang, boolean dryRun) {
+		long started = System.nanoTime();
+		SkosSyntax.Parsed parsed = SkosSyntax.parse(body, lang, base);
+		if (parsed.problem() != null) {
+			return SkosImportResult.refused(dryRun, List.of(parsed.problem()), millisSince(started));
+		}
+		long parsedAt = System.nanoTime();
+		SkosReader.Read file = SkosReader.read(parsed.model());
+		long readAt = System.nanoTime();
+		if (!file.problems().isEmpty()) {
+			return SkosImportResult.refused(dryRun, file.problems(), millisSince(started));
+		}
+		SkosImportResult result = write.execute(status -> {
+			if (!dryRun) {
+				repository.lock();
+			}
+			SkosLibrary existing = repository.read();
+			List<SkosProblem> problems = conflicts(file.library(), existing);
+			if (!problems.isEmpty()) {
+				status.setRollbackOnly();
+				return SkosImportResult.refused(dryRun, problems, millisSince(started));
+			}
+			Counts counts = counts(file.library(), existing);
+			if (!dryRun) {
+				write(file.library());
+			}
+			else {
+				status.setRollbackOnly();
+			}
+			SkosLibrary l = file.library();
+			return new SkosImportResult(dryRun, !dryRun, counts.created, counts.updated, counts.unchanged,
+					l.classes().size(), l.tags().size(), l.facets().size(), l.values().size(),
+					l.tags().stream().mapToInt(t -> t.synonyms().size()).sum(), List.of(), millisSince(started));
+		});
+		log.info("SKOS import%s: %d concepts and collections, %d errors, %d ms (parse %d, read %d, check and write %d)"
+			.formatted(dryRun ? " (dry run)" : "", file.library().size(), result.errors().size(), result.millis(),
+					(parsedAt - started) / 1_000_000, (readAt - parsedAt) / 1_000_000, millisSince(readAt)));
+		return result;
+	}
+
+	// ---- checks against the library --------------------------------------------------------------
+
+	private List<SkosProblem> conflicts(SkosLibrary file, SkosLibrary library) {
+		List<SkosProblem> problems = new ArrayList<>();
+		var tagCodes = library.tags().stream().map(SkosLibrary.TagEntry::code).collect(Collectors.toSet());
+		var classCodes = library.classes().stream().map(SkosLibrary.ClassEntry::code).collect(Collectors.toSet());
+		var facetCodes = library.facets().stream().map(SkosLibrary.FacetEntry::code).collect(Collectors.toSet());
+		var valueCodes = library.values().stream().map(SkosLibrary.ValueEntry::code).collect(Collectors.toSet());
+		file.classes().stream().filter(c -> tagCodes.contains(c.code())).forEach(c -> problems.add(
+				kindConflict(c.code(), terms.concept(c.code()), "tag", "class")));
+		file.tags().stream().filter(t -> classCodes.contains(t.code())).forEach(t -> problems.add(
+				kindConflict(t.code(), terms.concept(t.code()), "class", "tag")));
+		file.facets().stream().filter(f -> valueCodes.contains(f.code())).forEach(f -> problems.add(
+				kindConflict(f.code(), terms.facet(f.code()), "facet value", "facet")));
+		file.values().stream().filter(v -> facetCodes.contains(v.code())).forEach(v -> problems.add(
+				kindConflict(v.code(), terms.facet(v.code()), "facet", "facet value")));
+
+		Map<String, String> owners = new HashMap<>();
+		for (SkosLibrary.TagEntry tag : file.tags()) {
+			for (String text : tag.synonyms()) {
+				String other = owners.putIfAbsent(FreeTagText.normalize(text), tag.code());
+				if (other != null && !other.equals(tag.code())) {
+					problems.add(SkosProblem.of(null, tag.code(),
+							"altLabel '%s' is also a synonym of %s; a free tag resolves to one tag".formatted(text, other)));
+				}
+			}
+		}
+		repository.synonymTargets(owners.keySet()).forEach((normalized, target) -> {
+			String tag = owners.get(normalized);
+			if (!target.equals(tag)) {
+				problems.add(SkosProblem.of(null, tag, "the free tag '%s' is already taken into the tag %s"
+					.formatted(normalized, target)));
+			}
+		});
+		return problems;
+	}
+
+	private static SkosProblem kindConflict(String code, String iri, String is, String file) {
+		return SkosProblem.of(iri, code, "'%s' is a %s in the library; the file makes it a %s".formatted(code, is, file));
+	}
+
+	private record Counts(int created, int updated, int unchanged) {
+	}
+
+	/** Against the library as it is: new codes are created, others updated or, if equal, unchanged. */
+	private static Counts counts(SkosLibrary file, SkosLibrary library) {
+		boolean facets = !file.facets().isEmpty();
+		Map<String, SkosLibrary.TagEntry> oldTags = byCode(library.tags(), SkosLibrary.TagEntry::code);
+		List<Object> written = new ArrayList<>();
+		List<Object> old = new ArrayList<>();
+		file.classes().forEach(c -> written.add(c));
+		file.tags().forEach(t -> {
+			SkosLibrary.TagEntry before = oldTags.get(t.code());
+			written.add(before == null ? t : new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(),
+					t.status() == null ? before.status() : t.status(), t.classCode(),
+					facets ? t.values() : before.values(), union(before.synonyms(), t.synonyms())));
+		});
+		file.facets().forEach(written::add);
+		file.values().forEach(written::add);
+		old.addAll(library.classes());
+		old.addAll(library.tags());
+		old.addAll(library.facets());
+		old.addAll(library.values());
+		Map<String, Object> before = new HashMap<>();
+		old.forEach(o -> before.put(key(o), o));
+		int created = 0;
+		int unchanged = 0;
+		for (Object entry : written) {
+			Object previous = before.get(key(entry));
+			if (previous == null) {
+				created++;
+			}
+			else if (previous.equals(entry)) {
+				unchanged++;
+			}
+		}
+		return new Counts(created, written.size() - created - unchanged, unchanged);
+	}
+
+	private static String key(Object entry) {
+		if (entry instanceof SkosLibrary.ClassEntry c) {
+			return "concept:" + c.code();
+		}
+		if (entry instanceof SkosLibrary.TagEntry t) {
+			return "concept:" + t.code();
+		}
+		if (entry instanceof SkosLibrary.FacetEntry f) {
+			return "collection:" + f.code();
+		}
+		return "collection:" + ((SkosLibrary.ValueEntry) entry).code();
+	}
+
+	private static List<String> union(List<String> a, List<String> b) {
+		TreeSet<String> all = new TreeSet<>(a);
+		all.addAll(b);
+		return List.copyOf(all);
+	}
+
+	private static <T> Map<String, T> byCode(List<T> entries, Function<T, String> code) {
+		Map<String, T> map = new LinkedHashMap<>();
+		entries.forEach(e -> map.put(code.apply(e), e));
+		return map;
+	}
+
+	// ---- the write ------------------------------------------------------------------------------
+
+	private void write(SkosLibrary file) {
+		if (file.scheme() != null) {
+			repository.createSchemeIfNone(file.scheme());
+		}
+		repository.upsertClasses(SkosRepository.rows(file.classes(), c -> params("code", c.code(), "name", c.name(),
+				"criterion", c.criterion(), "exclusive", c.exclusive(), "exhaustive", c.exhaustive(), "scope", c.scope(),
+				"parent", c.parent())));
+		List<Map<String, Object>> tags = SkosRepository.rows(file.tags(), t -> params("code", t.code(), "name",
+				t.name(), "rule", t.rule(), "status", t.status(), "classCode", t.classCode(), "values", t.values()));
+		repository.upsertTags(tags);
+		if (!file.facets().isEmpty()) {
+			repository.upsertFacets(
+					SkosRepository.rows(file.facets(), f -> params("code", f.code(), "name", f.name(), "criterion",
+							f.criterion(), "parent", f.parent())),
+					SkosRepository.rows(file.values(), v -> params("code", v.code(), "name", v.name(), "facet",
+							v.facet())));
+			repository.replaceTagValues(tags);
+		}
+		List<Map<String, Object>> synonyms = new ArrayList<>();
+		file.tags().forEach(t -> t.synonyms().forEach(text -> synonyms.add(params("tag", t.code(), "text", text,
+				"normalized", FreeTagText.normalize(text)))));
+		repository.mergeSynonyms(synonyms);
+	}
+
+	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
+	private static Map<String, Object> params(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	private static long millisSince(long started) {
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+}
