@@ -320,7 +320,8 @@ final class SkosReader {
 
 	private List<String> synonyms(Resource tag) {
 		String name = best(tag, SKOS.prefLabel);
-		Map<String, String> byNormalized = new LinkedHashMap<>();
+		// every spelling: several that normalise alike (ＶＩＰ, vip) become one free tag with those spellings
+		Set<String> texts = new TreeSet<>();
 		tag.listProperties(SKOS.altLabel).toList().stream()
 			.filter(s -> s.getObject().isLiteral())
 			.map(s -> s.getLiteral().getLexicalForm())
@@ -332,10 +333,10 @@ final class SkosReader {
 						.formatted(text, FreeTagText.MAX_LENGTH));
 				}
 				else if (!text.equals(name)) {
-					byNormalized.putIfAbsent(normalized, text);
+					texts.add(text);
 				}
 			});
-		return byNormalized.values().stream().sorted().toList();
+		return List.copyOf(texts);
 	}
 
 	/** The text in the first language of zh, en, none (then any, by language tag). */

@@ -144,14 +144,14 @@ class SkosRoundTripTest {
 					  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope,
 					                  [(c)-[:BROADER]->(p) | p.code]]) AS classes }
 					CALL () { MATCH (t:Tag) WITH t ORDER BY t.code
+					  CALL (t) { MATCH (f:FreeTag)-[:SYNONYM_OF|PROMOTED_TO]->(t)
+					             UNWIND [f.text] + coalesce(f.spellings, []) AS spelling
+					             WITH f, spelling ORDER BY f.normalized, spelling
+					             WITH f, collect(spelling) AS spellings
+					             RETURN collect(f.normalized + '=' + reduce(s = '', x IN spellings | s + '|' + x)) AS synonyms }
 					  RETURN collect([t.code, t.name, t.rule, t.status, [(t)-[:IN_CLASS]->(c) | c.code],
 					                  COLLECT { MATCH (t)-[:HAS_FACET_VALUE]->(v) RETURN v.code ORDER BY v.code },
-					                  COLLECT { MATCH (f:FreeTag)-[:SYNONYM_OF|PROMOTED_TO]->(t)
-					                            UNWIND [f.text] + coalesce(f.spellings, []) AS spelling
-					                            WITH f, spelling ORDER BY spelling
-					                            RETURN f.normalized + '=' + reduce(s = '', x IN collect(spelling) | s + '|' + x)
-					                            ORDER BY f.normalized }
-					                  ]) AS tags }
+					                  synonyms]) AS tags }
 					CALL () { MATCH (f:Facet) WITH f ORDER BY f.code
 					  RETURN collect([f.code, f.name, f.criterion, [(f)-[:SUB_FACET_OF]->(p) | p.code]]) AS facets }
 					CALL () { MATCH (v:FacetValue) WITH v ORDER BY v.code
