@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FreeTagClustering {
 
+	private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory
+		.getLog(FreeTagClustering.class);
+
 	/** How many free tags, most used first, are compared pairwise (the comparison is quadratic). */
 	static final int MAX_CLUSTERED = 2000;
 
@@ -40,21 +43,45 @@ class FreeTagClustering {
 
 	@Transactional(readOnly = true)
 	public List<FreeTagCluster> clusters() {
+		long started = System.nanoTime();
 		List<FreeTag> candidates = repository.list(FreeTagOrder.USAGE, MAX_CLUSTERED, false);
-		Map<String, Integer> shared = new HashMap<>();
-		for (var pair : repository.sharedCustomers(candidates.stream().map(FreeTag::normalized).toList())) {
-			shared.put(pair.a() + '\u0000' + pair.b(), pair.shared());
-		}
 		int n = candidates.size();
-		Map<Long, FreeTagCluster.Link> linked = new HashMap<>();
+		Map<String, Integer> index = new HashMap<>();
+		List<TextSimilarity.Profile> profiles = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
-			for (int j = i + 1; j < n; j++) {
-				FreeTagCluster.Link link = link(candidates.get(i), candidates.get(j), shared);
-				if (link.score() >= LINK) {
-					linked.put(pair(i, j), link);
+			index.put(candidates.get(i).normalized(), i);
+			profiles.add(TextSimilarity.profile(candidates.get(i).normalized()));
+		}
+		Map<Long, Integer> shared = sharedCustomers(repository.carriers(List.copyOf(index.keySet())), index);
+		// Only pairs that share a character or a customer can link: find them through an index of
+		// characters instead of visiting all n² pairs.
+		Map<Integer, List<Integer>> withCharacter = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			for (int c : profiles.get(i).characters()) {
+				withCharacter.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+			}
+		}
+		Map<Long, FreeTagCluster.Link> linked = new HashMap<>();
+		int[] visited = new int[n];
+		java.util.Arrays.fill(visited, -1);
+		for (int i = 0; i < n; i++) {
+			for (int c : profiles.get(i).characters()) {
+				for (int j : withCharacter.get(c)) {
+					if (j > i && visited[j] != i) {
+						visited[j] = i;
+						addLink(linked, candidates, i, j, TextSimilarity.of(profiles.get(i), profiles.get(j)),
+								shared.getOrDefault(pair(i, j), 0));
+					}
 				}
 			}
 		}
+		shared.forEach((key, both) -> {
+			int i = (int) (key >>> 32);
+			int j = (int) (long) key;
+			if (!linked.containsKey(key) && TextSimilarity.of(profiles.get(i), profiles.get(j)) == 0) {
+				addLink(linked, candidates, i, j, 0, both);
+			}
+		});
 		// Leader clustering, in usage order: a free tag joins the leader it links to best,
 		// or leads a cluster of its own. Every member is linked to its leader directly, so a short text
 		// contained in many (用户) cannot chain unrelated tags into one cluster as single linkage would.
@@ -86,7 +113,10 @@ class FreeTagClustering {
 		}
 		List<Integer> carriers = repository.distinctCarriers(clustered.stream()
 			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
-		List<FreeTagRepository.VocabularyEntry> vocabulary = repository.vocabulary();
+		List<Named> vocabulary = repository.vocabulary().stream()
+			.flatMap(entry -> entry.names().stream()
+				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
+			.toList();
 		List<FreeTagCluster> clusters = new ArrayList<>();
 		for (int g = 0; g < clustered.size(); g++) {
 			List<Integer> members = clustered.get(g); // in usage order, as the candidates are
@@ -107,44 +137,66 @@ class FreeTagClustering {
 			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags,
 					List.copyOf(texts), carriers.get(g), links, suggestions(freeTags, vocabulary)));
 		}
+		if (log.isDebugEnabled()) {
+			log.debug("Clustered %d free tags (%d links) into %d clusters in %d ms".formatted(n, linked.size(),
+					clusters.size(), (System.nanoTime() - started) / 1_000_000));
+		}
 		clusters.sort(Comparator.comparingInt(FreeTagCluster::customers).reversed()
 			.thenComparing(FreeTagCluster::id));
 		return clusters;
 	}
 
-	private static FreeTagCluster.Link link(FreeTag a, FreeTag b, Map<String, Integer> shared) {
-		String first = a.normalized().compareTo(b.normalized()) < 0 ? a.normalized() : b.normalized();
-		String second = first.equals(a.normalized()) ? b.normalized() : a.normalized();
-		int both = shared.getOrDefault(first + '\u0000' + second, 0);
+	private static void addLink(Map<Long, FreeTagCluster.Link> linked, List<FreeTag> candidates, int i, int j,
+			double text, int both) {
+		FreeTag a = candidates.get(i);
+		FreeTag b = candidates.get(j);
 		int fewer = Math.min(a.customers(), b.customers());
-		double text = TextSimilarity.of(a.normalized(), b.normalized());
 		double coOccurrence = fewer == 0 ? 0 : Math.min(1.0, (double) both / fewer);
 		double score = 1 - (1 - text) * (1 - coOccurrence);
-		return new FreeTagCluster.Link(a.normalized(), b.normalized(), round(text), round(coOccurrence), both,
-				round(score));
+		if (score >= LINK) {
+			linked.put(pair(i, j), new FreeTagCluster.Link(a.normalized(), b.normalized(), round(text),
+					round(coOccurrence), both, round(score)));
+		}
+	}
+
+	/** Customers shared by each pair of candidates, from each candidate's carriers. */
+	private static Map<Long, Integer> sharedCustomers(Map<String, List<String>> carriers, Map<String, Integer> index) {
+		Map<String, List<Integer>> tagsOf = new HashMap<>();
+		carriers.forEach((normalized, customers) -> customers
+			.forEach(customer -> tagsOf.computeIfAbsent(customer, k -> new ArrayList<>()).add(index.get(normalized))));
+		Map<Long, Integer> shared = new HashMap<>();
+		for (List<Integer> tags : tagsOf.values()) {
+			for (int a = 0; a < tags.size(); a++) {
+				for (int b = a + 1; b < tags.size(); b++) {
+					shared.merge(pair(tags.get(a), tags.get(b)), 1, Integer::sum);
+				}
+			}
+		}
+		return shared;
+	}
+
+	/** A name a tag or class goes by, with its character profile. */
+	private record Named(FreeTagRepository.VocabularyEntry entry, String name, TextSimilarity.Profile profile) {
 	}
 
 	/** The tags and classes whose names (or synonyms) best match any member's normalised text. */
-	private static List<FreeTagCluster.Suggestion> suggestions(List<FreeTag> members,
-			List<FreeTagRepository.VocabularyEntry> vocabulary) {
-		List<FreeTagCluster.Suggestion> found = new ArrayList<>();
-		for (var entry : vocabulary) {
-			double best = 0;
-			String reason = null;
-			for (FreeTag member : members) {
-				for (String name : entry.names()) {
-					double score = TextSimilarity.of(member.normalized(), FreeTagText.normalize(name));
-					if (score > best) {
-						best = score;
-						reason = "'%s' resembles %s %s '%s'".formatted(member.text(), entry.tag() == null ? "class" : "tag",
-								entry.tag() == null ? entry.classCode() : entry.tag(), name);
-					}
+	private static List<FreeTagCluster.Suggestion> suggestions(List<FreeTag> members, List<Named> vocabulary) {
+		Map<FreeTagRepository.VocabularyEntry, FreeTagCluster.Suggestion> best = new LinkedHashMap<>();
+		for (FreeTag member : members) {
+			TextSimilarity.Profile text = TextSimilarity.profile(member.normalized());
+			for (Named named : vocabulary) {
+				double score = TextSimilarity.of(text, named.profile());
+				var entry = named.entry();
+				FreeTagCluster.Suggestion previous = best.get(entry);
+				if (score >= SUGGEST && (previous == null || score > previous.score())) {
+					String reason = "'%s' resembles %s %s '%s'".formatted(member.text(),
+							entry.tag() == null ? "class" : "tag", entry.tag() == null ? entry.classCode() : entry.tag(),
+							named.name());
+					best.put(entry, new FreeTagCluster.Suggestion(entry.tag(), entry.classCode(), round(score), reason));
 				}
 			}
-			if (best >= SUGGEST) {
-				found.add(new FreeTagCluster.Suggestion(entry.tag(), entry.classCode(), round(best), reason));
-			}
 		}
+		List<FreeTagCluster.Suggestion> found = new ArrayList<>(best.values());
 		found.sort(Comparator.comparingDouble(FreeTagCluster.Suggestion::score).reversed()
 			.thenComparing(s -> s.tagCode() == null ? s.classCode() : s.tagCode()));
 		return List.copyOf(found.subList(0, Math.min(MAX_SUGGESTIONS, found.size())));

@@ -26,6 +26,9 @@ import com.taggraph.taxonomy.TaxonomyService;
 @Service
 public class FreeTagIntake {
 
+	private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory
+		.getLog(FreeTagIntake.class);
+
 	static final int MAX_TEXTS = 100;
 	private static final int CONFLICTS_SHOWN = 10;
 
@@ -82,13 +85,15 @@ public class FreeTagIntake {
 		var conflicts = repository.exclusiveConflicts(tagCode, normalized, CONFLICTS_SHOWN);
 		if (!conflicts.isEmpty()) {
 			var first = conflicts.get(0);
+			List<Object> customers = conflicts.stream().map(c -> c.get("customerId")).toList();
 			throw new DomainException(ErrorCode.EXCLUSIVE_CONFLICT,
 					"%s cannot go on every carrier: customer '%s' carries %s, and both are in exclusive class %s%s"
 						.formatted(tagCode, first.get("customerId"), first.get("carried"), first.get("exclusiveClass"),
-								conflicts.size() > 1 ? " (and %d more carriers conflict)".formatted(conflicts.size() - 1) : ""),
-					Map.of("subject", tagCode, "classCode", first.get("exclusiveClass"), "customers",
-							conflicts.stream().map(c -> c.get("customerId")).toList()));
+								customers.size() > 1 ? " (carriers in conflict, first %d: %s)".formatted(customers.size(),
+										customers) : ""),
+					Map.of("subject", tagCode, "classCode", first.get("exclusiveClass"), "customers", customers));
 		}
+		long started = System.nanoTime();
 		var carriers = repository.takeIn(tagCode, normalized, promoted, by);
 		int newly = 0;
 		for (var carrier : carriers) {
@@ -97,6 +102,9 @@ public class FreeTagIntake {
 				events.publishEvent(new TagAssignmentsChanged(carrier.customerId(), Set.of(tagCode), Set.of()));
 			}
 		}
+		log.info("%s %d free tag%s into %s by %s: %d carriers moved (%d new) in %d ms".formatted(
+				promoted ? "Promoted" : "Merged", normalized.size(), normalized.size() == 1 ? "" : "s", tagCode, by,
+				carriers.size(), newly, (System.nanoTime() - started) / 1_000_000));
 		return new Result(taxonomy.tag(tagCode), normalized, carriers.size(), newly);
 	}
 
@@ -104,7 +112,11 @@ public class FreeTagIntake {
 		if (in.texts() != null && !in.texts().isEmpty()) {
 			throw DomainException.invalid("texts", "give texts or clusterId, not both");
 		}
-		return clustering.clusters().stream().filter(c -> c.id().equals(in.clusterId())).findFirst()
+		long started = System.nanoTime();
+		var clusters = clustering.clusters();
+		log.info("Clustered free tags for a promotion of cluster '%s' in %d ms".formatted(in.clusterId(),
+				(System.nanoTime() - started) / 1_000_000));
+		return clusters.stream().filter(c -> c.id().equals(in.clusterId())).findFirst()
 			.map(FreeTagCluster::freeTags)
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
 					"no free-tag cluster '%s' (cluster ids are listed by freeTagClusters)".formatted(in.clusterId()),

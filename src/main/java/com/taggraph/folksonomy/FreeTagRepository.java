@@ -39,13 +39,17 @@ class FreeTagRepository {
 	}
 
 	List<FreeTag> list(FreeTagOrder order, int first, boolean includeResolved) {
-		// the ORDER BY comes from the enum constant, never from the request
+		// The ranking and ORDER BY come from the enum constant, never from the request; spellings and
+		// dates are read only for the page.
 		return neo4j.query("""
 				MATCH (f:FreeTag)
 				WHERE $includeResolved OR NOT EXISTS { (f)-[:PROMOTED_TO|SYNONYM_OF]->(:Tag) }
-				%s
-				ORDER BY %s
-				LIMIT $first""".formatted(USAGE, order.orderBy))
+				%1$s
+				ORDER BY %2$s
+				LIMIT $first
+				WITH f
+				%3$s
+				ORDER BY %2$s""".formatted(order.rank, order.orderBy, USAGE))
 			.bindAll(Map.of("includeResolved", includeResolved, "first", first))
 			.fetchAs(FreeTag.class).mappedBy((types, r) -> toFreeTag(r)).all().stream().toList();
 	}
@@ -215,21 +219,21 @@ class FreeTagRepository {
 
 	// ---- for clustering -------------------------------------------------------------------------
 
-	/** Pairs of the given free tags that share customers, with how many. */
-	List<SharedCustomers> sharedCustomers(Collection<String> normalized) {
-		return List.copyOf(neo4j.query("""
+	/**
+	 * The ids of the customers carrying each free tag. Read from the free tags' side: going through
+	 * the customers instead walks every customer's tag assignments to find its free tags.
+	 */
+	Map<String, List<String>> carriers(Collection<String> normalized) {
+		Map<String, List<String>> carriers = new LinkedHashMap<>();
+		neo4j.query("""
 				UNWIND $normalized AS n
-				MATCH (a:FreeTag {normalized: n})<-[:HAS_FREE_TAG]-(cu:Customer)-[:HAS_FREE_TAG]->(b:FreeTag)
-				WHERE a.normalized < b.normalized AND b.normalized IN $normalized
-				RETURN a.normalized AS a, b.normalized AS b, count(DISTINCT cu) AS shared""")
+				MATCH (:FreeTag {normalized: n})<-[:HAS_FREE_TAG]-(cu:Customer)
+				RETURN n, collect(cu.id) AS customers""")
 			.bind(List.copyOf(normalized)).to("normalized")
-			.fetchAs(SharedCustomers.class)
-			.mappedBy((types, r) -> new SharedCustomers(r.get("a").asString(), r.get("b").asString(),
-					r.get("shared").asInt()))
-			.all());
-	}
-
-	record SharedCustomers(String a, String b, int shared) {
+			.fetch().all()
+			.forEach(row -> carriers.put((String) row.get("n"), ((List<?>) row.get("customers")).stream()
+				.map(String.class::cast).toList()));
+		return carriers;
 	}
 
 	/** Distinct customers carrying any member, per group of normalised texts. */
