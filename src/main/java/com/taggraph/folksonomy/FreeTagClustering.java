@@ -117,6 +117,13 @@ class FreeTagClustering {
 			.flatMap(entry -> entry.names().stream()
 				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
 			.toList();
+		// a name can only resemble a text it shares a character with
+		Map<Integer, List<Named>> namesWith = new HashMap<>();
+		vocabulary.forEach(named -> {
+			for (int c : named.profile().characters()) {
+				namesWith.computeIfAbsent(c, k -> new ArrayList<>()).add(named);
+			}
+		});
 		List<FreeTagCluster> clusters = new ArrayList<>();
 		for (int g = 0; g < clustered.size(); g++) {
 			List<Integer> members = clustered.get(g); // in usage order, as the candidates are
@@ -135,7 +142,7 @@ class FreeTagClustering {
 			FreeTag head = freeTags.get(0);
 			String label = head.spellings().isEmpty() ? head.text() : head.spellings().get(0).text();
 			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags,
-					List.copyOf(texts), carriers.get(g), links, suggestions(freeTags, vocabulary)));
+					List.copyOf(texts), carriers.get(g), links, suggestions(freeTags, namesWith)));
 		}
 		if (log.isDebugEnabled()) {
 			log.debug("Clustered %d free tags (%d links) into %d clusters in %d ms".formatted(n, linked.size(),
@@ -180,11 +187,16 @@ class FreeTagClustering {
 	}
 
 	/** The tags and classes whose names (or synonyms) best match any member's normalised text. */
-	private static List<FreeTagCluster.Suggestion> suggestions(List<FreeTag> members, List<Named> vocabulary) {
+	private static List<FreeTagCluster.Suggestion> suggestions(List<FreeTag> members,
+			Map<Integer, List<Named>> namesWith) {
 		Map<FreeTagRepository.VocabularyEntry, FreeTagCluster.Suggestion> best = new LinkedHashMap<>();
 		for (FreeTag member : members) {
 			TextSimilarity.Profile text = TextSimilarity.profile(member.normalized());
-			for (Named named : vocabulary) {
+			Set<Named> candidates = new LinkedHashSet<>();
+			for (int c : text.characters()) {
+				candidates.addAll(namesWith.getOrDefault(c, List.of()));
+			}
+			for (Named named : candidates) {
 				double score = TextSimilarity.of(text, named.profile());
 				var entry = named.entry();
 				FreeTagCluster.Suggestion previous = best.get(entry);

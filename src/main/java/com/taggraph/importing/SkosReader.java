@@ -84,7 +84,7 @@ final class SkosReader {
 						plain(concept, SkosTerms.SCOPE), code(parents.get(concept))));
 			}
 		}
-		Facets facets = facets(collections, Set.copyOf(tagConcepts));
+		Facets facets = facets(facetCollections(collections, Set.copyOf(tagConcepts)), Set.copyOf(tagConcepts));
 		List<SkosLibrary.TagEntry> tags = new ArrayList<>();
 		Set<Resource> withNarrower = new LinkedHashSet<>(parents.values());
 		for (Resource tag : tagConcepts) {
@@ -211,6 +211,36 @@ final class SkosReader {
 		}
 	}
 
+	/**
+	 * The collections that describe tags: typed {@code tg:Facet} or {@code tg:FacetValue}, or holding a
+	 * tag concept, directly or through member collections. A foreign thesaurus's collections group
+	 * concepts that become classes; they mean no facet and are left out rather than made into facets
+	 * without values or criteria.
+	 */
+	private static Set<Resource> facetCollections(Set<Resource> collections, Set<Resource> tags) {
+		Set<Resource> kept = new LinkedHashSet<>();
+		for (Resource c : collections) {
+			if (c.hasProperty(RDF.type, SkosTerms.FACET) || c.hasProperty(RDF.type, SkosTerms.FACET_VALUE)
+					|| holdsTag(c, collections, tags, new java.util.HashSet<>())) {
+				kept.add(c);
+			}
+		}
+		return kept;
+	}
+
+	private static boolean holdsTag(Resource c, Set<Resource> collections, Set<Resource> tags, Set<Resource> seen) {
+		if (!seen.add(c)) {
+			return false;
+		}
+		for (RDFNode member : c.listProperties(SKOS.member).mapWith(Statement::getObject).toList()) {
+			if (member.isResource() && (tags.contains(member.asResource())
+					|| collections.contains(member.asResource()) && holdsTag(member.asResource(), collections, tags, seen))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private Facets facets(Set<Resource> collections, Set<Resource> tags) {
 		Facets result = new Facets();
 		Map<Resource, Set<Resource>> containers = new HashMap<>();
@@ -241,7 +271,12 @@ final class SkosReader {
 				if (container != null) {
 					facetParents.put(c, container);
 				}
-				result.facets.add(new SkosLibrary.FacetEntry(code(c), name(c), text(c, SKOS.scopeNote), code(container)));
+				String criterion = text(c, SKOS.scopeNote);
+				if (criterion == null || criterion.isBlank()) {
+					// the facet rule: each facet and sub-facet divides by exactly one criterion
+					problem(c, "facet has no criterion: give it a skos:scopeNote");
+				}
+				result.facets.add(new SkosLibrary.FacetEntry(code(c), name(c), criterion, code(container)));
 			}
 			else {
 				if (container == null) {

@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.vocabulary.RDF;
@@ -28,8 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A public classification of several thousand concepts through the SKOS import: ISO 3166-1 countries
@@ -47,8 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"taggraph.import.max-bytes=32MB" })
 class PublicSchemeImportTest {
 
-	static final Path ISO_CODES = Path.of("/usr/share/iso-codes/json");
-	static final String BASE = "https://iso.example/3166/";
+	static final Path ISO_CODES = Iso3166Scheme.DEBIAN;
 
 	@LocalServerPort
 	int port;
@@ -58,9 +50,9 @@ class PublicSchemeImportTest {
 
 	@Test
 	void iso3166ImportsWithItsChainsAndABrokenCopyWritesNothing() throws IOException {
-		assumeTrue(Files.isReadable(ISO_CODES.resolve("iso_3166-2.json")),
+		assumeTrue(Iso3166Scheme.available(ISO_CODES),
 				"Debian's iso-codes package is not installed (apt-get install iso-codes)");
-		Model scheme = iso3166();
+		Model scheme = Iso3166Scheme.model(ISO_CODES);
 		int concepts = scheme.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList().size();
 		assertThat(concepts).isGreaterThan(5000);
 		GraphQlHttp client = new GraphQlHttp(port);
@@ -101,46 +93,15 @@ class PublicSchemeImportTest {
 
 		// a broken copy (Kent also below Scotland) is refused whole
 		var before = GraphSnapshot.of(driver);
-		scheme.getResource(BASE + "GB-KEN").addProperty(SKOS.broader, scheme.getResource(BASE + "GB-SCT"));
-		scheme.getResource(BASE + "FR-01").addProperty(SKOS.prefLabel, "Ain (modifié)", "fr");
+		scheme.getResource(Iso3166Scheme.BASE + "GB-KEN").addProperty(SKOS.broader, scheme.getResource(Iso3166Scheme.BASE + "GB-SCT"));
+		scheme.getResource(Iso3166Scheme.BASE + "FR-01").addProperty(SKOS.prefLabel, "Ain (modifié)", "fr");
 		var refused = client.post("/api/import/skos", turtle(scheme), "text/turtle", "application/json");
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body().path("errors").toString()).contains("GB-KEN", "2 broader concepts");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
 
-	/** The countries as top concepts, each subdivision below its parent subdivision or its country. */
-	private static Model iso3166() throws IOException {
-		JsonMapper json = JsonMapper.builder().build();
-		Model model = ModelFactory.createDefaultModel();
-		model.setNsPrefix("skos", SKOS.uri);
-		Resource scheme = model.createResource(BASE).addProperty(RDF.type, SKOS.ConceptScheme)
-			.addProperty(SKOS.prefLabel, "ISO 3166 countries and subdivisions", "en");
-		for (JsonNode country : json.readTree(ISO_CODES.resolve("iso_3166-1.json").toFile()).path("3166-1")) {
-			concept(model, country.path("alpha_2").asString(), country.path("name").asString(), scheme)
-				.addProperty(SKOS.topConceptOf, scheme);
-		}
-		Map<String, String> parents = new HashMap<>();
-		for (JsonNode subdivision : json.readTree(ISO_CODES.resolve("iso_3166-2.json").toFile()).path("3166-2")) {
-			String code = subdivision.path("code").asString();
-			String country = code.substring(0, code.indexOf('-'));
-			String parent = subdivision.path("parent").asString(null);
-			parents.put(code, parent == null ? country : parent.contains("-") ? parent : country + "-" + parent);
-			concept(model, code, subdivision.path("name").asString(), scheme)
-				.addProperty(SKOS.scopeNote, subdivision.path("type").asString(), "en");
-		}
-		parents.forEach((code, parent) -> model.getResource(BASE + code)
-			.addProperty(SKOS.broader, model.getResource(BASE + parent)));
-		return model;
-	}
-
-	private static Resource concept(Model model, String code, String name, Resource scheme) {
-		return model.createResource(BASE + code).addProperty(RDF.type, SKOS.Concept)
-			.addProperty(SKOS.notation, code).addProperty(SKOS.prefLabel, name, "en")
-			.addProperty(SKOS.inScheme, scheme);
-	}
-
-	private static String turtle(Model model) {
+	static String turtle(Model model) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		RDFDataMgr.write(out, model, RDFFormat.TURTLE_BLOCKS);
 		return out.toString(StandardCharsets.UTF_8);

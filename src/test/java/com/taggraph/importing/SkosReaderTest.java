@@ -58,7 +58,7 @@ class SkosReaderTest {
 				    skos:member ex:daily, ex:monthly, ex:sub .
 				ex:daily a skos:Collection ; skos:prefLabel "日"@zh ; skos:member ex:t1, ex:c .
 				ex:monthly a skos:Collection ; skos:prefLabel "月"@zh ; skos:member ex:t2 .
-				ex:sub a skos:Collection ; skos:prefLabel "亚面"@zh ; skos:member ex:hourly .
+				ex:sub a skos:Collection ; skos:prefLabel "亚面"@zh ; skos:scopeNote "按更细的频度"@zh ; skos:member ex:hourly .
 				ex:hourly a skos:Collection ; skos:prefLabel "时"@zh ; skos:member ex:t1 .
 				""";
 
@@ -68,10 +68,39 @@ class SkosReaderTest {
 		assertThat(read.problems().get(0).message()).contains("2 values of facet freq", "daily", "hourly");
 		assertThat(read.library().facets()).containsExactly(
 				new SkosLibrary.FacetEntry("freq", "频度", "按更新频度", null),
-				new SkosLibrary.FacetEntry("sub", "亚面", null, "freq"));
+				new SkosLibrary.FacetEntry("sub", "亚面", "按更细的频度", "freq"));
 		assertThat(read.library().values()).containsExactly(new SkosLibrary.ValueEntry("daily", "日", "freq"),
 				new SkosLibrary.ValueEntry("hourly", "时", "sub"), new SkosLibrary.ValueEntry("monthly", "月", "freq"));
 		assertThat(read.library().tags().get(1).values()).containsExactly("monthly");
+	}
+
+	@Test
+	void aForeignThesaurussCollectionsOfClassesAreNoFacetsAndAFacetNeedsACriterion() {
+		var foreign = read("""
+				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+				@prefix ex: <http://example.org/> .
+				ex:energy a skos:Concept ; skos:prefLabel "Energy"@en .
+				ex:solar a skos:Concept ; skos:prefLabel "Solar"@en ; skos:broader ex:energy .
+				ex:domain a skos:Collection ; skos:prefLabel "Domain"@en ; skos:member ex:micro .
+				ex:micro a skos:Collection ; skos:prefLabel "Microthesaurus"@en ; skos:member ex:energy, ex:solar .
+				""");
+		assertThat(foreign.problems()).isEmpty();
+		assertThat(foreign.library().classes()).hasSize(2);
+		assertThat(foreign.library().facets()).isEmpty();
+		assertThat(foreign.library().values()).isEmpty();
+
+		var noCriterion = read("""
+				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+				@prefix tg: <https://taggraph.example/ns#> .
+				@prefix ex: <http://example.org/> .
+				ex:c a skos:Concept ; skos:notation "C" ; skos:prefLabel "类"@zh .
+				ex:t a tg:Tag ; skos:notation "T" ; skos:prefLabel "标签"@zh ; skos:broader ex:c .
+				ex:f a skos:Collection ; skos:notation "F" ; skos:prefLabel "面"@zh ; skos:member ex:v .
+				ex:v a skos:Collection ; skos:notation "F.V" ; skos:prefLabel "值"@zh ; skos:member ex:t .
+				""");
+		assertThat(noCriterion.problems()).extracting(SkosProblem::message)
+			.containsExactly("facet has no criterion: give it a skos:scopeNote");
+		assertThat(noCriterion.problems()).extracting(SkosProblem::code).containsExactly("F");
 	}
 
 	private static SkosReader.Read read(String ttl) {

@@ -22,12 +22,14 @@ import com.taggraph.folksonomy.FreeTagText;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Benchmark of the folksonomy (issue 4 §3) through the real GraphQL endpoint: the demo app with
+ * Benchmark of issue 4's free tags and SKOS interchange through the real endpoints. SKOS: export of the
+ * demo library in each syntax, a dry run of that export, and the import of ISO 3166 (5,376 concepts,
+ * from Debian's iso-codes) into the library, then again unchanged. Free tags: the demo app with
  * {@code --free-tags N} synthetic free tags (default 2,000: the most the clustering compares) on its
  * 10,000 demo customers, a tenth of them with a variant spelling that shares characters and carriers.
- * Not a test: {@code mvn -B -Pbench test-compile exec:exec -Dbench.main=com.taggraph.bench.FolksonomyBenchmark}.
+ * Not a test: {@code mvn -B -Pbench test-compile exec:exec -Dbench.main=com.taggraph.bench.VocabularyBenchmark}.
  */
-public final class FolksonomyBenchmark {
+public final class VocabularyBenchmark {
 
 	/** Characters the synthetic texts are drawn from: common in customer-service notes. */
 	private static final String CHARACTERS = "电费用户客户企业工厂商铺居民老人租房出停产施工充电桩光伏屋顶新能源汽车重点大中小"
@@ -36,7 +38,7 @@ public final class FolksonomyBenchmark {
 	private final int freeTags;
 	private final int iterations;
 
-	private FolksonomyBenchmark(Map<String, String> args) {
+	private VocabularyBenchmark(Map<String, String> args) {
 		this.freeTags = Integer.parseInt(args.getOrDefault("free-tags", "2000"));
 		this.iterations = Integer.parseInt(args.getOrDefault("iterations", "20"));
 	}
@@ -48,7 +50,7 @@ public final class FolksonomyBenchmark {
 		}
 		int status = 0;
 		try {
-			new FolksonomyBenchmark(args).run();
+			new VocabularyBenchmark(args).run();
 		}
 		catch (Throwable ex) {
 			ex.printStackTrace();
@@ -58,7 +60,7 @@ public final class FolksonomyBenchmark {
 	}
 
 	private void run() throws Exception {
-		Path dataDir = Files.createTempDirectory("taggraph-folksonomy-bench-");
+		Path dataDir = Files.createTempDirectory("taggraph-vocabulary-bench-");
 		StringBuilder report = new StringBuilder();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).run(
 				"--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + dataDir,
@@ -68,6 +70,8 @@ public final class FolksonomyBenchmark {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			Driver driver = app.getBean(Driver.class);
 			GraphQlHttp client = new GraphQlHttp(port);
+
+			skos(client, report);
 
 			int applications = generate(driver);
 			long stored = count(driver, "MATCH (f:FreeTag) RETURN count(f)");
@@ -85,7 +89,7 @@ public final class FolksonomyBenchmark {
 				.formatted(clusters.size(), clustered, applications));
 
 			List<Samples> samples = new ArrayList<>();
-			samples.add(Samples.time("freeTagClusters (2,000 compared pairwise, suggestions included)", 3, iterations,
+			samples.add(Samples.time("freeTagClusters (the 2,000 most used compared, suggestions included)", 3, iterations,
 					() -> ok(client.query("{ freeTagClusters { id label texts customers links { from to score }"
 							+ " suggestions { score tag { code } tagClass { code } } } }"))));
 			samples.add(Samples.time("freeTags(orderBy: USAGE, first: 100)", 20, iterations * 10,
@@ -112,7 +116,50 @@ public final class FolksonomyBenchmark {
 		System.out.println();
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
-		Files.writeString(Path.of("target/folksonomy-benchmark.md"), report);
+		Files.writeString(Path.of("target/vocabulary-benchmark.md"), report);
+	}
+
+	/** SKOS export and import timings, before the free tags are generated. */
+	private void skos(GraphQlHttp client, StringBuilder report) throws Exception {
+		List<Samples> samples = new ArrayList<>();
+		Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+		for (String accept : List.of("text/turtle", "application/rdf+xml", "application/ld+json")) {
+			samples.add(Samples.time("GET /api/export/skos, Accept " + accept, 5, iterations, () -> {
+				var response = client.raw(java.net.http.HttpRequest.newBuilder().GET().header("Accept", accept),
+						"/api/export/skos");
+				sizes.put(accept, response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+				return response;
+			}));
+		}
+		String turtle = client.raw(java.net.http.HttpRequest.newBuilder().GET(), "/api/export/skos").body();
+		samples.add(Samples.time("POST /api/import/skos?dryRun=true, the demo export (229 concepts and collections)", 3,
+				iterations, () -> okImport(client.post("/api/import/skos?dryRun=true", turtle, "text/turtle",
+						"application/json"))));
+		if (com.taggraph.importing.Iso3166Scheme.available(com.taggraph.importing.Iso3166Scheme.DEBIAN)) {
+			var out = new java.io.ByteArrayOutputStream();
+			org.apache.jena.riot.RDFDataMgr.write(out,
+					com.taggraph.importing.Iso3166Scheme.model(com.taggraph.importing.Iso3166Scheme.DEBIAN),
+					org.apache.jena.riot.RDFFormat.TURTLE_BLOCKS);
+			String iso = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+			double[] first = { 0 };
+			long started = System.nanoTime();
+			okImport(client.post("/api/import/skos", iso, "text/turtle", "application/json"));
+			first[0] = (System.nanoTime() - started) / 1e6;
+			samples.add(Samples.of("POST /api/import/skos, ISO 3166 (5,376 concepts), first import", first));
+			samples.add(Samples.time("POST /api/import/skos, ISO 3166 again (all unchanged)", 0, 5,
+					() -> okImport(client.post("/api/import/skos", iso, "text/turtle", "application/json"))));
+			sizes.put("ISO 3166 Turtle", iso.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		}
+		report.append("SKOS, sizes in bytes: ").append(sizes).append("\n\n").append(Samples.header()).append('\n');
+		samples.forEach(s -> report.append(s.row()).append('\n'));
+		report.append('\n');
+	}
+
+	private static GraphQlHttp.Reply okImport(GraphQlHttp.Reply reply) {
+		if (reply.status() != 200) {
+			throw new IllegalStateException("SKOS import refused: " + reply.body());
+		}
+		return reply;
 	}
 
 	/**
