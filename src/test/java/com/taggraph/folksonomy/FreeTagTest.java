@@ -13,6 +13,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.BoltCypher;
 import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.StatementCounter;
@@ -198,14 +199,10 @@ class FreeTagTest {
 	}
 
 	private void write(String cypher, Map<String, Object> parameters) {
-		try (var session = driver.session()) {
-			session.executeWriteWithoutResult(tx -> tx.run(cypher, parameters));
-		}
+		BoltCypher.write(driver, cypher, parameters);
 	}
 
 	private List<Map<String, Object>> read(String cypher) {
-		try (var session = driver.session()) {
-			return session.executeRead(tx -> tx.run(cypher).list(r -> r.asMap()));
-		}
+		return BoltCypher.read(driver, cypher);
 	}
 }
