@@ -1,0 +1,213 @@
+package com.taggraph.lineage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import com.taggraph.graph.TransientRetry;
+import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TaxonomyService;
+
+/** The source catalogue and derivations over GraphQL; every nested field is one batch per response. */
+@Controller
+class SourceCatalogController {
+
+	private final SourceCatalogService sources;
+	private final TaxonomyService taxonomy;
+	private final TransientRetry retry;
+
+	SourceCatalogController(SourceCatalogService sources, TaxonomyService taxonomy, TransientRetry retry) {
+		this.sources = sources;
+		this.taxonomy = taxonomy;
+		this.retry = retry;
+	}
+
+	@QueryMapping
+	List<SourceSystem> sourceSystems() {
+		return sources.systems();
+	}
+
+	@QueryMapping
+	SourceSystem sourceSystem(@Argument String code) {
+		return sources.system(code);
+	}
+
+	@QueryMapping
+	SourceTable sourceTable(@Argument String code) {
+		return sources.table(code);
+	}
+
+	@QueryMapping
+	SourceField sourceField(@Argument String code) {
+		return sources.field(code);
+	}
+
+	@MutationMapping
+	SourceSystem registerSourceSystem(@Argument Map<String, Object> input) {
+		return retry.run(() -> sources.registerSystem((String) input.get("code"), (String) input.get("name"),
+				String.valueOf(input.get("kind")), (String) input.get("description")));
+	}
+
+	@MutationMapping
+	SourceSystem updateSourceSystem(@Argument String code, @Argument String name, @Argument String kind,
+			@Argument String description) {
+		return retry.run(() -> sources.updateSystem(code, name, kind, description));
+	}
+
+	@MutationMapping
+	SourceTable registerSourceTable(@Argument String systemCode, @Argument String tableName, @Argument String name) {
+		return retry.run(() -> sources.registerTable(systemCode, tableName, name));
+	}
+
+	@MutationMapping
+	SourceTable updateSourceTable(@Argument String code, @Argument String name) {
+		return retry.run(() -> sources.renameTable(code, name));
+	}
+
+	@MutationMapping
+	SourceField registerSourceField(@Argument String tableCode, @Argument String fieldName,
+			@Argument String description) {
+		return retry.run(() -> sources.registerField(tableCode, fieldName, description));
+	}
+
+	@MutationMapping
+	SourceField updateSourceField(@Argument String code, @Argument String description) {
+		return retry.run(() -> sources.describeField(code, description));
+	}
+
+	@MutationMapping
+	Tag deriveTag(@Argument String tagCode, @Argument List<String> fromFields, @Argument List<String> fromTags,
+			@Argument String transform) {
+		retry.run(() -> {
+			sources.derive(tagCode, fromFields, fromTags, transform);
+			return null;
+		});
+		return taxonomy.tag(tagCode);
+	}
+
+	@MutationMapping
+	Tag removeDerivation(@Argument String tagCode, @Argument String fromCode) {
+		retry.run(() -> {
+			sources.removeDerivation(tagCode, fromCode);
+			return null;
+		});
+		return taxonomy.tag(tagCode);
+	}
+
+	// ---- nested fields, batched --------------------------------------------------------------------
+
+	@BatchMapping(typeName = "SourceSystem")
+	Map<SourceSystem, List<SourceTable>> tables(List<SourceSystem> systems) {
+		return grouped(systems, s -> s.code(), sources.tables(List.of(), codes(systems, SourceSystem::code)),
+				SourceTable::systemCode);
+	}
+
+	@BatchMapping(typeName = "SourceTable")
+	Map<SourceTable, List<SourceField>> fields(List<SourceTable> tables) {
+		return grouped(tables, SourceTable::code, sources.fields(List.of(), codes(tables, SourceTable::code)),
+				SourceField::tableCode);
+	}
+
+	@BatchMapping(typeName = "SourceTable")
+	Map<SourceTable, SourceSystem> system(List<SourceTable> tables) {
+		Map<String, SourceSystem> byCode = index(sources.systemsByCode(codes(tables, SourceTable::systemCode)),
+				SourceSystem::code);
+		Map<SourceTable, SourceSystem> result = new HashMap<>();
+		tables.forEach(t -> result.put(t, byCode.get(t.systemCode())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "SourceField")
+	Map<SourceField, SourceTable> table(List<SourceField> fields) {
+		Map<String, SourceTable> byCode = index(sources.tables(codes(fields, SourceField::tableCode), List.of()),
+				SourceTable::code);
+		Map<SourceField, SourceTable> result = new HashMap<>();
+		fields.forEach(f -> result.put(f, byCode.get(f.tableCode())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "SourceSystem", field = "tags")
+	Map<SourceSystem, List<Tag>> systemTags(List<SourceSystem> systems) {
+		return derivedTags(systems, SourceSystem::code);
+	}
+
+	@BatchMapping(typeName = "SourceTable", field = "tags")
+	Map<SourceTable, List<Tag>> tableTags(List<SourceTable> tables) {
+		return derivedTags(tables, SourceTable::code);
+	}
+
+	@BatchMapping(typeName = "SourceField", field = "tags")
+	Map<SourceField, List<Tag>> fieldTags(List<SourceField> fields) {
+		return derivedTags(fields, SourceField::code);
+	}
+
+	@BatchMapping(typeName = "Tag")
+	Map<Tag, List<SourceField>> derivedFromFields(List<Tag> tags) {
+		var derivations = sources.derivations(codes(tags, Tag::code));
+		Set<String> fieldCodes = new LinkedHashSet<>();
+		derivations.values().forEach(d -> fieldCodes.addAll(d.fields()));
+		Map<String, SourceField> byCode = index(sources.fields(fieldCodes, List.of()), SourceField::code);
+		Map<Tag, List<SourceField>> result = new HashMap<>();
+		tags.forEach(t -> result.put(t, pick(derivations.get(t.code()) == null ? List.of()
+				: derivations.get(t.code()).fields(), byCode)));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Tag")
+	Map<Tag, List<Tag>> derivedFromTags(List<Tag> tags) {
+		var derivations = sources.derivations(codes(tags, Tag::code));
+		Set<String> tagCodes = new LinkedHashSet<>();
+		derivations.values().forEach(d -> tagCodes.addAll(d.tags()));
+		Map<String, Tag> byCode = taxonomy.tagsByCode(tagCodes);
+		Map<Tag, List<Tag>> result = new HashMap<>();
+		tags.forEach(t -> result.put(t, pick(derivations.get(t.code()) == null ? List.of()
+				: derivations.get(t.code()).tags(), byCode)));
+		return result;
+	}
+
+	// ---- helpers ---------------------------------------------------------------------------------
+
+	private <S> Map<S, List<Tag>> derivedTags(List<S> sourcesOfTags, Function<S, String> code) {
+		Map<String, List<String>> tagCodes = sources.tagsDerivedFrom(codes(sourcesOfTags, code));
+		Set<String> all = new LinkedHashSet<>();
+		tagCodes.values().forEach(all::addAll);
+		Map<String, Tag> byCode = taxonomy.tagsByCode(all);
+		Map<S, List<Tag>> result = new HashMap<>();
+		sourcesOfTags.forEach(s -> result.put(s, pick(tagCodes.getOrDefault(code.apply(s), List.of()), byCode)));
+		return result;
+	}
+
+	private static <P, C> Map<P, List<C>> grouped(List<P> parents, Function<P, String> parentCode, List<C> children,
+			Function<C, String> childParent) {
+		Map<String, List<C>> byParent = new HashMap<>();
+		children.forEach(c -> byParent.computeIfAbsent(childParent.apply(c), k -> new ArrayList<>()).add(c));
+		Map<P, List<C>> result = new HashMap<>();
+		parents.forEach(p -> result.put(p, byParent.getOrDefault(parentCode.apply(p), List.of())));
+		return result;
+	}
+
+	private static <T> List<String> codes(Collection<T> items, Function<T, String> code) {
+		return items.stream().map(code).distinct().toList();
+	}
+
+	private static <T> Map<String, T> index(List<T> items, Function<T, String> code) {
+		Map<String, T> map = new HashMap<>();
+		items.forEach(i -> map.put(code.apply(i), i));
+		return map;
+	}
+
+	private static <T> List<T> pick(List<String> codes, Map<String, T> byCode) {
+		return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+	}
+}

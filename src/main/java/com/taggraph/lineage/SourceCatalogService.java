@@ -1,0 +1,235 @@
+package com.taggraph.lineage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+import com.taggraph.error.InputRules;
+
+/**
+ * The source catalogue (system → table → field) and the derivations of tags from fields and from
+ * other tags. Tag-to-tag derivations stay acyclic: a write that would close a cycle is refused.
+ */
+@Service
+public class SourceCatalogService {
+
+	static final Set<String> KINDS = Set.of("INTERNAL", "EXTERNAL");
+	static final int MAX_SOURCES_PER_CALL = 200;
+
+	private final SourceRepository repository;
+
+	SourceCatalogService(SourceRepository repository) {
+		this.repository = repository;
+	}
+
+	// ---- reads ------------------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public List<SourceSystem> systems() {
+		return repository.systems(null);
+	}
+
+	@Transactional(readOnly = true)
+	public SourceSystem system(String code) {
+		return repository.systems(List.of(code)).stream().findFirst().orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<SourceSystem> systemsByCode(Collection<String> codes) {
+		return repository.systems(codes);
+	}
+
+	@Transactional(readOnly = true)
+	public SourceTable table(String code) {
+		return repository.tables(List.of(code), List.of()).stream().findFirst().orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<SourceTable> tables(Collection<String> codes, Collection<String> systemCodes) {
+		return repository.tables(codes, systemCodes);
+	}
+
+	@Transactional(readOnly = true)
+	public SourceField field(String code) {
+		return repository.fields(List.of(code), List.of()).stream().findFirst().orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<SourceField> fields(Collection<String> codes, Collection<String> tableCodes) {
+		return repository.fields(codes, tableCodes);
+	}
+
+	/** Codes of the tags derived directly from each system, table or field, by its code. */
+	@Transactional(readOnly = true)
+	public Map<String, List<String>> tagsDerivedFrom(Collection<String> sourceCodes) {
+		return repository.tagsDerivedFrom(sourceCodes);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, SourceRepository.Derivations> derivations(Collection<String> tagCodes) {
+		return repository.derivations(tagCodes);
+	}
+
+	// ---- catalogue writes ------------------------------------------------------------------------
+
+	@Transactional
+	public SourceSystem registerSystem(String code, String name, String kind, String description) {
+		InputRules.requireCode("code", code);
+		InputRules.requireName("name", name);
+		requireKind(kind);
+		repository.lock();
+		if (repository.exists("SourceSystem", code)) {
+			throw duplicate("source system", code);
+		}
+		repository.createSystem(code, name, kind, description);
+		return system(code);
+	}
+
+	@Transactional
+	public SourceSystem updateSystem(String code, String name, String kind, String description) {
+		if (name != null) {
+			InputRules.requireName("name", name);
+		}
+		if (kind != null) {
+			requireKind(kind);
+		}
+		require("SourceSystem", "source system", code);
+		repository.updateSystem(code, name, kind, description);
+		return system(code);
+	}
+
+	@Transactional
+	public SourceTable registerTable(String systemCode, String tableName, String name) {
+		requirePart("tableName", tableName);
+		if (name != null) {
+			InputRules.requireName("name", name);
+		}
+		repository.lock();
+		require("SourceSystem", "source system", systemCode);
+		String code = systemCode + "." + tableName;
+		if (repository.exists("SourceTable", code)) {
+			throw duplicate("source table", code);
+		}
+		repository.createTable(systemCode, code, tableName, name);
+		return table(code);
+	}
+
+	@Transactional
+	public SourceTable renameTable(String code, String name) {
+		InputRules.requireName("name", name);
+		require("SourceTable", "source table", code);
+		repository.renameTable(code, name);
+		return table(code);
+	}
+
+	@Transactional
+	public SourceField registerField(String tableCode, String fieldName, String description) {
+		requirePart("fieldName", fieldName);
+		repository.lock();
+		require("SourceTable", "source table", tableCode);
+		String code = tableCode + "." + fieldName;
+		if (repository.exists("SourceField", code)) {
+			throw duplicate("source field", code);
+		}
+		repository.createField(tableCode, code, fieldName, description);
+		return field(code);
+	}
+
+	@Transactional
+	public SourceField describeField(String code, String description) {
+		require("SourceField", "source field", code);
+		repository.describeField(code, description);
+		return field(code);
+	}
+
+	// ---- derivations ---------------------------------------------------------------------------
+
+	/** Declares the tag derived from the fields and tags; refused whole on an unknown code or a cycle. */
+	@Transactional
+	public void derive(String tagCode, List<String> fromFields, List<String> fromTags, String transform) {
+		Set<String> fields = new LinkedHashSet<>(fromFields == null ? List.of() : fromFields);
+		Set<String> tags = new LinkedHashSet<>(fromTags == null ? List.of() : fromTags);
+		if (fields.isEmpty() && tags.isEmpty()) {
+			throw DomainException.invalid("fromFields", "give at least one field or tag to derive from");
+		}
+		if (fields.size() + tags.size() > MAX_SOURCES_PER_CALL) {
+			throw DomainException.invalid("fromFields", "at most %d sources per call".formatted(MAX_SOURCES_PER_CALL));
+		}
+		repository.lock();
+		require("Tag", "tag", tagCode);
+		requireAll("SourceField", "source field", "fromFields", fields);
+		requireAll("Tag", "tag", "fromTags", tags);
+		if (tags.contains(tagCode)) {
+			throw new DomainException(ErrorCode.CYCLE, "tag %s cannot be derived from itself".formatted(tagCode),
+					Map.of("field", "fromTags", "subject", tagCode, "path", List.of(tagCode, tagCode)));
+		}
+		List<String> path = repository.cycleThrough(tagCode, tags);
+		if (!path.isEmpty()) {
+			// path runs from the would-be upstream tag down to this tag; the new edge closes it
+			List<String> cycle = new ArrayList<>(path);
+			cycle.add(path.get(0));
+			throw new DomainException(ErrorCode.CYCLE, "deriving %s from %s would close a cycle: %s".formatted(tagCode,
+					path.get(0), String.join(" ← ", cycle)),
+					Map.of("field", "fromTags", "subject", tagCode, "path", cycle));
+		}
+		repository.derive(tagCode, fields, tags, transform);
+	}
+
+	@Transactional
+	public void removeDerivation(String tagCode, String fromCode) {
+		repository.lock();
+		require("Tag", "tag", tagCode);
+		if (!repository.removeDerivation(tagCode, fromCode)) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "tag %s is not derived from %s".formatted(tagCode, fromCode),
+					Map.of("field", "fromCode", "subject", String.valueOf(fromCode)));
+		}
+	}
+
+	// ---- checks -----------------------------------------------------------------------------------
+
+	private void require(String label, String kind, String code) {
+		if (code == null || !repository.exists(label, code)) {
+			throw DomainException.notFound(kind, String.valueOf(code));
+		}
+	}
+
+	private void requireAll(String label, String kind, String field, Set<String> codes) {
+		if (codes.isEmpty()) {
+			return;
+		}
+		Set<String> unknown = new LinkedHashSet<>(codes);
+		repository.existing(label, codes).forEach(unknown::remove);
+		if (!unknown.isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "unknown %s%s %s".formatted(kind, unknown.size() == 1 ? "" : "s",
+					String.join(", ", unknown)), Map.of("field", field, "subject", List.copyOf(unknown)));
+		}
+	}
+
+	private static void requireKind(String kind) {
+		if (kind == null || !KINDS.contains(kind)) {
+			throw DomainException.invalid("kind", "must be INTERNAL or EXTERNAL, was " + kind);
+		}
+	}
+
+	/** A table or field name: a code without dots, since dots join system, table and field. */
+	private static void requirePart(String field, String value) {
+		InputRules.requireCode(field, value);
+		if (value.contains(".")) {
+			throw DomainException.invalid(field, "'%s' may not contain '.', which separates system, table and field"
+				.formatted(value));
+		}
+	}
+
+	private static DomainException duplicate(String kind, String code) {
+		return new DomainException(ErrorCode.DUPLICATE_CODE, "%s '%s' already exists".formatted(kind, code),
+				Map.of("subject", code));
+	}
+}
