@@ -13,6 +13,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.graph.TransientRetry;
@@ -24,11 +25,14 @@ import com.taggraph.taxonomy.TaxonomyService;
 class SourceCatalogController {
 
 	private final SourceCatalogService sources;
+	private final LineageService lineages;
 	private final TaxonomyService taxonomy;
 	private final TransientRetry retry;
 
-	SourceCatalogController(SourceCatalogService sources, TaxonomyService taxonomy, TransientRetry retry) {
+	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy,
+			TransientRetry retry) {
 		this.sources = sources;
+		this.lineages = lineages;
 		this.taxonomy = taxonomy;
 		this.retry = retry;
 	}
@@ -51,6 +55,21 @@ class SourceCatalogController {
 	@QueryMapping
 	SourceField sourceField(@Argument String code) {
 		return sources.field(code);
+	}
+
+	@QueryMapping
+	Lineage lineage(@Argument String tagCode, @Argument String direction, @Argument Integer maxDepth) {
+		return lineages.lineage(tagCode, !"DOWNSTREAM".equals(direction), maxDepth);
+	}
+
+	@SchemaMapping(typeName = "Lineage")
+	Tag tag(Lineage lineage) {
+		return taxonomy.tag(lineage.tagCode());
+	}
+
+	@SchemaMapping(typeName = "Lineage")
+	List<SourceSystem> sourceSystems(Lineage lineage) {
+		return lineage.sourceSystemCodes().isEmpty() ? List.of() : sources.systemsByCode(lineage.sourceSystemCodes());
 	}
 
 	@MutationMapping

@@ -1,0 +1,106 @@
+package com.taggraph.lineage;
+
+import static com.taggraph.GraphQlHttp.codes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.taggraph.GraphQlHttp;
+import com.taggraph.StatementCounter;
+import com.taggraph.TagGraphTest;
+
+import tools.jackson.databind.JsonNode;
+
+/** A tag's lineage over GraphQL on the demo library, checked against Cypher. */
+@TagGraphTest
+class LineageTest {
+
+	static final String LINEAGE = """
+			query($tag: ID!, $direction: LineageDirection, $depth: Int) {
+			  lineage(tagCode: $tag, direction: $direction, maxDepth: $depth) {
+			    tag { code } nodes { code kind name degree } edges { from to kind } paths
+			    sourceSystems { code name } isPartial
+			  }
+			}""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	@Test
+	void upstreamReachesEverySourceSystemWithDiamondsAndDegreesInOneLineageStatement() {
+		GraphQlHttp client = new GraphQlHttp(port);
+		StatementCounter.reset();
+		var reply = client.query(LINEAGE, Map.of("tag", "T0315", "direction", "UPSTREAM", "depth", 10));
+		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
+		// the lineage itself, the tag, the systems' details
+		assertThat(StatementCounter.count()).isLessThanOrEqualTo(3);
+		JsonNode lineage = reply.data("lineage");
+
+		assertThat(codes(lineage.path("sourceSystems"))).isNotEmpty().containsExactlyElementsOf(strings("""
+				MATCH (:Tag {code: 'T0315'})-[:DERIVED_FROM*0..]->(:SourceField)-[:IN_TABLE]->()-[:IN_SYSTEM]->(s)
+				RETURN DISTINCT s.code ORDER BY s.code"""));
+		assertThat(lineage.path("isPartial").asBoolean()).isFalse();
+		Map<String, Integer> degree = new java.util.HashMap<>();
+		lineage.path("nodes").forEach(n -> degree.put(n.path("code").asString(), n.path("degree").asInt()));
+		assertThat(degree.get("T0315")).isZero();
+		assertThat(degree.get("T0309")).isEqualTo(1);
+		assertThat(degree.get("S1")).isGreaterThanOrEqualTo(3);
+		assertThat(degree.keySet()).containsAll(strings("""
+				MATCH (:Tag {code: 'T0315'})-[:DERIVED_FROM*0..]->(n) RETURN DISTINCT n.code"""));
+
+		// a field reached through several tags keeps every edge into it
+		Set<String> into = new HashSet<>();
+		lineage.path("edges").forEach(e -> {
+			if (e.path("to").asString().equals("S1.A_RCVBL_FLOW.RCVBL_YM")) {
+				into.add(e.path("from").asString());
+			}
+		});
+		assertThat(into).containsExactlyInAnyOrderElementsOf(strings("""
+				MATCH (t:Tag)-[:DERIVED_FROM]->(:SourceField {code: 'S1.A_RCVBL_FLOW.RCVBL_YM'})
+				WHERE EXISTS { (:Tag {code: 'T0315'})-[:DERIVED_FROM*0..]->(t) } RETURN t.code"""));
+		assertThat(into).hasSizeGreaterThan(1);
+		// every path runs from the tag to a system
+		for (JsonNode path : lineage.path("paths")) {
+			assertThat(path.get(0).asString()).isEqualTo("T0315");
+			assertThat(codes(lineage.path("sourceSystems"))).contains(path.get(path.size() - 1).asString());
+		}
+
+		var cut = client.query(LINEAGE, Map.of("tag", "T0315", "direction", "UPSTREAM", "depth", 1));
+		assertThat(cut.data("lineage.isPartial").asBoolean()).isTrue();
+		assertThat(cut.data("lineage.nodes").valueStream().mapToInt(n -> n.path("degree").asInt()).max().orElse(0))
+			.isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void downstreamReachesTheTagsDerivedFromATagAndBadInputIsRefused() {
+		GraphQlHttp client = new GraphQlHttp(port);
+		var reply = client.query(LINEAGE, Map.of("tag", "T0309", "direction", "DOWNSTREAM", "depth", 10));
+		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
+		List<String> tags = reply.data("lineage.nodes").valueStream().map(n -> n.path("code").asString()).toList();
+		assertThat(tags).containsExactlyInAnyOrderElementsOf(strings("""
+				MATCH (t:Tag)-[:DERIVED_FROM*0..]->(:Tag {code: 'T0309'}) RETURN DISTINCT t.code"""));
+		assertThat(tags).contains("T0315");
+
+		assertThat(client.query(LINEAGE, Map.of("tag", "NOPE")).data("lineage").isNull()).isTrue();
+		var bad = client.query(LINEAGE, Map.of("tag", "T0315", "depth", 99));
+		assertThat(bad.errorCode()).isEqualTo("INVALID_INPUT");
+		assertThat(bad.errorMessage()).contains("maxDepth");
+	}
+
+	private List<String> strings(String cypher) {
+		try (var session = driver.session()) {
+			return session.executeRead(tx -> tx.run(cypher).list(r -> r.get(0).asString()));
+		}
+	}
+}
