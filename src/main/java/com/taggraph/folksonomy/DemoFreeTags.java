@@ -20,7 +20,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,15 +68,13 @@ class DemoFreeTags implements StartupStep {
 	private static final int CANDIDATES = 500;
 
 	private final FreeTagRepository repository;
-	private final Neo4jClient neo4j;
 	private final TransactionTemplate tx;
 	private final Resource library;
 	private final JsonMapper json;
 
-	DemoFreeTags(FreeTagRepository repository, Neo4jClient neo4j, PlatformTransactionManager transactions,
+	DemoFreeTags(FreeTagRepository repository, PlatformTransactionManager transactions,
 			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource library, JsonMapper json) {
 		this.repository = repository;
-		this.neo4j = neo4j;
 		this.tx = new TransactionTemplate(transactions);
 		this.library = library;
 		this.json = json;
@@ -93,14 +90,12 @@ class DemoFreeTags implements StartupStep {
 			return;
 		}
 		Integer applied = tx.execute(status -> {
-			boolean done = neo4j.query("RETURN EXISTS { (:DemoData {name: 'freeTags'}) } OR EXISTS { (:FreeTag) }")
-				.fetchAs(Boolean.class).one().orElse(true);
-			if (done || repository.customersWithAnyOf(List.of(), 1).isEmpty()) {
+			if (repository.demoAppliedOrFreeTagsExist() || repository.customersWithAnyOf(List.of(), 1).isEmpty()) {
 				return 0;
 			}
 			List<Map<String, Object>> rows = applications(samples);
 			repository.addAll(rows);
-			neo4j.query("CREATE (:DemoData {name: 'freeTags', appliedAt: datetime()})").run();
+			repository.markDemoApplied();
 			return rows.size();
 		});
 		if (applied != null && applied > 0) {

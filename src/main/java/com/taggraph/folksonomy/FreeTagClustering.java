@@ -41,9 +41,78 @@ class FreeTagClustering {
 		this.repository = repository;
 	}
 
+	/** The free tags in usage order, the links found between them, and the groups (indexes) that are clusters. */
+	private record Grouping(List<FreeTag> candidates, Map<Long, FreeTagCluster.Link> linked,
+			List<List<Integer>> clustered) {
+
+		List<FreeTag> members(List<Integer> indexes) {
+			return indexes.stream().map(candidates::get).toList();
+		}
+	}
+
+	/**
+	 * The members of one cluster (most used first), or null when there is no such cluster. Groups only:
+	 * a promotion needs neither the carrier counts nor the suggestions.
+	 */
+	List<FreeTag> members(String clusterId) {
+		Grouping grouping = group();
+		return grouping.clustered().stream().map(grouping::members)
+			.filter(members -> members.get(0).normalized().equals(clusterId)).findFirst().orElse(null);
+	}
+
 	@Transactional(readOnly = true)
 	public List<FreeTagCluster> clusters() {
 		long started = System.nanoTime();
+		Grouping grouping = group();
+		List<FreeTag> candidates = grouping.candidates();
+		Map<Long, FreeTagCluster.Link> linked = grouping.linked();
+		List<List<Integer>> clustered = grouping.clustered();
+		if (clustered.isEmpty()) {
+			return List.of();
+		}
+		List<Integer> carriers = repository.distinctCarriers(clustered.stream()
+			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
+		List<Named> vocabulary = repository.vocabulary().stream()
+			.flatMap(entry -> entry.names().stream()
+				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
+			.toList();
+		// a name can only resemble a text it shares a character with
+		Map<Integer, List<Named>> namesWith = new HashMap<>();
+		vocabulary.forEach(named -> {
+			for (int c : named.profile().characters()) {
+				namesWith.computeIfAbsent(c, k -> new ArrayList<>()).add(named);
+			}
+		});
+		List<FreeTagCluster> clusters = new ArrayList<>();
+		for (int g = 0; g < clustered.size(); g++) {
+			List<Integer> members = clustered.get(g); // in usage order, as the candidates are
+			List<FreeTag> freeTags = members.stream().map(candidates::get).toList();
+			Set<String> texts = new LinkedHashSet<>();
+			freeTags.forEach(f -> f.spellings().forEach(s -> texts.add(s.text())));
+			List<FreeTagCluster.Link> links = new ArrayList<>();
+			for (int a = 0; a < members.size(); a++) {
+				for (int b = a + 1; b < members.size(); b++) {
+					FreeTagCluster.Link link = linked.get(pair(members.get(a), members.get(b)));
+					if (link != null) {
+						links.add(link);
+					}
+				}
+			}
+			FreeTag head = freeTags.get(0);
+			String label = head.spellings().isEmpty() ? head.text() : head.spellings().get(0).text();
+			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags,
+					List.copyOf(texts), carriers.get(g), links, suggestions(freeTags, namesWith)));
+		}
+		if (log.isDebugEnabled()) {
+			log.debug("Clustered %d free tags (%d links) into %d clusters in %d ms".formatted(candidates.size(), linked.size(),
+					clusters.size(), (System.nanoTime() - started) / 1_000_000));
+		}
+		clusters.sort(Comparator.comparingInt(FreeTagCluster::customers).reversed()
+			.thenComparing(FreeTagCluster::id));
+		return clusters;
+	}
+
+	private Grouping group() {
 		List<FreeTag> candidates = repository.list(FreeTagOrder.USAGE, MAX_CLUSTERED, false);
 		int n = candidates.size();
 		Map<String, Integer> index = new HashMap<>();
@@ -108,49 +177,7 @@ class FreeTagClustering {
 		List<List<Integer>> clustered = groups.values().stream()
 			.filter(members -> members.size() > 1 || candidates.get(members.get(0)).spellings().size() > 1)
 			.toList();
-		if (clustered.isEmpty()) {
-			return List.of();
-		}
-		List<Integer> carriers = repository.distinctCarriers(clustered.stream()
-			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
-		List<Named> vocabulary = repository.vocabulary().stream()
-			.flatMap(entry -> entry.names().stream()
-				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
-			.toList();
-		// a name can only resemble a text it shares a character with
-		Map<Integer, List<Named>> namesWith = new HashMap<>();
-		vocabulary.forEach(named -> {
-			for (int c : named.profile().characters()) {
-				namesWith.computeIfAbsent(c, k -> new ArrayList<>()).add(named);
-			}
-		});
-		List<FreeTagCluster> clusters = new ArrayList<>();
-		for (int g = 0; g < clustered.size(); g++) {
-			List<Integer> members = clustered.get(g); // in usage order, as the candidates are
-			List<FreeTag> freeTags = members.stream().map(candidates::get).toList();
-			Set<String> texts = new LinkedHashSet<>();
-			freeTags.forEach(f -> f.spellings().forEach(s -> texts.add(s.text())));
-			List<FreeTagCluster.Link> links = new ArrayList<>();
-			for (int a = 0; a < members.size(); a++) {
-				for (int b = a + 1; b < members.size(); b++) {
-					FreeTagCluster.Link link = linked.get(pair(members.get(a), members.get(b)));
-					if (link != null) {
-						links.add(link);
-					}
-				}
-			}
-			FreeTag head = freeTags.get(0);
-			String label = head.spellings().isEmpty() ? head.text() : head.spellings().get(0).text();
-			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags,
-					List.copyOf(texts), carriers.get(g), links, suggestions(freeTags, namesWith)));
-		}
-		if (log.isDebugEnabled()) {
-			log.debug("Clustered %d free tags (%d links) into %d clusters in %d ms".formatted(n, linked.size(),
-					clusters.size(), (System.nanoTime() - started) / 1_000_000));
-		}
-		clusters.sort(Comparator.comparingInt(FreeTagCluster::customers).reversed()
-			.thenComparing(FreeTagCluster::id));
-		return clusters;
+		return new Grouping(candidates, linked, clustered);
 	}
 
 	private static void addLink(Map<Long, FreeTagCluster.Link> linked, List<FreeTag> candidates, int i, int j,

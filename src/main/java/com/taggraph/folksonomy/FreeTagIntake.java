@@ -112,15 +112,13 @@ public class FreeTagIntake {
 		if (in.texts() != null && !in.texts().isEmpty()) {
 			throw DomainException.invalid("texts", "give texts or clusterId, not both");
 		}
-		long started = System.nanoTime();
-		var clusters = clustering.clusters();
-		log.info("Clustered free tags for a promotion of cluster '%s' in %d ms".formatted(in.clusterId(),
-				(System.nanoTime() - started) / 1_000_000));
-		return clusters.stream().filter(c -> c.id().equals(in.clusterId())).findFirst()
-			.map(FreeTagCluster::freeTags)
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+		List<FreeTag> members = clustering.members(in.clusterId());
+		if (members == null) {
+			throw new DomainException(ErrorCode.NOT_FOUND,
 					"no free-tag cluster '%s' (cluster ids are listed by freeTagClusters)".formatted(in.clusterId()),
-					Map.of("field", "clusterId", "subject", in.clusterId())));
+					Map.of("field", "clusterId", "subject", in.clusterId()));
+		}
+		return members;
 	}
 
 	/** The free tags the texts name, most used first; every text must name one. */

@@ -271,8 +271,14 @@ class FreeTagRepository {
 
 	// ---- demo -------------------------------------------------------------------------------------
 
-	boolean anyFreeTag() {
-		return neo4j.query("RETURN EXISTS { (:FreeTag) } AS any").fetchAs(Boolean.class).one().orElse(false);
+	/** Whether the demo free tags were applied once already, or free tags exist anyway (never apply over them). */
+	boolean demoAppliedOrFreeTagsExist() {
+		return neo4j.query("RETURN EXISTS { (:DemoData {name: 'freeTags'}) } OR EXISTS { (:FreeTag) } AS done")
+			.fetchAs(Boolean.class).one().orElse(true);
+	}
+
+	void markDemoApplied() {
+		neo4j.query("CREATE (:DemoData {name: 'freeTags', appliedAt: datetime()})").run();
 	}
 
 	/** Up to {@code limit} customer ids carrying any of the tags, or any customers when none are given. */

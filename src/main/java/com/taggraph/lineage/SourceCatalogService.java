@@ -108,16 +108,11 @@ public class SourceCatalogService {
 
 	@Transactional
 	public SourceTable registerTable(String systemCode, String tableName, String name) {
-		requirePart("tableName", tableName);
 		if (name != null) {
 			InputRules.requireName("name", name);
 		}
-		repository.lock();
-		require("SourceSystem", "source system", systemCode);
-		String code = systemCode + "." + tableName;
-		if (repository.exists("SourceTable", code)) {
-			throw duplicate("source table", code);
-		}
+		String code = childCode("SourceSystem", "source system", systemCode, "tableName", tableName,
+				"SourceTable", "source table");
 		repository.createTable(systemCode, code, tableName, name);
 		return table(code);
 	}
@@ -132,13 +127,8 @@ public class SourceCatalogService {
 
 	@Transactional
 	public SourceField registerField(String tableCode, String fieldName, String description) {
-		requirePart("fieldName", fieldName);
-		repository.lock();
-		require("SourceTable", "source table", tableCode);
-		String code = tableCode + "." + fieldName;
-		if (repository.exists("SourceField", code)) {
-			throw duplicate("source field", code);
-		}
+		String code = childCode("SourceTable", "source table", tableCode, "fieldName", fieldName,
+				"SourceField", "source field");
 		repository.createField(tableCode, code, fieldName, description);
 		return field(code);
 	}
@@ -148,6 +138,22 @@ public class SourceCatalogService {
 		require("SourceField", "source field", code);
 		repository.describeField(code, description);
 		return field(code);
+	}
+
+	/**
+	 * The qualified code of a new table or field ({@code parent.name}), once the name is valid, the
+	 * parent exists and the code is free; takes the catalogue lock first.
+	 */
+	private String childCode(String parentLabel, String parentKind, String parentCode, String field, String name,
+			String label, String kind) {
+		requirePart(field, name);
+		repository.lock();
+		require(parentLabel, parentKind, parentCode);
+		String code = parentCode + "." + name;
+		if (repository.exists(label, code)) {
+			throw duplicate(kind, code);
+		}
+		return code;
 	}
 
 	// ---- derivations ---------------------------------------------------------------------------
