@@ -176,6 +176,11 @@ public class SegmentService {
 		return index.snapshot().tagCount(tagCode);
 	}
 
+	/** Distinct customers carrying at least one of the tags: a bitmap union, exact, no database round trip. */
+	public int customersWithAnyOf(Collection<String> tagCodes) {
+		return index.snapshot().union(tagCodes).getCardinality();
+	}
+
 	/** From the class tree as of the index's last build: no database round trip. */
 	public int classCustomerCount(String classCode) {
 		return index.snapshot().classCount(classCode);

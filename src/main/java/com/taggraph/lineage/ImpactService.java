@@ -1,0 +1,193 @@
+package com.taggraph.lineage;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.customer.segment.SegmentService;
+import com.taggraph.error.DomainException;
+
+/**
+ * Downstream impact of a source: the tags read in one statement, their degrees found here by a
+ * breadth-first walk over the derivations returned, the customers counted on the segment index's
+ * bitmaps (a union, so customers carrying several affected tags count once).
+ */
+@Service
+public class ImpactService {
+
+	/** Affected tags listed in full; counts always cover every affected tag. */
+	static final int MAX_TAGS = 5000;
+
+	private final ImpactRepository repository;
+	private final SegmentService segments;
+
+	ImpactService(ImpactRepository repository, SegmentService segments) {
+		this.repository = repository;
+		this.segments = segments;
+	}
+
+	/** @return null for an unknown source */
+	@Transactional(readOnly = true)
+	public Impact impact(String sourceCode, Integer maxDepth, boolean countsOnly) {
+		int depth = maxDepth == null ? 10 : maxDepth;
+		if (depth < 1 || depth > SourceRepository.DEPTH_CAP) {
+			throw DomainException.invalid("maxDepth",
+					"must be between 1 and %d, was %d".formatted(SourceRepository.DEPTH_CAP, depth));
+		}
+		Map<String, Object> row = repository.read(sourceCode).orElse(null);
+		if (row == null) {
+			return null;
+		}
+		Map<?, ?> source = (Map<?, ?>) row.get("source");
+		Set<String> fieldCodes = new HashSet<>(strings(row.get("fieldCodes")));
+		Map<String, Map<?, ?>> tagRows = new LinkedHashMap<>();
+		for (Object tag : (List<?>) row.get("tags")) {
+			tagRows.put((String) ((Map<?, ?>) tag).get("code"), (Map<?, ?>) tag);
+		}
+		Map<String, Integer> degrees = degrees(tagRows, fieldCodes);
+
+		List<String> within = new ArrayList<>();
+		degrees.forEach((code, degree) -> {
+			if (degree <= depth) {
+				within.add(code);
+			}
+		});
+		within.sort(Comparator.comparing((String code) -> degrees.get(code)).thenComparing(code -> code));
+		boolean partial = within.size() < degrees.size();
+
+		Map<String, Integer> tagsPerClass = new TreeMap<>();
+		for (String code : within) {
+			tagsPerClass.merge((String) tagRows.get(code).get("classCode"), 1, Integer::sum);
+		}
+		int customers = segments.customersWithAnyOf(within);
+		Lineage.Node sourceNode = new Lineage.Node((String) source.get("code"), (String) source.get("kind"),
+				(String) source.get("name"), 0);
+		if (countsOnly) {
+			return new Impact(sourceNode, List.of(), List.of(), List.of(), List.of(), fieldCodes.size(), within.size(),
+					tagsPerClass.size(), customers, partial);
+		}
+
+		List<String> listed = within.size() > MAX_TAGS ? within.subList(0, MAX_TAGS) : within;
+		partial |= listed.size() < within.size();
+		List<Impact.Affected> affected = new ArrayList<>();
+		for (String code : listed) {
+			affected.add(new Impact.Affected(code, (String) tagRows.get(code).get("classCode"), degrees.get(code),
+					segments.tagCustomerCount(code)));
+		}
+		List<Impact.AffectedClass> classes = new ArrayList<>();
+		tagsPerClass.forEach((code, count) -> classes.add(new Impact.AffectedClass(code, count)));
+		Graph graph = new Graph(sourceNode);
+		graph.draw(row, tagRows, affected, fieldCodes);
+		return new Impact(sourceNode, List.copyOf(graph.nodes.values()), List.copyOf(graph.edges), affected, classes,
+				fieldCodes.size(), within.size(), tagsPerClass.size(), customers, partial);
+	}
+
+	/**
+	 * Fewest derivation hops from a field in scope to each tag: 1 for a tag derived from such a field,
+	 * one more for each tag-to-tag derivation after that.
+	 */
+	private static Map<String, Integer> degrees(Map<String, Map<?, ?>> tagRows, Set<String> fieldCodes) {
+		Map<String, List<String>> derivedBy = new HashMap<>();
+		Map<String, Integer> degrees = new LinkedHashMap<>();
+		Deque<String> queue = new ArrayDeque<>();
+		tagRows.forEach((code, tag) -> {
+			for (Object from : (List<?>) tag.get("from")) {
+				String upstream = (String) ((List<?>) from).get(0);
+				if (fieldCodes.contains(upstream) && !degrees.containsKey(code)) {
+					degrees.put(code, 1);
+					queue.add(code);
+				}
+				else if (tagRows.containsKey(upstream)) {
+					derivedBy.computeIfAbsent(upstream, k -> new ArrayList<>()).add(code);
+				}
+			}
+		});
+		while (!queue.isEmpty()) {
+			String code = queue.poll();
+			for (String next : derivedBy.getOrDefault(code, List.of())) {
+				if (!degrees.containsKey(next)) {
+					degrees.put(next, degrees.get(code) + 1);
+					queue.add(next);
+				}
+			}
+		}
+		return degrees;
+	}
+
+	/** The subgraph to draw: systems, tables and fields feeding the listed tags, the tags, their classes. */
+	private static final class Graph {
+
+		final Map<String, Lineage.Node> nodes = new LinkedHashMap<>();
+		final Set<Lineage.Edge> edges = new LinkedHashSet<>();
+
+		Graph(Lineage.Node source) {
+			nodes.put(source.code(), source);
+		}
+
+		void draw(Map<String, Object> row, Map<String, Map<?, ?>> tagRows, List<Impact.Affected> listed,
+				Set<String> fieldCodes) {
+			Map<String, Map<?, ?>> fields = new HashMap<>();
+			for (Object field : (List<?>) row.get("fields")) {
+				fields.put((String) ((Map<?, ?>) field).get("code"), (Map<?, ?>) field);
+			}
+			Set<String> listedCodes = new HashSet<>();
+			listed.forEach(tag -> listedCodes.add(tag.code()));
+			for (Impact.Affected tag : listed) {
+				Map<?, ?> tagRow = tagRows.get(tag.code());
+				node(tag.code(), "TAG", (String) tagRow.get("name"), tag.degree());
+				String classCode = (String) tagRow.get("classCode");
+				node(classCode, "TAG_CLASS", (String) tagRow.get("className"), tag.degree() + 1);
+				edges.add(new Lineage.Edge(tag.code(), classCode, "IN_CLASS", null));
+				for (Object from : (List<?>) tagRow.get("from")) {
+					String upstream = (String) ((List<?>) from).get(0);
+					String transform = (String) ((List<?>) from).get(1);
+					if (listedCodes.contains(upstream)) {
+						edges.add(new Lineage.Edge(tag.code(), upstream, "DERIVED_FROM", transform));
+					}
+					else if (fieldCodes.contains(upstream)) {
+						field(fields.get(upstream));
+						edges.add(new Lineage.Edge(tag.code(), upstream, "DERIVED_FROM", transform));
+					}
+				}
+			}
+		}
+
+		private void field(Map<?, ?> field) {
+			String code = (String) field.get("code");
+			String table = (String) field.get("table");
+			String system = (String) field.get("system");
+			node(code, "SOURCE_FIELD", (String) field.get("name"), 0);
+			node(table, "SOURCE_TABLE", (String) field.get("tableName"), 0);
+			node(system, "SOURCE_SYSTEM", (String) field.get("systemName"), 0);
+			edges.add(new Lineage.Edge(code, table, "IN_TABLE", null));
+			edges.add(new Lineage.Edge(table, system, "IN_SYSTEM", null));
+		}
+
+		private void node(String code, String kind, String name, int degree) {
+			Lineage.Node known = nodes.get(code);
+			if (known == null || known.degree() > degree) {
+				nodes.put(code, new Lineage.Node(code, kind, name, degree));
+			}
+		}
+	}
+
+	private static List<String> strings(Object list) {
+		List<String> result = new ArrayList<>();
+		for (Object item : (List<?>) list) {
+			result.add(String.valueOf(item));
+		}
+		return result;
+	}
+}
