@@ -16,7 +16,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GraphQL over HTTP with GET as well as POST, and the bundled (offline) GraphiQL page. Absent when
+ * GraphQL over HTTP with GET as well as POST, and the bundled (offline) GraphiQL and lineage pages. Absent when
  * the app runs a command without a web server.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/graphiql").setViewName("forward:/graphiql/index.html");
+		registry.addViewController("/lineage").setViewName("forward:/lineage/index.html");
 		registry.addRedirectViewController("/", "/graphiql");
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphTest;
 
-/** The endpoint as the GraphQL over HTTP specification describes it, and the offline GraphiQL page. */
+/** The endpoint as the GraphQL over HTTP specification describes it, and the offline GraphiQL and lineage pages. */
 @TagGraphTest
 class GraphQlOverHttpTest {
 
@@ -104,5 +104,23 @@ class GraphQlOverHttpTest {
 			count++;
 		}
 		assertThat(count).isEqualTo(4);
+	}
+
+	@Test
+	void lineagePageIsServedWithEveryAssetFromTheApp() {
+		var page = client.raw(HttpRequest.newBuilder().GET(), "/lineage?code=T0315");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("cytoscape.min.js").contains("dagre.min.js");
+		assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
+		Matcher assets = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.body());
+		int count = 0;
+		while (assets.find()) {
+			assertThat(client.raw(HttpRequest.newBuilder().GET(), assets.group(1)).statusCode()).as(assets.group(1))
+				.isEqualTo(200);
+			count++;
+		}
+		// its stylesheet and script, Cytoscape.js, dagre, and the link to GraphiQL
+		assertThat(count).isEqualTo(5);
 	}
 }
