@@ -1,7 +1,6 @@
 package com.taggraph.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,12 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -45,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TagGraphTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "browserInstalled", disabledReason = "needs Debian's chromium and chromium-driver")
 class LineagePageTest {
 
 	/** Debian's packages; another system's browser and driver can be named with -Dchromium=… -Dchromedriver=…. */
@@ -59,10 +63,13 @@ class LineagePageTest {
 	Path profile;
 	final JsonMapper json = JsonMapper.builder().build();
 
+	/** Checked before the app starts, so the class is reported as skipped at no cost. */
+	static boolean browserInstalled() {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+	}
+
 	@BeforeAll
 	void startBrowser() throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"needs Debian's chromium and chromium-driver");
 		profile = Files.createTempDirectory("lineage-page-chromium");
 		ChromeOptions options = new ChromeOptions();
 		// an explicit browser and driver: Selenium Manager has nothing to look up or download
@@ -73,8 +80,8 @@ class LineagePageTest {
 				// only localhost resolves: even a request the log missed could not leave the machine
 				"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
 		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
-		logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+		logs.enable(LogType.PERFORMANCE, Level.ALL);
+		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
@@ -108,10 +115,10 @@ class LineagePageTest {
 		assertThat(requested).as("requests the page made").isNotEmpty()
 			.allSatisfy(url -> assertThat(url).matches("(http://localhost:" + port + "/|data:).*"));
 		assertThat(script("return performance.getEntriesByType('resource').map(e => e.name)")).asInstanceOf(
-				org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				InstanceOfAssertFactories.LIST)
 			.allSatisfy(url -> assertThat((String) url).startsWith("http://localhost:" + port + "/"));
 		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-			.filteredOn(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
 			.as("errors in the browser console")
 			.isEmpty();
 	}
@@ -206,7 +213,7 @@ class LineagePageTest {
 				"return document.body.dataset.state === 'ready' && document.body.dataset.code === arguments[0]", code)));
 	}
 
-	private void waitUntil(String what, java.util.function.Supplier<Boolean> condition) {
+	private void waitUntil(String what, Supplier<Boolean> condition) {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> what + "; page says: " + text("summary")
 				+ " / " + text("error"))
 			.until(b -> condition.get());
