@@ -211,6 +211,55 @@ class SourceRepository {
 			.run();
 	}
 
+	/** Every derivation of the tags, to a field or a tag, with its transform. */
+	List<DeclaredDerivation> declaredDerivations(Collection<String> tagCodes) {
+		return List.copyOf(neo4j.query("""
+				UNWIND $codes AS code
+				MATCH (t:Tag {code: code})-[d:DERIVED_FROM]->(source)
+				RETURN code AS tag, source:SourceField AS fromField, source.code AS source, d.transform AS transform""")
+			.bind(List.copyOf(tagCodes)).to("codes")
+			.fetchAs(DeclaredDerivation.class)
+			.mappedBy((types, r) -> new DeclaredDerivation(r.get("tag").asString(), r.get("fromField").asBoolean(),
+					r.get("source").asString(), r.get("transform").asString(null)))
+			.all());
+	}
+
+	/** Every tag-to-tag derivation in the graph: what a cycle check over a whole file needs. */
+	List<DeclaredDerivation> tagToTagDerivations() {
+		return List.copyOf(neo4j.query("""
+				MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag)
+				RETURN t.code AS tag, u.code AS source""")
+			.fetchAs(DeclaredDerivation.class)
+			.mappedBy((types, r) -> new DeclaredDerivation(r.get("tag").asString(), false, r.get("source").asString(),
+					null))
+			.all());
+	}
+
+	/**
+	 * Declares a batch of derivations from fields ({@code {tag, source, transform}} each, source a
+	 * field code); a null transform keeps the one declared.
+	 */
+	void deriveFromFields(List<Map<String, Object>> rows) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (t:Tag {code: row.tag})
+				MATCH (f:SourceField {code: row.source})
+				MERGE (t)-[d:DERIVED_FROM]->(f)
+				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
+			.bind(rows).to("rows").run();
+	}
+
+	/** As {@link #deriveFromFields}, from tags. */
+	void deriveFromTags(List<Map<String, Object>> rows) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (t:Tag {code: row.tag})
+				MATCH (u:Tag {code: row.source})
+				MERGE (t)-[d:DERIVED_FROM]->(u)
+				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
+			.bind(rows).to("rows").run();
+	}
+
 	/** @return whether there was such a derivation */
 	boolean removeDerivation(String tagCode, String fromCode) {
 		return neo4j.query("""
