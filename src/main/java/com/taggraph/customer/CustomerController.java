@@ -1,8 +1,10 @@
 package com.taggraph.customer;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.dataloader.DataLoader;
@@ -32,6 +34,7 @@ class CustomerController {
 	/** Per request: the tags already read with the customer, so the field resolvers need no query. */
 	private static final String PREFETCHED = CustomerController.class.getName() + ".prefetched";
 	private static final String TAGS_LOADER = CustomerController.class.getName() + ".tags";
+	private static final String HISTORY_LOADER = CustomerController.class.getName() + ".history";
 
 	private final CustomerService customers;
 
@@ -39,6 +42,22 @@ class CustomerController {
 		this.customers = customers;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
 			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids)));
+		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> history(keys)));
+	}
+
+	/** A customer's history, of one tag or (tagCode null) of all. */
+	record HistoryKey(String customerId, String tagCode) {
+	}
+
+	private Map<HistoryKey, List<TagHistoryEntry>> history(Set<HistoryKey> keys) {
+		Map<HistoryKey, List<TagHistoryEntry>> result = new HashMap<>();
+		// a HashMap takes the null key: the history of every tag
+		Map<String, Set<String>> idsByTag = new HashMap<>();
+		keys.forEach(key -> idsByTag.computeIfAbsent(key.tagCode(), k -> new HashSet<>()).add(key.customerId()));
+		idsByTag.forEach((tagCode, ids) -> customers.tagHistory(ids, tagCode)
+			.forEach((id, entries) -> result.put(new HistoryKey(id, tagCode), entries)));
+		return result;
 	}
 
 	@QueryMapping
@@ -80,8 +99,17 @@ class CustomerController {
 	}
 
 	@MutationMapping
-	Customer removeTags(@Argument String customerId, @Argument List<String> tagCodes) {
-		return customers.removeTags(customerId, tagCodes);
+	Customer removeTags(@Argument String customerId, @Argument List<String> tagCodes,
+			@ContextValue(name = RequestUser.KEY) String user) {
+		return customers.removeTags(customerId, tagCodes, user);
+	}
+
+	/** One query for every customer in the response, per distinct tagCode argument. */
+	@SchemaMapping(typeName = "Customer")
+	Object tagHistory(Customer customer, @Argument String tagCode, DataFetchingEnvironment env) {
+		DataLoader<HistoryKey, List<TagHistoryEntry>> loader = env.getDataLoader(HISTORY_LOADER);
+		return loader.load(new HistoryKey(customer.id(), tagCode))
+			.thenApply(entries -> entries == null ? List.of() : entries);
 	}
 
 	/**

@@ -32,6 +32,7 @@ class CustomerRepository {
 			RETURN cu.id AS customerId, t.code AS code, t.name AS name, t.rule AS rule,
 			       coalesce(t.status, 'DRAFT') AS status, c.code AS classCode, a.value AS value,
 			       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source, a.importId AS importId,
+			       a.by AS by, a.runId AS runId,
 			       CASE WHEN path IS NULL THEN [] ELSE [n IN reverse(nodes(path)) | %s] END AS chain
 			ORDER BY customerId, root.code, classCode, code""".formatted(ClassChains.NODE_PROJECTION);
 
@@ -109,6 +110,36 @@ class CustomerRepository {
 	record CustomerEntries(Customer customer, List<Portrait.Entry> entries) {
 	}
 
+	/**
+	 * For each (customer, tag) pair, the customer's own assignments of the tags that tag is derived
+	 * from, at any depth: why a derived tag is there. Keyed by {@code customerId + '|' + tagCode}.
+	 */
+	Map<String, List<TagAssignment>> carriedUpstream(List<Map<String, String>> pairs) {
+		Map<String, List<TagAssignment>> result = new HashMap<>();
+		neo4j.query("""
+				UNWIND $pairs AS pair
+				MATCH (d:Tag {code: pair.tag})
+				CALL (d) {
+				  MATCH (d)-[:DERIVED_FROM*1..20]->(u:Tag)
+				  RETURN DISTINCT u
+				}
+				MATCH (cu:Customer {id: pair.customer})-[a:HAS_TAG]->(u)
+				OPTIONAL MATCH (u)-[:IN_CLASS]->(c:TagClass)
+				RETURN pair.tag AS derived, cu.id AS customerId, u.code AS code, u.name AS name, u.rule AS rule,
+				       coalesce(u.status, 'DRAFT') AS status, c.code AS classCode, a.value AS value,
+				       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source,
+				       a.importId AS importId, a.by AS by, a.runId AS runId
+				ORDER BY derived, customerId, code""")
+			.bind(pairs).to("pairs")
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, r) -> Map.entry(r.get("customerId").asString() + "|" + r.get("derived").asString(),
+					toAssignment(r)))
+			.all()
+			.forEach(e -> result.computeIfAbsent((String) e.getKey(), k -> new ArrayList<>())
+				.add((TagAssignment) e.getValue()));
+		return result;
+	}
+
 	/** Which of the codes name tags. */
 	List<String> existingTags(Collection<String> codes) {
 		return List.copyOf(neo4j.query("UNWIND $codes AS code MATCH (t:Tag {code: code}) RETURN t.code")
@@ -164,13 +195,62 @@ class CustomerRepository {
 			.run();
 	}
 
-	void remove(String customerId, Collection<String> codes) {
+	/**
+	 * Takes the tags off the customer, keeping each assignment as a {@code :PastAssignment} node (with
+	 * the tag's code and name, so the record outlives the tag) for the customer's tag history.
+	 *
+	 * @param reason REMOVED, or REPLACED when an exclusive class swapped the tag out
+	 */
+	void remove(String customerId, Collection<String> codes, String reason, String by) {
+		Map<String, Object> params = new HashMap<>(Map.of("id", customerId, "codes", codes, "reason", reason));
+		params.put("by", by);
 		neo4j.query("""
-				MATCH (:Customer {id: $id})-[a:HAS_TAG]->(t:Tag)
+				MATCH (cu:Customer {id: $id})-[a:HAS_TAG]->(t:Tag)
 				WHERE t.code IN $codes
+				CREATE (cu)-[:HAD_TAG]->(:PastAssignment {tagCode: t.code, tagName: t.name, value: a.value,
+				         assignedAt: a.assignedAt, source: coalesce(a.source, 'IMPORT'), importId: a.importId, by: a.by,
+				         runId: a.runId, removedAt: datetime(), removedBy: $by, reason: $reason})
 				DELETE a""")
-			.bindAll(Map.of("id", customerId, "codes", codes))
+			.bindAll(params)
 			.run();
+	}
+
+	/**
+	 * Each customer's tag history, oldest first: the assignments it carries now and the past ones, with
+	 * when each came and went. {@code tagCode} null for every tag.
+	 */
+	Map<String, List<TagHistoryEntry>> history(Collection<String> ids, String tagCode) {
+		Map<String, List<TagHistoryEntry>> byCustomer = new LinkedHashMap<>();
+		Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
+		params.put("tag", tagCode);
+		neo4j.query("""
+				UNWIND $ids AS id
+				MATCH (cu:Customer {id: id})
+				CALL (cu) {
+				  MATCH (cu)-[a:HAS_TAG]->(t:Tag)
+				  WHERE $tag IS NULL OR t.code = $tag
+				  RETURN t.code AS tagCode, t.name AS tagName, a.value AS value, a.assignedAt AS assignedAt,
+				         coalesce(a.source, 'IMPORT') AS source, a.importId AS importId, a.by AS by, a.runId AS runId,
+				         null AS removedAt, null AS removedBy, null AS reason
+				  UNION ALL
+				  MATCH (cu)-[:HAD_TAG]->(p:PastAssignment)
+				  WHERE $tag IS NULL OR p.tagCode = $tag
+				  RETURN p.tagCode AS tagCode, p.tagName AS tagName, p.value AS value, p.assignedAt AS assignedAt,
+				         p.source AS source, p.importId AS importId, p.by AS by, p.runId AS runId,
+				         p.removedAt AS removedAt, p.removedBy AS removedBy, p.reason AS reason
+				}
+				RETURN id, tagCode, tagName, value, toString(assignedAt) AS assignedAt, source, importId, by, runId,
+				       toString(removedAt) AS removedAt, removedBy, reason
+				ORDER BY id, assignedAt, coalesce(removedAt, datetime('9999-12-31T00:00Z')), tagCode""")
+			.bindAll(params)
+			.fetch().all()
+			.forEach(row -> byCustomer.computeIfAbsent((String) row.get("id"), k -> new ArrayList<>())
+				.add(new TagHistoryEntry((String) row.get("tagCode"), (String) row.get("tagName"),
+						row.get("value") == null ? null : String.valueOf(row.get("value")), (String) row.get("assignedAt"),
+						AssignmentSource.valueOf((String) row.get("source")), (String) row.get("importId"),
+						(String) row.get("by"), (String) row.get("runId"), (String) row.get("removedAt"),
+						(String) row.get("removedBy"), (String) row.get("reason"))));
+		return byCustomer;
 	}
 
 	// ---- generation and bulk writes -----------------------------------------------------------
@@ -206,8 +286,8 @@ class CustomerRepository {
 		return scopes;
 	}
 
-	/** Creates customers with their tags (source RULE), one batch per call. */
-	void createWithTags(List<Map<String, Object>> batch) {
+	/** Creates customers with their tags (source RULE, computed by the rule run), one batch per call. */
+	void createWithTags(List<Map<String, Object>> batch, String runId) {
 		neo4j.query("""
 				UNWIND $rows AS row
 				CREATE (cu:Customer {id: row.id, name: row.name})
@@ -215,8 +295,8 @@ class CustomerRepository {
 				WITH cu, row
 				UNWIND row.tags AS code
 				MATCH (t:Tag {code: code})
-				CREATE (cu)-[:HAS_TAG {assignedAt: datetime(), source: 'RULE'}]->(t)""")
-			.bind(batch).to("rows")
+				CREATE (cu)-[:HAS_TAG {assignedAt: datetime(), source: 'RULE', runId: $runId}]->(t)""")
+			.bindAll(Map.of("rows", batch, "runId", runId))
 			.run();
 	}
 
@@ -240,6 +320,7 @@ class CustomerRepository {
 				new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
 						r.get("status").asString(), r.get("classCode").asString(null)),
 				value.isNull() ? null : String.valueOf(value.asObject()), r.get("assignedAt").asString(null),
-				AssignmentSource.valueOf(r.get("source").asString()), r.get("importId").asString(null));
+				AssignmentSource.valueOf(r.get("source").asString()), r.get("importId").asString(null),
+				r.get("by").asString(null), r.get("runId").asString(null));
 	}
 }

@@ -43,6 +43,29 @@ public class CustomerService {
 		return repository.findAll(ids);
 	}
 
+	/**
+	 * For each assignment, the customer's own assignments of the tags its tag is derived from (at any
+	 * depth), in one query for all of them.
+	 */
+	@Transactional(readOnly = true)
+	public Map<TagAssignment, List<TagAssignment>> carriedUpstream(Collection<TagAssignment> assignments) {
+		List<Map<String, String>> pairs = assignments.stream()
+			.map(a -> Map.of("customer", a.customerId(), "tag", a.tag().code()))
+			.distinct().toList();
+		Map<String, List<TagAssignment>> found = repository.carriedUpstream(pairs);
+		Map<TagAssignment, List<TagAssignment>> result = new HashMap<>();
+		for (TagAssignment a : assignments) {
+			result.put(a, found.getOrDefault(a.customerId() + "|" + a.tag().code(), List.of()));
+		}
+		return result;
+	}
+
+	/** Each customer's tag history, oldest first: one query for any number of customers. */
+	@Transactional(readOnly = true)
+	public Map<String, List<TagHistoryEntry>> tagHistory(Collection<String> customerIds, String tagCode) {
+		return repository.history(customerIds, tagCode);
+	}
+
 	/** A customer with every assignment and its class chain, in one query; null if there is none. */
 	public CustomerTags customerWithTags(String id) {
 		return repository.findWithEntries(id).map(found -> new CustomerTags(found.customer(), found.entries()))
@@ -111,19 +134,22 @@ public class CustomerService {
 			}
 		}
 		if (!swappedOut.isEmpty()) {
-			repository.remove(customerId, swappedOut);
+			repository.remove(customerId, swappedOut, "REPLACED", by);
 		}
 		repository.assign(customerId, codes, source, by);
 		events.publishEvent(new TagAssignmentsChanged(customerId, codes, swappedOut));
 		return repository.find(customerId).orElseThrow();
 	}
 
-	/** Takes the tags off the customer; tags it does not carry are ignored. */
+	/**
+	 * Takes the tags off the customer, keeping each in its tag history with who removed it; tags it
+	 * does not carry are ignored.
+	 */
 	@Transactional
-	public Customer removeTags(String customerId, List<String> tagCodes) {
+	public Customer removeTags(String customerId, List<String> tagCodes, String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
-		repository.remove(customerId, codes);
+		repository.remove(customerId, codes, "REMOVED", by);
 		events.publishEvent(new TagAssignmentsChanged(customerId, Set.of(), codes));
 		return repository.find(customerId).orElseThrow();
 	}

@@ -49,6 +49,8 @@ class DemoCustomers implements StartupStep {
 			if (repository.anyCustomer()) {
 				return 0L;
 			}
+			// one rule run computes every demo assignment; provenance names it
+			String runId = "rules-demo-" + java.time.Instant.now();
 			var generator = new CustomerGenerator(repository.libraryTags(), repository.customerScopes(), SEED);
 			List<Map<String, Object>> batch = new ArrayList<>(BATCH);
 			long[] assignments = { 0 };
@@ -61,12 +63,12 @@ class DemoCustomers implements StartupStep {
 				batch.add(row);
 				assignments[0] += customer.tags().size();
 				if (batch.size() == BATCH) {
-					repository.createWithTags(batch);
+					repository.createWithTags(batch, runId);
 					batch.clear();
 				}
 			});
 			if (!batch.isEmpty()) {
-				repository.createWithTags(batch);
+				repository.createWithTags(batch, runId);
 			}
 			return assignments[0];
 		});

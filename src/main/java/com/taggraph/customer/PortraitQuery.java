@@ -16,7 +16,8 @@ public final class PortraitQuery {
 			  OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
 			  RETURN collect(CASE WHEN t IS NOT NULL THEN {customerId: cu.id, code: t.code, name: t.name, rule: t.rule,
 			           status: coalesce(t.status, 'DRAFT'), classCode: c.code, value: a.value,
-			           assignedAt: toString(a.assignedAt), source: coalesce(a.source, 'IMPORT'), importId: a.importId} END) AS entries,
+			           assignedAt: toString(a.assignedAt), source: coalesce(a.source, 'IMPORT'), importId: a.importId,
+			           by: a.by, runId: a.runId} END) AS entries,
 			         collect(DISTINCT c) AS classes
 			}
 			CALL (classes) {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.taggraph.lineage.DerivationImportResult;
+import com.taggraph.lineage.SourceCatalogService;
 import com.taggraph.taxonomy.SchemeImportResult;
 import com.taggraph.taxonomy.SchemeProblem;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -43,16 +45,25 @@ class ImportController {
 	private final BulkImportService bulkImports;
 	private final long customersMaxBytes;
 	private final long assignmentsMaxBytes;
+	private final SourceCatalogService lineage;
+	private final long lineageMaxBytes;
+	private final int maxErrors;
 
 	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes,
 			BulkImportService bulkImports,
 			@Value("${taggraph.import.customers-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize customersMaxBytes,
-			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes) {
+			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes,
+			SourceCatalogService lineage,
+			@Value("${taggraph.import.lineage-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize lineageMaxBytes,
+			@Value("${taggraph.import.max-errors:1000}") int maxErrors) {
 		this.taxonomy = taxonomy;
 		this.maxBytes = maxBytes.toBytes();
 		this.bulkImports = bulkImports;
 		this.customersMaxBytes = customersMaxBytes.toBytes();
 		this.assignmentsMaxBytes = assignmentsMaxBytes.toBytes();
+		this.lineage = lineage;
+		this.lineageMaxBytes = lineageMaxBytes.toBytes();
+		this.maxErrors = maxErrors;
 	}
 
 	/** A class scheme: {@code code,parent,name[,criterion,exclusive,exhaustive]}, UTF-8. */
@@ -139,6 +150,46 @@ class ImportController {
 		finally {
 			Files.deleteIfExists(upload);
 		}
+	}
+
+	/**
+	 * Derivations of tags: {@code tag,system,table,field[,transform]} or {@code tag,fromTag[,transform]},
+	 * UTF-8; all written in one transaction, or none. The body is spooled to a file and read as the
+	 * bulk imports read theirs.
+	 */
+	@PostMapping(path = "/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<DerivationImportResult> importLineage(HttpServletRequest request,
+			@RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		String problem = contentTypeProblem(contentType);
+		if (problem != null) {
+			return lineageRefuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun, problem);
+		}
+		String tooLarge = "the body is larger than the limit of %d bytes (taggraph.import.lineage-max-bytes)"
+			.formatted(lineageMaxBytes);
+		if (request.getContentLengthLong() > lineageMaxBytes) {
+			return lineageRefuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, tooLarge);
+		}
+		Path upload = Files.createTempFile(bulkImports.incomingDir(), "lineage-", ".csv");
+		try {
+			if (!spool(request.getInputStream(), upload, lineageMaxBytes)) {
+				return lineageRefuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, tooLarge);
+			}
+			DerivationImportResult result = lineage.importDerivations(LineageCsv.read(upload, maxErrors), dryRun,
+					maxErrors);
+			return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+				.body(result);
+		}
+		finally {
+			Files.deleteIfExists(upload);
+		}
+	}
+
+	private static ResponseEntity<DerivationImportResult> lineageRefuse(HttpStatus status, boolean dryRun,
+			String message) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(DerivationImportResult.refused(dryRun, "REFUSED", message));
 	}
 
 	/** Copies the body to the file; false (and stops reading) once it passes the limit. */

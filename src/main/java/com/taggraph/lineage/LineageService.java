@@ -1,11 +1,13 @@
 package com.taggraph.lineage;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,21 +31,41 @@ public class LineageService {
 
 	@Transactional(readOnly = true)
 	public Lineage lineage(String tagCode, boolean upstream, Integer maxDepth) {
+		int depth = depth(maxDepth);
+		if (upstream) {
+			return upstream(List.of(tagCode), depth).get(tagCode);
+		}
+		List<Map<String, Object>> rows = repository.downstream(tagCode, depth, MAX_PATHS);
+		return rows.isEmpty() ? null : shape(tagCode, rows, false, depth);
+	}
+
+	/** The upstream lineage of each tag, in one statement; unknown tags are left out. */
+	@Transactional(readOnly = true)
+	public Map<String, Lineage> upstream(Collection<String> tagCodes, int depth) {
+		Map<String, List<Map<String, Object>>> rowsByTag = new LinkedHashMap<>();
+		for (Map<String, Object> row : repository.upstream(tagCodes, depth, MAX_PATHS)) {
+			rowsByTag.computeIfAbsent((String) row.get("tag"), k -> new ArrayList<>()).add(row);
+		}
+		Map<String, Lineage> lineages = new LinkedHashMap<>();
+		rowsByTag.forEach((tag, rows) -> lineages.put(tag, shape(tag, rows, true, depth)));
+		return lineages;
+	}
+
+	static int depth(Integer maxDepth) {
 		int depth = maxDepth == null ? 10 : maxDepth;
 		if (depth < 0 || depth > SourceRepository.DEPTH_CAP) {
 			throw DomainException.invalid("maxDepth", "must be between 0 and %d, was %d".formatted(SourceRepository.DEPTH_CAP,
 					depth));
 		}
-		List<Map<String, Object>> rows = upstream ? repository.upstream(tagCode, depth, MAX_PATHS)
-				: repository.downstream(tagCode, depth, MAX_PATHS);
-		if (rows.isEmpty()) {
-			return null;
-		}
+		return depth;
+	}
+
+	private static Lineage shape(String tagCode, List<Map<String, Object>> rows, boolean upstream, int depth) {
 		boolean partial = rows.size() > MAX_PATHS;
 		Map<String, Lineage.Node> nodes = new LinkedHashMap<>();
 		Set<Lineage.Edge> edges = new LinkedHashSet<>();
 		List<List<String>> paths = new ArrayList<>();
-		Set<String> systems = new java.util.TreeSet<>();
+		Set<String> systems = new TreeSet<>();
 		for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), MAX_PATHS))) {
 			List<?> pathNodes = (List<?>) row.get("nodes");
 			List<?> transforms = (List<?>) row.get("transforms");

@@ -62,14 +62,28 @@ class SourceCatalogController {
 		return lineages.lineage(tagCode, !"DOWNSTREAM".equals(direction), maxDepth);
 	}
 
-	@SchemaMapping(typeName = "Lineage")
-	Tag tag(Lineage lineage) {
-		return taxonomy.tag(lineage.tagCode());
+	/** Batched: provenance asks for a lineage per assignment. */
+	@BatchMapping(typeName = "Lineage")
+	Map<Lineage, Tag> tag(List<Lineage> lineages) {
+		Set<String> codes = new LinkedHashSet<>();
+		lineages.forEach(l -> codes.add(l.tagCode()));
+		Map<String, Tag> tags = taxonomy.tagsByCode(codes);
+		Map<Lineage, Tag> result = new HashMap<>();
+		lineages.forEach(l -> result.put(l, tags.get(l.tagCode())));
+		return result;
 	}
 
-	@SchemaMapping(typeName = "Lineage")
-	List<SourceSystem> sourceSystems(Lineage lineage) {
-		return lineage.sourceSystemCodes().isEmpty() ? List.of() : sources.systemsByCode(lineage.sourceSystemCodes());
+	@BatchMapping(typeName = "Lineage")
+	Map<Lineage, List<SourceSystem>> sourceSystems(List<Lineage> lineages) {
+		Set<String> codes = new LinkedHashSet<>();
+		lineages.forEach(l -> codes.addAll(l.sourceSystemCodes()));
+		Map<String, SourceSystem> systems = new HashMap<>();
+		if (!codes.isEmpty()) {
+			sources.systemsByCode(codes).forEach(s -> systems.put(s.code(), s));
+		}
+		Map<Lineage, List<SourceSystem>> result = new HashMap<>();
+		lineages.forEach(l -> result.put(l, l.sourceSystemCodes().stream().map(systems::get).toList()));
+		return result;
 	}
 
 	@MutationMapping

@@ -2,13 +2,18 @@ package com.taggraph.lineage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
@@ -23,6 +28,8 @@ public class SourceCatalogService {
 
 	static final Set<String> KINDS = Set.of("INTERNAL", "EXTERNAL");
 	static final int MAX_SOURCES_PER_CALL = 200;
+	/** Derivations per write statement of an import; all of them commit in one transaction. */
+	private static final int IMPORT_BATCH = 5000;
 
 	private final SourceRepository repository;
 
@@ -197,6 +204,94 @@ public class SourceCatalogService {
 			throw new DomainException(ErrorCode.NOT_FOUND, "tag %s is not derived from %s".formatted(tagCode, fromCode),
 					Map.of("field", "fromCode", "subject", String.valueOf(fromCode)));
 		}
+	}
+
+	// ---- lineage import ----------------------------------------------------------------------------
+
+	/**
+	 * Imports the derivations of a lineage file in one transaction, under the lock {@link #derive}
+	 * takes, so no concurrent derivation can close a cycle the check did not see. Every row is checked
+	 * first, with a few reads for the whole file; any problem, including those found while reading
+	 * it, means nothing is written. Only new and changed derivations are written, so the same file
+	 * again writes nothing.
+	 */
+	@Transactional
+	public DerivationImportResult importDerivations(DerivationFile file, boolean dryRun, int maxErrors) {
+		long started = System.nanoTime();
+		if (!dryRun) {
+			repository.lock();
+		}
+		DerivationImport derivations = new DerivationImport(file.rows());
+		DerivationImport.Catalogue catalogue = catalogue(derivations, file.rows());
+		List<DerivationProblem> problems = new ArrayList<>(file.problems());
+		problems.addAll(derivations.validate(catalogue, maxErrors));
+		long errorCount = file.problemCount() - file.problems().size() + problems.size();
+		if (errorCount > 0) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			problems.sort(Comparator.comparingLong(DerivationProblem::line));
+			List<DerivationProblem> listed = new ArrayList<>(problems.subList(0, Math.min(problems.size(), maxErrors)));
+			if (errorCount > listed.size()) {
+				listed.add(DerivationProblem.general("TOO_MANY_ERRORS",
+						"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(errorCount - listed.size(),
+								maxErrors)));
+			}
+			return DerivationImportResult.refused(dryRun, file.rowCount(), listed, errorCount, millisSince(started));
+		}
+		DerivationImport.Changes changes = derivations.changes(catalogue);
+		if (!dryRun) {
+			List<DerivationRow> writes = new ArrayList<>(changes.created());
+			writes.addAll(changes.updated());
+			List<Map<String, Object>> fromFields = new ArrayList<>();
+			List<Map<String, Object>> fromTags = new ArrayList<>();
+			for (DerivationRow row : writes) {
+				Map<String, Object> params = new HashMap<>();
+				params.put("tag", row.tagCode());
+				params.put("source", row.sourceCode());
+				params.put("transform", row.transform());
+				(row.isFromField() ? fromFields : fromTags).add(params);
+			}
+			batches(fromFields).forEach(repository::deriveFromFields);
+			batches(fromTags).forEach(repository::deriveFromTags);
+		}
+		return new DerivationImportResult(dryRun, !dryRun, file.rowCount(), changes.created().size(),
+				changes.updated().size(), changes.unchanged(), 0, List.of(), millisSince(started));
+	}
+
+	/** The catalogue a file is checked against: one read per kind of code, whatever the file's size. */
+	private DerivationImport.Catalogue catalogue(DerivationImport derivations, List<DerivationRow> rows) {
+		if (rows.isEmpty()) {
+			return new DerivationImport.Catalogue(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), List.of());
+		}
+		Set<String> tags = new HashSet<>(repository.existing("Tag", derivations.tagCodes()));
+		Set<String> fields = new HashSet<>(repository.existing("SourceField", derivations.fieldCodes()));
+		Set<String> tables = new HashSet<>();
+		Set<String> systems = new HashSet<>();
+		List<DerivationRow> missing = rows.stream()
+			.filter(r -> r.isFromField() && !fields.contains(r.fieldCode()))
+			.toList();
+		if (!missing.isEmpty()) {
+			tables.addAll(repository.existing("SourceTable",
+					missing.stream().map(DerivationRow::tableCode).collect(Collectors.toSet())));
+			systems.addAll(repository.existing("SourceSystem",
+					missing.stream().map(DerivationRow::system).collect(Collectors.toSet())));
+		}
+		Map<DerivationImport.Key, String> declared = new HashMap<>();
+		repository.declaredDerivations(tags)
+			.forEach(d -> declared.put(DerivationImport.Key.of(d), d.transform()));
+		List<DeclaredDerivation> tagEdges = derivations.hasTagRows() ? repository.tagToTagDerivations() : List.of();
+		return new DerivationImport.Catalogue(tags, fields, tables, systems, declared, tagEdges);
+	}
+
+	private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> rows) {
+		List<List<Map<String, Object>>> batches = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i += IMPORT_BATCH) {
+			batches.add(rows.subList(i, Math.min(rows.size(), i + IMPORT_BATCH)));
+		}
+		return batches;
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
 	}
 
 	// ---- checks -----------------------------------------------------------------------------------

@@ -211,6 +211,55 @@ class SourceRepository {
 			.run();
 	}
 
+	/** Every derivation of the tags, to a field or a tag, with its transform. */
+	List<DeclaredDerivation> declaredDerivations(Collection<String> tagCodes) {
+		return List.copyOf(neo4j.query("""
+				UNWIND $codes AS code
+				MATCH (t:Tag {code: code})-[d:DERIVED_FROM]->(source)
+				RETURN code AS tag, source:SourceField AS fromField, source.code AS source, d.transform AS transform""")
+			.bind(List.copyOf(tagCodes)).to("codes")
+			.fetchAs(DeclaredDerivation.class)
+			.mappedBy((types, r) -> new DeclaredDerivation(r.get("tag").asString(), r.get("fromField").asBoolean(),
+					r.get("source").asString(), r.get("transform").asString(null)))
+			.all());
+	}
+
+	/** Every tag-to-tag derivation in the graph: what a cycle check over a whole file needs. */
+	List<DeclaredDerivation> tagToTagDerivations() {
+		return List.copyOf(neo4j.query("""
+				MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag)
+				RETURN t.code AS tag, u.code AS source""")
+			.fetchAs(DeclaredDerivation.class)
+			.mappedBy((types, r) -> new DeclaredDerivation(r.get("tag").asString(), false, r.get("source").asString(),
+					null))
+			.all());
+	}
+
+	/**
+	 * Declares a batch of derivations from fields ({@code {tag, source, transform}} each, source a
+	 * field code); a null transform keeps the one declared.
+	 */
+	void deriveFromFields(List<Map<String, Object>> rows) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (t:Tag {code: row.tag})
+				MATCH (f:SourceField {code: row.source})
+				MERGE (t)-[d:DERIVED_FROM]->(f)
+				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
+			.bind(rows).to("rows").run();
+	}
+
+	/** As {@link #deriveFromFields}, from tags. */
+	void deriveFromTags(List<Map<String, Object>> rows) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (t:Tag {code: row.tag})
+				MATCH (u:Tag {code: row.source})
+				MERGE (t)-[d:DERIVED_FROM]->(u)
+				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
+			.bind(rows).to("rows").run();
+	}
+
 	/** @return whether there was such a derivation */
 	boolean removeDerivation(String tagCode, String fromCode) {
 		return neo4j.query("""
@@ -228,23 +277,27 @@ class SourceRepository {
 	static final int DEPTH_CAP = 20;
 
 	/**
-	 * Upstream lineage in one statement: every derivation path from the tag of at most {@code maxDepth}
-	 * hops (one more is read, to tell whether the depth cut anything), each path's last node with
-	 * the table and system of a field. At most {@code maxPaths + 1} paths are read.
+	 * Upstream lineage of several tags in one statement: every derivation path from each tag of at
+	 * most {@code maxDepth} hops (one more is read, to tell whether the depth cut anything), each path's
+	 * last node with the table and system of a field. At most {@code maxPaths + 1} paths per tag.
 	 */
-	List<Map<String, Object>> upstream(String tagCode, int maxDepth, int maxPaths) {
+	List<Map<String, Object>> upstream(Collection<String> tagCodes, int maxDepth, int maxPaths) {
 		return List.copyOf(neo4j.query("""
-				MATCH (root:Tag {code: $tag})
-				MATCH p = (root)-[:DERIVED_FROM*0..21]->(n)
-				WHERE length(p) <= $maxDepth + 1
-				WITH p, n LIMIT $maxPaths + 1
-				OPTIONAL MATCH (n:SourceField)-[:IN_TABLE]->(tb:SourceTable)-[:IN_SYSTEM]->(s:SourceSystem)
-				RETURN [x IN nodes(p) | {code: x.code, kind: CASE WHEN x:Tag THEN 'TAG' ELSE 'SOURCE_FIELD' END,
-				                         name: x.name}] AS nodes,
-				       [r IN relationships(p) | r.transform] AS transforms,
-				       CASE WHEN tb IS NULL THEN null ELSE {code: tb.code, name: coalesce(tb.name, tb.tableName)} END AS table,
-				       CASE WHEN s IS NULL THEN null ELSE {code: s.code, name: s.name} END AS system""")
-			.bindAll(Map.of("tag", tagCode, "maxDepth", maxDepth, "maxPaths", maxPaths))
+				UNWIND $tags AS tag
+				CALL (tag) {
+				  MATCH (root:Tag {code: tag})
+				  MATCH p = (root)-[:DERIVED_FROM*0..21]->(n)
+				  WHERE length(p) <= $maxDepth + 1
+				  WITH p, n LIMIT $maxPaths + 1
+				  OPTIONAL MATCH (n:SourceField)-[:IN_TABLE]->(tb:SourceTable)-[:IN_SYSTEM]->(s:SourceSystem)
+				  RETURN [x IN nodes(p) | {code: x.code, kind: CASE WHEN x:Tag THEN 'TAG' ELSE 'SOURCE_FIELD' END,
+				                           name: x.name}] AS nodes,
+				         [r IN relationships(p) | r.transform] AS transforms,
+				         CASE WHEN tb IS NULL THEN null ELSE {code: tb.code, name: coalesce(tb.name, tb.tableName)} END AS table,
+				         CASE WHEN s IS NULL THEN null ELSE {code: s.code, name: s.name} END AS system
+				}
+				RETURN tag, nodes, transforms, table, system""")
+			.bindAll(Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths))
 			.fetch().all());
 	}
 
@@ -255,7 +308,7 @@ class SourceRepository {
 				MATCH p = (root)<-[:DERIVED_FROM*0..21]-(n:Tag)
 				WHERE length(p) <= $maxDepth + 1
 				WITH p LIMIT $maxPaths + 1
-				RETURN [x IN nodes(p) | {code: x.code, kind: 'TAG', name: x.name}] AS nodes,
+				RETURN $tag AS tag, [x IN nodes(p) | {code: x.code, kind: 'TAG', name: x.name}] AS nodes,
 				       [r IN relationships(p) | r.transform] AS transforms, null AS table, null AS system""")
 			.bindAll(Map.of("tag", tagCode, "maxDepth", maxDepth, "maxPaths", maxPaths))
 			.fetch().all());
