@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,8 +250,7 @@ class LineagePageTest {
 
 	private void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
-		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
-				StandardCopyOption.REPLACE_EXISTING);
+		Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
 	}
 
 	private String base() {
