@@ -30,7 +30,12 @@ class ImpactRepository {
 	 * unknown source.
 	 */
 	Optional<Map<String, Object>> read(String sourceCode) {
-		// The variable-length bound is a literal (Cypher takes no parameter there): HOPS_READ in all.
+		// The tags are one breadth-first walk from the source itself, each node visited once (DISTINCT lets
+		// the planner prune). Enumerating the paths from every field instead visits a tag once per path: with
+		// diamonds, 236,343 paths for 7,016 tags under one hot field of the 100x library (BENCHMARKS.md).
+		// Walked backwards, IN_SYSTEM and IN_TABLE reach only the source's own tables and fields. The bounds
+		// are literals (Cypher takes no parameter there): HOPS_READ derivation hops past the fields, plus
+		// one hop per IN_TABLE and IN_SYSTEM.
 		return neo4j.query("""
 				CALL () {
 				  MATCH (s:SourceSystem {code: $code}) RETURN s AS src, 'SOURCE_SYSTEM' AS kind
@@ -48,10 +53,18 @@ class ImpactRepository {
 				  MATCH (f:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(src) RETURN f
 				}
 				WITH src, kind, collect(f) AS fields
-				CALL (fields) {
-				  UNWIND fields AS f
-				  MATCH (f)<-[:DERIVED_FROM]-(:Tag)<-[:DERIVED_FROM*0..20]-(t:Tag)
-				  RETURN collect(DISTINCT t) AS tags
+				CALL (src) {
+				  CALL (src) {
+				    WITH src WHERE src:SourceField
+				    MATCH (src)<-[:DERIVED_FROM*1..21]-(t:Tag) RETURN DISTINCT t
+				    UNION
+				    WITH src WHERE src:SourceTable
+				    MATCH (src)<-[:IN_TABLE|DERIVED_FROM*1..22]-(t:Tag) RETURN DISTINCT t
+				    UNION
+				    WITH src WHERE src:SourceSystem
+				    MATCH (src)<-[:IN_SYSTEM|IN_TABLE|DERIVED_FROM*1..23]-(t:Tag) RETURN DISTINCT t
+				  }
+				  RETURN collect(t) AS tags
 				}
 				RETURN {code: src.code, kind: kind, name: coalesce(src.name, src.tableName)} AS source,
 				       [f IN fields | f.code] AS fieldCodes,
