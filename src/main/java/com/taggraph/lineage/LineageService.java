@@ -1,7 +1,10 @@
 package com.taggraph.lineage;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,23 +34,21 @@ public class LineageService {
 
 	@Transactional(readOnly = true)
 	public Lineage lineage(String tagCode, boolean upstream, Integer maxDepth) {
-		int depth = depth(maxDepth);
-		if (upstream) {
-			return upstream(List.of(tagCode), depth).get(tagCode);
-		}
-		List<Map<String, Object>> rows = repository.downstream(tagCode, depth, MAX_PATHS);
-		return rows.isEmpty() ? null : shape(tagCode, rows, false, depth);
+		return lineages(List.of(tagCode), upstream, depth(maxDepth)).get(tagCode);
 	}
 
 	/** The upstream lineage of each tag, in one statement; unknown tags are left out. */
 	@Transactional(readOnly = true)
 	public Map<String, Lineage> upstream(Collection<String> tagCodes, int depth) {
-		Map<String, List<Map<String, Object>>> rowsByTag = new LinkedHashMap<>();
-		for (Map<String, Object> row : repository.upstream(tagCodes, depth, MAX_PATHS)) {
-			rowsByTag.computeIfAbsent((String) row.get("tag"), k -> new ArrayList<>()).add(row);
-		}
+		return lineages(tagCodes, true, depth);
+	}
+
+	private Map<String, Lineage> lineages(Collection<String> tagCodes, boolean upstream, int depth) {
 		Map<String, Lineage> lineages = new LinkedHashMap<>();
-		rowsByTag.forEach((tag, rows) -> lineages.put(tag, shape(tag, rows, true, depth)));
+		for (Map<String, Object> row : repository.lineages(tagCodes, upstream, depth, MAX_PATHS)) {
+			String tag = (String) row.get("tag");
+			lineages.put(tag, shape(tag, row, upstream, depth));
+		}
 		return lineages;
 	}
 
@@ -60,52 +61,106 @@ public class LineageService {
 		return depth;
 	}
 
-	private static Lineage shape(String tagCode, List<Map<String, Object>> rows, boolean upstream, int depth) {
-		boolean partial = rows.size() > MAX_PATHS;
+	/**
+	 * Nodes, edges and systems come from the set of nodes walked (complete within maxDepth, whatever the
+	 * number of paths), their degrees from a breadth-first walk over the derivations read with them; the
+	 * paths are listed up to the cap.
+	 */
+	private static Lineage shape(String tagCode, Map<String, Object> row, boolean upstream, int depth) {
+		Map<String, Map<?, ?>> walked = new LinkedHashMap<>();
+		for (Object node : (List<?>) row.get("nodes")) {
+			walked.put((String) ((Map<?, ?>) node).get("code"), (Map<?, ?>) node);
+		}
+		Map<String, Integer> degrees = degrees(tagCode, walked, upstream);
+		boolean partial = degrees.values().stream().anyMatch(degree -> degree > depth);
+
 		Map<String, Lineage.Node> nodes = new LinkedHashMap<>();
 		Set<Lineage.Edge> edges = new LinkedHashSet<>();
-		List<List<String>> paths = new ArrayList<>();
 		Set<String> systems = new TreeSet<>();
-		for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), MAX_PATHS))) {
-			List<?> pathNodes = (List<?>) row.get("nodes");
-			List<?> transforms = (List<?>) row.get("transforms");
-			if (pathNodes.size() - 1 > depth) {
+		degrees.entrySet().stream()
+			.filter(e -> e.getValue() <= depth)
+			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.forEach(e -> {
+				Map<?, ?> node = walked.get(e.getKey());
+				add(nodes, e.getKey(), (String) node.get("kind"), (String) node.get("name"), e.getValue());
+			});
+		for (Lineage.Node node : List.copyOf(nodes.values())) {
+			Map<?, ?> walkedNode = walked.get(node.code());
+			if ("TAG".equals(node.kind())) {
+				for (Object from : (List<?>) walkedNode.get("from")) {
+					String source = (String) ((List<?>) from).get(0);
+					if (nodes.containsKey(source)) {
+						edges.add(new Lineage.Edge(node.code(), source, "DERIVED_FROM", (String) ((List<?>) from).get(1)));
+					}
+				}
+			}
+			else if (walkedNode.get("table") != null && walkedNode.get("system") != null) {
+				Map<?, ?> table = (Map<?, ?>) walkedNode.get("table");
+				Map<?, ?> system = (Map<?, ?>) walkedNode.get("system");
+				add(nodes, (String) table.get("code"), "SOURCE_TABLE", (String) table.get("name"), node.degree() + 1);
+				add(nodes, (String) system.get("code"), "SOURCE_SYSTEM", (String) system.get("name"), node.degree() + 2);
+				edges.add(new Lineage.Edge(node.code(), (String) table.get("code"), "IN_TABLE", null));
+				edges.add(new Lineage.Edge((String) table.get("code"), (String) system.get("code"), "IN_SYSTEM", null));
+				systems.add((String) system.get("code"));
+			}
+		}
+
+		List<?> pathRows = (List<?>) row.get("paths");
+		partial |= pathRows.size() > MAX_PATHS;
+		List<List<String>> paths = new ArrayList<>();
+		for (Object pathRow : pathRows.subList(0, Math.min(pathRows.size(), MAX_PATHS))) {
+			List<String> codes = new ArrayList<>();
+			((List<?>) pathRow).forEach(code -> codes.add((String) code));
+			if (codes.size() - 1 > depth) {
 				partial = true;
 				continue;
 			}
-			List<String> codes = new ArrayList<>();
-			for (int i = 0; i < pathNodes.size(); i++) {
-				Map<?, ?> node = (Map<?, ?>) pathNodes.get(i);
-				String code = (String) node.get("code");
-				codes.add(code);
-				add(nodes, code, (String) node.get("kind"), (String) node.get("name"), i);
-				if (i > 0) {
-					String previous = codes.get(i - 1);
-					String transform = (String) transforms.get(i - 1);
-					// an edge always runs from the derived tag to what it is derived from
-					edges.add(upstream ? new Lineage.Edge(previous, code, "DERIVED_FROM", transform)
-							: new Lineage.Edge(code, previous, "DERIVED_FROM", transform));
-				}
+			Map<?, ?> end = walked.get(codes.get(codes.size() - 1));
+			if (upstream && end != null && end.get("table") != null && end.get("system") != null) {
+				codes.add((String) ((Map<?, ?>) end.get("table")).get("code"));
+				codes.add((String) ((Map<?, ?>) end.get("system")).get("code"));
 			}
-			Map<?, ?> table = (Map<?, ?>) row.get("table");
-			Map<?, ?> system = (Map<?, ?>) row.get("system");
-			if (table != null && system != null) {
-				String field = codes.get(codes.size() - 1);
-				add(nodes, (String) table.get("code"), "SOURCE_TABLE", (String) table.get("name"), codes.size());
-				add(nodes, (String) system.get("code"), "SOURCE_SYSTEM", (String) system.get("name"), codes.size() + 1);
-				edges.add(new Lineage.Edge(field, (String) table.get("code"), "IN_TABLE", null));
-				edges.add(new Lineage.Edge((String) table.get("code"), (String) system.get("code"), "IN_SYSTEM", null));
-				codes.add((String) table.get("code"));
-				codes.add((String) system.get("code"));
-				systems.add((String) system.get("code"));
-				paths.add(codes);
-			}
-			else if (!upstream && codes.size() > 1) {
-				paths.add(codes);
-			}
+			paths.add(codes);
 		}
 		return new Lineage(tagCode, List.copyOf(nodes.values()), List.copyOf(edges), paths, List.copyOf(systems),
 				partial);
+	}
+
+	/**
+	 * Fewest derivation hops from the tag to each node walked: upstream along what each tag is derived
+	 * from, downstream along what is derived from each tag.
+	 */
+	private static Map<String, Integer> degrees(String root, Map<String, Map<?, ?>> walked, boolean upstream) {
+		Map<String, List<String>> next = new HashMap<>();
+		walked.forEach((code, node) -> {
+			if ("TAG".equals(node.get("kind"))) {
+				for (Object from : (List<?>) node.get("from")) {
+					String source = (String) ((List<?>) from).get(0);
+					if (walked.containsKey(source)) {
+						if (upstream) {
+							next.computeIfAbsent(code, k -> new ArrayList<>()).add(source);
+						}
+						else {
+							next.computeIfAbsent(source, k -> new ArrayList<>()).add(code);
+						}
+					}
+				}
+			}
+		});
+		Map<String, Integer> degrees = new LinkedHashMap<>();
+		Deque<String> queue = new ArrayDeque<>();
+		degrees.put(root, 0);
+		queue.add(root);
+		while (!queue.isEmpty()) {
+			String code = queue.poll();
+			for (String reached : next.getOrDefault(code, List.of())) {
+				if (!degrees.containsKey(reached)) {
+					degrees.put(reached, degrees.get(code) + 1);
+					queue.add(reached);
+				}
+			}
+		}
+		return degrees;
 	}
 
 	/** Keeps each node once, at the fewest hops it was reached by. */

@@ -277,42 +277,57 @@ class SourceRepository {
 	static final int DEPTH_CAP = 20;
 
 	/**
-	 * Upstream lineage of several tags in one statement: every derivation path from each tag of at
-	 * most {@code maxDepth} hops (one more is read, to tell whether the depth cut anything), each path's
-	 * last node with the table and system of a field. At most {@code maxPaths + 1} paths per tag.
+	 * Lineage of several tags in one statement, a row per known tag. {@code nodes}: every node within
+	 * the literal 21 hops, each once (a pruning walk: DISTINCT right after the expand), a tag with its
+	 * derivations {@code from: [[code, transform]]}, a field with its table and system. {@code paths}: up to
+	 * {@code maxPaths + 1} derivation paths, upstream to a field, downstream to a derived tag, of at most
+	 * {@code maxDepth + 1} hops (one more, to tell whether the depth cut anything).
 	 */
-	List<Map<String, Object>> upstream(Collection<String> tagCodes, int maxDepth, int maxPaths) {
-		return List.copyOf(neo4j.query("""
-				UNWIND $tags AS tag
-				CALL (tag) {
-				  MATCH (root:Tag {code: tag})
-				  MATCH p = (root)-[:DERIVED_FROM*0..21]->(n)
-				  WHERE length(p) <= $maxDepth + 1
-				  WITH p, n LIMIT $maxPaths + 1
-				  OPTIONAL MATCH (n:SourceField)-[:IN_TABLE]->(tb:SourceTable)-[:IN_SYSTEM]->(s:SourceSystem)
-				  RETURN [x IN nodes(p) | {code: x.code, kind: CASE WHEN x:Tag THEN 'TAG' ELSE 'SOURCE_FIELD' END,
-				                           name: x.name}] AS nodes,
-				         [r IN relationships(p) | r.transform] AS transforms,
-				         CASE WHEN tb IS NULL THEN null ELSE {code: tb.code, name: coalesce(tb.name, tb.tableName)} END AS table,
-				         CASE WHEN s IS NULL THEN null ELSE {code: s.code, name: s.name} END AS system
-				}
-				RETURN tag, nodes, transforms, table, system""")
+	List<Map<String, Object>> lineages(Collection<String> tagCodes, boolean upstream, int maxDepth, int maxPaths) {
+		// the two directions differ only in the arrows and the last label; both texts are constants here
+		String cypher = upstream ? UPSTREAM : DOWNSTREAM;
+		return List.copyOf(neo4j.query(cypher)
 			.bindAll(Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths))
 			.fetch().all());
 	}
 
-	/** Downstream lineage in one statement: every tag derived from the tag, transitively, as paths. */
-	List<Map<String, Object>> downstream(String tagCode, int maxDepth, int maxPaths) {
-		return List.copyOf(neo4j.query("""
-				MATCH (root:Tag {code: $tag})
-				MATCH p = (root)<-[:DERIVED_FROM*0..21]-(n:Tag)
-				WHERE length(p) <= $maxDepth + 1
-				WITH p LIMIT $maxPaths + 1
-				RETURN $tag AS tag, [x IN nodes(p) | {code: x.code, kind: 'TAG', name: x.name}] AS nodes,
-				       [r IN relationships(p) | r.transform] AS transforms, null AS table, null AS system""")
-			.bindAll(Map.of("tag", tagCode, "maxDepth", maxDepth, "maxPaths", maxPaths))
-			.fetch().all());
-	}
+	private static final String NODE_PROJECTION = """
+			CASE WHEN n:Tag
+			  THEN {code: n.code, kind: 'TAG', name: n.name, from: [(n)-[d:DERIVED_FROM]->(x) | [x.code, d.transform]]}
+			  ELSE {code: n.code, kind: 'SOURCE_FIELD', name: n.name,
+			        table: [(n)-[:IN_TABLE]->(tb) | {code: tb.code, name: coalesce(tb.name, tb.tableName)}][0],
+			        system: [(n)-[:IN_TABLE]->()-[:IN_SYSTEM]->(s) | {code: s.code, name: s.name}][0]}
+			END""";
+
+	private static final String UPSTREAM = """
+			UNWIND $tags AS tag
+			MATCH (root:Tag {code: tag})
+			CALL (root) {
+			  MATCH (root)-[:DERIVED_FROM*0..21]->(n) RETURN DISTINCT n
+			}
+			WITH tag, root, collect(%s) AS nodes
+			CALL (root) {
+			  MATCH p = (root)-[:DERIVED_FROM*1..21]->(:SourceField)
+			  WHERE length(p) <= $maxDepth + 1
+			  WITH p LIMIT $maxPaths + 1
+			  RETURN collect([x IN nodes(p) | x.code]) AS paths
+			}
+			RETURN tag, nodes, paths""".formatted(NODE_PROJECTION);
+
+	private static final String DOWNSTREAM = """
+			UNWIND $tags AS tag
+			MATCH (root:Tag {code: tag})
+			CALL (root) {
+			  MATCH (root)<-[:DERIVED_FROM*0..21]-(n:Tag) RETURN DISTINCT n
+			}
+			WITH tag, root, collect(%s) AS nodes
+			CALL (root) {
+			  MATCH p = (root)<-[:DERIVED_FROM*1..21]-(:Tag)
+			  WHERE length(p) <= $maxDepth + 1
+			  WITH p LIMIT $maxPaths + 1
+			  RETURN collect([x IN nodes(p) | x.code]) AS paths
+			}
+			RETURN tag, nodes, paths""".formatted(NODE_PROJECTION);
 
 	// ---- helpers ---------------------------------------------------------------------------------
 
