@@ -3,7 +3,7 @@
 // How to use (Neo4j Browser at http://localhost:7474/browser/ or cypher-shell): run one statement at a
 // time, or switch on "Enable multi statement query editor" in Browser settings to run the whole file.
 // The statements need parameters, e.g.
-// :param customer => '3300000003'
+// :param customer => '3300001647'
 // :param tag => 'T0317'
 
 // --- 1. How the tag came onto the customer: source, who, when, import or rule run
