@@ -1,9 +1,7 @@
 package com.taggraph.lineage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,30 +98,19 @@ public class ImpactService {
 	 */
 	private static Map<String, Integer> degrees(Map<String, Map<?, ?>> tagRows, Set<String> fieldCodes) {
 		Map<String, List<String>> derivedBy = new HashMap<>();
-		Map<String, Integer> degrees = new LinkedHashMap<>();
-		Deque<String> queue = new ArrayDeque<>();
+		Map<String, Integer> starts = new LinkedHashMap<>();
 		tagRows.forEach((code, tag) -> {
 			for (Object from : (List<?>) tag.get("from")) {
 				String upstream = (String) ((List<?>) from).get(0);
-				if (fieldCodes.contains(upstream) && !degrees.containsKey(code)) {
-					degrees.put(code, 1);
-					queue.add(code);
+				if (fieldCodes.contains(upstream)) {
+					starts.put(code, 1);
 				}
 				else if (tagRows.containsKey(upstream)) {
 					derivedBy.computeIfAbsent(upstream, k -> new ArrayList<>()).add(code);
 				}
 			}
 		});
-		while (!queue.isEmpty()) {
-			String code = queue.poll();
-			for (String next : derivedBy.getOrDefault(code, List.of())) {
-				if (!degrees.containsKey(next)) {
-					degrees.put(next, degrees.get(code) + 1);
-					queue.add(next);
-				}
-			}
-		}
-		return degrees;
+		return Hops.from(starts, derivedBy);
 	}
 
 	/** The subgraph to draw: systems, tables and fields feeding the listed tags, the tags, their classes. */

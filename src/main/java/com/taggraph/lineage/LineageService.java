@@ -1,9 +1,7 @@
 package com.taggraph.lineage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -147,20 +145,7 @@ public class LineageService {
 				}
 			}
 		});
-		Map<String, Integer> degrees = new LinkedHashMap<>();
-		Deque<String> queue = new ArrayDeque<>();
-		degrees.put(root, 0);
-		queue.add(root);
-		while (!queue.isEmpty()) {
-			String code = queue.poll();
-			for (String reached : next.getOrDefault(code, List.of())) {
-				if (!degrees.containsKey(reached)) {
-					degrees.put(reached, degrees.get(code) + 1);
-					queue.add(reached);
-				}
-			}
-		}
-		return degrees;
+		return Hops.from(Map.of(root, 0), next);
 	}
 
 	/** Keeps each node once, at the fewest hops it was reached by. */
