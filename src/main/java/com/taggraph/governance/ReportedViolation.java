@@ -9,14 +9,16 @@ import java.util.List;
  * @param customerCount     customers breaking the rule, for the data checks; null for the others
  * @param sampleCustomerIds up to 20 of those customers, smallest ids first; empty for the others
  */
-public record ReportedViolation(RuleCheck kind, List<String> codes, String message, Integer customerCount,
-		List<String> sampleCustomerIds) {
-
-	public RuleCategory category() {
-		return kind.category();
-	}
+public record ReportedViolation(RuleCheck kind, RuleCategory category, List<String> codes, String message,
+		Integer customerCount, List<String> sampleCustomerIds) {
 
 	static ReportedViolation of(RuleCheck kind, List<String> codes, String message) {
-		return new ReportedViolation(kind, List.copyOf(codes), message, null, List.of());
+		return new ReportedViolation(kind, kind.category(), List.copyOf(codes), message, null, List.of());
+	}
+
+	static ReportedViolation ofCustomers(RuleCheck kind, List<String> codes, String message, int customerCount,
+			List<String> sampleCustomerIds) {
+		return new ReportedViolation(kind, kind.category(), List.copyOf(codes), message, customerCount,
+				List.copyOf(sampleCustomerIds));
 	}
 }

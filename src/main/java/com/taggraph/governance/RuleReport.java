@@ -13,10 +13,6 @@ public record RuleReport(String generatedAt, List<RuleCategory> categories, Stri
 		List<ReportedViolation> violations, List<CheckCount> counts) {
 
 	/** How many violations one check found, and how many customers they involve (data checks only). */
-	public record CheckCount(RuleCheck kind, int violations, Integer customers) {
-
-		public RuleCategory category() {
-			return kind.category();
-		}
+	public record CheckCount(RuleCheck kind, RuleCategory category, int violations, Integer customers) {
 	}
 }

@@ -119,7 +119,7 @@ public class RuleReportService {
 
 	private List<ReportedViolation> data() {
 		return segments.ruleViolations(null).stream()
-			.map(v -> new ReportedViolation(
+			.map(v -> ReportedViolation.ofCustomers(
 					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED : RuleCheck.EXHAUSTIVE_VIOLATED,
 					List.of(v.tagClass().code()), v.description(), v.customerCount(), v.sampleCustomerIds()))
 			.toList();
@@ -138,7 +138,7 @@ public class RuleReportService {
 			t[1] += v.customerCount() == null ? 0 : v.customerCount();
 		}
 		return tally.entrySet().stream()
-			.map(e -> new RuleReport.CheckCount(e.getKey(), e.getValue()[0],
+			.map(e -> new RuleReport.CheckCount(e.getKey(), e.getKey().category(), e.getValue()[0],
 					e.getKey().category() == RuleCategory.DATA ? e.getValue()[1] : null))
 			.toList();
 	}

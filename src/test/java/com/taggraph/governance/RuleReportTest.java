@@ -169,6 +169,10 @@ class RuleReportTest {
 		JsonNode body = JsonMapper.builder().build().readTree(json.body());
 		assertThat(keys(body.path("violations"))).isEqualTo(keys(graphQl.path("violations")));
 		assertThat(body.path("counts")).hasSize(RuleCheck.values().length);
+		assertThat(body.path("counts").findValuesAsString("category")).hasSize(RuleCheck.values().length);
+		assertThat(body.path("violations").findValuesAsString("category"))
+			.isEqualTo(graphQl.path("violations").findValuesAsString("category"));
+		assertThat(body.path("dataAsOf").asString(null)).isNotBlank();
 
 		HttpResponse<String> csv = get("/api/reports/rules", "text/csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
