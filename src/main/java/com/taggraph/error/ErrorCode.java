@@ -8,6 +8,11 @@ public enum ErrorCode {
 	NOT_FOUND(ErrorType.NOT_FOUND),
 	DUPLICATE_CODE(ErrorType.BAD_REQUEST),
 	CYCLE(ErrorType.BAD_REQUEST),
+	/**
+	 * a write that would break a structural rule of the class tree; {@code extensions.rule} names it as
+	 * the rule report does (DIVISION_WITHOUT_CRITERION, EXHAUSTIVE_CLASS_EMPTY)
+	 */
+	STRUCTURAL_RULE(ErrorType.BAD_REQUEST),
 	NOT_EMPTY(ErrorType.BAD_REQUEST),
 	INVALID_INPUT(ErrorType.BAD_REQUEST),
 	/** two tags of one exclusive class on one customer */

@@ -75,7 +75,9 @@ public class FacetService {
 		return repository.tagsWithValues(valueCodes);
 	}
 
-	List<FacetCoverage> coverage() {
+	/** Per top-level facet, the tags with no value in it and those with several; read by the rule report too. */
+	@Transactional(readOnly = true)
+	public List<FacetCoverage> coverage() {
 		return repository.coverage();
 	}
 

@@ -204,6 +204,40 @@ class TaxonomyRepository {
 			.bind(code).to("code").fetch().one().orElse(Map.of());
 	}
 
+	/**
+	 * Exhaustive classes above {@code code} left with no tag if it moved (with its subtree and tags) under
+	 * {@code newParent} (null: to the root). Only a class whose subtree holds tags can empty another.
+	 */
+	List<String> exhaustiveClassesEmptiedByMovingClass(String code, String newParent) {
+		return List.copyOf(neo4j.query("""
+				MATCH (c:TagClass {code: $code})-[:BROADER]->+(a:TagClass {exhaustive: true})
+				WHERE ($newParent IS NULL OR NOT EXISTS { (:TagClass {code: $newParent})-[:BROADER]->*(a) })
+				  AND EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) }
+				  AND NOT EXISTS { (:Tag)-[:IN_CLASS]->(x:TagClass)-[:BROADER]->*(a) WHERE NOT EXISTS { (x)-[:BROADER]->*(c) } }
+				RETURN a.code AS code ORDER BY code""")
+			.bindAll(mapOf("code", code, "newParent", newParent))
+			.fetchAs(String.class).all());
+	}
+
+	/** Exhaustive classes at or above the tag's class left with no tag if it moved to {@code newClass} (null: deleted). */
+	List<String> exhaustiveClassesEmptiedByRemovingTag(String code, String newClass) {
+		return List.copyOf(neo4j.query("""
+				MATCH (t:Tag {code: $code})-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(a:TagClass {exhaustive: true})
+				WHERE ($newClass IS NULL OR NOT EXISTS { (:TagClass {code: $newClass})-[:BROADER]->*(a) })
+				  AND NOT EXISTS { (o:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(a) WHERE o <> t }
+				RETURN a.code AS code ORDER BY code""")
+			.bindAll(mapOf("code", code, "newClass", newClass))
+			.fetchAs(String.class).all());
+	}
+
+	/** Whether a tag sits in the class or below it. */
+	boolean holdsTags(String code) {
+		return neo4j.query("""
+				MATCH (c:TagClass {code: $code})
+				RETURN EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) } AS holds""")
+			.bind(code).to("code").fetchAs(Boolean.class).one().orElse(false);
+	}
+
 	/** What still depends on a tag: tags derived from it, and customers carrying it. */
 	Map<String, Object> tagDependents(String code) {
 		return neo4j.query("""

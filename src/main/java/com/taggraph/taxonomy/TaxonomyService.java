@@ -28,9 +28,15 @@ import com.taggraph.error.ErrorCode;
 /**
  * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
  * it writes; anything thrown later rolls the whole transaction back, so a refused request changes nothing.
+ * The rule report's structural checks are kept here at write time: a cycle (CYCLE), a division without a
+ * criterion and an exhaustive class without tags (STRUCTURAL_RULE); orphans cannot arise, since a tag
+ * needs a class and only an empty class is deleted.
  */
 @Service
 public class TaxonomyService {
+
+	private static final String DIVISION_WITHOUT_CRITERION = "DIVISION_WITHOUT_CRITERION";
+	private static final String EXHAUSTIVE_CLASS_EMPTY = "EXHAUSTIVE_CLASS_EMPTY";
 
 	/** Codes are identifiers users type and export: no spaces or control characters. */
 	private static final int MAX_TEXT = 2000;
@@ -149,6 +155,14 @@ public class TaxonomyService {
 					"unknown parent class '%s' of new class '%s'".formatted(in.parentCode(), in.code()),
 					Map.of("field", "parentCode", "subject", in.parentCode()));
 		}
+		if (in.parentCode() != null) {
+			requireCriterionToDivide(in.parentCode(), "parentCode");
+		}
+		if (Boolean.TRUE.equals(in.exhaustive())) {
+			throw structural(EXHAUSTIVE_CLASS_EMPTY, in.code(), "exhaustive",
+					"new class '%s' holds no tag yet, so it cannot be exhaustive: create it, add its tags, then mark it exhaustive"
+						.formatted(in.code()));
+		}
 		repository.createClass(in);
 		return repository.findClass(in.code()).orElseThrow();
 	}
@@ -161,6 +175,15 @@ public class TaxonomyService {
 		optionalText("criterion", changes.criterion(), MAX_TEXT);
 		optionalText("scope", changes.scope(), MAX_CODE);
 		requireClass(code);
+		if (changes.criterion() != null && changes.criterion().isBlank()
+				&& ((Number) repository.classContents(code).get("classes")).longValue() > 0) {
+			throw structural(DIVISION_WITHOUT_CRITERION, code, "criterion",
+					"class '%s' has lower classes, so its criterion cannot be emptied".formatted(code));
+		}
+		if (Boolean.TRUE.equals(changes.exhaustive()) && !repository.holdsTags(code)) {
+			throw structural(EXHAUSTIVE_CLASS_EMPTY, code, "exhaustive",
+					"class '%s' holds no tag at or below it, so it cannot be exhaustive".formatted(code));
+		}
 		repository.updateClass(code, changes);
 		return repository.findClass(code).orElseThrow();
 	}
@@ -181,6 +204,11 @@ public class TaxonomyService {
 								newParentCode, newParentCode.equals(code) ? "the class itself" : "below '" + code + "'"),
 						Map.of("field", "newParentCode", "subject", code));
 			}
+			requireCriterionToDivide(newParentCode, "newParentCode");
+		}
+		List<String> emptied = repository.exhaustiveClassesEmptiedByMovingClass(code, newParentCode);
+		if (!emptied.isEmpty()) {
+			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
 		repository.moveClass(code, newParentCode);
 		return repository.findClass(code).orElseThrow();
@@ -239,6 +267,10 @@ public class TaxonomyService {
 			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s'".formatted(classCode),
 					Map.of("field", "classCode", "subject", classCode));
 		}
+		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, classCode);
+		if (!emptied.isEmpty()) {
+			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
+		}
 		repository.moveTag(code, classCode);
 		return repository.findTag(code).orElseThrow();
 	}
@@ -254,6 +286,10 @@ public class TaxonomyService {
 					"tag '%s' is still used: %s derive from it %s and %s carry it"
 						.formatted(code, count(derived.size(), "tag", "tags"), derived, count(customers, "customer", "customers")),
 					Map.of("subject", code, "derivedTags", derived, "customers", customers));
+		}
+		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, null);
+		if (!emptied.isEmpty()) {
+			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
 		repository.deleteTag(code);
 		return code;
@@ -346,6 +382,28 @@ public class TaxonomyService {
 		if (code == null || repository.findTag(code).isEmpty()) {
 			throw DomainException.notFound("tag", code);
 		}
+	}
+
+	/** One criterion per division (划分标准): a class gets lower classes only once it says how they are divided. */
+	private void requireCriterionToDivide(String parentCode, String field) {
+		TagClass parent = repository.findClass(parentCode).orElseThrow();
+		if (parent.criterion() == null || parent.criterion().isBlank()) {
+			throw structural(DIVISION_WITHOUT_CRITERION, parentCode, field,
+					"class '%s' has no criterion (划分标准): give it the criterion its lower classes are divided by first"
+						.formatted(parentCode));
+		}
+	}
+
+	private static DomainException emptiedExhaustive(List<String> classes, String change) {
+		return structural(EXHAUSTIVE_CLASS_EMPTY, classes.get(0), "code",
+				"%s would leave exhaustive class%s %s with no tag".formatted(change, classes.size() == 1 ? "" : "es",
+						String.join(", ", classes.stream().map(c -> "'" + c + "'").toList())));
+	}
+
+	/** Named like the rule report's check, so a client can tell which rule a refusal protects. */
+	private static DomainException structural(String rule, String subject, String field, String message) {
+		return new DomainException(ErrorCode.STRUCTURAL_RULE, message,
+				Map.of("rule", rule, "subject", subject, "field", field));
 	}
 
 	private void requireFreeCode(String code) {

@@ -37,15 +37,15 @@ class HierarchyEditingTest {
 		ok(client.query("""
 				mutation {
 				  a: createTagClass(input: {code: "ED-A", name: "编辑测试", criterion: "测试", exclusive: true}) { code }
-				  b: createTagClass(input: {code: "ED-B", name: "下位类", parentCode: "ED-A"}) { code }
+				  b: createTagClass(input: {code: "ED-B", name: "下位类", parentCode: "ED-A", criterion: "细分"}) { code }
 				  c: createTagClass(input: {code: "ED-C", name: "再下位", parentCode: "ED-B"}) { code level }
 				}"""));
 
 		var updated = ok(client.query("""
-				mutation { updateTagClass(code: "ED-B", input: {name: "改名后", exhaustive: true, scope: "F4.A1"}) {
+				mutation { updateTagClass(code: "ED-B", input: {name: "改名后", exclusive: true, scope: "F4.A1"}) {
 				  name criterion exclusive exhaustive scope } }"""));
 		assertThat(updated.data("updateTagClass.name").asString()).isEqualTo("改名后");
-		assertThat(updated.data("updateTagClass.exhaustive").asBoolean()).isTrue();
+		assertThat(updated.data("updateTagClass.exclusive").asBoolean()).isTrue();
 		assertThat(updated.data("updateTagClass.scope").asString()).isEqualTo("F4.A1");
 
 		var moved = ok(client.query("""

@@ -1,0 +1,97 @@
+package com.taggraph.governance;
+
+import java.util.List;
+
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The Cypher of the structural and lineage checks: one statement per check, whatever the size of
+ * the library. Each answers rows of the codes involved (the offending one first) and a short detail.
+ * The same statements, for Neo4j Browser, are in {@code cypher/queries/rule-checks.cypher}.
+ */
+@Repository
+class RuleCheckRepository {
+
+	/** One violation as found: the codes involved and what to say about them. */
+	record Found(List<String> codes, String detail) {
+	}
+
+	private final Neo4jClient neo4j;
+
+	RuleCheckRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** Each BROADER cycle once, starting at its smallest code. */
+	List<Found> classCycles() {
+		return found("""
+				MATCH cycle = (c:TagClass)-[:BROADER]->+(c)
+				WHERE all(n IN nodes(cycle) WHERE c.code <= n.code)
+				WITH [n IN nodes(cycle)[..-1] | n.code] AS codes
+				RETURN codes, reduce(s = codes[0], x IN tail(codes) + codes[0] | s + ' → ' + x) AS detail
+				ORDER BY codes""");
+	}
+
+	/** Classes not on a cycle whose chain never reaches a first-level class: they hang below a cycle. */
+	List<Found> orphanClasses() {
+		return found("""
+				MATCH (c:TagClass)
+				WHERE NOT EXISTS { (c)-[:BROADER]->*(root:TagClass) WHERE NOT (root)-[:BROADER]->(:TagClass) }
+				  AND NOT EXISTS { (c)-[:BROADER]->+(c) }
+				RETURN [c.code] + COLLECT { MATCH (c)-[:BROADER]->(u:TagClass) RETURN u.code } AS codes,
+				       coalesce(c.name, '') AS detail
+				ORDER BY c.code""");
+	}
+
+	List<Found> orphanTags() {
+		return found("""
+				MATCH (t:Tag) WHERE NOT (t)-[:IN_CLASS]->(:TagClass)
+				RETURN [t.code] AS codes, coalesce(t.name, '') AS detail
+				ORDER BY t.code""");
+	}
+
+	/** Classes dividing into lower classes with no (or a blank) criterion; the lower classes follow the class. */
+	List<Found> divisionsWithoutCriterion() {
+		return found("""
+				MATCH (c:TagClass)
+				WHERE trim(coalesce(c.criterion, '')) = '' AND EXISTS { (:TagClass)-[:BROADER]->(c) }
+				RETURN [c.code] + COLLECT { MATCH (c)<-[:BROADER]-(l:TagClass) RETURN l.code ORDER BY l.code } AS codes,
+				       coalesce(c.name, '') AS detail
+				ORDER BY c.code""");
+	}
+
+	List<Found> emptyExhaustiveClasses() {
+		return found("""
+				MATCH (c:TagClass {exhaustive: true})
+				WHERE NOT EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) }
+				RETURN [c.code] AS codes, coalesce(c.name, '') AS detail
+				ORDER BY c.code""");
+	}
+
+	/** Tags (deprecated ones aside: they are retired) with no derivation path to a source system. */
+	List<Found> tagsWithoutLineage() {
+		return found("""
+				MATCH (t:Tag) WHERE coalesce(t.status, '') <> 'DEPRECATED'
+				  AND NOT EXISTS { (t)-[:DERIVED_FROM]->*(:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem) }
+				RETURN [t.code] AS codes, coalesce(t.name, '') AS detail
+				ORDER BY t.code""");
+	}
+
+	/** A live tag derived directly from a deprecated one: the derivation should move to its replacement. */
+	List<Found> derivationsFromDeprecated() {
+		return found("""
+				MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag {status: 'DEPRECATED'})
+				WHERE coalesce(t.status, '') <> 'DEPRECATED'
+				RETURN [t.code, u.code] AS codes, coalesce(u.replacedBy, '') AS detail
+				ORDER BY t.code, u.code""");
+	}
+
+	private List<Found> found(String cypher) {
+		return List.copyOf(neo4j.query(cypher)
+			.fetchAs(Found.class)
+			.mappedBy((types, r) -> new Found(r.get("codes").asList(Value::asString), r.get("detail").asString()))
+			.all());
+	}
+}

@@ -1,0 +1,145 @@
+package com.taggraph.governance;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.customer.segment.RuleViolation;
+import com.taggraph.customer.segment.SegmentService;
+import com.taggraph.facet.FacetCoverage;
+import com.taggraph.facet.FacetService;
+import com.taggraph.taxonomy.Tag;
+
+/**
+ * Runs the rule checks and gathers what they find into one report. Structural and lineage checks are
+ * one Cypher statement each; the facet checks reuse the facets' coverage, and the data checks the
+ * segment index's exclusive and exhaustive computation, so each rule has one implementation.
+ */
+@Service
+public class RuleReportService {
+
+	private final RuleCheckRepository repository;
+	private final FacetService facets;
+	private final SegmentService segments;
+
+	RuleReportService(RuleCheckRepository repository, FacetService facets, SegmentService segments) {
+		this.repository = repository;
+		this.facets = facets;
+		this.segments = segments;
+	}
+
+	/** The checks of the given categories (all when null or empty), in one read transaction. */
+	@Transactional(readOnly = true)
+	public RuleReport report(Set<RuleCategory> categories) {
+		Set<RuleCategory> wanted = categories == null || categories.isEmpty() ? EnumSet.allOf(RuleCategory.class)
+				: EnumSet.copyOf(categories);
+		String generatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString();
+		List<ReportedViolation> violations = new ArrayList<>();
+		String dataAsOf = null;
+		if (wanted.contains(RuleCategory.STRUCTURAL)) {
+			violations.addAll(structural());
+		}
+		if (wanted.contains(RuleCategory.FACET)) {
+			violations.addAll(facetGaps());
+		}
+		if (wanted.contains(RuleCategory.DATA)) {
+			dataAsOf = segments.indexStatus().builtAt();
+			violations.addAll(data());
+		}
+		if (wanted.contains(RuleCategory.LINEAGE)) {
+			violations.addAll(lineage());
+		}
+		violations.sort(Comparator.comparing(ReportedViolation::kind));
+		return new RuleReport(generatedAt, List.copyOf(wanted), dataAsOf, List.copyOf(violations),
+				counts(wanted, violations));
+	}
+
+	private List<ReportedViolation> structural() {
+		List<ReportedViolation> found = new ArrayList<>();
+		add(found, RuleCheck.CLASS_CYCLE, repository::classCycles,
+				f -> "classes %s form a cycle of upper classes: %s".formatted(String.join(", ", f.codes()), f.detail()));
+		add(found, RuleCheck.ORPHAN_CLASS, repository::orphanClasses,
+				f -> "class %s %s is cut off from the tree: its class chain never reaches a first-level class"
+					.formatted(f.codes().get(0), f.detail()));
+		add(found, RuleCheck.ORPHAN_TAG, repository::orphanTags,
+				f -> "tag %s %s sits in no class".formatted(f.codes().get(0), f.detail()));
+		add(found, RuleCheck.DIVISION_WITHOUT_CRITERION, repository::divisionsWithoutCriterion,
+				f -> "class %s %s divides into %d lower class%s but records no criterion"
+					.formatted(f.codes().get(0), f.detail(), f.codes().size() - 1, f.codes().size() == 2 ? "" : "es"));
+		add(found, RuleCheck.EXHAUSTIVE_CLASS_EMPTY, repository::emptyExhaustiveClasses,
+				f -> "class %s %s is exhaustive but holds no tag at or below it".formatted(f.codes().get(0), f.detail()));
+		return found;
+	}
+
+	private List<ReportedViolation> lineage() {
+		List<ReportedViolation> found = new ArrayList<>();
+		add(found, RuleCheck.NO_LINEAGE, repository::tagsWithoutLineage,
+				f -> "tag %s %s has no lineage to any source system".formatted(f.codes().get(0), f.detail()));
+		add(found, RuleCheck.DERIVED_FROM_DEPRECATED, repository::derivationsFromDeprecated,
+				f -> "tag %s is derived from deprecated tag %s%s".formatted(f.codes().get(0), f.codes().get(1),
+						f.detail().isEmpty() ? "" : " (replaced by " + f.detail() + ")"));
+		return found;
+	}
+
+	private static void add(List<ReportedViolation> into, RuleCheck kind, Supplier<List<RuleCheckRepository.Found>> check,
+			Function<RuleCheckRepository.Found, String> message) {
+		check.get().forEach(f -> into.add(ReportedViolation.of(kind, f.codes(), message.apply(f))));
+	}
+
+	/** One violation per tag and top-level facet: the steward fixes them one tag at a time. */
+	private List<ReportedViolation> facetGaps() {
+		List<ReportedViolation> found = new ArrayList<>();
+		for (FacetCoverage coverage : facets.coverage()) {
+			String facet = coverage.facet().code();
+			for (Tag tag : coverage.tagsWithout()) {
+				found.add(ReportedViolation.of(RuleCheck.FACET_VALUE_MISSING, List.of(tag.code(), facet),
+						"tag %s %s has no value in facet %s %s".formatted(tag.code(), tag.name(), facet,
+								coverage.facet().name())));
+			}
+			for (Tag tag : coverage.tagsWithSeveral()) {
+				found.add(ReportedViolation.of(RuleCheck.FACET_VALUE_DUPLICATED, List.of(tag.code(), facet),
+						"tag %s %s has two or more values in facet %s %s".formatted(tag.code(), tag.name(), facet,
+								coverage.facet().name())));
+			}
+		}
+		return found;
+	}
+
+	private List<ReportedViolation> data() {
+		return segments.ruleViolations(null).stream()
+			.map(v -> ReportedViolation.ofCustomers(
+					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED : RuleCheck.EXHAUSTIVE_VIOLATED,
+					List.of(v.tagClass().code()), v.description(), v.customerCount(), v.sampleCustomerIds()))
+			.toList();
+	}
+
+	private static List<RuleReport.CheckCount> counts(Set<RuleCategory> wanted, List<ReportedViolation> violations) {
+		Map<RuleCheck, int[]> tally = new EnumMap<>(RuleCheck.class);
+		for (RuleCheck kind : RuleCheck.values()) {
+			if (wanted.contains(kind.category())) {
+				tally.put(kind, new int[2]);
+			}
+		}
+		for (ReportedViolation v : violations) {
+			int[] t = tally.get(v.kind());
+			t[0]++;
+			t[1] += v.customerCount() == null ? 0 : v.customerCount();
+		}
+		return tally.entrySet().stream()
+			.map(e -> new RuleReport.CheckCount(e.getKey(), e.getKey().category(), e.getValue()[0],
+					e.getKey().category() == RuleCategory.DATA ? e.getValue()[1] : null))
+			.toList();
+	}
+}
