@@ -1,5 +1,8 @@
 package com.taggraph.customer;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,9 +29,11 @@ public class CustomerService {
 
 	private final CustomerRepository repository;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
-	CustomerService(CustomerRepository repository, ApplicationEventPublisher events) {
+	CustomerService(CustomerRepository repository, ApplicationEventPublisher events, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 		this.events = events;
 	}
 
@@ -110,6 +115,7 @@ public class CustomerService {
 			String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
+		var change = audit.change(ChangeKind.CUSTOMER, customerId);
 		Set<String> swappedOut = new LinkedHashSet<>();
 		Map<String, CustomerRepository.ExclusiveBranch> requested = new HashMap<>();
 		List<CustomerRepository.ExclusiveBranch> carried = new ArrayList<>();
@@ -137,6 +143,7 @@ public class CustomerService {
 			repository.remove(customerId, swappedOut, "REPLACED", by);
 		}
 		repository.assign(customerId, codes, source, by);
+		change.record("ASSIGN_TAGS");
 		events.publishEvent(new TagAssignmentsChanged(customerId, codes, swappedOut));
 		return repository.find(customerId).orElseThrow();
 	}
@@ -149,7 +156,9 @@ public class CustomerService {
 	public Customer removeTags(String customerId, List<String> tagCodes, String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
+		var change = audit.change(ChangeKind.CUSTOMER, customerId);
 		repository.remove(customerId, codes, "REMOVED", by);
+		change.record("REMOVE_TAGS");
 		events.publishEvent(new TagAssignmentsChanged(customerId, Set.of(), codes));
 		return repository.find(customerId).orElseThrow();
 	}

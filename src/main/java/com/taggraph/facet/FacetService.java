@@ -1,5 +1,8 @@
 package com.taggraph.facet;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
+
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.requireCode;
 import static com.taggraph.error.InputRules.requireName;
@@ -35,8 +38,10 @@ public class FacetService {
 
 	private final FacetRepository repository;
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
 
-	FacetService(FacetRepository repository, TaxonomyService taxonomy) {
+	FacetService(FacetRepository repository, TaxonomyService taxonomy, AuditTrail audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 	}
@@ -132,7 +137,9 @@ public class FacetService {
 					"unknown facet '%s' for sub-facet '%s'".formatted(in.parentCode(), in.code()),
 					Map.of("field", "parentCode", "subject", in.parentCode()));
 		}
+		var change = audit.change(ChangeKind.FACET, in.code());
 		repository.createFacet(in);
+		change.record("CREATE");
 		return repository.findFacet(in.code()).orElseThrow();
 	}
 
@@ -145,7 +152,9 @@ public class FacetService {
 			requireCriterion(changes.criterion());
 		}
 		requireFacet(code);
+		var change = audit.change(ChangeKind.FACET, code);
 		repository.updateFacet(code, changes);
+		change.record("UPDATE");
 		return repository.findFacet(code).orElseThrow();
 	}
 
@@ -162,7 +171,9 @@ public class FacetService {
 							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
 					Map.of("subject", code, "subFacets", subFacets, "values", values));
 		}
+		var change = audit.change(ChangeKind.FACET, code);
 		repository.deleteFacet(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -180,7 +191,9 @@ public class FacetService {
 					"unknown facet '%s' for value '%s'".formatted(in.facetCode(), in.code()),
 					Map.of("field", "facetCode", "subject", in.facetCode()));
 		}
+		var change = audit.change(ChangeKind.FACET_VALUE, in.code());
 		repository.createValue(in);
+		change.record("CREATE");
 		return facetValue(in.code());
 	}
 
@@ -190,7 +203,9 @@ public class FacetService {
 			requireName("name", changes.name());
 		}
 		requireValue(code);
+		var change = audit.change(ChangeKind.FACET_VALUE, code);
 		repository.updateValue(code, changes);
+		change.record("UPDATE");
 		return facetValue(code);
 	}
 
@@ -208,7 +223,9 @@ public class FacetService {
 							classes.isEmpty() ? "" : " and classes " + classes + " name it as their scope"),
 					Map.of("subject", code, "tags", tags, "sampleTags", users.get("sampleTags"), "classes", classes));
 		}
+		var change = audit.change(ChangeKind.FACET_VALUE, code);
 		repository.deleteValue(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -248,7 +265,9 @@ public class FacetService {
 			}
 		}
 		repository.lockTag(tagCode);
+		var change = audit.change(ChangeKind.TAG, tagCode);
 		repository.classify(tagCode, byTopFacet.keySet(), codes);
+		change.record("CLASSIFY");
 	}
 
 	// ---- checks -------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package com.taggraph.folksonomy;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,10 +39,12 @@ public class FreeTagIntake {
 	private final FreeTagClustering clustering;
 	private final TaxonomyService taxonomy;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
 	FreeTagIntake(FreeTagRepository repository, FreeTagClustering clustering, TaxonomyService taxonomy,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 		this.clustering = clustering;
 		this.taxonomy = taxonomy;
 		this.events = events;
@@ -94,7 +99,10 @@ public class FreeTagIntake {
 					Map.of("subject", tagCode, "classCode", first.get("exclusiveClass"), "customers", customers));
 		}
 		long started = System.nanoTime();
+		// one event per free tag taken in; the carriers' new tag is in the free tag's promotedTo or synonymOf
+		var changes = normalized.stream().map(n -> audit.change(ChangeKind.FREE_TAG, n)).toList();
 		var carriers = repository.takeIn(tagCode, normalized, promoted, by);
+		changes.forEach(change -> change.record(promoted ? "PROMOTE" : "MERGE"));
 		int newly = 0;
 		for (var carrier : carriers) {
 			if (carrier.isNew()) {

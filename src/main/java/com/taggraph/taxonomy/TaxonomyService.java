@@ -1,5 +1,8 @@
 package com.taggraph.taxonomy;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
+
 import static com.taggraph.error.InputRules.MAX_CODE;
 import static com.taggraph.error.InputRules.MAX_NAME;
 import static com.taggraph.error.InputRules.codeProblem;
@@ -38,9 +41,11 @@ public class TaxonomyService {
 	private static final int WRITE_BATCH = 1000;
 
 	private final TaxonomyRepository repository;
+	private final AuditTrail audit;
 
-	TaxonomyService(TaxonomyRepository repository) {
+	TaxonomyService(TaxonomyRepository repository, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -149,7 +154,9 @@ public class TaxonomyService {
 					"unknown parent class '%s' of new class '%s'".formatted(in.parentCode(), in.code()),
 					Map.of("field", "parentCode", "subject", in.parentCode()));
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, in.code());
 		repository.createClass(in);
+		change.record("CREATE");
 		return repository.findClass(in.code()).orElseThrow();
 	}
 
@@ -161,7 +168,9 @@ public class TaxonomyService {
 		optionalText("criterion", changes.criterion(), MAX_TEXT);
 		optionalText("scope", changes.scope(), MAX_CODE);
 		requireClass(code);
+		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.updateClass(code, changes);
+		change.record("UPDATE");
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -182,7 +191,9 @@ public class TaxonomyService {
 						Map.of("field", "newParentCode", "subject", code));
 			}
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.moveClass(code, newParentCode);
+		change.record("MOVE");
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -199,7 +210,9 @@ public class TaxonomyService {
 						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.deleteClass(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -217,7 +230,9 @@ public class TaxonomyService {
 			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s' for new tag '%s'".formatted(in.classCode(),
 					in.code()), Map.of("field", "classCode", "subject", in.classCode()));
 		}
+		var change = audit.change(ChangeKind.TAG, in.code());
 		repository.createTag(in);
+		change.record("CREATE");
 		return repository.findTag(in.code()).orElseThrow();
 	}
 
@@ -228,7 +243,9 @@ public class TaxonomyService {
 		}
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
+		var change = audit.change(ChangeKind.TAG, code);
 		repository.updateTag(code, changes);
+		change.record("UPDATE");
 		return repository.findTag(code).orElseThrow();
 	}
 
@@ -239,7 +256,9 @@ public class TaxonomyService {
 			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s'".formatted(classCode),
 					Map.of("field", "classCode", "subject", classCode));
 		}
+		var change = audit.change(ChangeKind.TAG, code);
 		repository.moveTag(code, classCode);
+		change.record("MOVE");
 		return repository.findTag(code).orElseThrow();
 	}
 
@@ -255,7 +274,9 @@ public class TaxonomyService {
 						.formatted(code, count(derived.size(), "tag", "tags"), derived, count(customers, "customer", "customers")),
 					Map.of("subject", code, "derivedTags", derived, "customers", customers));
 		}
+		var change = audit.change(ChangeKind.TAG, code);
 		repository.deleteTag(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -291,6 +312,9 @@ public class TaxonomyService {
 			// all nodes first, so a parent later in the file exists when its children are linked
 			batches(writes).forEach(repository::upsertClasses);
 			batches(writes).forEach(repository::linkParents);
+			// one event for the whole scheme, not one per row
+			audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(),
+					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return new SchemeImportResult(dryRun, !dryRun, changes.created().size(), changes.updated().size(),
 				changes.unchanged(), List.of());

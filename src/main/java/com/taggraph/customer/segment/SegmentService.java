@@ -1,5 +1,8 @@
 package com.taggraph.customer.segment;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,8 +46,11 @@ public class SegmentService {
 	private final SegmentIndex index;
 	private final TaxonomyService taxonomy;
 	private final JsonMapper json;
+	private final AuditTrail audit;
 
-	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json) {
+	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.index = index;
 		this.taxonomy = taxonomy;
@@ -200,7 +206,9 @@ public class SegmentService {
 			throw new DomainException(ErrorCode.DUPLICATE_CODE, "a segment named '%s' already exists".formatted(trimmed),
 					Map.of("field", "name", "subject", trimmed));
 		}
+		var change = audit.change(ChangeKind.SEGMENT, trimmed);
 		String createdAt = repository.createSegment(trimmed, json.writeValueAsString(where));
+		change.record("CREATE");
 		return new SavedSegment(trimmed, where, createdAt, segment, List.of());
 	}
 
@@ -225,9 +233,11 @@ public class SegmentService {
 
 	@Transactional
 	public String deleteSegment(String name) {
+		var change = name == null ? null : audit.change(ChangeKind.SEGMENT, name);
 		if (name == null || !repository.deleteSegment(name)) {
 			throw DomainException.notFound("segment", name);
 		}
+		change.record("DELETE");
 		return name;
 	}
 
