@@ -1,8 +1,5 @@
 package com.taggraph.audit;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

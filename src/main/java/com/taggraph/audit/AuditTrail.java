@@ -85,7 +85,13 @@ public class AuditTrail {
 	/** One event for a whole bulk import: kind Import, the import id as code, the summary (counts) as after. */
 	@Transactional
 	public void recordImport(String importId, Map<String, ?> summary) {
-		repository.create(nextId(), context.current(), "IMPORT", ChangeKind.IMPORT, importId, null, toJson(summary),
+		recordImport(importId, "IMPORT", summary);
+	}
+
+	/** As {@link #recordImport(String, Map)}, for another step of an import's life (ROLLBACK). */
+	@Transactional
+	public void recordImport(String importId, String operation, Map<String, ?> summary) {
+		repository.create(nextId(), context.current(), operation, ChangeKind.IMPORT, importId, null, toJson(summary),
 				importId);
 	}
 

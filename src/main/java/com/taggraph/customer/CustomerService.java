@@ -1,8 +1,5 @@
 package com.taggraph.customer;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 

@@ -1,8 +1,5 @@
 package com.taggraph.facet;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.requireCode;
 import static com.taggraph.error.InputRules.requireName;
@@ -17,6 +14,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.taxonomy.Tag;
@@ -41,9 +40,9 @@ public class FacetService {
 	private final AuditTrail audit;
 
 	FacetService(FacetRepository repository, TaxonomyService taxonomy, AuditTrail audit) {
-		this.audit = audit;
 		this.repository = repository;
 		this.taxonomy = taxonomy;
+		this.audit = audit;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------

@@ -1,14 +1,13 @@
 package com.taggraph.folksonomy;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.AssignmentSource;
 import com.taggraph.customer.Customer;
 import com.taggraph.customer.CustomerService;

@@ -1,8 +1,5 @@
 package com.taggraph.lineage;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;

@@ -1,8 +1,5 @@
 package com.taggraph.taxonomy;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import static com.taggraph.error.InputRules.MAX_CODE;
 import static com.taggraph.error.InputRules.MAX_NAME;
 import static com.taggraph.error.InputRules.codeProblem;
@@ -24,6 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;

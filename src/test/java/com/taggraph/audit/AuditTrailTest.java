@@ -60,6 +60,7 @@ class AuditTrailTest {
 	void cleanUp() {
 		try (var session = driver.session()) {
 			session.run("MATCH (n) WHERE (n:TagClass OR n:Tag) AND n.code STARTS WITH 'AU-' DETACH DELETE n").consume();
+			session.run("MATCH (c:Customer) WHERE c.id STARTS WITH 'AU-CUST-' DETACH DELETE c").consume();
 		}
 	}
 
@@ -185,6 +186,34 @@ class AuditTrailTest {
 		assertThat(full.path("requestId").asString()).isEqualTo(imported.headers().get("x-request-id").get(0));
 		assertThat(state(full, "after").path("created").asInt()).isEqualTo(3);
 		assertThat(history("AU-I.1", null)).isEmpty();
+	}
+
+	@Test
+	void aCustomerBulkImportRecordsOneEventUnderItsImportIdAndItsRollbackAnother() {
+		long events = eventCount();
+		Reply imported = client.post("/api/import/customers", "id,name\nAU-CUST-1,审计甲\nAU-CUST-2,审计乙\n", "text/csv",
+				"application/json");
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+		String importId = imported.body().path("importId").asString();
+		assertThat(eventCount()).isEqualTo(events + 1);
+
+		Reply rollback = client.post("/api/imports/%s/rollback".formatted(importId), new byte[0], null, "application/json");
+		assertThat(rollback.status()).isEqualTo(200);
+
+		JsonNode trail = history(importId, "IMPORT");
+		assertThat(field(trail, "operation")).containsExactly("ROLLBACK", "IMPORT");
+		assertThat(field(trail, "importId")).containsOnly(importId);
+		assertThat(state(trail.path(1), "after").path("created").asInt()).isEqualTo(2);
+		assertThat(state(trail.path(0), "after").path("deletedCustomers").asInt()).isEqualTo(2);
+		assertThat(history("AU-CUST-1", null)).isEmpty();
+	}
+
+	@Test
+	void theRequestReachesDataFetchersOnAnyThreadThroughContextPropagation() {
+		// META-INF/services registers Spring's accessor, so Spring for GraphQL restores RequestContextHolder
+		// around every data fetcher even when one runs on another thread (an executor, virtual threads)
+		assertThat(io.micrometer.context.ContextRegistry.getInstance().getThreadLocalAccessors())
+			.anyMatch(a -> a instanceof org.springframework.web.context.request.RequestAttributesThreadLocalAccessor);
 	}
 
 	private Reply write(String mutation, String user, String requestId) {

@@ -1,8 +1,5 @@
 package com.taggraph.customer.segment;
 
-import com.taggraph.audit.AuditTrail;
-import com.taggraph.audit.ChangeKind;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +13,8 @@ import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.Customer;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
@@ -50,11 +49,11 @@ public class SegmentService {
 
 	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json,
 			AuditTrail audit) {
-		this.audit = audit;
 		this.repository = repository;
 		this.index = index;
 		this.taxonomy = taxonomy;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	// ---- segments -----------------------------------------------------------------------------
