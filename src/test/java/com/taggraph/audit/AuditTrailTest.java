@@ -209,6 +209,43 @@ class AuditTrailTest {
 	}
 
 	@Test
+	void sourceDerivationFreeTagAndSegmentWritesAreRecordedToo() {
+		try (var session = driver.session()) {
+			session.run("CREATE (:Customer {id: 'AU-CUST-9', name: '审计客户'})").consume();
+		}
+		String user = "fred";
+		ok(write("mutation { registerSourceSystem(input: {code: \"AUSYS\", name: \"审计系统\", kind: INTERNAL}) { code } }", user, null));
+		ok(write("mutation { registerSourceTable(systemCode: \"AUSYS\", tableName: \"T_A\") { code } }", user, null));
+		ok(write("mutation { registerSourceField(tableCode: \"AUSYS.T_A\", fieldName: \"F_A\") { code } }", user, null));
+		ok(write("mutation { createTag(input: {code: \"AU-D\", name: \"派生\", classCode: \"C01.04\"}) { code } }", user, null));
+		ok(write("mutation { deriveTag(tagCode: \"AU-D\", fromFields: [\"AUSYS.T_A.F_A\"]) { code } }", user, null));
+		ok(write("mutation { removeDerivation(tagCode: \"AU-D\", fromCode: \"AUSYS.T_A.F_A\") { code } }", user, null));
+		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { customer { id } } }", user, null));
+		ok(write("mutation { removeFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { id } }", user, null));
+		ok(write("mutation { saveSegment(name: \"AU-审计群\", where: {allOf: [{anyOf: [\"T0101\"]}]}) { name } }", user, null));
+		ok(write("mutation { deleteSegment(name: \"AU-审计群\") }", user, null));
+
+		Reply system = ok(client.query("{ sourceSystem(code: \"AUSYS\") { history { operation by } } }"));
+		assertThat(field(system.data("sourceSystem.history"), "operation")).containsExactly("CREATE");
+		JsonNode derivations = history("AU-D", "TAG");
+		assertThat(field(derivations, "operation")).containsExactly("REMOVE_DERIVATION", "DERIVE", "CREATE");
+		assertThat(state(derivations.path(1), "after").path("derivedFrom").toString()).isEqualTo("[\"AUSYS.T_A.F_A\"]");
+		assertThat(state(derivations.path(0), "after").path("derivedFrom").size()).isZero();
+		JsonNode customer = history("AU-CUST-9", "CUSTOMER");
+		assertThat(field(customer, "operation")).containsExactly("REMOVE_FREE_TAG", "ADD_FREE_TAG");
+		assertThat(state(customer.path(1), "after").path("freeTags").toString()).isEqualTo("[\"au审计自由\"]");
+		assertThat(field(history("AU-审计群", "SEGMENT"), "operation")).containsExactly("DELETE", "CREATE");
+		assertThat(field(history("AUSYS.T_A.F_A", null), "kind")).containsExactly("SOURCE_FIELD");
+
+		try (var session = driver.session()) {
+			session.run("""
+					MATCH (n) WHERE (n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'AUSYS'
+					   OR n:FreeTag AND n.normalized = 'au审计自由'
+					DETACH DELETE n""").consume();
+		}
+	}
+
+	@Test
 	void theRequestReachesDataFetchersOnAnyThreadThroughContextPropagation() {
 		// META-INF/services registers Spring's accessor, so Spring for GraphQL restores RequestContextHolder
 		// around every data fetcher even when one runs on another thread (an executor, virtual threads)
