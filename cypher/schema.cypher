@@ -43,3 +43,10 @@ CREATE INDEX customer_import_id IF NOT EXISTS FOR (c:Customer) ON (c.importId);
 // A property key the portrait query reads before any assignment may carry it: without the key,
 // Neo4j attaches an "unknown property" warning to every portrait read
 CALL db.createProperty('value');
+
+// Audit trail: append-only change events, found by node (kind, code), by time and by user
+CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (e:ChangeEvent) REQUIRE e.id IS UNIQUE;
+CREATE INDEX change_event_code IF NOT EXISTS FOR (e:ChangeEvent) ON (e.code);
+CREATE INDEX change_event_kind_code IF NOT EXISTS FOR (e:ChangeEvent) ON (e.kind, e.code);
+CREATE INDEX change_event_at IF NOT EXISTS FOR (e:ChangeEvent) ON (e.at);
+CREATE INDEX change_event_by IF NOT EXISTS FOR (e:ChangeEvent) ON (e.by);

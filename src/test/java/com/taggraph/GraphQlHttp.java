@@ -67,6 +67,11 @@ public final class GraphQlHttp {
 
 	/** As the named user ({@code X-User} header), or anonymously when null. */
 	public Reply query(String query, Map<String, Object> variables, String user) {
+		return query(query, variables, user, null);
+	}
+
+	/** As the named user, sending {@code requestId} as the {@code X-Request-Id} header when not null. */
+	public Reply query(String query, Map<String, Object> variables, String user, String requestId) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("query", query);
 		payload.put("variables", variables);
@@ -76,6 +81,9 @@ public final class GraphQlHttp {
 			.header("Content-Type", "application/json");
 		if (user != null) {
 			request.header("X-User", user);
+		}
+		if (requestId != null) {
+			request.header("X-Request-Id", requestId);
 		}
 		return send(request.build());
 	}

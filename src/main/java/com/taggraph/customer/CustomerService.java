@@ -12,6 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
@@ -26,9 +28,11 @@ public class CustomerService {
 
 	private final CustomerRepository repository;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
-	CustomerService(CustomerRepository repository, ApplicationEventPublisher events) {
+	CustomerService(CustomerRepository repository, ApplicationEventPublisher events, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 		this.events = events;
 	}
 
@@ -110,6 +114,7 @@ public class CustomerService {
 			String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
+		var change = audit.change(ChangeKind.CUSTOMER, customerId);
 		Set<String> swappedOut = new LinkedHashSet<>();
 		Map<String, CustomerRepository.ExclusiveBranch> requested = new HashMap<>();
 		List<CustomerRepository.ExclusiveBranch> carried = new ArrayList<>();
@@ -137,6 +142,7 @@ public class CustomerService {
 			repository.remove(customerId, swappedOut, "REPLACED", by);
 		}
 		repository.assign(customerId, codes, source, by);
+		change.record("ASSIGN_TAGS");
 		events.publishEvent(new TagAssignmentsChanged(customerId, codes, swappedOut));
 		return repository.find(customerId).orElseThrow();
 	}
@@ -149,7 +155,9 @@ public class CustomerService {
 	public Customer removeTags(String customerId, List<String> tagCodes, String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
+		var change = audit.change(ChangeKind.CUSTOMER, customerId);
 		repository.remove(customerId, codes, "REMOVED", by);
+		change.record("REMOVE_TAGS");
 		events.publishEvent(new TagAssignmentsChanged(customerId, Set.of(), codes));
 		return repository.find(customerId).orElseThrow();
 	}

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.taxonomy.Tag;
@@ -35,10 +37,12 @@ public class FacetService {
 
 	private final FacetRepository repository;
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
 
-	FacetService(FacetRepository repository, TaxonomyService taxonomy) {
+	FacetService(FacetRepository repository, TaxonomyService taxonomy, AuditTrail audit) {
 		this.repository = repository;
 		this.taxonomy = taxonomy;
+		this.audit = audit;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -134,7 +138,9 @@ public class FacetService {
 					"unknown facet '%s' for sub-facet '%s'".formatted(in.parentCode(), in.code()),
 					Map.of("field", "parentCode", "subject", in.parentCode()));
 		}
+		var change = audit.change(ChangeKind.FACET, in.code());
 		repository.createFacet(in);
+		change.record("CREATE");
 		return repository.findFacet(in.code()).orElseThrow();
 	}
 
@@ -147,7 +153,9 @@ public class FacetService {
 			requireCriterion(changes.criterion());
 		}
 		requireFacet(code);
+		var change = audit.change(ChangeKind.FACET, code);
 		repository.updateFacet(code, changes);
+		change.record("UPDATE");
 		return repository.findFacet(code).orElseThrow();
 	}
 
@@ -164,7 +172,9 @@ public class FacetService {
 							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
 					Map.of("subject", code, "subFacets", subFacets, "values", values));
 		}
+		var change = audit.change(ChangeKind.FACET, code);
 		repository.deleteFacet(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -182,7 +192,9 @@ public class FacetService {
 					"unknown facet '%s' for value '%s'".formatted(in.facetCode(), in.code()),
 					Map.of("field", "facetCode", "subject", in.facetCode()));
 		}
+		var change = audit.change(ChangeKind.FACET_VALUE, in.code());
 		repository.createValue(in);
+		change.record("CREATE");
 		return facetValue(in.code());
 	}
 
@@ -192,7 +204,9 @@ public class FacetService {
 			requireName("name", changes.name());
 		}
 		requireValue(code);
+		var change = audit.change(ChangeKind.FACET_VALUE, code);
 		repository.updateValue(code, changes);
+		change.record("UPDATE");
 		return facetValue(code);
 	}
 
@@ -210,7 +224,9 @@ public class FacetService {
 							classes.isEmpty() ? "" : " and classes " + classes + " name it as their scope"),
 					Map.of("subject", code, "tags", tags, "sampleTags", users.get("sampleTags"), "classes", classes));
 		}
+		var change = audit.change(ChangeKind.FACET_VALUE, code);
 		repository.deleteValue(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -250,7 +266,9 @@ public class FacetService {
 			}
 		}
 		repository.lockTag(tagCode);
+		var change = audit.change(ChangeKind.TAG, tagCode);
 		repository.classify(tagCode, byTopFacet.keySet(), codes);
+		change.record("CLASSIFY");
 	}
 
 	// ---- checks -------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.TagAssignmentsChanged;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
@@ -36,10 +38,12 @@ public class FreeTagIntake {
 	private final FreeTagClustering clustering;
 	private final TaxonomyService taxonomy;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
 	FreeTagIntake(FreeTagRepository repository, FreeTagClustering clustering, TaxonomyService taxonomy,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 		this.clustering = clustering;
 		this.taxonomy = taxonomy;
 		this.events = events;
@@ -94,7 +98,10 @@ public class FreeTagIntake {
 					Map.of("subject", tagCode, "classCode", first.get("exclusiveClass"), "customers", customers));
 		}
 		long started = System.nanoTime();
+		// one event per free tag taken in; the carriers' new tag is in the free tag's promotedTo or synonymOf
+		var changes = normalized.stream().map(n -> audit.change(ChangeKind.FREE_TAG, n)).toList();
 		var carriers = repository.takeIn(tagCode, normalized, promoted, by);
+		changes.forEach(change -> change.record(promoted ? "PROMOTE" : "MERGE"));
 		int newly = 0;
 		for (var carrier : carriers) {
 			if (carrier.isNew()) {

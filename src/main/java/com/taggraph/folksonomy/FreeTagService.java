@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.AssignmentSource;
 import com.taggraph.customer.Customer;
 import com.taggraph.customer.CustomerService;
@@ -23,9 +25,12 @@ public class FreeTagService {
 	private final FreeTagRepository repository;
 	private final CustomerService customers;
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
 
-	FreeTagService(FreeTagRepository repository, CustomerService customers, TaxonomyService taxonomy) {
+	FreeTagService(FreeTagRepository repository, CustomerService customers, TaxonomyService taxonomy,
+			AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 		this.customers = customers;
 		this.taxonomy = taxonomy;
 	}
@@ -45,7 +50,9 @@ public class FreeTagService {
 		String normalized = FreeTagText.normalize(typed);
 		String tagCode = repository.lockForTagging(normalized, typed);
 		if (tagCode == null) {
+			var change = audit.change(ChangeKind.CUSTOMER, customerId);
 			repository.add(customerId, typed, normalized, by);
+			change.record("ADD_FREE_TAG");
 			return new Applied(customers.customer(customerId), repository.find(normalized).orElseThrow(), null);
 		}
 		Customer customer = customers.assignTags(customerId, List.of(tagCode), false, AssignmentSource.FOLKSONOMY, by);
@@ -57,7 +64,9 @@ public class FreeTagService {
 	public Customer remove(String customerId, String text) {
 		String typed = FreeTagText.require("text", text);
 		requireCustomer(customerId);
+		var change = audit.change(ChangeKind.CUSTOMER, customerId);
 		repository.remove(customerId, FreeTagText.normalize(typed));
+		change.record("REMOVE_FREE_TAG");
 		return customers.customer(customerId);
 	}
 

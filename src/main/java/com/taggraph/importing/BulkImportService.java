@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.audit.AuditTrail;
 import com.taggraph.customer.BulkAssignments;
 import com.taggraph.customer.CustomersBulkChanged;
 
@@ -51,6 +52,7 @@ class BulkImportService {
 	private final ImportRuns runs;
 	private final TransactionTemplate tx;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 	private final Path workDir;
 	private final int maxErrors;
 	private final ZoneId zone = ZoneId.systemDefault();
@@ -62,7 +64,7 @@ class BulkImportService {
 	private volatile int interruptAfterBatches;
 
 	BulkImportService(BulkAssignments bulk, ImportRuns runs, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events,
+			ApplicationEventPublisher events, AuditTrail audit,
 			@Value("${taggraph.import.work-dir:${taggraph.neo4j.embedded.data-dir:./data}/imports}") Path workDir,
 			@Value("${taggraph.import.batch-rows:10000}") int batchRows,
 			@Value("${taggraph.import.max-errors:1000}") int maxErrors,
@@ -71,6 +73,7 @@ class BulkImportService {
 		this.runs = runs;
 		this.tx = new TransactionTemplate(transactions);
 		this.events = events;
+		this.audit = audit;
 		this.workDir = workDir.toAbsolutePath().normalize();
 		this.batchRows = batchRows;
 		this.maxErrors = maxErrors;
@@ -214,7 +217,13 @@ class BulkImportService {
 			}
 			while (deleted > 0);
 			String message = "rolled back: deleted %d assignments and %d customers".formatted(assignments, customers);
-			tx.executeWithoutResult(status -> runs.finish(id, ImportRun.ROLLED_BACK, message));
+			long deletedAssignments = assignments;
+			long deletedCustomers = customers;
+			tx.executeWithoutResult(status -> {
+				runs.finish(id, ImportRun.ROLLED_BACK, message);
+				audit.recordImport(id, "ROLLBACK", Map.of("deletedAssignments", deletedAssignments,
+						"deletedCustomers", deletedCustomers));
+			});
 			deleteWorkFiles(run.workFiles());
 			log.info("Import %s %s".formatted(id, message));
 			events.publishEvent(new CustomersBulkChanged(id, "ROLLED_BACK"));
@@ -327,7 +336,13 @@ class BulkImportService {
 		finally {
 			progress.finish();
 		}
-		tx.executeWithoutResult(status -> runs.finish(id, ImportRun.COMPLETE, null));
+		ImportReport.Counts counts = validated.total();
+		// one event per import, committed with the run's COMPLETE: the rows carry the import id
+		tx.executeWithoutResult(status -> {
+			runs.finish(id, ImportRun.COMPLETE, null);
+			audit.recordImport(id, Map.of("kind", run.kind(), "rows", counts.rows(), "created", counts.created(),
+					"updated", counts.updated(), "unchanged", counts.unchanged(), "resumed", from > 0));
+		});
 		active.remove(id);
 		deleteWorkFiles(files.stream().map(f -> f.path().toString()).toList());
 		long writeMillis = (System.nanoTime() - started) / 1_000_000;

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.audit.AuditTrail;
 import com.taggraph.folksonomy.FreeTagText;
 
 /**
@@ -38,10 +39,12 @@ public class SkosService {
 	private final String base;
 	private final TransactionTemplate write;
 	private final TransactionTemplate read;
+	private final AuditTrail audit;
 
 	SkosService(SkosRepository repository, PlatformTransactionManager transactions,
-			@Value("${taggraph.skos.base-iri:https://taggraph.example/}") String base) {
+			@Value("${taggraph.skos.base-iri:https://taggraph.example/}") String base, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 		this.base = base;
 		this.terms = new SkosTerms(base);
 		this.write = new TransactionTemplate(transactions);
@@ -85,6 +88,9 @@ public class SkosService {
 			Counts counts = counts(file.library(), existing);
 			if (!dryRun) {
 				write(file.library());
+				// one event for the whole file, in its transaction
+				audit.recordImport("skos-" + java.util.UUID.randomUUID(), Map.of("created", counts.created,
+						"updated", counts.updated, "unchanged", counts.unchanged, "concepts", file.library().size()));
 			}
 			else {
 				status.setRollbackOnly();

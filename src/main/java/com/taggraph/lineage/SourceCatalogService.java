@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;
@@ -32,9 +34,11 @@ public class SourceCatalogService {
 	private static final int IMPORT_BATCH = 5000;
 
 	private final SourceRepository repository;
+	private final AuditTrail audit;
 
-	SourceCatalogService(SourceRepository repository) {
+	SourceCatalogService(SourceRepository repository, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	// ---- reads ------------------------------------------------------------------------------------
@@ -96,7 +100,9 @@ public class SourceCatalogService {
 		if (repository.exists("SourceSystem", code)) {
 			throw duplicate("source system", code);
 		}
+		var change = audit.change(ChangeKind.SOURCE_SYSTEM, code);
 		repository.createSystem(code, name, kind, description);
+		change.record("CREATE");
 		return system(code);
 	}
 
@@ -109,7 +115,9 @@ public class SourceCatalogService {
 			requireKind(kind);
 		}
 		require("SourceSystem", "source system", code);
+		var change = audit.change(ChangeKind.SOURCE_SYSTEM, code);
 		repository.updateSystem(code, name, kind, description);
+		change.record("UPDATE");
 		return system(code);
 	}
 
@@ -120,7 +128,9 @@ public class SourceCatalogService {
 		}
 		String code = childCode("SourceSystem", "source system", systemCode, "tableName", tableName,
 				"SourceTable", "source table");
+		var change = audit.change(ChangeKind.SOURCE_TABLE, code);
 		repository.createTable(systemCode, code, tableName, name);
+		change.record("CREATE");
 		return table(code);
 	}
 
@@ -128,7 +138,9 @@ public class SourceCatalogService {
 	public SourceTable renameTable(String code, String name) {
 		InputRules.requireName("name", name);
 		require("SourceTable", "source table", code);
+		var change = audit.change(ChangeKind.SOURCE_TABLE, code);
 		repository.renameTable(code, name);
+		change.record("UPDATE");
 		return table(code);
 	}
 
@@ -136,14 +148,18 @@ public class SourceCatalogService {
 	public SourceField registerField(String tableCode, String fieldName, String description) {
 		String code = childCode("SourceTable", "source table", tableCode, "fieldName", fieldName,
 				"SourceField", "source field");
+		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
 		repository.createField(tableCode, code, fieldName, description);
+		change.record("CREATE");
 		return field(code);
 	}
 
 	@Transactional
 	public SourceField describeField(String code, String description) {
 		require("SourceField", "source field", code);
+		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
 		repository.describeField(code, description);
+		change.record("UPDATE");
 		return field(code);
 	}
 
@@ -193,17 +209,21 @@ public class SourceCatalogService {
 					path.get(0), String.join(" ← ", cycle)),
 					Map.of("field", "fromTags", "subject", tagCode, "path", cycle));
 		}
+		var change = audit.change(ChangeKind.TAG, tagCode);
 		repository.derive(tagCode, fields, tags, transform);
+		change.record("DERIVE");
 	}
 
 	@Transactional
 	public void removeDerivation(String tagCode, String fromCode) {
 		repository.lock();
 		require("Tag", "tag", tagCode);
+		var change = audit.change(ChangeKind.TAG, tagCode);
 		if (!repository.removeDerivation(tagCode, fromCode)) {
 			throw new DomainException(ErrorCode.NOT_FOUND, "tag %s is not derived from %s".formatted(tagCode, fromCode),
 					Map.of("field", "fromCode", "subject", String.valueOf(fromCode)));
 		}
+		change.record("REMOVE_DERIVATION");
 	}
 
 	// ---- lineage import ----------------------------------------------------------------------------
@@ -252,6 +272,9 @@ public class SourceCatalogService {
 			}
 			batches(fromFields).forEach(repository::deriveFromFields);
 			batches(fromTags).forEach(repository::deriveFromTags);
+			// one event for the whole file: the derivations written are in the tags' lineage
+			audit.recordImport("lineage-" + java.util.UUID.randomUUID(), Map.of("rows", file.rowCount(),
+					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return new DerivationImportResult(dryRun, !dryRun, file.rowCount(), changes.created().size(),
 				changes.updated().size(), changes.unchanged(), 0, List.of(), millisSince(started));

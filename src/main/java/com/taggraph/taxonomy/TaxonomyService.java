@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
@@ -44,9 +46,11 @@ public class TaxonomyService {
 	private static final int WRITE_BATCH = 1000;
 
 	private final TaxonomyRepository repository;
+	private final AuditTrail audit;
 
-	TaxonomyService(TaxonomyRepository repository) {
+	TaxonomyService(TaxonomyRepository repository, AuditTrail audit) {
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -163,7 +167,9 @@ public class TaxonomyService {
 					"new class '%s' holds no tag yet, so it cannot be exhaustive: create it, add its tags, then mark it exhaustive"
 						.formatted(in.code()));
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, in.code());
 		repository.createClass(in);
+		change.record("CREATE");
 		return repository.findClass(in.code()).orElseThrow();
 	}
 
@@ -184,7 +190,9 @@ public class TaxonomyService {
 			throw structural(EXHAUSTIVE_CLASS_EMPTY, code, "exhaustive",
 					"class '%s' holds no tag at or below it, so it cannot be exhaustive".formatted(code));
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.updateClass(code, changes);
+		change.record("UPDATE");
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -210,7 +218,9 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.moveClass(code, newParentCode);
+		change.record("MOVE");
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -227,7 +237,9 @@ public class TaxonomyService {
 						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
 		}
+		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.deleteClass(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -245,7 +257,9 @@ public class TaxonomyService {
 			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s' for new tag '%s'".formatted(in.classCode(),
 					in.code()), Map.of("field", "classCode", "subject", in.classCode()));
 		}
+		var change = audit.change(ChangeKind.TAG, in.code());
 		repository.createTag(in);
+		change.record("CREATE");
 		return repository.findTag(in.code()).orElseThrow();
 	}
 
@@ -256,7 +270,9 @@ public class TaxonomyService {
 		}
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
+		var change = audit.change(ChangeKind.TAG, code);
 		repository.updateTag(code, changes);
+		change.record("UPDATE");
 		return repository.findTag(code).orElseThrow();
 	}
 
@@ -271,7 +287,9 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
 		}
+		var change = audit.change(ChangeKind.TAG, code);
 		repository.moveTag(code, classCode);
+		change.record("MOVE");
 		return repository.findTag(code).orElseThrow();
 	}
 
@@ -291,7 +309,9 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
+		var change = audit.change(ChangeKind.TAG, code);
 		repository.deleteTag(code);
+		change.record("DELETE");
 		return code;
 	}
 
@@ -327,6 +347,9 @@ public class TaxonomyService {
 			// all nodes first, so a parent later in the file exists when its children are linked
 			batches(writes).forEach(repository::upsertClasses);
 			batches(writes).forEach(repository::linkParents);
+			// one event for the whole scheme, not one per row
+			audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(),
+					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return new SchemeImportResult(dryRun, !dryRun, changes.created().size(), changes.updated().size(),
 				changes.unchanged(), List.of());

@@ -26,14 +26,18 @@ public class RequestUser implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		String user = request.getHeaders().getFirst(HEADER);
-		String name = user == null || user.isBlank() ? ANONYMOUS : user.strip();
-		// a header is free text from the client: keep it a short single line
-		if (name.length() > MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-			name = ANONYMOUS;
-		}
-		String who = name;
+		String name = cleanHeader(request.getHeaders().getFirst(HEADER));
+		String who = name == null ? ANONYMOUS : name;
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(c -> c.put(KEY, who)).build());
 		return chain.next(request);
+	}
+
+	/** A header is free text from the client: kept only as a short single line, else null. */
+	static String cleanHeader(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		return text.length() > MAX_LENGTH || text.chars().anyMatch(Character::isISOControl) ? null : text;
 	}
 }

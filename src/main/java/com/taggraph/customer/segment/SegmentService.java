@@ -13,6 +13,8 @@ import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.Customer;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
@@ -43,12 +45,15 @@ public class SegmentService {
 	private final SegmentIndex index;
 	private final TaxonomyService taxonomy;
 	private final JsonMapper json;
+	private final AuditTrail audit;
 
-	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json) {
+	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json,
+			AuditTrail audit) {
 		this.repository = repository;
 		this.index = index;
 		this.taxonomy = taxonomy;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	// ---- segments -----------------------------------------------------------------------------
@@ -200,7 +205,9 @@ public class SegmentService {
 			throw new DomainException(ErrorCode.DUPLICATE_CODE, "a segment named '%s' already exists".formatted(trimmed),
 					Map.of("field", "name", "subject", trimmed));
 		}
+		var change = audit.change(ChangeKind.SEGMENT, trimmed);
 		String createdAt = repository.createSegment(trimmed, json.writeValueAsString(where));
+		change.record("CREATE");
 		return new SavedSegment(trimmed, where, createdAt, segment, List.of());
 	}
 
@@ -225,9 +232,11 @@ public class SegmentService {
 
 	@Transactional
 	public String deleteSegment(String name) {
+		var change = name == null ? null : audit.change(ChangeKind.SEGMENT, name);
 		if (name == null || !repository.deleteSegment(name)) {
 			throw DomainException.notFound("segment", name);
 		}
+		change.record("DELETE");
 		return name;
 	}
 

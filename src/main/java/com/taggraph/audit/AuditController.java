@@ -1,0 +1,70 @@
+package com.taggraph.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import com.taggraph.facet.Facet;
+import com.taggraph.lineage.SourceSystem;
+import com.taggraph.taxonomy.Tag;
+import com.taggraph.taxonomy.TagClass;
+
+/** The audit trail in GraphQL: {@code history}, {@code changes}, and a {@code history} field on the main node types. */
+@Controller
+class AuditController {
+
+	private final AuditTrail audit;
+
+	AuditController(AuditTrail audit) {
+		this.audit = audit;
+	}
+
+	@QueryMapping
+	List<ChangeEvent> history(@Argument String code, @Argument ChangeKind kind) {
+		return audit.history(code, kind);
+	}
+
+	@QueryMapping
+	ChangeEventConnection changes(@Argument String since, @Argument String by, @Argument ChangeKind type,
+			@Argument Integer first, @Argument String after) {
+		return audit.changes(since, by, type, first, after);
+	}
+
+	@SchemaMapping(typeName = "ChangeEvent")
+	String at(ChangeEvent event) {
+		return event.at().toString();
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "history")
+	Map<TagClass, List<ChangeEvent>> classHistory(List<TagClass> classes) {
+		return histories(ChangeKind.TAG_CLASS, classes, TagClass::code);
+	}
+
+	@BatchMapping(typeName = "Tag", field = "history")
+	Map<Tag, List<ChangeEvent>> tagHistory(List<Tag> tags) {
+		return histories(ChangeKind.TAG, tags, Tag::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "history")
+	Map<Facet, List<ChangeEvent>> facetHistory(List<Facet> facets) {
+		return histories(ChangeKind.FACET, facets, Facet::code);
+	}
+
+	@BatchMapping(typeName = "SourceSystem", field = "history")
+	Map<SourceSystem, List<ChangeEvent>> systemHistory(List<SourceSystem> systems) {
+		return histories(ChangeKind.SOURCE_SYSTEM, systems, SourceSystem::code);
+	}
+
+	private <T> Map<T, List<ChangeEvent>> histories(ChangeKind kind, List<T> nodes, Function<T, String> code) {
+		Map<String, List<ChangeEvent>> found = audit.histories(kind, nodes.stream().map(code).distinct().toList());
+		Map<T, List<ChangeEvent>> result = new java.util.LinkedHashMap<>();
+		nodes.forEach(n -> result.put(n, found.getOrDefault(code.apply(n), List.of())));
+		return result;
+	}
+}

@@ -1,0 +1,129 @@
+package com.taggraph.audit;
+
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/** All Cypher of the audit trail. Events are only ever created and read here: no statement updates or deletes one. */
+@Repository
+class AuditRepository {
+
+	private final Neo4jClient neo4j;
+
+	AuditRepository(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** The node's properties and relationship state, keys sorted; empty when there is no such node. */
+	Optional<Map<String, Object>> stateOf(ChangeKind kind, String code) {
+		return neo4j.query(kind.stateQuery()).bind(code).to("code")
+			.fetchAs(Map.class)
+			.mappedBy((types, record) -> {
+				Map<String, Object> state = new TreeMap<>(record.get("properties").asMap(AuditRepository::plain));
+				state.putAll(record.get("links").asMap(AuditRepository::plain));
+				return state;
+			})
+			.first()
+			.map(m -> (Map<String, Object>) m);
+	}
+
+	void create(String id, Actor actor, String operation, ChangeKind kind, String code, String before, String after,
+			String importId) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("by", actor.user());
+		params.put("requestId", actor.requestId());
+		params.put("operation", operation);
+		params.put("kind", kind.label());
+		params.put("code", code);
+		params.put("before", before);
+		params.put("after", after);
+		params.put("importId", importId);
+		neo4j.query("""
+				CREATE (:ChangeEvent {id: $id, at: datetime(), by: $by, operation: $operation, kind: $kind, code: $code,
+				                      before: $before, after: $after, requestId: $requestId, importId: $importId})""")
+			.bindAll(params)
+			.run();
+	}
+
+	/** Newest first (ids grow with time). */
+	List<ChangeEvent> history(String code, ChangeKind kind, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("code", code);
+		params.put("kind", kind == null ? null : kind.label());
+		params.put("limit", limit);
+		return events("""
+				MATCH (e:ChangeEvent {code: $code})
+				WHERE $kind IS NULL OR e.kind = $kind
+				RETURN e ORDER BY e.id DESC LIMIT $limit""", params);
+	}
+
+	/** Newest first, after the event with id {@code afterId} when given. */
+	List<ChangeEvent> changes(ZonedDateTime since, String by, ChangeKind kind, String afterId, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("since", since);
+		params.put("by", by);
+		params.put("kind", kind == null ? null : kind.label());
+		params.put("after", afterId);
+		params.put("limit", limit);
+		return events("""
+				MATCH (e:ChangeEvent)
+				WHERE ($after IS NULL OR e.id < $after)
+				  AND ($since IS NULL OR e.at >= $since)
+				  AND ($by IS NULL OR e.by = $by)
+				  AND ($kind IS NULL OR e.kind = $kind)
+				RETURN e ORDER BY e.id DESC LIMIT $limit""", params);
+	}
+
+	/** The newest events of each (kind, code), for the {@code history} fields of many nodes at once. */
+	Map<String, List<ChangeEvent>> histories(ChangeKind kind, Collection<String> codes, int limit) {
+		Map<String, List<ChangeEvent>> byCode = new HashMap<>();
+		neo4j.query("""
+				UNWIND $codes AS key
+				CALL (key) {
+				  MATCH (e:ChangeEvent {kind: $kind, code: key})
+				  RETURN e ORDER BY e.id DESC LIMIT $limit
+				}
+				RETURN e""")
+			.bindAll(Map.of("codes", codes, "kind", kind.label(), "limit", limit))
+			.fetchAs(ChangeEvent.class).mappedBy((types, record) -> event(record))
+			.all()
+			.forEach(e -> byCode.computeIfAbsent(e.code(), k -> new java.util.ArrayList<>()).add(e));
+		return byCode;
+	}
+
+	private List<ChangeEvent> events(String cypher, Map<String, Object> params) {
+		return List.copyOf(neo4j.query(cypher).bindAll(params)
+			.fetchAs(ChangeEvent.class).mappedBy((types, record) -> event(record))
+			.all());
+	}
+
+	private static ChangeEvent event(Record record) {
+		Value e = record.get("e");
+		return new ChangeEvent(e.get("id").asString(), e.get("at").asOffsetDateTime(), e.get("by").asString(null),
+				e.get("operation").asString(), ChangeKind.ofLabel(e.get("kind").asString()), e.get("code").asString(null),
+				e.get("before").asString(null), e.get("after").asString(null), e.get("requestId").asString(null),
+				e.get("importId").asString(null));
+	}
+
+	/** Dates and times as their ISO text, so the JSON of a state reads the same in any client. */
+	private static Object plain(Value value) {
+		Object object = value.asObject();
+		if (object instanceof java.time.temporal.Temporal || object instanceof org.neo4j.driver.types.IsoDuration) {
+			return object.toString();
+		}
+		if (object instanceof List<?> list) {
+			return list.stream().map(o -> o instanceof java.time.temporal.Temporal ? o.toString() : o).toList();
+		}
+		return object;
+	}
+}

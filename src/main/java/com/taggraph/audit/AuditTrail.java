@@ -1,0 +1,164 @@
+package com.taggraph.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.error.DomainException;
+import com.taggraph.web.KeysetCursor;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit trail: every write records a {@link ChangeEvent} in the transaction of the write itself,
+ * so a refused or rolled-back write leaves no event and a committed one always has one. Events are
+ * append-only: nothing in the app updates or deletes them.
+ *
+ * <p>A service write brackets its change with {@link #change}: the state before is read when the
+ * change starts, the state after when it is recorded.
+ */
+@Service
+public class AuditTrail {
+
+	public static final int MAX_PAGE = 500;
+	static final int MAX_HISTORY = 1000;
+	private static final String CURSOR = "change:";
+
+	/** Microseconds since the epoch, strictly increasing in this app, so ids sort in the order events were made. */
+	private static final AtomicLong lastMicros = new AtomicLong();
+
+	private final AuditRepository repository;
+	private final AuditContext context;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	AuditTrail(AuditRepository repository, AuditContext context) {
+		this.repository = repository;
+		this.context = context;
+	}
+
+	/** A change to one node under way; {@link Change#record} writes its event. */
+	public final class Change {
+
+		private final ChangeKind kind;
+		private final String code;
+		private final Map<String, Object> before;
+
+		private Change(ChangeKind kind, String code, Map<String, Object> before) {
+			this.kind = kind;
+			this.code = code;
+			this.before = before;
+		}
+
+		/** Records the change with the node's state now as {@code after} (null when it is gone). */
+		public void record(String operation) {
+			AuditTrail.this.record(operation, kind, code, before, stateOf(kind, code));
+		}
+	}
+
+	/** Starts a change to the node, reading its state before (null when it does not exist yet). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Change change(ChangeKind kind, String code) {
+		return new Change(kind, code, stateOf(kind, code));
+	}
+
+	/** Records one event; {@code before} and {@code after} are stored as JSON text. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String operation, ChangeKind kind, String code, Map<String, ?> before, Map<String, ?> after) {
+		repository.create(nextId(), context.current(), operation, kind, code, toJson(before), toJson(after), null);
+	}
+
+	/** One event for a whole bulk import: kind Import, the import id as code, the summary (counts) as after. */
+	@Transactional
+	public void recordImport(String importId, Map<String, ?> summary) {
+		recordImport(importId, "IMPORT", summary);
+	}
+
+	/** As {@link #recordImport(String, Map)}, for another step of an import's life (ROLLBACK). */
+	@Transactional
+	public void recordImport(String importId, String operation, Map<String, ?> summary) {
+		repository.create(nextId(), context.current(), operation, ChangeKind.IMPORT, importId, null, toJson(summary),
+				importId);
+	}
+
+	/** The node's properties and relationship state, or null when it does not exist. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> stateOf(ChangeKind kind, String code) {
+		return repository.stateOf(kind, code).orElse(null);
+	}
+
+	// ---- reads --------------------------------------------------------------------------------
+
+	/** Every event on the code (of one kind, or any), newest first; at most {@value #MAX_HISTORY}. */
+	@Transactional(readOnly = true)
+	public List<ChangeEvent> history(String code, ChangeKind kind) {
+		if (code == null || code.isBlank()) {
+			throw DomainException.invalid("code", "must not be blank");
+		}
+		return repository.history(code, kind, MAX_HISTORY);
+	}
+
+	/** The newest events of each code of one kind, for the {@code history} fields of many nodes. */
+	@Transactional(readOnly = true)
+	public Map<String, List<ChangeEvent>> histories(ChangeKind kind, Collection<String> codes) {
+		return repository.histories(kind, codes, MAX_HISTORY);
+	}
+
+	/** Events across the library, newest first, filtered and paged with a keyset cursor. */
+	@Transactional(readOnly = true)
+	public ChangeEventConnection changes(String since, String by, ChangeKind kind, Integer first, String after) {
+		int limit = first == null ? 100 : first;
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
+		}
+		String afterId = after == null ? null : KeysetCursor.decode(CURSOR, after);
+		List<ChangeEvent> found = repository.changes(parseSince(since), by, kind, afterId, limit + 1);
+		List<ChangeEventConnection.Edge> edges = new ArrayList<>();
+		found.stream().limit(limit).forEach(e -> edges.add(new ChangeEventConnection.Edge(KeysetCursor.encode(CURSOR, e.id()), e)));
+		return new ChangeEventConnection(edges, new ChangeEventConnection.PageInfo(after != null, found.size() > limit,
+				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	}
+
+	/** An ISO date-time with offset ({@code 2026-11-27T20:00:00Z}) or a date (midnight UTC). */
+	static ZonedDateTime parseSince(String since) {
+		if (since == null || since.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(since.strip()).toZonedDateTime();
+		}
+		catch (DateTimeParseException notDateTime) {
+			try {
+				return LocalDate.parse(since.strip()).atStartOfDay(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException notDate) {
+				throw DomainException.invalid("since",
+						"not an ISO date-time with offset or a date: '%s' (e.g. 2026-11-27T20:00:00Z or 2026-11-27)".formatted(since));
+			}
+		}
+	}
+
+	private String toJson(Map<String, ?> state) {
+		return state == null ? null : json.writeValueAsString(new TreeMap<>(state));
+	}
+
+	private static String nextId() {
+		long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+		long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, now));
+		return "%016x-%08x".formatted(micros, ThreadLocalRandom.current().nextInt());
+	}
+}

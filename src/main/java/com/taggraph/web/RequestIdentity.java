@@ -1,0 +1,48 @@
+package com.taggraph.web;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Names every HTTP request for the audit trail: the user (the {@code X-User} header until
+ * authentication exists) and a request id ({@code X-Request-Id} if the client sent a usable one,
+ * else a new UUID, returned in the response header either way). Both are request attributes, which
+ * context propagation carries into GraphQL data fetchers even when they run on another thread:
+ * {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor} registers Spring's
+ * {@code RequestAttributesThreadLocalAccessor}, which Spring for GraphQL then restores around every data fetcher.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdentity extends OncePerRequestFilter {
+
+	public static final String USER = "taggraph.user";
+	public static final String REQUEST_ID = "taggraph.requestId";
+	public static final String REQUEST_ID_HEADER = "X-Request-Id";
+	public static final String ANONYMOUS = RequestUser.ANONYMOUS;
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String requestId = RequestUser.cleanHeader(request.getHeader(REQUEST_ID_HEADER));
+		if (requestId == null) {
+			requestId = UUID.randomUUID().toString();
+		}
+		String user = RequestUser.cleanHeader(request.getHeader(RequestUser.HEADER));
+		request.setAttribute(USER, user == null ? ANONYMOUS : user);
+		request.setAttribute(REQUEST_ID, requestId);
+		response.setHeader(REQUEST_ID_HEADER, requestId);
+		chain.doFilter(request, response);
+	}
+}

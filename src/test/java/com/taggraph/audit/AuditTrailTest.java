@@ -1,0 +1,292 @@
+package com.taggraph.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.taggraph.GraphQlHttp;
+import com.taggraph.GraphQlHttp.Reply;
+import com.taggraph.GraphSnapshot;
+import com.taggraph.TagGraphTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every committed write leaves one change event, with who, which request, and the node before and
+ * after; a refused write leaves none; and events, once written, never change.
+ */
+@TagGraphTest
+class AuditTrailTest {
+
+	private static final String HISTORY = """
+			query($code: ID!, $kind: ChangeKind) {
+			  history(code: $code, kind: $kind) { id at by operation kind code before after requestId importId }
+			}""";
+
+	private static final String CHANGES = """
+			query($since: String, $by: String, $type: ChangeKind, $first: Int, $after: String) {
+			  changes(since: $since, by: $by, type: $type, first: $first, after: $after) {
+			    edges { cursor node { id by operation kind code } }
+			    pageInfo { hasPreviousPage hasNextPage startCursor endCursor }
+			  }
+			}""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	GraphQlHttp client;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void client() {
+		client = new GraphQlHttp(port);
+	}
+
+	@AfterEach
+	void cleanUp() {
+		try (var session = driver.session()) {
+			session.run("MATCH (n) WHERE (n:TagClass OR n:Tag) AND n.code STARTS WITH 'AU-' DETACH DELETE n").consume();
+			session.run("MATCH (c:Customer) WHERE c.id STARTS WITH 'AU-CUST-' DETACH DELETE c").consume();
+		}
+	}
+
+	@Test
+	void historyShowsEveryStepOfAClassWithWhoAndWhichRequest() {
+		ok(write("mutation { a: createTagClass(input: {code: \"AU-P1\", name: \"审计一\"}) { code } "
+				+ "b: createTagClass(input: {code: \"AU-P2\", name: \"审计二\"}) { code } }", "alice", "au-setup"));
+
+		Reply created = ok(write("mutation { createTagClass(input: {code: \"AU-C\", name: \"旧名\", parentCode: \"AU-P1\"}) { code } }",
+				"alice", "au-req-1"));
+		assertThat(created.headers().get("x-request-id")).containsExactly("au-req-1");
+		JsonNode createEvent = history("AU-C", "TAG_CLASS").path(0);
+		ok(write("mutation { updateTagClass(code: \"AU-C\", input: {name: \"新名\"}) { code } }", "bob", "au-req-2"));
+		ok(write("mutation { moveTagClass(code: \"AU-C\", newParentCode: \"AU-P2\") { code } }", "alice", "au-req-3"));
+		ok(write("mutation { deleteTagClass(code: \"AU-C\") }", "carol", "au-req-4"));
+
+		JsonNode events = history("AU-C", null);
+		assertThat(field(events, "operation")).containsExactly("DELETE", "MOVE", "UPDATE", "CREATE");
+		assertThat(field(events, "by")).containsExactly("carol", "alice", "bob", "alice");
+		assertThat(field(events, "requestId")).containsExactly("au-req-4", "au-req-3", "au-req-2", "au-req-1");
+		assertThat(field(events, "kind")).containsOnly("TAG_CLASS");
+
+		JsonNode create = events.path(3);
+		assertThat(create.path("before").isNull()).isTrue();
+		assertThat(state(create, "after").path("name").asString()).isEqualTo("旧名");
+		assertThat(state(create, "after").path("parent").asString()).isEqualTo("AU-P1");
+		assertThat(state(events.path(2), "before").path("name").asString()).isEqualTo("旧名");
+		assertThat(state(events.path(2), "after").path("name").asString()).isEqualTo("新名");
+		assertThat(state(events.path(1), "before").path("parent").asString()).isEqualTo("AU-P1");
+		assertThat(state(events.path(1), "after").path("parent").asString()).isEqualTo("AU-P2");
+		assertThat(state(events.path(0), "before").path("name").asString()).isEqualTo("新名");
+		assertThat(events.path(0).path("after").isNull()).isTrue();
+
+		// append-only: the first event reads exactly as it did before the later writes
+		assertThat(create).isEqualTo(createEvent);
+		ok(write("mutation { a: deleteTagClass(code: \"AU-P2\") b: deleteTagClass(code: \"AU-P1\") }", "alice", null));
+	}
+
+	@Test
+	void aTagsStepsIncludingItsClassAndFacetValuesAreRecordedAndShownOnTheTag() {
+		ok(write("mutation { createTag(input: {code: \"AU-T\", name: \"审计标签\", classCode: \"C01.04\"}) { code } }", "dora", null));
+		ok(write("mutation { classifyTag(tagCode: \"AU-T\", facetValueCodes: [\"F8.L3\"]) { code } }", "dora", null));
+		ok(write("mutation { moveTag(code: \"AU-T\", classCode: \"C07.02.01\") { code } }", "dora", null));
+
+		Reply tag = ok(client.query("{ tag(code: \"AU-T\") { history { operation by before after } } }"));
+		JsonNode events = tag.data("tag.history");
+		assertThat(field(events, "operation")).containsExactly("MOVE", "CLASSIFY", "CREATE");
+		assertThat(state(events.path(1), "before").path("facetValues").size()).isZero();
+		assertThat(state(events.path(1), "after").path("facetValues").toString()).isEqualTo("[\"F8.L3\"]");
+		assertThat(state(events.path(0), "before").path("tagClass").asString()).isEqualTo("C01.04");
+		assertThat(state(events.path(0), "after").path("tagClass").asString()).isEqualTo("C07.02.01");
+
+		ok(write("mutation { deleteTag(code: \"AU-T\") }", "dora", null));
+		assertThat(field(history("AU-T", "TAG"), "operation")).containsExactly("DELETE", "MOVE", "CLASSIFY", "CREATE");
+	}
+
+	@Test
+	void aRefusedWriteRecordsNothing() {
+		ok(write("mutation { a: createTagClass(input: {code: \"AU-R\", name: \"上\"}) { code } "
+				+ "b: createTagClass(input: {code: \"AU-R.1\", name: \"下\", parentCode: \"AU-R\"}) { code } }", "erin", null));
+		long events = eventCount();
+		var graph = GraphSnapshot.of(driver);
+
+		Reply cycle = write("mutation { moveTagClass(code: \"AU-R\", newParentCode: \"AU-R.1\") { code } }", "erin", null);
+		assertThat(cycle.errorCode()).isEqualTo("CYCLE");
+		Reply duplicate = write("mutation { createTagClass(input: {code: \"AU-R.1\", name: \"重复\"}) { code } }", "erin", null);
+		assertThat(duplicate.errorCode()).isEqualTo("DUPLICATE_CODE");
+		Reply notEmpty = write("mutation { deleteTagClass(code: \"AU-R\") }", "erin", null);
+		assertThat(notEmpty.errorCode()).isEqualTo("NOT_EMPTY");
+
+		assertThat(eventCount()).isEqualTo(events);
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(graph);
+		assertThat(field(history("AU-R", null), "operation")).containsExactly("CREATE");
+	}
+
+	@Test
+	void changesFiltersByUserKindAndTimeAndPagesWithCursors() {
+		String user = "pager-" + System.nanoTime();
+		for (int i = 1; i <= 5; i++) {
+			ok(write("mutation { createTagClass(input: {code: \"AU-G%d\", name: \"分页\"}) { code } }".formatted(i), user, null));
+		}
+		ok(write("mutation { createTag(input: {code: \"AU-GT\", name: \"分页标签\", classCode: \"AU-G1\"}) { code } }", user, null));
+
+		List<String> codes = new ArrayList<>();
+		String after = null;
+		int pages = 0;
+		do {
+			Reply page = ok(client.query(CHANGES, vars("by", user, "type", "TAG_CLASS", "first", 2, "after", after)));
+			JsonNode connection = page.data("changes");
+			connection.path("edges").forEach(e -> codes.add(e.path("node").path("code").asString()));
+			assertThat(connection.path("pageInfo").path("hasPreviousPage").asBoolean()).isEqualTo(after != null);
+			after = connection.path("pageInfo").path("hasNextPage").asBoolean()
+					? connection.path("pageInfo").path("endCursor").asString() : null;
+			pages++;
+		}
+		while (after != null);
+		assertThat(pages).isEqualTo(3);
+		assertThat(codes).containsExactly("AU-G5", "AU-G4", "AU-G3", "AU-G2", "AU-G1");
+
+		Reply all = ok(client.query(CHANGES, vars("by", user, "since", "2000-01-01")));
+		assertThat(all.data("changes.edges")).hasSize(6);
+		assertThat(all.data("changes.edges.0.node.kind").asString()).isEqualTo("TAG");
+		Reply future = ok(client.query(CHANGES, vars("by", user, "since", "2999-01-01T00:00:00Z")));
+		assertThat(future.data("changes.edges")).isEmpty();
+
+		assertThat(client.query(CHANGES, vars("first", 501)).errorCode()).isEqualTo("INVALID_INPUT");
+		assertThat(client.query(CHANGES, vars("since", "yesterday")).errorCode()).isEqualTo("INVALID_INPUT");
+		assertThat(client.query(CHANGES, vars("after", "not-a-cursor")).errorCode()).isEqualTo("INVALID_INPUT");
+	}
+
+	@Test
+	void aClassSchemeImportRecordsOneEventWithItsImportId() {
+		long events = eventCount();
+		Reply imported = client.post("/api/import/tag-classes", "code,parent,name\nAU-I,,导入\nAU-I.1,AU-I,一\nAU-I.2,AU-I,二\n",
+				"text/csv", "application/json");
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+
+		assertThat(eventCount()).isEqualTo(events + 1);
+		JsonNode event = ok(client.query(CHANGES, vars("type", "IMPORT", "first", 1))).data("changes.edges.0.node");
+		JsonNode full = history(event.path("code").asString(), "IMPORT").path(0);
+		assertThat(full.path("by").asString()).isEqualTo("anonymous");
+		assertThat(full.path("importId").asString()).isEqualTo(full.path("code").asString()).startsWith("scheme-");
+		assertThat(full.path("requestId").asString()).isEqualTo(imported.headers().get("x-request-id").get(0));
+		assertThat(state(full, "after").path("created").asInt()).isEqualTo(3);
+		assertThat(history("AU-I.1", null)).isEmpty();
+	}
+
+	@Test
+	void aCustomerBulkImportRecordsOneEventUnderItsImportIdAndItsRollbackAnother() {
+		long events = eventCount();
+		Reply imported = client.post("/api/import/customers", "id,name\nAU-CUST-1,审计甲\nAU-CUST-2,审计乙\n", "text/csv",
+				"application/json");
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+		String importId = imported.body().path("importId").asString();
+		assertThat(eventCount()).isEqualTo(events + 1);
+
+		Reply rollback = client.post("/api/imports/%s/rollback".formatted(importId), new byte[0], null, "application/json");
+		assertThat(rollback.status()).isEqualTo(200);
+
+		JsonNode trail = history(importId, "IMPORT");
+		assertThat(field(trail, "operation")).containsExactly("ROLLBACK", "IMPORT");
+		assertThat(field(trail, "importId")).containsOnly(importId);
+		assertThat(state(trail.path(1), "after").path("created").asInt()).isEqualTo(2);
+		assertThat(state(trail.path(0), "after").path("deletedCustomers").asInt()).isEqualTo(2);
+		assertThat(history("AU-CUST-1", null)).isEmpty();
+	}
+
+	@Test
+	void sourceDerivationFreeTagAndSegmentWritesAreRecordedToo() {
+		try (var session = driver.session()) {
+			session.run("CREATE (:Customer {id: 'AU-CUST-9', name: '审计客户'})").consume();
+		}
+		String user = "fred";
+		ok(write("mutation { registerSourceSystem(input: {code: \"AUSYS\", name: \"审计系统\", kind: INTERNAL}) { code } }", user, null));
+		ok(write("mutation { registerSourceTable(systemCode: \"AUSYS\", tableName: \"T_A\") { code } }", user, null));
+		ok(write("mutation { registerSourceField(tableCode: \"AUSYS.T_A\", fieldName: \"F_A\") { code } }", user, null));
+		ok(write("mutation { createTag(input: {code: \"AU-D\", name: \"派生\", classCode: \"C01.04\"}) { code } }", user, null));
+		ok(write("mutation { deriveTag(tagCode: \"AU-D\", fromFields: [\"AUSYS.T_A.F_A\"]) { code } }", user, null));
+		ok(write("mutation { removeDerivation(tagCode: \"AU-D\", fromCode: \"AUSYS.T_A.F_A\") { code } }", user, null));
+		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { customer { id } } }", user, null));
+		ok(write("mutation { removeFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { id } }", user, null));
+		ok(write("mutation { saveSegment(name: \"AU-审计群\", where: {allOf: [{anyOf: [\"T0101\"]}]}) { name } }", user, null));
+		ok(write("mutation { deleteSegment(name: \"AU-审计群\") }", user, null));
+
+		Reply system = ok(client.query("{ sourceSystem(code: \"AUSYS\") { history { operation by } } }"));
+		assertThat(field(system.data("sourceSystem.history"), "operation")).containsExactly("CREATE");
+		JsonNode derivations = history("AU-D", "TAG");
+		assertThat(field(derivations, "operation")).containsExactly("REMOVE_DERIVATION", "DERIVE", "CREATE");
+		assertThat(state(derivations.path(1), "after").path("derivedFrom").toString()).isEqualTo("[\"AUSYS.T_A.F_A\"]");
+		assertThat(state(derivations.path(0), "after").path("derivedFrom").size()).isZero();
+		JsonNode customer = history("AU-CUST-9", "CUSTOMER");
+		assertThat(field(customer, "operation")).containsExactly("REMOVE_FREE_TAG", "ADD_FREE_TAG");
+		assertThat(state(customer.path(1), "after").path("freeTags").toString()).isEqualTo("[\"au审计自由\"]");
+		assertThat(field(history("AU-审计群", "SEGMENT"), "operation")).containsExactly("DELETE", "CREATE");
+		assertThat(field(history("AUSYS.T_A.F_A", null), "kind")).containsExactly("SOURCE_FIELD");
+
+		try (var session = driver.session()) {
+			session.run("""
+					MATCH (n) WHERE (n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'AUSYS'
+					   OR n:FreeTag AND n.normalized = 'au审计自由'
+					DETACH DELETE n""").consume();
+		}
+	}
+
+	@Test
+	void theRequestReachesDataFetchersOnAnyThreadThroughContextPropagation() {
+		// META-INF/services registers Spring's accessor, so Spring for GraphQL restores RequestContextHolder
+		// around every data fetcher even when one runs on another thread (an executor, virtual threads)
+		assertThat(io.micrometer.context.ContextRegistry.getInstance().getThreadLocalAccessors())
+			.anyMatch(a -> a instanceof org.springframework.web.context.request.RequestAttributesThreadLocalAccessor);
+	}
+
+	private Reply write(String mutation, String user, String requestId) {
+		return client.query(mutation, Map.of(), user, requestId);
+	}
+
+	private JsonNode history(String code, String kind) {
+		return ok(client.query(HISTORY, vars("code", code, "kind", kind))).data("history");
+	}
+
+	private JsonNode state(JsonNode event, String which) {
+		return json.readTree(event.path(which).asString());
+	}
+
+	private static List<String> field(JsonNode events, String name) {
+		List<String> values = new ArrayList<>();
+		events.forEach(e -> values.add(e.path(name).asString()));
+		return values;
+	}
+
+	private long eventCount() {
+		try (var session = driver.session()) {
+			return session.run("MATCH (e:ChangeEvent) RETURN count(e) AS n").single().get("n").asLong();
+		}
+	}
+
+	private static Map<String, Object> vars(Object... pairs) {
+		Map<String, Object> vars = new java.util.HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			vars.put((String) pairs[i], pairs[i + 1]);
+		}
+		return vars;
+	}
+
+	private static Reply ok(Reply reply) {
+		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
+		return reply;
+	}
+}
