@@ -66,8 +66,8 @@ class AuditTrailTest {
 
 	@Test
 	void historyShowsEveryStepOfAClassWithWhoAndWhichRequest() {
-		ok(write("mutation { a: createTagClass(input: {code: \"AU-P1\", name: \"审计一\"}) { code } "
-				+ "b: createTagClass(input: {code: \"AU-P2\", name: \"审计二\"}) { code } }", "alice", "au-setup"));
+		ok(write("mutation { a: createTagClass(input: {code: \"AU-P1\", name: \"审计一\", criterion: \"审计\"}) { code } "
+				+ "b: createTagClass(input: {code: \"AU-P2\", name: \"审计二\", criterion: \"审计\"}) { code } }", "alice", "au-setup"));
 
 		Reply created = ok(write("mutation { createTagClass(input: {code: \"AU-C\", name: \"旧名\", parentCode: \"AU-P1\"}) { code } }",
 				"alice", "au-req-1"));
@@ -119,7 +119,7 @@ class AuditTrailTest {
 
 	@Test
 	void aRefusedWriteRecordsNothing() {
-		ok(write("mutation { a: createTagClass(input: {code: \"AU-R\", name: \"上\"}) { code } "
+		ok(write("mutation { a: createTagClass(input: {code: \"AU-R\", name: \"上\", criterion: \"审计\"}) { code } "
 				+ "b: createTagClass(input: {code: \"AU-R.1\", name: \"下\", parentCode: \"AU-R\"}) { code } }", "erin", null));
 		long events = eventCount();
 		var graph = GraphSnapshot.of(driver);
