@@ -2,24 +2,28 @@ package com.taggraph.lineage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
-import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.CustomerService;
 import com.taggraph.customer.TagAssignment;
 
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Mono;
+
 /**
  * Why a customer carries a tag: how it got there (the assignment itself), the tag's upstream lineage,
  * and the customer's own assignments of the tags it is derived from. Each part is one batch for every
- * assignment in the response.
+ * assignment in the response, and the explanation reuses the two batches rather than reading again.
  */
 @Controller
 class ProvenanceController {
@@ -27,12 +31,15 @@ class ProvenanceController {
 	/** Depth of the lineage shown with an assignment; the lineage query has its own maxDepth for more. */
 	private static final int LINEAGE_DEPTH = 10;
 
-	private final LineageService lineages;
-	private final CustomerService customers;
+	/** Per request: the tags' lineages and the carried upstream assignments, read once for all three fields. */
+	private static final String LINEAGES = ProvenanceController.class.getName() + ".lineages";
+	private static final String CARRIED = ProvenanceController.class.getName() + ".carried";
 
-	ProvenanceController(LineageService lineages, CustomerService customers) {
-		this.lineages = lineages;
-		this.customers = customers;
+	ProvenanceController(LineageService lineages, CustomerService customers, BatchLoaderRegistry loaders) {
+		loaders.<String, Lineage>forName(LINEAGES)
+			.registerMappedBatchLoader((codes, env) -> Mono.fromSupplier(() -> lineages.upstream(codes, LINEAGE_DEPTH)));
+		loaders.<TagAssignment, List<TagAssignment>>forName(CARRIED)
+			.registerMappedBatchLoader((assignments, env) -> Mono.fromSupplier(() -> customers.carriedUpstream(assignments)));
 	}
 
 	/** The assignment records how it came; the other parts are batched below. */
@@ -41,28 +48,31 @@ class ProvenanceController {
 		return assignment;
 	}
 
-	@BatchMapping(typeName = "Provenance")
-	Map<TagAssignment, Lineage> lineage(List<TagAssignment> assignments) {
-		Map<String, Lineage> byTag = lineages.upstream(tagCodes(assignments), LINEAGE_DEPTH);
-		Map<TagAssignment, Lineage> result = new HashMap<>();
-		assignments.forEach(a -> result.put(a, byTag.get(a.tag().code())));
-		return result;
+	@SchemaMapping(typeName = "Provenance")
+	CompletableFuture<Lineage> lineage(TagAssignment assignment, DataFetchingEnvironment env) {
+		return lineageOf(assignment, env);
 	}
 
-	@BatchMapping(typeName = "Provenance")
-	Map<TagAssignment, List<TagAssignment>> upstreamAssignments(List<TagAssignment> assignments) {
-		return customers.carriedUpstream(assignments);
+	@SchemaMapping(typeName = "Provenance")
+	CompletableFuture<List<TagAssignment>> upstreamAssignments(TagAssignment assignment, DataFetchingEnvironment env) {
+		return carriedBy(assignment, env);
 	}
 
-	@BatchMapping(typeName = "Provenance")
-	Map<TagAssignment, String> explanation(List<TagAssignment> assignments) {
-		Map<String, Lineage> byTag = lineages.upstream(tagCodes(assignments), LINEAGE_DEPTH);
-		Map<TagAssignment, List<TagAssignment>> carried = customers.carriedUpstream(assignments);
-		Map<TagAssignment, String> result = new HashMap<>();
-		for (TagAssignment a : assignments) {
-			result.put(a, explain(a, carried.getOrDefault(a, List.of()), byTag.get(a.tag().code())));
-		}
-		return result;
+	@SchemaMapping(typeName = "Provenance")
+	CompletableFuture<String> explanation(TagAssignment assignment, DataFetchingEnvironment env) {
+		return lineageOf(assignment, env).thenCombine(carriedBy(assignment, env),
+				(lineage, carried) -> explain(assignment, carried, lineage));
+	}
+
+	private static CompletableFuture<Lineage> lineageOf(TagAssignment assignment, DataFetchingEnvironment env) {
+		DataLoader<String, Lineage> loader = env.getDataLoader(LINEAGES);
+		return loader.load(assignment.tag().code());
+	}
+
+	private static CompletableFuture<List<TagAssignment>> carriedBy(TagAssignment assignment,
+			DataFetchingEnvironment env) {
+		DataLoader<TagAssignment, List<TagAssignment>> loader = env.getDataLoader(CARRIED);
+		return loader.load(assignment).thenApply(carried -> carried == null ? List.of() : carried);
 	}
 
 	/**
@@ -112,11 +122,5 @@ class ProvenanceController {
 
 	private static String nameOf(String name) {
 		return name == null ? "" : name;
-	}
-
-	private static Set<String> tagCodes(List<TagAssignment> assignments) {
-		Set<String> codes = new LinkedHashSet<>();
-		assignments.forEach(a -> codes.add(a.tag().code()));
-		return codes;
 	}
 }

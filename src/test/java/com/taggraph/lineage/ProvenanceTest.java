@@ -59,8 +59,8 @@ class ProvenanceTest {
 		StatementCounter.reset();
 		var reply = client.query(PROVENANCE, Map.of("id", customer));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		// the customer with its tags; the lineages and the upstream assignments, each once more for the
-		// explanation; the source systems: however many tags the customer carries
+		// the customer with its tags, the lineages, the upstream assignments (shared with the explanation)
+		// and the source systems, however many tags the customer carries; the bound leaves room for two more
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(6);
 
 		JsonNode credit = null;
