@@ -29,6 +29,8 @@ public class RequestIdentity extends OncePerRequestFilter {
 
 	public static final String USER = "taggraph.user";
 	public static final String REQUEST_ID = "taggraph.requestId";
+	/** The {@code Set<Role>} of the authenticated user (set once authentication has run). */
+	public static final String ROLES = "taggraph.roles";
 	public static final String REQUEST_ID_HEADER = "X-Request-Id";
 	public static final String ANONYMOUS = RequestUser.ANONYMOUS;
 
