@@ -112,7 +112,8 @@ final class BulkImportClient {
 	int statusForAnnouncedLength(String path, long length) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\nContent-Length: " + length
+			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+					+ GraphQlHttp.basic(GraphQlHttp.TESTER) + "\r\nContent-Type: text/csv\r\nContent-Length: " + length
 					+ "\r\nConnection: close\r\n\r\ncustomerId,tagCode\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
