@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,21 +26,33 @@ import com.taggraph.TagGraphApplication;
 
 /**
  * The service as a user runs it, twice over the same data directory, with Neo4j's HTTP API and
- * Browser on: what was written before a restart is there after it, and the demo is not loaded again.
- * Neo4j's HTTP API wants the credentials; the password generated at the first start is printed once,
+ * Browser on: what was written before a restart is there after it, and the demo is not loaded again. No user is
+ * configured, so the first start generates an admin and prints its password, once; the second start accepts it.
+ * Neo4j's HTTP API wants the credentials too: the Neo4j password generated at the first start is printed once,
  * kept in the data directory for the owner only, and used again by the second start.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PersistenceTest {
+
+	private static final Pattern GENERATED = Pattern.compile("user: admin\\s+password: (\\S+)");
 
 	@TempDir
 	Path dataDir;
 
 	@Test
 	void dataSurvivesARestartAndBrowserIsServed(CapturedOutput output) throws Exception {
-		String firstPassword;
+		String password;
+		String neo4jPassword;
 		try (var first = start()) {
-			GraphQlHttp client = new GraphQlHttp(port(first));
+			Matcher printed = GENERATED.matcher(output.getOut());
+			assertThat(printed.find()).as("the generated admin password is printed at first start").isTrue();
+			password = printed.group(1);
+			assertThat(printed.find()).as("printed once").isFalse();
+			assertThat(dataDir.resolve("generated-admin")).content().startsWith("$2a$").doesNotContain(password);
+			assertThat(new GraphQlHttp(port(first)).anonymous().query("{ rootClasses { code } }").status()).isEqualTo(401);
+			assertThat(GraphQlHttp.signedIn(port(first), "admin", password + "x").query("{ rootClasses { code } }").status())
+				.isEqualTo(401);
+			GraphQlHttp client = GraphQlHttp.signedIn(port(first), "admin", password);
 			var created = client.query("mutation { createTagClass(input: {code: \"PERSIST-1\", name: \"重启后仍在\", parentCode: \"C08\"}) { code } }");
 			assertThat(created.hasErrors()).as(created.body().toString()).isFalse();
 
@@ -61,18 +75,20 @@ class PersistenceTest {
 			assertThat(queryApi.statusCode()).isEqualTo(202);
 			assertThat(queryApi.body()).contains("[58]");
 
-			firstPassword = server.credentials().password();
+			neo4jPassword = server.credentials().password();
 			Path file = dataDir.resolve(PasswordFile.NAME);
-			assertThat(Files.readString(file).strip()).isEqualTo(firstPassword);
+			assertThat(Files.readString(file).strip()).isEqualTo(neo4jPassword);
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-			assertThat(output.getOut()).containsOnlyOnce(firstPassword).contains("kept in " + file);
+			assertThat(output.getOut()).containsOnlyOnce(neo4jPassword).contains("kept in " + file);
 		}
 
-		int printedBefore = output.getOut().length();
+		int printedBefore = countMatches(output.getOut());
+		int outputBefore = output.getOut().length();
 		try (var second = start()) {
-			assertThat(second.getBean(EmbeddedNeo4jServer.class).credentials().password()).isEqualTo(firstPassword);
-			assertThat(output.getOut().substring(printedBefore)).doesNotContain(firstPassword);
-			GraphQlHttp client = new GraphQlHttp(port(second));
+			assertThat(countMatches(output.getOut())).as("not printed again").isEqualTo(printedBefore);
+			assertThat(second.getBean(EmbeddedNeo4jServer.class).credentials().password()).isEqualTo(neo4jPassword);
+			assertThat(output.getOut().substring(outputBefore)).doesNotContain(neo4jPassword);
+			GraphQlHttp client = GraphQlHttp.signedIn(port(second), "admin", password);
 			var reply = client.query("{ tagClass(code: \"PERSIST-1\") { name classChain { code } } }");
 			assertThat(reply.data("tagClass.name").asString()).isEqualTo("重启后仍在");
 			assertThat(GraphQlHttp.codes(reply.data("tagClass.classChain"))).containsExactly("C08", "PERSIST-1");
@@ -94,6 +110,10 @@ class PersistenceTest {
 				"--taggraph.neo4j.embedded.bolt-port=0",
 				"--taggraph.neo4j.embedded.http-port=0",
 				"--taggraph.neo4j.embedded.http-enabled=true");
+	}
+
+	private static int countMatches(String text) {
+		return (int) GENERATED.matcher(text).results().count();
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
