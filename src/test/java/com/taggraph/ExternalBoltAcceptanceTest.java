@@ -12,7 +12,7 @@ import com.taggraph.graph.EmbeddedNeo4jServer;
 
 /**
  * The external-server mode without Docker: a Neo4j DBMS outside the app (started here on its own),
- * and the app pointed at it with a {@code neo4j://} routing URI. No embedded DBMS starts in the app;
+ * and the app pointed at it with a {@code neo4j://} routing URI and that server's credentials. No embedded DBMS starts in the app;
  * it applies the schema and loads the demo library over Bolt, and the acceptance checks pass as they do embedded.
  */
 class ExternalBoltAcceptanceTest extends ClassHierarchyAcceptanceTest {
@@ -24,9 +24,10 @@ class ExternalBoltAcceptanceTest extends ClassHierarchyAcceptanceTest {
 
 	@DynamicPropertySource
 	static void externalNeo4j(DynamicPropertyRegistry registry) {
-		external = new EmbeddedNeo4jServer(new EmbeddedNeo4jProperties(true, externalStore, "127.0.0.1", 0, 0, false,
-				"64m", "2 files"));
+		external = new EmbeddedNeo4jServer(EmbeddedNeo4jProperties.local(externalStore, false, "64m"));
 		registry.add("spring.neo4j.uri", () -> "neo4j://127.0.0.1:" + external.boltPort());
+		registry.add("spring.neo4j.authentication.username", () -> external.credentials().username());
+		registry.add("spring.neo4j.authentication.password", () -> external.credentials().password());
 	}
 
 	@AfterAll

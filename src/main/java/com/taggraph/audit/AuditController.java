@@ -10,8 +10,12 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.customer.Customer;
 import com.taggraph.facet.Facet;
+import com.taggraph.facet.FacetValue;
+import com.taggraph.lineage.SourceField;
 import com.taggraph.lineage.SourceSystem;
+import com.taggraph.lineage.SourceTable;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 
@@ -59,6 +63,26 @@ class AuditController {
 	@BatchMapping(typeName = "SourceSystem", field = "history")
 	Map<SourceSystem, List<ChangeEvent>> systemHistory(List<SourceSystem> systems) {
 		return histories(ChangeKind.SOURCE_SYSTEM, systems, SourceSystem::code);
+	}
+
+	@BatchMapping(typeName = "FacetValue", field = "history")
+	Map<FacetValue, List<ChangeEvent>> valueHistory(List<FacetValue> values) {
+		return histories(ChangeKind.FACET_VALUE, values, FacetValue::code);
+	}
+
+	@BatchMapping(typeName = "SourceTable", field = "history")
+	Map<SourceTable, List<ChangeEvent>> tableHistory(List<SourceTable> tables) {
+		return histories(ChangeKind.SOURCE_TABLE, tables, SourceTable::code);
+	}
+
+	@BatchMapping(typeName = "SourceField", field = "history")
+	Map<SourceField, List<ChangeEvent>> fieldHistory(List<SourceField> fields) {
+		return histories(ChangeKind.SOURCE_FIELD, fields, SourceField::code);
+	}
+
+	@BatchMapping(typeName = "Customer", field = "history")
+	Map<Customer, List<ChangeEvent>> customerHistory(List<Customer> customers) {
+		return histories(ChangeKind.CUSTOMER, customers, Customer::id);
 	}
 
 	private <T> Map<T, List<ChangeEvent>> histories(ChangeKind kind, List<T> nodes, Function<T, String> code) {

@@ -82,17 +82,23 @@ public class AuditTrail {
 		repository.create(nextId(), context.current(), operation, kind, code, toJson(before), toJson(after), null);
 	}
 
-	/** One event for a whole bulk import: kind Import, the import id as code, the summary (counts) as after. */
+	/**
+	 * One event for a whole bulk import: kind Import, the import id as code, the summary (counts) as after.
+	 *
+	 * @return the event's id, which import responses return so a client can find the event again
+	 */
 	@Transactional
-	public void recordImport(String importId, Map<String, ?> summary) {
-		recordImport(importId, "IMPORT", summary);
+	public String recordImport(String importId, Map<String, ?> summary) {
+		return recordImport(importId, "IMPORT", summary);
 	}
 
 	/** As {@link #recordImport(String, Map)}, for another step of an import's life (ROLLBACK). */
 	@Transactional
-	public void recordImport(String importId, String operation, Map<String, ?> summary) {
-		repository.create(nextId(), context.current(), operation, ChangeKind.IMPORT, importId, null, toJson(summary),
+	public String recordImport(String importId, String operation, Map<String, ?> summary) {
+		String id = nextId();
+		repository.create(id, context.current(), operation, ChangeKind.IMPORT, importId, null, toJson(summary),
 				importId);
+		return id;
 	}
 
 	/** The node's properties and relationship state, or null when it does not exist. */

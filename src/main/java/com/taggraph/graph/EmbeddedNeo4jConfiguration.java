@@ -1,7 +1,6 @@
 package com.taggraph.graph;
 
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -9,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts the embedded DBMS and points Boot's Neo4j driver at its Bolt port, so Spring Data Neo4j
- * talks Bolt exactly as it would to an external server.
+ * talks Bolt exactly as it would to an external server, with the embedded DBMS's credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedNeo4jCondition.class)
@@ -30,7 +29,7 @@ class EmbeddedNeo4jConfiguration {
 
 			@Override
 			public AuthToken getAuthToken() {
-				return AuthTokens.none();
+				return server.credentials().authToken();
 			}
 		};
 	}

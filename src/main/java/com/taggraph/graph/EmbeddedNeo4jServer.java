@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,6 +27,7 @@ import org.neo4j.server.configuration.ServerSettings;
 /**
  * A full Neo4j DBMS in the app's JVM. It serves real Bolt (and optionally HTTP and Browser),
  * so the app and every outside client use the same protocol as against a standalone server.
+ * Both require authentication: the app logs in with {@link #credentials()} like any other client.
  */
 public final class EmbeddedNeo4jServer implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 	private final String host;
 	private final int boltPort;
 	private final int httpPort;
+	private final Neo4jCredentials credentials;
 
 	public EmbeddedNeo4jServer(EmbeddedNeo4jProperties props) {
 		// Neo4j rejects relative or non-normalised homes such as /x/./y
@@ -45,12 +48,25 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		this.boltPort = props.boltPort() == 0 ? freePort(host) : props.boltPort();
 		int http = props.httpPort() == 0 && props.httpEnabled() ? freePort(host) : props.httpPort();
 		long started = System.nanoTime();
+		PasswordFile passwordFile = new PasswordFile(home);
+		boolean configured = props.password() != null && !props.password().isBlank();
+		Optional<String> kept = configured ? Optional.empty() : passwordFile.read();
+		String generated = configured || kept.isPresent() ? null : PasswordFile.generate();
+		if (generated != null) {
+			// kept before the DBMS knows it: if the start fails after this, the next one sets the same password
+			passwordFile.write(generated);
+		}
+		else if (configured && passwordFile.delete()) {
+			log.info("Removed %s: the configured Neo4j password applies now".formatted(passwordFile.path()));
+		}
+		this.credentials = new Neo4jCredentials(props.username(),
+				configured ? props.password() : kept.orElse(generated));
 		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
 			.setConfig(BoltConnector.advertised_address, new SocketAddress(advertisedHost(host), boltPort))
 			.setConfig(HttpConnector.enabled, props.httpEnabled())
-			.setConfig(GraphDatabaseSettings.auth_enabled, false)
+			.setConfig(GraphDatabaseSettings.auth_enabled, true)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(props.pageCache()))
 			.setConfig(GraphDatabaseSettings.keep_logical_logs, props.txLogRetention())
 			// without it every stop waits about 10 s for Netty's quiet period
@@ -63,7 +79,32 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 				.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost");
 		}
 		this.dbms = builder.build();
+		try {
+			new DbmsUser(system()).ensure(credentials);
+		}
+		catch (RuntimeException ex) {
+			dbms.shutdown();
+			throw ex;
+		}
 		this.httpPort = props.httpEnabled() ? boundPort(ConnectorType.HTTP) : -1;
+		if (generated != null) {
+			// printed once, as Spring Boot prints a generated password; later starts only say where it is
+			log.warn("""
+
+					Generated password of the embedded Neo4j for user '%s': %s
+					It is kept in %s (readable only by its owner) and will not be printed again.
+					Bolt and Neo4j Browser need it; set taggraph.neo4j.embedded.password to choose your own.
+					""".formatted(credentials.username(), generated, passwordFile.path()));
+		}
+		else if (!configured) {
+			log.info("Embedded Neo4j user '%s', password in %s".formatted(credentials.username(), passwordFile.path()));
+		}
+		if (!loopback(host)) {
+			log.warn(("Embedded Neo4j listens on %s, not on loopback: Bolt%s can be reached from other machines. "
+					+ "Anyone who has the password of user '%s' can read and change every tag, customer and audit event. "
+					+ "Set taggraph.neo4j.embedded.listen-address=127.0.0.1 unless that is intended.").formatted(host,
+							props.httpEnabled() ? ", the HTTP API and Browser" : "", credentials.username()));
+		}
 		log.info("Embedded Neo4j started in %d ms, data in %s, Bolt on %s%s".formatted(
 				(System.nanoTime() - started) / 1_000_000, home, boltUri(),
 				props.httpEnabled() ? ", Browser on " + browserUri() : ""));
@@ -85,6 +126,17 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		return httpPort;
 	}
 
+	/** What the app's driver, and any client beside it, logs in with. */
+	public Neo4jCredentials credentials() {
+		return credentials;
+	}
+
+	/** The address a connector is bound to, as the DBMS reports it. */
+	public InetSocketAddress boundAddress(ConnectorType type) {
+		var address = system().getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(type);
+		return new InetSocketAddress(address.getHost(), address.getPort());
+	}
+
 	public Path home() {
 		return home;
 	}
@@ -96,8 +148,20 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 	}
 
 	private int boundPort(ConnectorType type) {
-		var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-		return api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(type).getPort();
+		return system().getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(type).getPort();
+	}
+
+	private GraphDatabaseAPI system() {
+		return (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+	}
+
+	static boolean loopback(String host) {
+		try {
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static String advertisedHost(String listen) {

@@ -39,13 +39,26 @@ import com.taggraph.folksonomy.FreeTagText;
  * rules, with a hash of the IRI appended where two concepts would share it.</li>
  * <li>Collections typed {@code tg:Facet} (or holding collections, or in none) are facets; the others
  * are values of the facet they are a member of, and their tag members carry that value.</li>
+ * <li>A class's criterion (划分标准) is its {@code scopeNote}. A foreign thesaurus says how a concept is
+ * divided by its narrower concepts alone, so a concept with narrower concepts, no scopeNote and no
+ * {@code tg:TagClass} type gets the criterion {@link #derivedCriterion}: the library keeps its rule that
+ * every division has a criterion, and stewards can find and refine these. A {@code tg:TagClass} (a
+ * TagGraph export) gets none, and the import refuses it if it is divided without one.</li>
  * </ul>
  */
 final class SkosReader {
 
 	private static final List<String> LANGUAGES = List.of("zh", "en", "");
 
-	record Read(SkosLibrary library, List<SkosProblem> problems) {
+	/** @param iris the IRI of each concept and collection, by the code it gets, to name them in errors */
+	record Read(SkosLibrary library, List<SkosProblem> problems, Map<String, String> iris) {
+	}
+
+	/** The criterion of a foreign concept that is divided but says not by what. */
+	static String derivedCriterion(SkosLibrary.Scheme scheme) {
+		String name = scheme == null || scheme.name() == null ? scheme == null ? null : scheme.code() : scheme.name();
+		return "narrower concepts of SKOS scheme %s (no scopeNote in the file)"
+			.formatted(name == null ? "without a name" : "'" + (name.length() > 200 ? name.substring(0, 200) + "…" : name) + "'");
 	}
 
 	private final Model model;
@@ -72,6 +85,13 @@ final class SkosReader {
 		SkosCodes.assign(collections, codes, problems);
 
 		Map<Resource, Resource> parents = parents(concepts);
+		SkosLibrary.Scheme scheme = scheme();
+		Set<Resource> divided = new java.util.HashSet<>();
+		parents.forEach((concept, parent) -> {
+			if (!concept.hasProperty(RDF.type, SkosTerms.TAG)) {
+				divided.add(parent);
+			}
+		});
 		List<SkosLibrary.ClassEntry> classes = new ArrayList<>();
 		List<Resource> tagConcepts = new ArrayList<>();
 		for (Resource concept : concepts) {
@@ -79,7 +99,12 @@ final class SkosReader {
 				tagConcepts.add(concept);
 			}
 			else {
-				classes.add(new SkosLibrary.ClassEntry(code(concept), name(concept), text(concept, SKOS.scopeNote),
+				String criterion = text(concept, SKOS.scopeNote);
+				if ((criterion == null || criterion.isBlank()) && divided.contains(concept)
+						&& !concept.hasProperty(RDF.type, SkosTerms.TAG_CLASS)) {
+					criterion = derivedCriterion(scheme);
+				}
+				classes.add(new SkosLibrary.ClassEntry(code(concept), name(concept), criterion,
 						flag(concept, SkosTerms.EXCLUSIVE), flag(concept, SkosTerms.EXHAUSTIVE),
 						plain(concept, SkosTerms.SCOPE), code(parents.get(concept))));
 			}
@@ -101,7 +126,9 @@ final class SkosReader {
 		}
 		classes.sort(Comparator.comparing(SkosLibrary.ClassEntry::code));
 		tags.sort(Comparator.comparing(SkosLibrary.TagEntry::code));
-		return new Read(new SkosLibrary(scheme(), classes, tags, facets.facets, facets.values), problems);
+		Map<String, String> iris = new HashMap<>();
+		codes.forEach((resource, code) -> iris.putIfAbsent(code, resource.getURI()));
+		return new Read(new SkosLibrary(scheme, classes, tags, facets.facets, facets.values), problems, iris);
 	}
 
 	// ---- what is a concept, and its code --------------------------------------------------------

@@ -80,16 +80,18 @@ public class SkosService {
 				repository.lock();
 			}
 			SkosLibrary existing = repository.read();
-			List<SkosProblem> problems = conflicts(file.library(), existing);
+			List<SkosProblem> problems = new ArrayList<>(conflicts(file.library(), existing));
+			problems.addAll(SkosStructure.problems(file.library(), existing, file.iris()));
 			if (!problems.isEmpty()) {
 				status.setRollbackOnly();
 				return SkosImportResult.refused(dryRun, problems, millisSince(started));
 			}
 			Counts counts = counts(file.library(), existing);
+			String eventId = null;
 			if (!dryRun) {
 				write(file.library());
 				// one event for the whole file, in its transaction
-				audit.recordImport("skos-" + java.util.UUID.randomUUID(), Map.of("created", counts.created,
+				eventId = audit.recordImport("skos-" + java.util.UUID.randomUUID(), Map.of("created", counts.created,
 						"updated", counts.updated, "unchanged", counts.unchanged, "concepts", file.library().size()));
 			}
 			else {
@@ -98,7 +100,7 @@ public class SkosService {
 			SkosLibrary l = file.library();
 			return new SkosImportResult(dryRun, !dryRun, counts.created, counts.updated, counts.unchanged,
 					l.classes().size(), l.tags().size(), l.facets().size(), l.values().size(),
-					l.tags().stream().mapToInt(t -> t.synonyms().size()).sum(), List.of(), millisSince(started));
+					l.tags().stream().mapToInt(t -> t.synonyms().size()).sum(), List.of(), millisSince(started), eventId);
 		});
 		log.info("SKOS import%s: %d concepts and collections, %d errors, %d ms (parse %d, read %d, check and write %d)"
 			.formatted(dryRun ? " (dry run)" : "", file.library().size(), result.errors().size(), result.millis(),

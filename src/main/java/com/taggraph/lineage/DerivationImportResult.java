@@ -11,13 +11,14 @@ import java.util.List;
  * @param updated    derivations already declared whose transform the file changes
  * @param unchanged  derivations already declared as the file has them
  * @param errorCount every error found; {@code errors} lists at most {@code taggraph.import.max-errors}
+ * @param eventId    the id of the change event the committed import recorded; null when nothing was written
  */
 public record DerivationImportResult(boolean dryRun, boolean committed, long rows, long created, long updated,
-		long unchanged, long errorCount, List<DerivationProblem> errors, long millis) {
+		long unchanged, long errorCount, List<DerivationProblem> errors, long millis, String eventId) {
 
 	public static DerivationImportResult refused(boolean dryRun, long rows, List<DerivationProblem> errors,
 			long errorCount, long millis) {
-		return new DerivationImportResult(dryRun, false, rows, 0, 0, 0, errorCount, List.copyOf(errors), millis);
+		return new DerivationImportResult(dryRun, false, rows, 0, 0, 0, errorCount, List.copyOf(errors), millis, null);
 	}
 
 	public static DerivationImportResult refused(boolean dryRun, String kind, String message) {

@@ -258,6 +258,7 @@ public class SourceCatalogService {
 			return DerivationImportResult.refused(dryRun, file.rowCount(), listed, errorCount, millisSince(started));
 		}
 		DerivationImport.Changes changes = derivations.changes(catalogue);
+		String eventId = null;
 		if (!dryRun) {
 			List<DerivationRow> writes = new ArrayList<>(changes.created());
 			writes.addAll(changes.updated());
@@ -273,11 +274,11 @@ public class SourceCatalogService {
 			batches(fromFields).forEach(repository::deriveFromFields);
 			batches(fromTags).forEach(repository::deriveFromTags);
 			// one event for the whole file: the derivations written are in the tags' lineage
-			audit.recordImport("lineage-" + java.util.UUID.randomUUID(), Map.of("rows", file.rowCount(),
+			eventId = audit.recordImport("lineage-" + java.util.UUID.randomUUID(), Map.of("rows", file.rowCount(),
 					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return new DerivationImportResult(dryRun, !dryRun, file.rowCount(), changes.created().size(),
-				changes.updated().size(), changes.unchanged(), 0, List.of(), millisSince(started));
+				changes.updated().size(), changes.unchanged(), 0, List.of(), millisSince(started), eventId);
 	}
 
 	/** The catalogue a file is checked against: one read per kind of code, whatever the file's size. */

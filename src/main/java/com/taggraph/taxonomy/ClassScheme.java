@@ -57,6 +57,38 @@ final class ClassScheme {
 		return problems;
 	}
 
+	/**
+	 * The structural rules GraphQL writes enforce, over the tree as the import would leave it (call after
+	 * {@link #validate}, which reports cycles; the check itself stops on one). A row's criterion or
+	 * exhaustive left empty keeps the class's current value, as the write does.
+	 *
+	 * @param classesWithTags the classes of the graph holding a tag directly (the import moves no tag)
+	 */
+	List<SchemeProblem> structuralProblems(Set<String> classesWithTags) {
+		Map<String, SchemeStructure.Node> before = new HashMap<>();
+		existing.forEach((code, row) -> before.put(code, node(row, null)));
+		Map<String, SchemeStructure.Node> after = new HashMap<>(before);
+		incoming.forEach((code, row) -> after.put(code, node(row, existing.get(code))));
+		List<SchemeProblem> found = new ArrayList<>();
+		for (SchemeStructure.Violation v : SchemeStructure.check(before, after, classesWithTags, classesWithTags,
+				incoming.keySet())) {
+			ClassRow row = incoming.get(v.through() != null ? v.through() : v.code());
+			String field = v.through() != null ? "parent"
+					: SchemeStructure.DIVISION_WITHOUT_CRITERION.equals(v.rule()) ? "criterion" : "exhaustive";
+			found.add(SchemeProblem.structural(row == null ? 0 : row.line(), row == null ? v.code() : row.code(), field,
+					v.rule(), v.message()));
+		}
+		found.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		return found;
+	}
+
+	/** The class as the import leaves it: a row's empty criterion or exhaustive keeps the current one. */
+	private static SchemeStructure.Node node(ClassRow row, ClassRow current) {
+		String criterion = row.criterion() != null || current == null ? row.criterion() : current.criterion();
+		Boolean exhaustive = row.exhaustive() != null || current == null ? row.exhaustive() : current.exhaustive();
+		return new SchemeStructure.Node(row.parent(), criterion, Boolean.TRUE.equals(exhaustive));
+	}
+
 	/** Rows that differ from the graph, split into new and changed; unchanged ones are counted only. */
 	Changes changes() {
 		List<ClassRow> created = new ArrayList<>();

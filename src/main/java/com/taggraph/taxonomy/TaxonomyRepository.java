@@ -341,6 +341,12 @@ class TaxonomyRepository {
 		return rows;
 	}
 
+	/** The classes holding a tag directly, for the structural rules of an import. */
+	java.util.Set<String> classesHoldingTags() {
+		return java.util.Set.copyOf(neo4j.query("MATCH (c:TagClass) WHERE EXISTS { (:Tag)-[:IN_CLASS]->(c) } RETURN c.code")
+			.fetchAs(String.class).all());
+	}
+
 	List<String> tagCodesAmong(Collection<String> codes) {
 		return List.copyOf(neo4j.query("UNWIND $codes AS key MATCH (t:Tag {code: key}) RETURN t.code")
 			.bind(codes).to("codes").fetchAs(String.class).all());

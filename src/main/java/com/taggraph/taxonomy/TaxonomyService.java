@@ -334,12 +334,15 @@ public class TaxonomyService {
 		ClassScheme scheme = new ClassScheme(rows, repository.allClassRows(),
 				repository.tagCodesAmong(rows.stream().map(ClassRow::code).toList()));
 		problems.addAll(scheme.validate());
+		// what GraphQL writes refuse with STRUCTURAL_RULE, an import may not bring in either
+		problems.addAll(scheme.structuralProblems(repository.classesHoldingTags()));
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
 			return SchemeImportResult.refused(dryRun, problems);
 		}
 		ClassScheme.Changes changes = scheme.changes();
+		String eventId = null;
 		if (!dryRun) {
 			List<Map<String, Object>> writes = new ArrayList<>();
 			changes.created().forEach(r -> writes.add(toParams(r)));
@@ -348,11 +351,11 @@ public class TaxonomyService {
 			batches(writes).forEach(repository::upsertClasses);
 			batches(writes).forEach(repository::linkParents);
 			// one event for the whole scheme, not one per row
-			audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(),
+			eventId = audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(),
 					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return new SchemeImportResult(dryRun, !dryRun, changes.created().size(), changes.updated().size(),
-				changes.unchanged(), List.of());
+				changes.unchanged(), List.of(), eventId);
 	}
 
 	private void checkRow(ClassRow row, List<SchemeProblem> problems) {

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphQlHttp.Reply;
 import com.taggraph.GraphSnapshot;
+import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -174,8 +175,8 @@ class AuditTrailTest {
 	@Test
 	void aClassSchemeImportRecordsOneEventWithItsImportId() {
 		long events = eventCount();
-		Reply imported = client.post("/api/import/tag-classes", "code,parent,name\nAU-I,,导入\nAU-I.1,AU-I,一\nAU-I.2,AU-I,二\n",
-				"text/csv", "application/json");
+		Reply imported = client.post("/api/import/tag-classes",
+				"code,parent,name,criterion\nAU-I,,导入,按序号\nAU-I.1,AU-I,一,\nAU-I.2,AU-I,二,\n", "text/csv", "application/json");
 		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
 
 		assertThat(eventCount()).isEqualTo(events + 1);
@@ -185,7 +186,93 @@ class AuditTrailTest {
 		assertThat(full.path("importId").asString()).isEqualTo(full.path("code").asString()).startsWith("scheme-");
 		assertThat(full.path("requestId").asString()).isEqualTo(imported.headers().get("x-request-id").get(0));
 		assertThat(state(full, "after").path("created").asInt()).isEqualTo(3);
+		assertThat(imported.body().path("eventId").asString()).isEqualTo(full.path("id").asString());
 		assertThat(history("AU-I.1", null)).isEmpty();
+
+		Reply dryRun = client.post("/api/import/tag-classes?dryRun=true", "code,parent,name\nAU-I9,,试\n", "text/csv",
+				"application/json");
+		assertThat(dryRun.body().path("eventId").isNull()).as("a dry run records nothing").isTrue();
+	}
+
+	@Test
+	void skosAndLineageImportsAnswerWithTheIdOfTheEventTheyRecorded() {
+		Reply skos = client.post("/api/import/skos", """
+				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+				<urn:au:class> a skos:Concept ; skos:notation "AU-S" ; skos:prefLabel "审计SKOS"@zh .
+				""", "text/turtle", "application/json");
+		assertThat(skos.status()).as(skos.body().toString()).isEqualTo(200);
+		JsonNode skosEvent = event(skos.body().path("eventId").asString());
+		assertThat(skosEvent.path("kind").asString()).isEqualTo("IMPORT");
+		assertThat(skosEvent.path("code").asString()).startsWith("skos-");
+		assertThat(state(skosEvent, "after").path("created").asInt()).isEqualTo(1);
+
+		ok(write("mutation { createTag(input: {code: \"AU-L\", name: \"审计血缘\", classCode: \"C01.04\"}) { code } }", "dora", null));
+		Reply lineage = client.post("/api/import/lineage", "tag,fromTag\nAU-L,T0101\n", "text/csv", "application/json");
+		assertThat(lineage.status()).as(lineage.body().toString()).isEqualTo(200);
+		JsonNode lineageEvent = event(lineage.body().path("eventId").asString());
+		assertThat(lineageEvent.path("code").asString()).startsWith("lineage-");
+		assertThat(lineageEvent.path("requestId").asString()).isEqualTo(lineage.headers().get("x-request-id").get(0));
+
+		Reply refused = client.post("/api/import/lineage", "tag,fromTag\nAU-L,NO-SUCH-TAG\n", "text/csv", "application/json");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().path("eventId").isNull()).isTrue();
+	}
+
+	@Test
+	void facetValuesSourceTablesFieldsAndCustomersShowTheirHistoryBatched() {
+		try (var session = driver.session()) {
+			session.run("CREATE (:Customer {id: 'AU-CUST-8', name: '审计客户八'})").consume();
+		}
+		String user = "fred";
+		ok(write("mutation { createFacetValue(input: {code: \"AU-FV\", name: \"审计值\", facetCode: \"F8\"}) { code } }", user, null));
+		ok(write("mutation { updateFacetValue(code: \"AU-FV\", input: {name: \"审计值改\"}) { code } }", user, null));
+		ok(write("mutation { registerSourceSystem(input: {code: \"AUHS\", name: \"审计历史\", kind: INTERNAL}) { code } }", user, null));
+		ok(write("mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_1\") { code } }", user, null));
+		ok(write("mutation { registerSourceField(tableCode: \"AUHS.T_1\", fieldName: \"F_1\") { code } }", user, null));
+		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-8\", text: \"au历史自由\") { customer { id } } }", user, null));
+
+		String query = """
+				{ sourceSystem(code: "AUHS") { tables { code history { operation kind } fields { code history { operation by } } } }
+				  facet(code: "F8") { values { code history { operation kind } } }
+				  customer(id: "AU-CUST-8") { history { operation kind } } }""";
+		Reply one = ok(client.query(query));
+		JsonNode table = one.data("sourceSystem.tables.0");
+		assertThat(field(table.path("history"), "kind")).containsExactly("SOURCE_TABLE");
+		assertThat(field(table.path("fields").path(0).path("history"), "by")).containsExactly(user);
+		JsonNode value = null;
+		for (JsonNode v : one.data("facet.values")) {
+			if (v.path("code").asString().equals("AU-FV")) {
+				value = v;
+			}
+		}
+		assertThat(value).isNotNull();
+		assertThat(field(value.path("history"), "operation")).containsExactly("UPDATE", "CREATE");
+		assertThat(field(one.data("customer.history"), "operation")).containsExactly("ADD_FREE_TAG");
+		assertThat(field(history("AU-FV", "FACET_VALUE"), "operation")).containsExactly("UPDATE", "CREATE");
+		assertThat(field(history("AUHS.T_1", "SOURCE_TABLE"), "operation")).containsExactly("CREATE");
+		assertThat(field(history("AUHS.T_1.F_1", "SOURCE_FIELD"), "operation")).containsExactly("CREATE");
+		assertThat(field(history("AU-CUST-8", "CUSTOMER"), "operation")).containsExactly("ADD_FREE_TAG");
+
+		// three more tables with a field each: the same number of statements (one history read per type)
+		StatementCounter.reset();
+		ok(client.query(query));
+		int statements = StatementCounter.count();
+		for (int i = 2; i <= 4; i++) {
+			ok(write("mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_%d\") { code } }".formatted(i), user, null));
+			ok(write("mutation { registerSourceField(tableCode: \"AUHS.T_%d\", fieldName: \"F_1\") { code } }".formatted(i), user, null));
+		}
+		StatementCounter.reset();
+		Reply four = ok(client.query(query));
+		assertThat(four.data("sourceSystem.tables")).hasSize(4);
+		assertThat(StatementCounter.count()).isEqualTo(statements);
+
+		ok(write("mutation { deleteFacetValue(code: \"AU-FV\") }", user, null));
+		try (var session = driver.session()) {
+			session.run("""
+					MATCH (n) WHERE (n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'AUHS'
+					   OR n:FreeTag AND n.normalized = 'au历史自由'
+					DETACH DELETE n""").consume();
+		}
 	}
 
 	@Test
@@ -251,6 +338,17 @@ class AuditTrailTest {
 		// around every data fetcher even when one runs on another thread (an executor, virtual threads)
 		assertThat(io.micrometer.context.ContextRegistry.getInstance().getThreadLocalAccessors())
 			.anyMatch(a -> a instanceof org.springframework.web.context.request.RequestAttributesThreadLocalAccessor);
+	}
+
+	/** The event with this id, through the changes query (newest first), as a client would find it. */
+	private JsonNode event(String id) {
+		assertThat(id).isNotBlank();
+		for (JsonNode edge : ok(client.query(CHANGES, vars("type", "IMPORT", "first", 20))).data("changes.edges")) {
+			if (edge.path("node").path("id").asString().equals(id)) {
+				return history(edge.path("node").path("code").asString(), "IMPORT").path(0);
+			}
+		}
+		throw new AssertionError("no import event " + id);
 	}
 
 	private Reply write(String mutation, String user, String requestId) {

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -125,7 +124,8 @@ public final class CustomerBenchmark {
 				"--taggraph.demo.customers=0", "--taggraph.segments.refresh-interval=0",
 				"--taggraph.import.customers-max-bytes=4GB", "--taggraph.import.assignments-max-bytes=8GB",
 				"--taggraph.neo4j.embedded.page-cache=2g");
-				Driver driver = GraphDatabase.driver(app.getBean(EmbeddedNeo4jServer.class).boltUri(), AuthTokens.none())) {
+				Driver driver = GraphDatabase.driver(app.getBean(EmbeddedNeo4jServer.class).boltUri(),
+						app.getBean(EmbeddedNeo4jServer.class).credentials().authToken())) {
 			base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 
 			if (!readsOnly) {
@@ -251,9 +251,8 @@ public final class CustomerBenchmark {
 	 */
 	private double rawLoad(long assignments, boolean sameGraph) throws IOException {
 		Path store = work.resolve(sameGraph ? "raw-same-graph" : "raw");
-		EmbeddedNeo4jServer server = new EmbeddedNeo4jServer(new EmbeddedNeo4jProperties(true, store, "127.0.0.1", 0, 0,
-				false, "2g", "2 files"));
-		try (Driver raw = GraphDatabase.driver(server.boltUri(), AuthTokens.none()); var session = raw.session()) {
+		EmbeddedNeo4jServer server = new EmbeddedNeo4jServer(EmbeddedNeo4jProperties.local(store, false, "2g"));
+		try (Driver raw = GraphDatabase.driver(server.boltUri(), server.credentials().authToken()); var session = raw.session()) {
 			if (sameGraph) {
 				for (String statement : schemaStatements()) {
 					session.run(statement).consume();

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
@@ -144,7 +143,7 @@ public final class HierarchyBenchmark {
 			try {
 				port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 				URI bolt = app.getBean(EmbeddedNeo4jServer.class).boltUri();
-				try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
+				try (Driver driver = GraphDatabase.driver(bolt, app.getBean(EmbeddedNeo4jServer.class).credentials().authToken())) {
 					driver.verifyConnectivity();
 					section("Data: demo library only");
 					sizes(driver);

@@ -1,6 +1,7 @@
 package com.taggraph.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -20,7 +24,10 @@ import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The embedded DBMS as an outside Bolt client sees it: the whole demo library, the schema, nothing twice. */
+/**
+ * The embedded DBMS as an outside Bolt client sees it: only with the credentials, on loopback, the whole demo
+ * library, the schema, nothing twice.
+ */
 @TagGraphTest
 class EmbeddedNeo4jTest {
 
@@ -44,7 +51,8 @@ class EmbeddedNeo4jTest {
 
 	@Test
 	void anOutsideBoltClientSeesTheWholeDemoLibrary() {
-		try (Driver outside = GraphDatabase.driver(server.boltUri(), AuthTokens.none()); var session = outside.session()) {
+		try (Driver outside = GraphDatabase.driver(server.boltUri(), server.credentials().authToken());
+				var session = outside.session()) {
 			Map<String, Object> counts = session.run("""
 					RETURN COUNT { (:TagClass) } AS classes, COUNT { (:TagClass)-[:BROADER]->(:TagClass) } AS broader,
 					       COUNT { (:Tag) } AS tags, COUNT { (:Tag)-[:IN_CLASS]->(:TagClass) } AS inClass,
@@ -60,6 +68,28 @@ class EmbeddedNeo4jTest {
 					"facets", 8L, "tagFacetValues", 127L * 8, "systems", 5L));
 			assertThat(counts).containsAllEntriesOf(expectedFromFile());
 		}
+	}
+
+	@Test
+	void boltRefusesAClientWithoutCredentials() {
+		try (Driver anonymous = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+			assertThatThrownBy(anonymous::verifyConnectivity).isInstanceOf(AuthenticationException.class)
+				.hasMessageContaining("only allowed when auth is disabled");
+		}
+	}
+
+	@Test
+	void boltAndHttpListenOnLoopbackByDefault() {
+		assertThat(server.boundAddress(ConnectorType.BOLT).getAddress().isLoopbackAddress()).isTrue();
+		assertThat(EmbeddedNeo4jServer.loopback("127.0.0.1")).isTrue();
+		assertThat(EmbeddedNeo4jServer.loopback("0.0.0.0")).isFalse();
+		// the default when nothing is configured, for Bolt and HTTP alike (both bind to listenAddress)
+		new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
+			.run(context -> assertThat(context.getBean(EmbeddedNeo4jProperties.class).listenAddress()).isEqualTo("127.0.0.1"));
+	}
+
+	@org.springframework.boot.context.properties.EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
+	static class PropertiesOnly {
 	}
 
 	@Test

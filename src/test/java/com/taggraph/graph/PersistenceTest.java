@@ -6,14 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.connectors.ConnectorType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +28,8 @@ import com.taggraph.TagGraphApplication;
  * The service as a user runs it, twice over the same data directory, with Neo4j's HTTP API and
  * Browser on: what was written before a restart is there after it, and the demo is not loaded again. No user is
  * configured, so the first start generates an admin and prints its password, once; the second start accepts it.
+ * Neo4j's HTTP API wants the credentials too: the Neo4j password generated at the first start is printed once,
+ * kept in the data directory for the owner only, and used again by the second start.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PersistenceTest {
@@ -38,6 +42,7 @@ class PersistenceTest {
 	@Test
 	void dataSurvivesARestartAndBrowserIsServed(CapturedOutput output) throws Exception {
 		String password;
+		String neo4jPassword;
 		try (var first = start()) {
 			Matcher printed = GENERATED.matcher(output.getOut());
 			assertThat(printed.find()).as("the generated admin password is printed at first start").isTrue();
@@ -56,17 +61,33 @@ class PersistenceTest {
 			var browser = http.send(HttpRequest.newBuilder(server.browserUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(browser.statusCode()).isEqualTo(200);
 			assertThat(browser.body()).containsIgnoringCase("neo4j browser");
-			var queryApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/db/neo4j/query/v2"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"statement\": \"MATCH (c:TagClass) RETURN count(c) AS n\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(server.boundAddress(ConnectorType.HTTP).getAddress().isLoopbackAddress()).isTrue();
+			assertThat(server.boundAddress(ConnectorType.BOLT).getAddress().isLoopbackAddress()).isTrue();
+
+			var anonymous = http.send(queryApi(server).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(anonymous.statusCode()).isEqualTo(401);
+			var wrong = http.send(queryApi(server).header("Authorization",
+					new Neo4jCredentials(server.credentials().username(), "not-the-password").basicAuthorization()).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(wrong.statusCode()).isEqualTo(401);
+			var queryApi = http.send(queryApi(server).header("Authorization", server.credentials().basicAuthorization()).build(),
+					HttpResponse.BodyHandlers.ofString());
 			assertThat(queryApi.statusCode()).isEqualTo(202);
 			assertThat(queryApi.body()).contains("[58]");
+
+			neo4jPassword = server.credentials().password();
+			Path file = dataDir.resolve(PasswordFile.NAME);
+			assertThat(Files.readString(file).strip()).isEqualTo(neo4jPassword);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			assertThat(output.getOut()).containsOnlyOnce(neo4jPassword).contains("kept in " + file);
 		}
 
 		int printedBefore = countMatches(output.getOut());
+		int outputBefore = output.getOut().length();
 		try (var second = start()) {
 			assertThat(countMatches(output.getOut())).as("not printed again").isEqualTo(printedBefore);
+			assertThat(second.getBean(EmbeddedNeo4jServer.class).credentials().password()).isEqualTo(neo4jPassword);
+			assertThat(output.getOut().substring(outputBefore)).doesNotContain(neo4jPassword);
 			GraphQlHttp client = GraphQlHttp.signedIn(port(second), "admin", password);
 			var reply = client.query("{ tagClass(code: \"PERSIST-1\") { name classChain { code } } }");
 			assertThat(reply.data("tagClass.name").asString()).isEqualTo("重启后仍在");
@@ -74,6 +95,12 @@ class PersistenceTest {
 			var roots = client.query("{ rootClasses { code } }");
 			assertThat(roots.data("rootClasses")).hasSize(8);
 		}
+	}
+
+	private static HttpRequest.Builder queryApi(EmbeddedNeo4jServer server) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/db/neo4j/query/v2"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"statement\": \"MATCH (c:TagClass) RETURN count(c) AS n\"}"));
 	}
 
 	private ConfigurableApplicationContext start() {

@@ -79,10 +79,10 @@ class ClassSchemeImportTest {
 	@Test
 	void rowsMayComeInAnyOrderAndHangBelowExistingClasses() {
 		String csv = """
-				code,parent,name
-				%1$s3,%1$s2,第三层
-				%1$s2,%1$s1,第二层
-				%1$s1,C08.01,挂在行政区划下
+				code,parent,name,criterion
+				%1$s3,%1$s2,第三层,
+				%1$s2,%1$s1,第二层,按第三层划分
+				%1$s1,C08.01,挂在行政区划下,按第二层划分
 				""".formatted(prefix);
 
 		var reply = importCsv(csv, false);
@@ -94,7 +94,7 @@ class ClassSchemeImportTest {
 
 	@Test
 	void reimportWithChangesUpdatesAndMovesClasses() {
-		importCsv("code,parent,name\n%1$sR,,根\n%1$sX,%1$sR,甲\n%1$sY,%1$sR,乙\n".formatted(prefix), false);
+		importCsv("code,parent,name,criterion\n%1$sR,,根,按甲乙\n%1$sX,%1$sR,甲,\n%1$sY,%1$sR,乙,按甲\n".formatted(prefix), false);
 
 		var reply = importCsv("code,parent,name,exclusive\n%1$sR,,根,\n%1$sX,%1$sY,甲改,true\n%1$sY,%1$sR,乙,\n".formatted(prefix), false);
 
@@ -110,20 +110,20 @@ class ClassSchemeImportTest {
 	void everyBadRowIsListedWithItsLineAndNothingIsWritten() {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 		String csv = """
-				code,parent,name,exclusive
-				%1$sOK,,正常,
-				%1$sDUP,,第一次,
-				%1$sDUP,,第二次,
-				,%1$sOK,没有代码,
-				%1$sNONAME,%1$sOK,,
-				%1$sORPHAN,%1$sMISSING,无上位类,
-				%1$sBOOL,,布尔,maybe
+				code,parent,name,exclusive,criterion
+				%1$sOK,,正常,,按正常
+				%1$sDUP,,第一次,,
+				%1$sDUP,,第二次,,
+				,%1$sOK,没有代码,,
+				%1$sNONAME,%1$sOK,,,
+				%1$sORPHAN,%1$sMISSING,无上位类,,
+				%1$sBOOL,,布尔,maybe,
 				%1$sSHORT,只有两列
 
-				%1$sC1,%1$sC2,环一,
-				%1$sC2,%1$sC1,环二,
-				T0101,,与标签同码,
-				%1$sSELF,%1$sSELF,自环,
+				%1$sC1,%1$sC2,环一,,按环二
+				%1$sC2,%1$sC1,环二,,按环一
+				T0101,,与标签同码,,
+				%1$sSELF,%1$sSELF,自环,,
 				""".formatted(prefix);
 
 		var reply = importCsv(csv, false);
@@ -137,7 +137,7 @@ class ClassSchemeImportTest {
 		assertThat(message(reply.body(), 6)).contains("name is empty");
 		assertThat(message(reply.body(), 7)).contains("unknown parent", prefix + "MISSING");
 		assertThat(message(reply.body(), 8)).contains("maybe");
-		assertThat(message(reply.body(), 9)).contains("expected 4 columns");
+		assertThat(message(reply.body(), 9)).contains("expected 5 columns");
 		assertThat(message(reply.body(), 11)).contains("cycle", prefix + "C1", prefix + "C2");
 		assertThat(message(reply.body(), 13)).contains("T0101", "tag");
 		assertThat(message(reply.body(), 14)).contains("own parent");
@@ -146,7 +146,7 @@ class ClassSchemeImportTest {
 
 	@Test
 	void aCycleThroughExistingClassesIsRefused() {
-		importCsv("code,parent,name\n%1$sP,,上\n%1$sQ,%1$sP,下\n".formatted(prefix), false);
+		importCsv("code,parent,name,criterion\n%1$sP,,上,按下\n%1$sQ,%1$sP,下,按上\n".formatted(prefix), false);
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
 		var reply = importCsv("code,parent,name\n%1$sP,%1$sQ,上\n".formatted(prefix), false);
@@ -154,6 +154,71 @@ class ClassSchemeImportTest {
 		assertThat(reply.status()).isEqualTo(422);
 		assertThat(message(reply.body(), 2)).contains("cycle", prefix + "P", prefix + "Q");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+	}
+
+	@Test
+	void aDivisionWithoutCriterionIsRefusedAsGraphQlWritesRefuseIt() {
+		importCsv("code,parent,name,criterion\n%1$sE,,已有,\n%1$sF,,有划分标准,按用途\n".formatted(prefix), false);
+		Map<String, Object> before = GraphSnapshot.of(driver);
+		String csv = """
+				code,parent,name,criterion
+				%1$sP,,上位类没有划分标准,
+				%1$sP1,%1$sP,下位一,
+				%1$sP2,%1$sP,下位二,
+				%1$sU,%1$sE,挂在没有划分标准的已有类下,
+				%1$sF,,有划分标准,按用途
+				%1$sF1,%1$sF,下位,
+				""".formatted(prefix);
+
+		var reply = importCsv(csv, false);
+
+		assertThat(reply.status()).isEqualTo(422);
+		assertThat(reply.body().path("committed").asBoolean()).isFalse();
+		assertThat(errorLines(reply.body())).containsExactly(2, 5);
+		JsonNode divided = reply.body().path("errors").path(0);
+		assertThat(divided.path("code").asString()).isEqualTo(prefix + "P");
+		assertThat(divided.path("field").asString()).isEqualTo("criterion");
+		assertThat(divided.path("errorCode").asString()).isEqualTo("STRUCTURAL_RULE");
+		assertThat(divided.path("rule").asString()).isEqualTo("DIVISION_WITHOUT_CRITERION");
+		assertThat(divided.path("message").asString()).contains(prefix + "P1", prefix + "P2", "criterion");
+		JsonNode under = reply.body().path("errors").path(1);
+		assertThat(under.path("code").asString()).isEqualTo(prefix + "U");
+		assertThat(under.path("field").asString()).isEqualTo("parent");
+		assertThat(under.path("message").asString()).contains("'" + prefix + "E' has no criterion");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+		// the same refusal on a dry run
+		assertThat(errorLines(importCsv(csv, true).body())).containsExactly(2, 5);
+
+		// a row that leaves the criterion empty keeps the class's own, so dividing F is fine
+		var kept = importCsv("code,parent,name\n%1$sF,,有划分标准\n%1$sF1,%1$sF,下位\n".formatted(prefix), false);
+		assertThat(kept.status()).as(kept.body().toString()).isEqualTo(200);
+	}
+
+	@Test
+	void anExhaustiveClassWithoutTagsIsRefusedAndOneHoldingTagsIsAccepted() {
+		Map<String, Object> before = GraphSnapshot.of(driver);
+		String csv = """
+				code,parent,name,criterion,exclusive,exhaustive
+				%1$sX,,空的穷尽类,,,true
+				%1$sY,,有下位类但没有标签,按层,,true
+				%1$sY1,%1$sY,下位,,,
+				""".formatted(prefix);
+
+		var reply = importCsv(csv, false);
+
+		assertThat(reply.status()).isEqualTo(422);
+		assertThat(errorLines(reply.body())).containsExactly(2, 3);
+		for (JsonNode error : reply.body().path("errors")) {
+			assertThat(error.path("rule").asString()).isEqualTo("EXHAUSTIVE_CLASS_EMPTY");
+			assertThat(error.path("errorCode").asString()).isEqualTo("STRUCTURAL_RULE");
+			assertThat(error.path("field").asString()).isEqualTo("exhaustive");
+			assertThat(error.path("message").asString()).contains("no tag");
+		}
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+
+		// C01.01 holds demo tags: marking it exhaustive again (it is already) is no violation
+		var holding = importCsv("code,parent,name,exhaustive\nC01.01,C01,%s,true\n".formatted(name("C01.01")), true);
+		assertThat(holding.status()).as(holding.body().toString()).isEqualTo(200);
 	}
 
 	@Test
@@ -198,6 +263,11 @@ class ClassSchemeImportTest {
 		var read = client.query("query($c: ID!) { tagClass(code: $c) { name criterion } }", Map.of("c", prefix + "ZH"));
 		assertThat(read.data("tagClass.name").asString()).isEqualTo(name);
 		assertThat(read.data("tagClass.criterion").asString()).isEqualTo("按“设施类型”划分");
+	}
+
+	private String name(String code) {
+		return client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code)).data("tagClass.name")
+			.asString();
 	}
 
 	private GraphQlHttp.Reply importCsv(String csv, boolean dryRun) {

@@ -83,6 +83,15 @@ class PublicSchemeImportTest {
 		assertThat(codes(kent.data("tagClass.classChain"))).containsExactly("GB", "GB-ENG", "GB-KEN");
 		var roots = client.query("{ rootClasses { code } }");
 		assertThat(roots.data("rootClasses")).hasSize(249);
+		// countries carry no scopeNote: divided ones get the criterion derived from the scheme, subdivisions keep theirs
+		var france = client.query("{ a: tagClass(code: \"FR\") { criterion } b: tagClass(code: \"FR-ARA\") { criterion } }");
+		assertThat(france.data("a.criterion").asString())
+			.isEqualTo("narrower concepts of SKOS scheme 'ISO 3166 countries and subdivisions' (no scopeNote in the file)");
+		assertThat(france.data("b.criterion").asString()).isNotBlank().doesNotContain("SKOS scheme");
+		var structural = client.query("{ ruleReport(categories: [STRUCTURAL]) { counts { kind violations } } }");
+		for (var count : structural.data("ruleReport.counts")) {
+			assertThat(count.path("violations").asInt()).as(count.toString()).isZero();
+		}
 		// every subdivision hangs below its country or its parent subdivision, as the source says
 		try (var session = driver.session()) {
 			long misplaced = session.run("""

@@ -121,6 +121,12 @@ class SkosImportTest {
 		assertThat(solar.data("tagClass.classChain").path(0).path("name").asString()).isEqualTo("能源");
 		var power = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }", Map.of("c", "power"));
 		assertThat(power.data("tagClass.criterion").asString()).isEqualTo("by source");
+		// divided, but the thesaurus says not by what: the import gives it a criterion saying where it came from
+		var energy = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }", Map.of("c", prefix + "-E"));
+		assertThat(energy.data("tagClass.criterion").asString())
+			.isEqualTo("narrower concepts of SKOS scheme 'scheme' (no scopeNote in the file)");
+		var solarClass = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }", Map.of("c", "solar-power"));
+		assertThat(solarClass.data("tagClass.criterion").isNull()).as("a leaf is divided by nothing").isTrue();
 
 		var again = importSkos(ttl, TURTLE, false);
 		assertThat(again.body().path("unchanged").asInt()).isEqualTo(3);
@@ -184,6 +190,47 @@ class SkosImportTest {
 		assertThat(errors).contains("tag concept needs one broader concept", prefix + "T");
 		assertThat(errors).contains("bad code!");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+	}
+
+	@Test
+	void aTagGraphClassDividedWithoutCriterionOrExhaustiveWithoutTagsIsRefusedByIri() {
+		String ttl = """
+				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+				@prefix tg: <https://taggraph.example/ns#> .
+				@prefix ex: <http://example.org/%1$s/> .
+				ex:top a skos:Concept, tg:TagClass ; skos:notation "%1$sTOP" ; skos:prefLabel "上位"@zh .
+				ex:low a skos:Concept, tg:TagClass ; skos:notation "%1$sLOW" ; skos:prefLabel "下位"@zh ; skos:broader ex:top .
+				ex:ex a skos:Concept, tg:TagClass ; skos:notation "%1$sEX" ; skos:prefLabel "穷尽"@zh ;
+				    skos:scopeNote "按用途"@zh ; tg:exhaustive true .
+				ex:ok a skos:Concept, tg:TagClass ; skos:notation "%1$sOK" ; skos:prefLabel "有标签的穷尽类"@zh ;
+				    tg:exhaustive true .
+				ex:tag a skos:Concept, tg:Tag ; skos:notation "%1$sT" ; skos:prefLabel "标签"@zh ; skos:broader ex:ok .
+				""".formatted(prefix);
+		Map<String, Object> before = GraphSnapshot.of(driver);
+
+		var reply = importSkos(ttl, TURTLE, false);
+
+		assertThat(reply.status()).isEqualTo(422);
+		assertThat(reply.body().path("committed").asBoolean()).isFalse();
+		JsonNode errors = reply.body().path("errors");
+		assertThat(errors).hasSize(2);
+		JsonNode division = errors.path(0);
+		assertThat(division.path("iri").asString()).isEqualTo("http://example.org/" + prefix + "/top");
+		assertThat(division.path("code").asString()).isEqualTo(prefix + "TOP");
+		assertThat(division.path("errorCode").asString()).isEqualTo("STRUCTURAL_RULE");
+		assertThat(division.path("rule").asString()).isEqualTo("DIVISION_WITHOUT_CRITERION");
+		assertThat(division.path("message").asString()).contains(prefix + "LOW", "criterion");
+		JsonNode empty = errors.path(1);
+		assertThat(empty.path("iri").asString()).isEqualTo("http://example.org/" + prefix + "/ex");
+		assertThat(empty.path("rule").asString()).isEqualTo("EXHAUSTIVE_CLASS_EMPTY");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+		assertThat(importSkos(ttl, TURTLE, true).body().path("errors")).hasSize(2);
+
+		// with its criterion and without the empty exhaustive class, the same file imports
+		String fixed = ttl.replace("skos:prefLabel \"上位\"@zh .", "skos:prefLabel \"上位\"@zh ; skos:scopeNote \"按层\"@zh .")
+			.replace("@zh ; tg:exhaustive true .\nex:ok", "@zh .\nex:ok");
+		var imported = importSkos(fixed, TURTLE, false);
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
 	}
 
 	@Test
