@@ -28,7 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Refuses a GraphQL request body over {@code taggraph.graphql.max-request-bytes} with 413 and a GraphQL
  * error (REQUEST_TOO_LARGE), before it is parsed: Spring reads the whole JSON body into memory, so a
  * huge query string would otherwise cost its size several times over. A declared length is checked
- * without reading; a chunked body is read up to the limit and then handed on from memory.
+ * without reading; any other body is read up to the limit and then handed on from memory (Spring would
+ * read all of it into memory anyway).
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,35 +53,41 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long declared = request.getContentLengthLong();
-		if (declared > maxBytes) {
-			refuse(response, declared);
+		if (!"POST".equals(request.getMethod())) {
+			chain.doFilter(request, response);
 			return;
 		}
-		if (declared >= 0) {
-			chain.doFilter(request, response);
+		long declared = request.getContentLengthLong();
+		if (declared > maxBytes) {
+			refuse(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
+					"the request body is %d bytes; at most %d are accepted (taggraph.graphql.max-request-bytes)".formatted(declared,
+							maxBytes));
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
 		if (body.length > maxBytes) {
-			refuse(response, -1);
+			refuse(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
+					"the request body is more than %d bytes; at most %d are accepted (taggraph.graphql.max-request-bytes)"
+						.formatted(maxBytes, maxBytes));
+			return;
+		}
+		if (JSON_NULL.matcher(new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1)).matches()) {
+			// Spring for GraphQL 2.0.4 reads a JSON null as no request and fails with a NullPointerException (500)
+			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT,
+					"the request body is JSON null; send an object with a \\\"query\\\"");
 			return;
 		}
 		chain.doFilter(new BufferedBody(request, body), response);
 	}
 
-	private void refuse(HttpServletResponse response, long declared) throws IOException {
-		String size = declared >= 0 ? "%d bytes".formatted(declared) : "more than %d bytes".formatted(maxBytes);
-		String message = "the request body is %s; at most %d are accepted (taggraph.graphql.max-request-bytes)"
-			.formatted(size, maxBytes);
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+	private static final java.util.regex.Pattern JSON_NULL = java.util.regex.Pattern.compile("\\s*null\\s*");
+
+	private void refuse(HttpServletResponse response, HttpStatus status, ErrorCode code, String message) throws IOException {
+		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		// the client may still be sending: do not keep the connection for a body nobody reads
-		response.setHeader("Connection", "close");
 		response.getWriter().write("""
-				{"errors":[{"message":"%s","extensions":{"code":"%s","max":%d}}]}""".formatted(message,
-				ErrorCode.REQUEST_TOO_LARGE.name(), maxBytes));
+				{"errors":[{"message":"%s","extensions":{"code":"%s","max":%d}}]}""".formatted(message, code.name(), maxBytes));
 	}
 
 	/** The request with its body already read into memory (within the limit). */
