@@ -173,6 +173,9 @@ class MutationFuzzTest {
 				}
 				else {
 					accepted++;
+					if (payload.equals(Hostile.ONE_MB)) {
+						problems.add(where + ": a 1 MB text was accepted; every text field needs a maximum length");
+					}
 					if (!payload.isBlank() && storedVerbatim(payload) == 0) {
 						problems.add(where + ": accepted but the text is stored nowhere verbatim: " + abbreviate(reply.body().toString()));
 					}
