@@ -20,7 +20,13 @@ public enum ErrorCode {
 	/** two tags of one exclusive class on one customer */
 	EXCLUSIVE_CONFLICT(ErrorType.BAD_REQUEST),
 	/** two values of one facet on one tag */
-	FACET_CONFLICT(ErrorType.BAD_REQUEST);
+	FACET_CONFLICT(ErrorType.BAD_REQUEST),
+	/** an operation nested deeper than {@code taggraph.graphql.max-depth}; refused before anything runs */
+	QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
+	/** an operation selecting more fields than {@code taggraph.graphql.max-complexity}; refused before anything runs */
+	QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+	/** a GraphQL request body over {@code taggraph.graphql.max-request-bytes} (HTTP 413) */
+	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST);
 
 	private final ErrorType type;
 

@@ -10,6 +10,8 @@ public final class InputRules {
 
 	public static final int MAX_CODE = 64;
 	public static final int MAX_NAME = 200;
+	/** Free text beside a name: descriptions, criteria, rules. */
+	public static final int MAX_TEXT = 2000;
 	private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/\\-]*");
 
 	private InputRules() {
@@ -28,6 +30,13 @@ public final class InputRules {
 		String problem = nameProblem(value, MAX_NAME);
 		if (problem != null) {
 			throw DomainException.invalid(field, problem);
+		}
+	}
+
+	/** INVALID_INPUT on the field when an optional text is longer than {@code max} characters. */
+	public static void optionalText(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw DomainException.invalid(field, "longer than %d characters".formatted(max));
 		}
 	}
 

@@ -60,7 +60,15 @@ class RuleReportEndpoint {
 		if (accept == null || accept.isBlank()) {
 			return false;
 		}
-		List<MediaType> accepted = MediaType.parseMediaTypes(accept).stream()
+		List<MediaType> parsed;
+		try {
+			parsed = MediaType.parseMediaTypes(accept);
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+					"unreadable Accept header; the rule report is served as application/json or text/csv");
+		}
+		List<MediaType> accepted = parsed.stream()
 			.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
 			.toList();
 		for (MediaType type : accepted) {

@@ -62,6 +62,8 @@ final class CsvRows implements Closeable {
 	private final LineTrackingReader reader;
 	private final CSVParser parser;
 	private final Iterator<CSVRecord> records;
+	/** The line of the record returned last (0 before the first). */
+	private long lastLine;
 
 	CsvRows(Path file) throws IOException {
 		this.file = file;
@@ -80,15 +82,24 @@ final class CsvRows implements Closeable {
 		records = parser.iterator();
 	}
 
+	/**
+	 * Longest record read, in characters. commons-csv holds a whole record in memory, so without a bound a
+	 * quote left open (or a file without newlines) in an upload of gigabytes is read into the heap until it
+	 * runs out; no real row of any import comes near a million characters.
+	 */
+	static final int MAX_RECORD_CHARS = 1 << 20;
+
 	/** The next record, or null at the end of the file. */
 	Row next() throws Unreadable {
+		reader.recordStarts();
 		try {
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
 				if (record.size() == 1 && record.get(0).isEmpty()) {
 					continue; // a blank line
 				}
-				return new Row(reader.lineAt(record.getCharacterPosition()), record);
+				lastLine = reader.lineAt(record.getCharacterPosition());
+				return new Row(lastLine, record);
 			}
 			return null;
 		}
@@ -96,6 +107,10 @@ final class CsvRows implements Closeable {
 			if (rootCause(ex) instanceof CharacterCodingException) {
 				long line = lineOfInvalidUtf8();
 				throw new Unreadable(line, "the file is not valid UTF-8 (at line %d)".formatted(line));
+			}
+			if (rootCause(ex) instanceof RecordTooLong) {
+				throw new Unreadable(lastLine + 1, "the record after line %d is longer than %d characters: is a quote left open?"
+					.formatted(lastLine, MAX_RECORD_CHARS));
 			}
 			// commons-csv stops at malformed quoting; nothing after it can be trusted
 			throw new Unreadable(parser.getCurrentLineNumber(), "malformed CSV: " + rootCause(ex).getMessage());
@@ -190,6 +205,14 @@ final class CsvRows implements Closeable {
 		return t;
 	}
 
+	/** A record past {@link #MAX_RECORD_CHARS}: thrown by the reader, so the parser stops reading it. */
+	private static final class RecordTooLong extends IOException {
+
+		RecordTooLong() {
+			super("a record longer than " + MAX_RECORD_CHARS + " characters");
+		}
+	}
+
 	/**
 	 * Remembers where the newlines are among the characters handed to the parser, and forgets them
 	 * once the parser has moved past: line numbers in constant memory. Drops a leading byte-order mark.
@@ -204,9 +227,15 @@ final class CsvRows implements Closeable {
 		private int head;
 		private int tail;
 		private boolean started;
+		/** Characters handed out when the parser was asked for the current record. */
+		private long recordMark;
 
 		LineTrackingReader(Reader in) {
 			this.in = in;
+		}
+
+		void recordStarts() {
+			recordMark = position;
 		}
 
 		@Override
@@ -231,6 +260,10 @@ final class CsvRows implements Closeable {
 				}
 			}
 			position += n;
+			// the parser reads ahead by its buffer, so a record within the limit never trips this
+			if (position - recordMark > MAX_RECORD_CHARS + (1 << 16)) {
+				throw new RecordTooLong();
+			}
 			return n;
 		}
 

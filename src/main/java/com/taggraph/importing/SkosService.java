@@ -75,6 +75,12 @@ public class SkosService {
 		if (!file.problems().isEmpty()) {
 			return SkosImportResult.refused(dryRun, file.problems(), millisSince(started));
 		}
+		if (file.library().size() == 0) {
+			// as the CSV imports refuse an empty file: an import that imports nothing is a mistake, not a change
+			return SkosImportResult.refused(dryRun,
+					List.of(SkosProblem.general("the file holds no SKOS concepts or collections (skos:Concept, skos:Collection)")),
+					millisSince(started));
+		}
 		SkosImportResult result = write.execute(status -> {
 			if (!dryRun) {
 				repository.lock();

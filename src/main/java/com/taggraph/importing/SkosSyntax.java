@@ -40,7 +40,7 @@ final class SkosSyntax {
 			return Lang.TURTLE;
 		}
 		Lang lang = RDFLanguages.contentTypeToLang(type.getType() + "/" + type.getSubtype());
-		return LANGS.contains(lang) ? lang : null;
+		return lang != null && LANGS.contains(lang) ? lang : null; // List.of(...).contains(null) throws
 	}
 
 	/** The first syntax the Accept header takes, in its order of preference; Turtle for any; null for none (or unreadable). */

@@ -30,6 +30,7 @@ public class SourceCatalogService {
 
 	static final Set<String> KINDS = Set.of("INTERNAL", "EXTERNAL");
 	static final int MAX_SOURCES_PER_CALL = 200;
+	static final int MAX_TRANSFORM = 1000;
 	/** Derivations per write statement of an import; all of them commit in one transaction. */
 	private static final int IMPORT_BATCH = 5000;
 
@@ -96,6 +97,7 @@ public class SourceCatalogService {
 		InputRules.requireCode("code", code);
 		InputRules.requireName("name", name);
 		requireKind(kind);
+		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		repository.lock();
 		if (repository.exists("SourceSystem", code)) {
 			throw duplicate("source system", code);
@@ -114,6 +116,7 @@ public class SourceCatalogService {
 		if (kind != null) {
 			requireKind(kind);
 		}
+		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		require("SourceSystem", "source system", code);
 		var change = audit.change(ChangeKind.SOURCE_SYSTEM, code);
 		repository.updateSystem(code, name, kind, description);
@@ -146,6 +149,7 @@ public class SourceCatalogService {
 
 	@Transactional
 	public SourceField registerField(String tableCode, String fieldName, String description) {
+		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		String code = childCode("SourceTable", "source table", tableCode, "fieldName", fieldName,
 				"SourceField", "source field");
 		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
@@ -156,6 +160,7 @@ public class SourceCatalogService {
 
 	@Transactional
 	public SourceField describeField(String code, String description) {
+		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		require("SourceField", "source field", code);
 		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
 		repository.describeField(code, description);
@@ -192,6 +197,8 @@ public class SourceCatalogService {
 		if (fields.size() + tags.size() > MAX_SOURCES_PER_CALL) {
 			throw DomainException.invalid("fromFields", "at most %d sources per call".formatted(MAX_SOURCES_PER_CALL));
 		}
+		// as long as the lineage import allows (ImportColumns.MAX_VALUE)
+		InputRules.optionalText("transform", transform, MAX_TRANSFORM);
 		repository.lock();
 		require("Tag", "tag", tagCode);
 		requireAll("SourceField", "source field", "fromFields", fields);

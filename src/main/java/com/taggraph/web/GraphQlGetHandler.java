@@ -42,30 +42,45 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 	}
 
 	ServerResponse handleGet(ServerRequest request) {
-		String query = request.param("query").orElse(null);
+		String query;
+		String operationName;
+		Map<String, String> rawJson = new LinkedHashMap<>();
+		try {
+			query = request.param("query").orElse(null);
+			operationName = request.param("operationName").filter(s -> !s.isEmpty()).orElse(null);
+			for (String param : List.of("variables", "extensions")) {
+				rawJson.put(param, request.param(param).filter(s -> !s.isEmpty()).orElse(null));
+			}
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			// Tomcat refuses to decode parameters that are not UTF-8 (InvalidParameterException): the client's fault
+			return badRequest(request, "the query string is not valid UTF-8; percent-encode the UTF-8 bytes of each parameter");
+		}
 		if (query == null) {
-			if (request.headers().accept().stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype)) {
+			if (accepted(request).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype)) {
 				return ServerResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/graphiql").build();
 			}
 			return badRequest(request, "missing 'query' parameter");
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
-		request.param("operationName").filter(s -> !s.isEmpty()).ifPresent(name -> body.put("operationName", name));
-		for (String param : List.of("variables", "extensions")) {
-			String raw = request.param(param).filter(s -> !s.isEmpty()).orElse(null);
+		if (operationName != null) {
+			body.put("operationName", operationName);
+		}
+		for (var param : rawJson.entrySet()) {
+			String raw = param.getValue();
 			if (raw != null) {
 				Object value;
 				try {
 					value = json.readValue(raw, Object.class);
 				}
 				catch (JacksonException ex) {
-					return badRequest(request, "'%s' parameter is not valid JSON: %s".formatted(param, ex.getOriginalMessage()));
+					return badRequest(request, "'%s' parameter is not valid JSON: %s".formatted(param.getKey(), ex.getOriginalMessage()));
 				}
 				if (!(value instanceof Map)) {
-					return badRequest(request, "'%s' parameter must be a JSON object".formatted(param));
+					return badRequest(request, "'%s' parameter must be a JSON object".formatted(param.getKey()));
 				}
-				body.put(param, value);
+				body.put(param.getKey(), value);
 			}
 		}
 		OperationDefinition.Operation operation = operation(query, (String) body.get("operationName"));
@@ -103,8 +118,18 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 		return Map.of("errors", List.of(Map.of("message", message)));
 	}
 
+	/** The Accept header's types; none when it is unreadable (answered as JSON, not with a 500). */
+	private static List<MediaType> accepted(ServerRequest request) {
+		try {
+			return request.headers().accept();
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			return List.of();
+		}
+	}
+
 	private static MediaType responseType(ServerRequest request) {
-		return request.headers().accept().stream()
+		return accepted(request).stream()
 			.filter(MediaTypes.APPLICATION_GRAPHQL_RESPONSE::equalsTypeAndSubtype)
 			.findFirst()
 			.map(t -> MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
