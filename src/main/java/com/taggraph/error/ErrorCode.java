@@ -18,7 +18,13 @@ public enum ErrorCode {
 	/** two tags of one exclusive class on one customer */
 	EXCLUSIVE_CONFLICT(ErrorType.BAD_REQUEST),
 	/** two values of one facet on one tag */
-	FACET_CONFLICT(ErrorType.BAD_REQUEST);
+	FACET_CONFLICT(ErrorType.BAD_REQUEST),
+	/** a reviewer approving a change they proposed themselves (admins included) */
+	SELF_APPROVAL(ErrorType.FORBIDDEN),
+	/** a lifecycle step the item's status does not allow (approving a decided change, deprecating a draft…) */
+	FORBIDDEN_TRANSITION(ErrorType.BAD_REQUEST),
+	/** a change to an item that already has a pending change awaiting review */
+	CHANGE_PENDING(ErrorType.BAD_REQUEST);
 
 	private final ErrorType type;
 

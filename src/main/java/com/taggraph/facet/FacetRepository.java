@@ -210,7 +210,7 @@ class FacetRepository {
 
 	void createFacet(FacetInput in) {
 		neo4j.query("""
-				CREATE (f:Facet {code: $code, name: $name, criterion: $criterion})
+				CREATE (f:Facet {code: $code, name: $name, criterion: $criterion, status: 'DRAFT'})
 				WITH f
 				OPTIONAL MATCH (p:Facet {code: $parentCode})
 				FOREACH (parent IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (f)-[:SUB_FACET_OF]->(parent))""")

@@ -251,7 +251,7 @@ class TaxonomyRepository {
 	void createClass(TagClassInput in) {
 		neo4j.query("""
 				CREATE (c:TagClass {code: $code, name: $name, criterion: $criterion, exclusive: $exclusive,
-				                    exhaustive: $exhaustive, scope: $scope, createdAt: datetime()})
+				                    exhaustive: $exhaustive, scope: $scope, status: 'DRAFT', createdAt: datetime()})
 				WITH c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")

@@ -24,6 +24,8 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.lifecycle.ChangeGate;
+import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
@@ -47,10 +49,12 @@ public class TaxonomyService {
 
 	private final TaxonomyRepository repository;
 	private final AuditTrail audit;
+	private final ChangeGate gate;
 
-	TaxonomyService(TaxonomyRepository repository, AuditTrail audit) {
+	TaxonomyService(TaxonomyRepository repository, AuditTrail audit, ChangeGate gate) {
 		this.repository = repository;
 		this.audit = audit;
+		this.gate = gate;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -190,6 +194,11 @@ public class TaxonomyService {
 			throw structural(EXHAUSTIVE_CLASS_EMPTY, code, "exhaustive",
 					"class '%s' holds no tag at or below it, so it cannot be exhaustive".formatted(code));
 		}
+		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
+				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
+		if (gate.holds(ItemKind.TAG_CLASS, code, "UPDATE", given, given)) {
+			return repository.findClass(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.updateClass(code, changes);
 		change.record("UPDATE");
@@ -218,6 +227,10 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
+		if (gate.holds(ItemKind.TAG_CLASS, code, "MOVE", ChangeGate.values("parent", newParentCode),
+				ChangeGate.values("newParentCode", newParentCode))) {
+			return repository.findClass(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.moveClass(code, newParentCode);
 		change.record("MOVE");
@@ -236,6 +249,9 @@ public class TaxonomyService {
 					"class '%s' still holds %s and %s; move or delete them first"
 						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
+		}
+		if (gate.holds(ItemKind.TAG_CLASS, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+			return code;
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.deleteClass(code);
@@ -270,6 +286,10 @@ public class TaxonomyService {
 		}
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
+		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
+		if (gate.holds(ItemKind.TAG, code, "UPDATE", given, given)) {
+			return repository.findTag(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.updateTag(code, changes);
 		change.record("UPDATE");
@@ -286,6 +306,10 @@ public class TaxonomyService {
 		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, classCode);
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
+		}
+		if (gate.holds(ItemKind.TAG, code, "MOVE", ChangeGate.values("tagClass", classCode),
+				ChangeGate.values("classCode", classCode))) {
+			return repository.findTag(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.moveTag(code, classCode);
@@ -308,6 +332,9 @@ public class TaxonomyService {
 		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, null);
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
+		}
+		if (gate.holds(ItemKind.TAG, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+			return code;
 		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.deleteTag(code);
