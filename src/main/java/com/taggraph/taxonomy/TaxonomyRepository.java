@@ -353,7 +353,8 @@ class TaxonomyRepository {
 				MERGE (c:TagClass {code: row.code})
 				  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
 				  ON MATCH SET c.updatedAt = datetime()
-				SET c.name = row.name,
+				SET c.status = coalesce(row.status, c.status, 'DRAFT'),
+				    c.name = row.name,
 				    c.criterion = CASE WHEN row.criterion IS NULL THEN c.criterion ELSE row.criterion END,
 				    c.exclusive = coalesce(row.exclusive, c.exclusive),
 				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""")

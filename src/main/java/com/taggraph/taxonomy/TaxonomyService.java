@@ -26,6 +26,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
@@ -351,6 +352,17 @@ public class TaxonomyService {
 	 */
 	@Transactional
 	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun) {
+		return importScheme(rows, parseProblems, dryRun, false);
+	}
+
+	/**
+	 * As {@link #importScheme(List, List, boolean)}. New classes land as DRAFT, and rows that would change a class
+	 * that is not a DRAFT are refused (one problem each): approved classes change through review. With
+	 * {@code approved} (an admin's {@code status=APPROVED}) every written class is APPROVED, new or changed.
+	 */
+	@Transactional
+	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun,
+			boolean approved) {
 		List<SchemeProblem> problems = new ArrayList<>(parseProblems);
 		for (ClassRow row : rows) {
 			checkRow(row, problems);
@@ -361,6 +373,9 @@ public class TaxonomyService {
 		ClassScheme scheme = new ClassScheme(rows, repository.allClassRows(),
 				repository.tagCodesAmong(rows.stream().map(ClassRow::code).toList()));
 		problems.addAll(scheme.validate());
+		if (problems.isEmpty() && !approved) {
+			problems.addAll(changesToGovernedClasses(scheme.changes().updated()));
+		}
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -369,8 +384,8 @@ public class TaxonomyService {
 		ClassScheme.Changes changes = scheme.changes();
 		if (!dryRun) {
 			List<Map<String, Object>> writes = new ArrayList<>();
-			changes.created().forEach(r -> writes.add(toParams(r)));
-			changes.updated().forEach(r -> writes.add(toParams(r)));
+			changes.created().forEach(r -> writes.add(toParams(r, approved)));
+			changes.updated().forEach(r -> writes.add(toParams(r, approved)));
 			// all nodes first, so a parent later in the file exists when its children are linked
 			batches(writes).forEach(repository::upsertClasses);
 			batches(writes).forEach(repository::linkParents);
@@ -409,8 +424,21 @@ public class TaxonomyService {
 		return batches;
 	}
 
-	private static Map<String, Object> toParams(ClassRow row) {
+	/** A problem for each row that would change a class in review or in force. */
+	private List<SchemeProblem> changesToGovernedClasses(List<ClassRow> updated) {
+		Map<String, LifecycleStatus> statuses = gate.statuses(ItemKind.TAG_CLASS,
+				updated.stream().map(ClassRow::code).toList());
+		return updated.stream()
+			.filter(row -> statuses.get(row.code()) != null && statuses.get(row.code()) != LifecycleStatus.DRAFT)
+			.map(row -> new SchemeProblem(row.line(), row.code(), "status",
+					("class '%s' is %s: an import changes only drafts; propose the change through GraphQL for review, "
+							+ "or have an admin import with status=APPROVED").formatted(row.code(), statuses.get(row.code()))))
+			.toList();
+	}
+
+	private static Map<String, Object> toParams(ClassRow row, boolean approved) {
 		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("status", approved ? LifecycleStatus.APPROVED.name() : null);
 		params.put("code", row.code());
 		params.put("parent", row.parent());
 		params.put("name", row.name());
