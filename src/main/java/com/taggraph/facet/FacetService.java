@@ -113,7 +113,7 @@ public class FacetService {
 		}
 		List<Facet> facets = repository.topFacets();
 		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(), true);
-		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text());
+		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text(), where.status());
 		var combination = new FacetCombination(values.values());
 		List<Tag> selected = combination.select(candidates);
 		List<Tag> rest = afterCode == null ? selected

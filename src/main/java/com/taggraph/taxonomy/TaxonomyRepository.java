@@ -146,16 +146,17 @@ class TaxonomyRepository {
 	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
 	 * containing it (by normalised form) was promoted or merged into; exact codes first.
 	 */
-	List<Tag> searchTags(String text, String normalized, int first) {
+	List<Tag> searchTags(String text, String normalized, int first, List<String> statuses) {
 		return tags("""
 				MATCH (t:Tag)
-				WHERE t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
-				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized }
+				WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
+				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
+				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
 				RETURN '' AS key, %s
 				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
 				LIMIT $first""".formatted(TAG_COLUMNS),
-				Map.of("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
-						"first", first))
+				mapOf("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
+						"first", first, "statuses", statuses))
 			.getOrDefault("", List.of());
 	}
 

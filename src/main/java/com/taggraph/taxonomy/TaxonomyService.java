@@ -83,6 +83,12 @@ public class TaxonomyService {
 
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first) {
+		return searchTags(text, first, null);
+	}
+
+	/** As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null or empty: any). */
+	@Transactional(readOnly = true)
+	public List<Tag> searchTags(String text, Integer first, List<String> statuses) {
 		int limit = first == null ? 20 : first;
 		if (limit < 1 || limit > MAX_SEARCH) {
 			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_SEARCH, limit));
@@ -91,7 +97,8 @@ public class TaxonomyService {
 		if (trimmed.isEmpty()) {
 			throw DomainException.invalid("text", "must not be blank");
 		}
-		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit);
+		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit,
+				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses));
 	}
 
 	@Transactional(readOnly = true)

@@ -330,6 +330,56 @@ class LifecycleTest {
 		assertThat(history.path(1).path("by").asString()).isEqualTo("steward.li");
 	}
 
+	@Test
+	void draftsAreFoundLikeApprovedTagsAndAStatusFilterNarrowsLists() {
+		approvedTag("LC-Q", "LC-Q1", "已批准");
+		ok(client.query("mutation { createTag(input: {code: \"LC-Q2\", name: \"草稿\", classCode: \"LC-Q\"}) { status } }", Map.of(), "steward.li"));
+
+		Reply reply = ok(client.query("""
+				{ all: searchTags(text: "LC-Q") { code status }
+				  drafts: searchTags(text: "LC-Q", status: [DRAFT]) { code }
+				  approved: searchTags(text: "LC-Q", status: [APPROVED]) { code }
+				  faceted: tags(where: {classCode: "LC-Q"}) { totalCount }
+				  facetedDrafts: tags(where: {classCode: "LC-Q", status: [DRAFT, IN_REVIEW]}) { edges { node { code } } }
+				  tagClass(code: "LC-Q") { status }
+				  draftClass: tagClass(code: "C01") { status } }"""));
+
+		assertThat(GraphQlHttp.codes(reply.data("all"))).containsExactlyInAnyOrder("LC-Q1", "LC-Q2", "LC-Q.B.T");
+		assertThat(GraphQlHttp.codes(reply.data("drafts"))).containsExactly("LC-Q2");
+		assertThat(GraphQlHttp.codes(reply.data("approved"))).containsExactlyInAnyOrder("LC-Q1", "LC-Q.B.T");
+		assertThat(reply.data("faceted.totalCount").asInt()).isEqualTo(3);
+		assertThat(reply.data("facetedDrafts.edges.0.node.code").asString()).isEqualTo("LC-Q2");
+		assertThat(reply.data("facetedDrafts.edges").size()).isEqualTo(1);
+		assertThat(reply.data("tagClass.status").asString()).isEqualTo("APPROVED");
+		assertThat(reply.data("draftClass.status").asString()).isEqualTo("APPROVED"); // the demo library loads approved
+	}
+
+	@Test
+	void theRuleReportFindsADerivationFromATagOnceItsDeprecationIsApproved() {
+		approvedTag("LC-L", "LC-L1", "上游");
+		ok(client.query("mutation { deriveTag(tagCode: \"LC-L.B.T\", fromTags: [\"LC-L1\"]) { code } }", Map.of(), "steward.li"));
+		ok(client.query("mutation { createTag(input: {code: \"LC-L2\", name: \"新上游\", classCode: \"LC-L\"}) { code } }", Map.of(), "steward.li"));
+		String id = ok(client.query("mutation { deprecate(kind: TAG, code: \"LC-L1\", replacedBy: \"LC-L2\") { id } }", Map.of(), "steward.li"))
+			.data("deprecate.id").asString();
+		assertThat(derivedFromDeprecated()).isEmpty();
+
+		ok(approve(id, "reviewer.zhou"));
+
+		assertThat(derivedFromDeprecated()).containsExactly("[\"LC-L.B.T\",\"LC-L1\"]");
+	}
+
+	private List<String> derivedFromDeprecated() {
+		JsonNode violations = ok(client.query("{ ruleReport(categories: [LINEAGE]) { violations { kind codes message } } }"))
+			.data("ruleReport.violations");
+		List<String> found = new ArrayList<>();
+		violations.forEach(v -> {
+			if ("DERIVED_FROM_DEPRECATED".equals(v.path("kind").asString()) && v.path("codes").toString().contains("LC-")) {
+				found.add(v.path("codes").toString());
+			}
+		});
+		return found;
+	}
+
 	// ---- helpers ------------------------------------------------------------------------------
 
 	/**
