@@ -85,7 +85,7 @@ public class SkosService {
 		}
 		long parsedAt = System.nanoTime();
 		SkosReader.Read read = SkosReader.read(parsed.model());
-		SkosReader.Read file = new SkosReader.Read(withStatus(read.library(), approved), read.problems());
+		SkosReader.Read file = new SkosReader.Read(withStatus(read.library(), approved), statusProblems(read, approved));
 		long readAt = System.nanoTime();
 		if (!file.problems().isEmpty()) {
 			return SkosImportResult.refused(dryRun, file.problems(), millisSince(started));
@@ -229,6 +229,19 @@ public class SkosService {
 	}
 
 	// ---- the write ------------------------------------------------------------------------------
+
+	/** The file's problems, plus, for an approved import that takes the file's statuses, each status that is none. */
+	private List<SkosProblem> statusProblems(SkosReader.Read read, boolean approved) {
+		if (!approved || read.library() == null) {
+			return read.problems();
+		}
+		List<SkosProblem> problems = new ArrayList<>(read.problems());
+		var valid = java.util.Arrays.stream(LifecycleStatus.values()).map(Enum::name).toList();
+		read.library().tags().stream().filter(t -> t.status() != null && !valid.contains(t.status()))
+			.forEach(t -> problems.add(SkosProblem.of(terms.concept(t.code()), t.code(),
+					"status '%s' is not one of %s".formatted(t.status(), String.join(", ", valid)))));
+		return problems;
+	}
 
 	/**
 	 * The file's tags with the status the import gives them. A draft import takes none from the file (null: new
