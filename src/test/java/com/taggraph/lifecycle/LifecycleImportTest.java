@@ -1,12 +1,10 @@
 package com.taggraph.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -132,10 +130,8 @@ class LifecycleImportTest {
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
 
-	/** Needs the real users and roles: skipped until authentication is on (an anonymous request is then refused). */
 	@Test
 	void anAdminsApprovedImportCreatesAndChangesApprovedClasses() {
-		assumeTrue(authenticationIsOn(), "users and roles arrive with Spring Security");
 		HttpResponse<String> imported = post("/api/import/tag-classes?status=APPROVED", SCHEME, "text/csv", "admin2");
 		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 		assertThat(status("LC-IMP")).isEqualTo("APPROVED");
@@ -150,24 +146,12 @@ class LifecycleImportTest {
 
 	// ---- helpers ------------------------------------------------------------------------------
 
-	/**
-	 * A POST as the user: X-User for the app as it identifies users today, and HTTP Basic (password
-	 * {@code secret}, as the test users are configured) for when authentication is on.
-	 */
+	/** A POST signed in (HTTP Basic) as the test user. */
 	private HttpResponse<String> post(String path, String body, String contentType, String user) {
-		return client.raw(HttpRequest.newBuilder()
+		return client.as(user).raw(HttpRequest.newBuilder()
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.header("Content-Type", contentType)
-			.header("Accept", "application/json")
-			.header("X-User", user)
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8))),
-				path);
-	}
-
-	private boolean authenticationIsOn() {
-		return client.raw(HttpRequest.newBuilder()
-			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ facets { code } }\"}"))
-			.header("Content-Type", "application/json"), "/graphql").statusCode() != 200;
+			.header("Accept", "application/json"), path);
 	}
 
 	private String status(String code) {
