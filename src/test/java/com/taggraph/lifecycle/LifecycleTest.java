@@ -85,11 +85,10 @@ class LifecycleTest {
 				Map.of(), "reviewer.chen"));
 		assertThat(listed.data("pendingChanges.edges").toString()).contains(id);
 
-		// the proposer cannot approve it, and a refused approval writes nothing
+		// a steward may not approve at all (the REVIEWER role is required), and a refused approval writes nothing
 		Map<String, Object> before = GraphSnapshot.of(driver);
-		Reply self = approve(id, "steward.wang");
-		assertThat(self.errorCode()).isEqualTo("SELF_APPROVAL");
-		assertThat(self.errorMessage()).contains("steward.wang", id, "LC-A1");
+		assertThat(approve(id, "steward.wang").errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(approve(id, "steward.li").errorCode()).isEqualTo("FORBIDDEN");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
 		// a second change while one is pending is refused
@@ -135,6 +134,16 @@ class LifecycleTest {
 		assertThat(pending(id).path("status").asString()).isEqualTo("PENDING");
 		ok(approve(id, "tester"));
 		assertThat(tagClassOf("LC-S1")).isEqualTo("LC-S.B");
+
+		// a reviewer who proposed a change cannot approve it; another reviewer can
+		String rename = ok(client.query("mutation { updateTag(code: \"LC-S1\", input: {name: \"审者自改\"}) { pendingChange { id } } }",
+				Map.of(), "reviewer.chen")).data("updateTag.pendingChange.id").asString();
+		Map<String, Object> before = GraphSnapshot.of(driver);
+		Reply reviewerSelf = approve(rename, "reviewer.chen");
+		assertThat(reviewerSelf.errorCode()).isEqualTo("SELF_APPROVAL");
+		assertThat(reviewerSelf.errorMessage()).contains("reviewer.chen", rename, "LC-S1");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+		ok(approve(rename, "reviewer.zhou"));
 
 		// a submitted draft: the submitter cannot approve it either
 		ok(client.query("mutation { createTag(input: {code: \"LC-S2\", name: \"草稿\", classCode: \"LC-S\"}) { code } }", Map.of(), "admin2"));
@@ -261,7 +270,8 @@ class LifecycleTest {
 		assertThat(refusal("mutation { deprecate(kind: TAG, code: \"LC-D1\", replacedBy: \"LC-NOPE\") { id } }")).isEqualTo("NOT_FOUND");
 		assertThat(refusal("mutation { deprecate(kind: TAG, code: \"LC-D1\", replacedBy: \"LC-D1\") { id } }")).isEqualTo("INVALID_INPUT");
 		assertThat(refusal("mutation { deprecate(kind: TAG, code: \"LC-D3\", replacedBy: \"LC-D1\") { id } }")).isEqualTo("FORBIDDEN_TRANSITION");
-		assertThat(refusal("mutation { approveChange(id: \"pc-nope\") { id } }")).isEqualTo("NOT_FOUND");
+		assertThat(client.query("mutation { approveChange(id: \"pc-nope\") { id } }", Map.of(), "reviewer.chen").errorCode())
+			.isEqualTo("NOT_FOUND");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
 		Reply proposed = ok(client.query("mutation { deprecate(kind: TAG, code: \"LC-D1\", replacedBy: \"LC-D.B.T\") "
