@@ -26,7 +26,13 @@ public enum ErrorCode {
 	/** an operation selecting more fields than {@code taggraph.graphql.max-complexity}; refused before anything runs */
 	QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
 	/** a GraphQL request body over {@code taggraph.graphql.max-request-bytes} (HTTP 413) */
-	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST);
+	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST),
+	/** a reviewer approving a change they proposed themselves (admins included) */
+	SELF_APPROVAL(ErrorType.FORBIDDEN),
+	/** a lifecycle step the item's status does not allow (approving a decided change, deprecating a draft…) */
+	FORBIDDEN_TRANSITION(ErrorType.BAD_REQUEST),
+	/** a change to an item that already has a pending change awaiting review */
+	CHANGE_PENDING(ErrorType.BAD_REQUEST);
 
 	private final ErrorType type;
 

@@ -1,5 +1,5 @@
 package com.taggraph.facet;
 
 /** Changes to a facet; null fields keep their value. */
-record FacetChanges(String name, String criterion) {
+public record FacetChanges(String name, String criterion) {
 }

@@ -126,14 +126,15 @@ class FacetRepository {
 	}
 
 	/** Every tag in the class or below it (all tags when null) whose name contains the text (any when null), by code. */
-	List<TagValues> tagsWithTheirValues(String classCode, String text) {
+	List<TagValues> tagsWithTheirValues(String classCode, String text, List<String> statuses) {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag)
 				WHERE ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
 				  AND ($text IS NULL OR toLower(t.name) CONTAINS toLower($text))
+				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
 				WITH t ORDER BY t.code
 				RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values""".formatted(TAG_MAP))
-			.bindAll(params("classCode", classCode, "text", text))
+			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses))
 			.fetchAs(TagValues.class)
 			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")), Set.copyOf(r.get("values").asList(Value::asString))))
 			.all());
@@ -210,7 +211,7 @@ class FacetRepository {
 
 	void createFacet(FacetInput in) {
 		neo4j.query("""
-				CREATE (f:Facet {code: $code, name: $name, criterion: $criterion})
+				CREATE (f:Facet {code: $code, name: $name, criterion: $criterion, status: 'DRAFT'})
 				WITH f
 				OPTIONAL MATCH (p:Facet {code: $parentCode})
 				FOREACH (parent IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (f)-[:SUB_FACET_OF]->(parent))""")

@@ -18,6 +18,8 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.lifecycle.ChangeGate;
+import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 import com.taggraph.web.KeysetCursor;
@@ -38,11 +40,13 @@ public class FacetService {
 	private final FacetRepository repository;
 	private final TaxonomyService taxonomy;
 	private final AuditTrail audit;
+	private final ChangeGate gate;
 
-	FacetService(FacetRepository repository, TaxonomyService taxonomy, AuditTrail audit) {
+	FacetService(FacetRepository repository, TaxonomyService taxonomy, AuditTrail audit, ChangeGate gate) {
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
+		this.gate = gate;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -109,7 +113,7 @@ public class FacetService {
 		}
 		List<Facet> facets = repository.topFacets();
 		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(), true);
-		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text());
+		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text(), where.status());
 		var combination = new FacetCombination(values.values());
 		List<Tag> selected = combination.select(candidates);
 		List<Tag> rest = afterCode == null ? selected
@@ -153,6 +157,10 @@ public class FacetService {
 			requireCriterion(changes.criterion());
 		}
 		requireFacet(code);
+		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion());
+		if (gate.holds(ItemKind.FACET, code, "UPDATE", given, given)) {
+			return repository.findFacet(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.FACET, code);
 		repository.updateFacet(code, changes);
 		change.record("UPDATE");
@@ -171,6 +179,9 @@ public class FacetService {
 					"facet '%s' still holds %s and %s; delete them first".formatted(code,
 							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
 					Map.of("subject", code, "subFacets", subFacets, "values", values));
+		}
+		if (gate.holds(ItemKind.FACET, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+			return code;
 		}
 		var change = audit.change(ChangeKind.FACET, code);
 		repository.deleteFacet(code);
@@ -266,9 +277,23 @@ public class FacetService {
 			}
 		}
 		repository.lockTag(tagCode);
+		if (gate.holds(ItemKind.TAG, tagCode, "CLASSIFY",
+				Map.of("facetValues", valuesAfterClassifying(tagCode, byTopFacet.keySet(), codes)),
+				Map.of("facetValueCodes", List.copyOf(codes)))) {
+			return;
+		}
 		var change = audit.change(ChangeKind.TAG, tagCode);
 		repository.classify(tagCode, byTopFacet.keySet(), codes);
 		change.record("CLASSIFY");
+	}
+
+	/** The tag's value codes once classified: its values in other facets kept, the given ones added; sorted as its audit state. */
+	private List<String> valuesAfterClassifying(String tagCode, Set<String> topFacets, Set<String> codes) {
+		java.util.TreeSet<String> after = new java.util.TreeSet<>(codes);
+		repository.valuesOfTags(List.of(tagCode)).getOrDefault(tagCode, List.of()).stream()
+			.filter(v -> !topFacets.contains(v.topFacetCode()))
+			.forEach(v -> after.add(v.code()));
+		return List.copyOf(after);
 	}
 
 	// ---- checks -------------------------------------------------------------------------------

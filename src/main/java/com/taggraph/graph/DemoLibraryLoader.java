@@ -71,7 +71,7 @@ final class DemoLibraryLoader {
 				UNWIND $classes AS row
 				CREATE (:TagClass {code: row.code, name: row.name, criterion: row.criterion,
 				                   exclusive: coalesce(row.exclusive, false), exhaustive: coalesce(row.exhaustive, false),
-				                   scope: row.scope})
+				                   scope: row.scope, status: 'APPROVED'})
 				""", "classes", data.get("classes"));
 		run("""
 				UNWIND $classes AS row
@@ -81,7 +81,7 @@ final class DemoLibraryLoader {
 				""", "classes", data.get("classes"));
 		run("""
 				UNWIND $facets AS f
-				CREATE (facet:Facet {code: f.code, name: f.name, criterion: f.criterion})
+				CREATE (facet:Facet {code: f.code, name: f.name, criterion: f.criterion, status: 'APPROVED'})
 				WITH facet, f
 				UNWIND f.values AS v
 				CREATE (value:FacetValue {code: v.code, name: v.name, customersWithAnyOf: v.customersWithAnyOf})

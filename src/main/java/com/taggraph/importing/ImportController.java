@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.taggraph.audit.AuditContext;
 import com.taggraph.lineage.DerivationImportResult;
 import com.taggraph.lineage.SourceCatalogService;
 import com.taggraph.taxonomy.SchemeImportResult;
@@ -48,6 +49,7 @@ class ImportController {
 	private final SourceCatalogService lineage;
 	private final long lineageMaxBytes;
 	private final int maxErrors;
+	private final AuditContext audit;
 
 	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes,
 			BulkImportService bulkImports,
@@ -55,7 +57,7 @@ class ImportController {
 			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes,
 			SourceCatalogService lineage,
 			@Value("${taggraph.import.lineage-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize lineageMaxBytes,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors) {
+			@Value("${taggraph.import.max-errors:1000}") int maxErrors, AuditContext audit) {
 		this.taxonomy = taxonomy;
 		this.maxBytes = maxBytes.toBytes();
 		this.bulkImports = bulkImports;
@@ -64,13 +66,25 @@ class ImportController {
 		this.lineage = lineage;
 		this.lineageMaxBytes = lineageMaxBytes.toBytes();
 		this.maxErrors = maxErrors;
+		this.audit = audit;
 	}
 
-	/** A class scheme: {@code code,parent,name[,criterion,exclusive,exhaustive]}, UTF-8. */
+	/**
+	 * A class scheme: {@code code,parent,name[,criterion,exclusive,exhaustive]}, UTF-8. New classes are
+	 * DRAFT; {@code status=APPROVED} (admins only) makes every written class APPROVED.
+	 */
 	@PostMapping(path = "/tag-classes", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SchemeImportResult> importTagClasses(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestParam(required = false) String status) throws IOException {
+		boolean approved;
+		try {
+			approved = ImportStatus.approved(status, audit.current());
+		}
+		catch (ImportRefusal refusal) {
+			return refuse(HttpStatus.valueOf(refusal.status), dryRun, refusal.getMessage());
+		}
 		String problem = contentTypeProblem(contentType);
 		if (problem != null) {
 			return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun, problem);
@@ -98,7 +112,7 @@ class ImportController {
 			text = text.substring(1); // a byte-order mark, as spreadsheet programs write
 		}
 		ClassSchemeCsv.Parsed parsed = ClassSchemeCsv.parse(text);
-		SchemeImportResult result = taxonomy.importScheme(parsed.rows(), parsed.problems(), dryRun);
+		SchemeImportResult result = taxonomy.importScheme(parsed.rows(), parsed.problems(), dryRun, approved);
 		return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
 			.body(result);
 	}
@@ -160,7 +174,15 @@ class ImportController {
 	@PostMapping(path = "/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DerivationImportResult> importLineage(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestParam(required = false) String status) throws IOException {
+		try {
+			// derivations carry no status: the parameter is only checked, so no import claims approval it may not give
+			ImportStatus.approved(status, audit.current());
+		}
+		catch (ImportRefusal refusal) {
+			return lineageRefuse(HttpStatus.valueOf(refusal.status), dryRun, refusal.getMessage());
+		}
 		String problem = contentTypeProblem(contentType);
 		if (problem != null) {
 			return lineageRefuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun, problem);

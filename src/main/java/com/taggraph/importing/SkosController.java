@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.taggraph.audit.AuditContext;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -29,10 +31,12 @@ class SkosController {
 
 	private final SkosService skos;
 	private final long maxBytes;
+	private final AuditContext audit;
 
-	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
+	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes, AuditContext audit) {
 		this.skos = skos;
 		this.maxBytes = maxBytes.toBytes();
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/export/skos")
@@ -50,7 +54,15 @@ class SkosController {
 	@PostMapping(path = "/api/import/skos", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SkosImportResult> importSkos(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestParam(required = false) String status) throws IOException {
+		boolean approved;
+		try {
+			approved = ImportStatus.approved(status, audit.current());
+		}
+		catch (ImportRefusal refusal) {
+			return refuse(HttpStatus.valueOf(refusal.status), dryRun, refusal.getMessage());
+		}
 		Lang lang = SkosSyntax.forContentType(contentType);
 		if (lang == null) {
 			return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, dryRun,
@@ -63,7 +75,7 @@ class SkosController {
 		if (body == null) {
 			return refuse(HttpStatus.CONTENT_TOO_LARGE, dryRun, tooLarge());
 		}
-		SkosImportResult result = skos.importFile(body, lang, dryRun);
+		SkosImportResult result = skos.importFile(body, lang, dryRun, approved);
 		return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
 			.body(result);
 	}

@@ -119,7 +119,8 @@ class SkosRepository {
 				MERGE (c:TagClass {code: row.code})
 				  ON CREATE SET c.createdAt = datetime()
 				  ON MATCH SET c.updatedAt = datetime()
-				SET c.name = row.name, c.criterion = row.criterion, c.exclusive = row.exclusive,
+				SET c.status = coalesce(row.status, c.status, 'DRAFT'),
+				    c.name = row.name, c.criterion = row.criterion, c.exclusive = row.exclusive,
 				    c.exhaustive = row.exhaustive, c.scope = row.scope""");
 		relinkParents(rows, "TagClass", "BROADER");
 	}
@@ -143,7 +144,7 @@ class SkosRepository {
 		inBatches(facets, """
 				UNWIND $rows AS row
 				MERGE (f:Facet {code: row.code})
-				SET f.name = row.name, f.criterion = row.criterion""");
+				SET f.status = coalesce(row.status, f.status, 'DRAFT'), f.name = row.name, f.criterion = row.criterion""");
 		relinkParents(facets, "Facet", "SUB_FACET_OF");
 		inBatches(values, """
 				UNWIND $rows AS row

@@ -22,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.lifecycle.ChangeGate;
+import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleStatus;
 
 /**
  * SKOS export and import of the controlled vocabulary. An import is all-or-nothing: the file is
@@ -40,11 +43,13 @@ public class SkosService {
 	private final TransactionTemplate write;
 	private final TransactionTemplate read;
 	private final AuditTrail audit;
+	private final ChangeGate gate;
 
 	SkosService(SkosRepository repository, PlatformTransactionManager transactions,
-			@Value("${taggraph.skos.base-iri:https://taggraph.example/}") String base, AuditTrail audit) {
+			@Value("${taggraph.skos.base-iri:https://taggraph.example/}") String base, AuditTrail audit, ChangeGate gate) {
 		this.repository = repository;
 		this.audit = audit;
+		this.gate = gate;
 		this.base = base;
 		this.terms = new SkosTerms(base);
 		this.write = new TransactionTemplate(transactions);
@@ -64,13 +69,24 @@ public class SkosService {
 	}
 
 	SkosImportResult importFile(byte[] body, Lang lang, boolean dryRun) {
+		return importFile(body, lang, dryRun, false);
+	}
+
+	/**
+	 * Imports a SKOS file. The statuses it carries are not taken: new items land as DRAFT and existing ones keep
+	 * theirs, and a file that would change a class, tag or facet that is not a DRAFT is refused, naming each.
+	 * With {@code approved} (an admin's {@code status=APPROVED}) every item it writes is APPROVED.
+	 */
+	SkosImportResult importFile(byte[] body, Lang lang, boolean dryRun, boolean approved) {
 		long started = System.nanoTime();
 		SkosSyntax.Parsed parsed = SkosSyntax.parse(body, lang, base);
 		if (parsed.problem() != null) {
 			return SkosImportResult.refused(dryRun, List.of(parsed.problem()), millisSince(started));
 		}
 		long parsedAt = System.nanoTime();
-		SkosReader.Read file = SkosReader.read(parsed.model());
+		SkosReader.Read read = SkosReader.read(parsed.model());
+		SkosReader.Read file = new SkosReader.Read(withStatus(read.library(), approved), statusProblems(read, approved),
+				read.iris());
 		long readAt = System.nanoTime();
 		if (!file.problems().isEmpty()) {
 			return SkosImportResult.refused(dryRun, file.problems(), millisSince(started));
@@ -88,6 +104,9 @@ public class SkosService {
 			SkosLibrary existing = repository.read();
 			List<SkosProblem> problems = new ArrayList<>(conflicts(file.library(), existing));
 			problems.addAll(SkosStructure.problems(file.library(), existing, file.iris()));
+			if (problems.isEmpty() && !approved) {
+				problems.addAll(changesToGoverned(file.library(), existing));
+			}
 			if (!problems.isEmpty()) {
 				status.setRollbackOnly();
 				return SkosImportResult.refused(dryRun, problems, millisSince(started));
@@ -95,7 +114,7 @@ public class SkosService {
 			Counts counts = counts(file.library(), existing);
 			String eventId = null;
 			if (!dryRun) {
-				write(file.library());
+				write(file.library(), approved ? LifecycleStatus.APPROVED.name() : null);
 				// one event for the whole file, in its transaction
 				eventId = audit.recordImport("skos-" + java.util.UUID.randomUUID(), Map.of("created", counts.created,
 						"updated", counts.updated, "unchanged", counts.unchanged, "concepts", file.library().size()));
@@ -220,20 +239,85 @@ public class SkosService {
 
 	// ---- the write ------------------------------------------------------------------------------
 
-	private void write(SkosLibrary file) {
+	/** The file's problems, plus, for an approved import that takes the file's statuses, each status that is none. */
+	private List<SkosProblem> statusProblems(SkosReader.Read read, boolean approved) {
+		if (!approved || read.library() == null) {
+			return read.problems();
+		}
+		List<SkosProblem> problems = new ArrayList<>(read.problems());
+		var valid = java.util.Arrays.stream(LifecycleStatus.values()).map(Enum::name).toList();
+		read.library().tags().stream().filter(t -> t.status() != null && !valid.contains(t.status()))
+			.forEach(t -> problems.add(SkosProblem.of(terms.concept(t.code()), t.code(),
+					"status '%s' is not one of %s".formatted(t.status(), String.join(", ", valid)))));
+		return problems;
+	}
+
+	/**
+	 * The file's tags with the status the import gives them. A draft import takes none from the file (null: new
+	 * tags DRAFT, existing ones keep theirs); an approved import takes the file's (a DEPRECATED tag stays so), APPROVED
+	 * where it says none, so an admin restores an exported library as it was.
+	 */
+	private static SkosLibrary withStatus(SkosLibrary file, boolean approved) {
+		if (file == null) {
+			return null;
+		}
+		return new SkosLibrary(file.scheme(), file.classes(), file.tags().stream()
+			.map(t -> new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(),
+					approved ? (t.status() == null ? LifecycleStatus.APPROVED.name() : t.status()) : null, t.classCode(),
+					t.values(), t.synonyms()))
+			.toList(), file.facets(), file.values());
+	}
+
+	/** A problem for every class, tag or facet the file would change that is in review or in force. */
+	private List<SkosProblem> changesToGoverned(SkosLibrary file, SkosLibrary library) {
+		boolean facets = !file.facets().isEmpty();
+		Map<String, SkosLibrary.ClassEntry> oldClasses = byCode(library.classes(), SkosLibrary.ClassEntry::code);
+		Map<String, SkosLibrary.TagEntry> oldTags = byCode(library.tags(), SkosLibrary.TagEntry::code);
+		Map<String, SkosLibrary.FacetEntry> oldFacets = byCode(library.facets(), SkosLibrary.FacetEntry::code);
+		List<String> classes = file.classes().stream()
+			.filter(c -> oldClasses.containsKey(c.code()) && !oldClasses.get(c.code()).equals(c)).map(SkosLibrary.ClassEntry::code).toList();
+		List<String> tags = file.tags().stream().filter(t -> {
+			SkosLibrary.TagEntry before = oldTags.get(t.code());
+			return before != null && !before.equals(new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(), before.status(),
+					t.classCode(), facets ? t.values() : before.values(), union(before.synonyms(), t.synonyms())));
+		}).map(SkosLibrary.TagEntry::code).toList();
+		List<String> changedFacets = file.facets().stream()
+			.filter(f -> oldFacets.containsKey(f.code()) && !oldFacets.get(f.code()).equals(f)).map(SkosLibrary.FacetEntry::code).toList();
+		List<SkosProblem> problems = new ArrayList<>();
+		governed(ItemKind.TAG_CLASS, classes, "class", terms::concept, problems);
+		governed(ItemKind.TAG, tags, "tag", terms::concept, problems);
+		governed(ItemKind.FACET, changedFacets, "facet", terms::facet, problems);
+		return problems;
+	}
+
+	private void governed(ItemKind kind, List<String> changed, String noun, Function<String, String> iri,
+			List<SkosProblem> problems) {
+		if (changed.isEmpty()) {
+			return;
+		}
+		gate.statuses(kind, changed).forEach((code, status) -> {
+			if (status != LifecycleStatus.DRAFT) {
+				problems.add(SkosProblem.of(iri.apply(code), code, ("the file changes %s '%s', which is %s: an import "
+						+ "changes only drafts; propose the change through GraphQL for review, or have an admin import with "
+						+ "status=APPROVED").formatted(noun, code, status)));
+			}
+		});
+	}
+
+	private void write(SkosLibrary file, String status) {
 		if (file.scheme() != null) {
 			repository.createSchemeIfNone(file.scheme());
 		}
 		repository.upsertClasses(SkosRepository.rows(file.classes(), c -> params("code", c.code(), "name", c.name(),
 				"criterion", c.criterion(), "exclusive", c.exclusive(), "exhaustive", c.exhaustive(), "scope", c.scope(),
-				"parent", c.parent())));
+				"parent", c.parent(), "status", status)));
 		List<Map<String, Object>> tags = SkosRepository.rows(file.tags(), t -> params("code", t.code(), "name",
 				t.name(), "rule", t.rule(), "status", t.status(), "classCode", t.classCode(), "values", t.values()));
 		repository.upsertTags(tags);
 		if (!file.facets().isEmpty()) {
 			repository.upsertFacets(
 					SkosRepository.rows(file.facets(), f -> params("code", f.code(), "name", f.name(), "criterion",
-							f.criterion(), "parent", f.parent())),
+							f.criterion(), "parent", f.parent(), "status", status)),
 					SkosRepository.rows(file.values(), v -> params("code", v.code(), "name", v.name(), "facet",
 							v.facet())));
 			repository.replaceTagValues(tags);

@@ -54,8 +54,8 @@ class TaxonomyController {
 	}
 
 	@QueryMapping
-	List<Tag> searchTags(@Argument String text, @Argument Integer first) {
-		return taxonomy.searchTags(text, first);
+	List<Tag> searchTags(@Argument String text, @Argument Integer first, @Argument List<String> status) {
+		return taxonomy.searchTags(text, first, status);
 	}
 
 	// ---- TagClass fields ----------------------------------------------------------------------

@@ -146,16 +146,17 @@ class TaxonomyRepository {
 	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
 	 * containing it (by normalised form) was promoted or merged into; exact codes first.
 	 */
-	List<Tag> searchTags(String text, String normalized, int first) {
+	List<Tag> searchTags(String text, String normalized, int first, List<String> statuses) {
 		return tags("""
 				MATCH (t:Tag)
-				WHERE t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
-				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized }
+				WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
+				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
+				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
 				RETURN '' AS key, %s
 				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
 				LIMIT $first""".formatted(TAG_COLUMNS),
-				Map.of("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
-						"first", first))
+				mapOf("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
+						"first", first, "statuses", statuses))
 			.getOrDefault("", List.of());
 	}
 
@@ -251,7 +252,7 @@ class TaxonomyRepository {
 	void createClass(TagClassInput in) {
 		neo4j.query("""
 				CREATE (c:TagClass {code: $code, name: $name, criterion: $criterion, exclusive: $exclusive,
-				                    exhaustive: $exhaustive, scope: $scope, createdAt: datetime()})
+				                    exhaustive: $exhaustive, scope: $scope, status: 'DRAFT', createdAt: datetime()})
 				WITH c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
@@ -359,7 +360,8 @@ class TaxonomyRepository {
 				MERGE (c:TagClass {code: row.code})
 				  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
 				  ON MATCH SET c.updatedAt = datetime()
-				SET c.name = row.name,
+				SET c.status = coalesce(row.status, c.status, 'DRAFT'),
+				    c.name = row.name,
 				    c.criterion = CASE WHEN row.criterion IS NULL THEN c.criterion ELSE row.criterion END,
 				    c.exclusive = coalesce(row.exclusive, c.exclusive),
 				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""")

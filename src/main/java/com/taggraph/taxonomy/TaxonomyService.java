@@ -24,6 +24,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.lifecycle.ChangeGate;
+import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
@@ -47,10 +50,12 @@ public class TaxonomyService {
 
 	private final TaxonomyRepository repository;
 	private final AuditTrail audit;
+	private final ChangeGate gate;
 
-	TaxonomyService(TaxonomyRepository repository, AuditTrail audit) {
+	TaxonomyService(TaxonomyRepository repository, AuditTrail audit, ChangeGate gate) {
 		this.repository = repository;
 		this.audit = audit;
+		this.gate = gate;
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -78,6 +83,12 @@ public class TaxonomyService {
 
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first) {
+		return searchTags(text, first, null);
+	}
+
+	/** As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null or empty: any). */
+	@Transactional(readOnly = true)
+	public List<Tag> searchTags(String text, Integer first, List<String> statuses) {
 		int limit = first == null ? 20 : first;
 		if (limit < 1 || limit > MAX_SEARCH) {
 			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_SEARCH, limit));
@@ -86,7 +97,8 @@ public class TaxonomyService {
 		if (trimmed.isEmpty()) {
 			throw DomainException.invalid("text", "must not be blank");
 		}
-		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit);
+		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit,
+				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses));
 	}
 
 	@Transactional(readOnly = true)
@@ -190,6 +202,11 @@ public class TaxonomyService {
 			throw structural(EXHAUSTIVE_CLASS_EMPTY, code, "exhaustive",
 					"class '%s' holds no tag at or below it, so it cannot be exhaustive".formatted(code));
 		}
+		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
+				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
+		if (gate.holds(ItemKind.TAG_CLASS, code, "UPDATE", given, given)) {
+			return repository.findClass(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.updateClass(code, changes);
 		change.record("UPDATE");
@@ -218,6 +235,10 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
+		if (gate.holds(ItemKind.TAG_CLASS, code, "MOVE", ChangeGate.values("parent", newParentCode),
+				ChangeGate.values("newParentCode", newParentCode))) {
+			return repository.findClass(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.moveClass(code, newParentCode);
 		change.record("MOVE");
@@ -236,6 +257,9 @@ public class TaxonomyService {
 					"class '%s' still holds %s and %s; move or delete them first"
 						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
+		}
+		if (gate.holds(ItemKind.TAG_CLASS, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+			return code;
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
 		repository.deleteClass(code);
@@ -270,6 +294,10 @@ public class TaxonomyService {
 		}
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
+		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
+		if (gate.holds(ItemKind.TAG, code, "UPDATE", given, given)) {
+			return repository.findTag(code).orElseThrow();
+		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.updateTag(code, changes);
 		change.record("UPDATE");
@@ -286,6 +314,10 @@ public class TaxonomyService {
 		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, classCode);
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
+		}
+		if (gate.holds(ItemKind.TAG, code, "MOVE", ChangeGate.values("tagClass", classCode),
+				ChangeGate.values("classCode", classCode))) {
+			return repository.findTag(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.moveTag(code, classCode);
@@ -309,6 +341,9 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
+		if (gate.holds(ItemKind.TAG, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+			return code;
+		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.deleteTag(code);
 		change.record("DELETE");
@@ -324,6 +359,17 @@ public class TaxonomyService {
 	 */
 	@Transactional
 	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun) {
+		return importScheme(rows, parseProblems, dryRun, false);
+	}
+
+	/**
+	 * As {@link #importScheme(List, List, boolean)}. New classes land as DRAFT, and rows that would change a class
+	 * that is not a DRAFT are refused (one problem each): approved classes change through review. With
+	 * {@code approved} (an admin's {@code status=APPROVED}) every written class is APPROVED, new or changed.
+	 */
+	@Transactional
+	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun,
+			boolean approved) {
 		List<SchemeProblem> problems = new ArrayList<>(parseProblems);
 		for (ClassRow row : rows) {
 			checkRow(row, problems);
@@ -336,6 +382,9 @@ public class TaxonomyService {
 		problems.addAll(scheme.validate());
 		// what GraphQL writes refuse with STRUCTURAL_RULE, an import may not bring in either
 		problems.addAll(scheme.structuralProblems(repository.classesHoldingTags()));
+		if (problems.isEmpty() && !approved) {
+			problems.addAll(changesToGovernedClasses(scheme.changes().updated()));
+		}
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -345,8 +394,8 @@ public class TaxonomyService {
 		String eventId = null;
 		if (!dryRun) {
 			List<Map<String, Object>> writes = new ArrayList<>();
-			changes.created().forEach(r -> writes.add(toParams(r)));
-			changes.updated().forEach(r -> writes.add(toParams(r)));
+			changes.created().forEach(r -> writes.add(toParams(r, approved)));
+			changes.updated().forEach(r -> writes.add(toParams(r, approved)));
 			// all nodes first, so a parent later in the file exists when its children are linked
 			batches(writes).forEach(repository::upsertClasses);
 			batches(writes).forEach(repository::linkParents);
@@ -385,8 +434,21 @@ public class TaxonomyService {
 		return batches;
 	}
 
-	private static Map<String, Object> toParams(ClassRow row) {
+	/** A problem for each row that would change a class in review or in force. */
+	private List<SchemeProblem> changesToGovernedClasses(List<ClassRow> updated) {
+		Map<String, LifecycleStatus> statuses = gate.statuses(ItemKind.TAG_CLASS,
+				updated.stream().map(ClassRow::code).toList());
+		return updated.stream()
+			.filter(row -> statuses.get(row.code()) != null && statuses.get(row.code()) != LifecycleStatus.DRAFT)
+			.map(row -> new SchemeProblem(row.line(), row.code(), "status",
+					("class '%s' is %s: an import changes only drafts; propose the change through GraphQL for review, "
+							+ "or have an admin import with status=APPROVED").formatted(row.code(), statuses.get(row.code()))))
+			.toList();
+	}
+
+	private static Map<String, Object> toParams(ClassRow row, boolean approved) {
 		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("status", approved ? LifecycleStatus.APPROVED.name() : null);
 		params.put("code", row.code());
 		params.put("parent", row.parent());
 		params.put("name", row.name());

@@ -110,7 +110,7 @@ public class SegmentService {
 		if (!where.noneOf().isEmpty() && !members.isEmpty()) {
 			members.andNot(snapshot.union(tagsOf(where.noneOf(), resolved)));
 		}
-		return new Segment(members, snapshot);
+		return new Segment(members, snapshot, Set.copyOf(tagsOf(List.copyOf(where.codes()), resolved)));
 	}
 
 	private static Set<String> tagsOf(List<String> codes, Map<String, List<String>> resolved) {

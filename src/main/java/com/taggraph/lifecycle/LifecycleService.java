@@ -1,0 +1,303 @@
+package com.taggraph.lifecycle;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.taggraph.audit.Actor;
+import com.taggraph.audit.AuditContext;
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+import com.taggraph.facet.FacetChanges;
+import com.taggraph.facet.FacetService;
+import com.taggraph.taxonomy.TagChanges;
+import com.taggraph.taxonomy.TagClassChanges;
+import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.KeysetCursor;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The review steps: submitting a draft, approving, rejecting or withdrawing a pending change, and
+ * proposing a deprecation. Nobody decides on their own change: approval compares the change's proposer
+ * with the current user, whatever the user's roles. Every step records a change event on the item.
+ */
+@Service
+public class LifecycleService {
+
+	static final int MAX_PAGE = 500;
+	private static final String CURSOR = "pending:";
+
+	private final LifecycleRepository repository;
+	private final ChangeGate gate;
+	private final AuditTrail audit;
+	private final AuditContext context;
+	private final TaxonomyService taxonomy;
+	private final FacetService facets;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	LifecycleService(LifecycleRepository repository, ChangeGate gate, AuditTrail audit, AuditContext context,
+			TaxonomyService taxonomy, FacetService facets) {
+		this.repository = repository;
+		this.gate = gate;
+		this.audit = audit;
+		this.context = context;
+		this.taxonomy = taxonomy;
+		this.facets = facets;
+	}
+
+	// ---- steps --------------------------------------------------------------------------------
+
+	/** DRAFT → IN_REVIEW: a PUBLISH change a different reviewer approves (→ APPROVED) or rejects (→ DRAFT). */
+	@Transactional
+	public PendingChange submit(ItemKind kind, String code, String comment) {
+		LifecycleStatus status = requireItem(kind, code);
+		if (status != LifecycleStatus.DRAFT) {
+			throw transition("only a DRAFT is submitted for review; %s '%s' is %s%s".formatted(kind.noun(), code, status,
+					status.governed() ? " (edit it and the change is held for review by itself)" : ""), code, status);
+		}
+		repository.lock();
+		gate.requireNoOpenChange(kind, code);
+		Map<String, Object> before = audit.stateOf(kind.changeKind(), code);
+		Map<String, Object> proposed = Map.of("status", LifecycleStatus.APPROVED.name());
+		PendingChange change = gate.propose(kind, code, "PUBLISH", proposed, Map.of(),
+				List.of(new FieldDiff("status", LifecycleStatus.DRAFT.name(), LifecycleStatus.APPROVED.name())),
+				optional(comment));
+		repository.setStatus(kind, code, LifecycleStatus.IN_REVIEW, null);
+		record(before, "SUBMIT", kind, code, change);
+		return change;
+	}
+
+	/**
+	 * Proposes retiring an APPROVED item. A deprecated tag must name its replacement: an existing tag that is
+	 * not deprecated itself. Like every change to an approved item it waits for a different reviewer.
+	 */
+	@Transactional
+	public PendingChange deprecate(ItemKind kind, String code, String replacedBy, String comment) {
+		LifecycleStatus status = requireItem(kind, code);
+		if (status != LifecycleStatus.APPROVED) {
+			throw transition("only an APPROVED %s is deprecated; '%s' is %s%s".formatted(kind.noun(), code, status,
+					status == LifecycleStatus.DRAFT ? " (a draft is deleted instead)" : ""), code, status);
+		}
+		String replacement = replacedBy == null || replacedBy.isBlank() ? null : replacedBy.strip();
+		if (replacement == null && kind == ItemKind.TAG) {
+			throw DomainException.invalid("replacedBy", "a deprecated tag names the tag that replaces it");
+		}
+		if (replacement != null) {
+			requireReplacement(kind, code, replacement);
+		}
+		repository.lock();
+		gate.requireNoOpenChange(kind, code);
+		Map<String, Object> approved = audit.stateOf(kind.changeKind(), code);
+		Map<String, Object> proposed = new LinkedHashMap<>();
+		proposed.put("status", LifecycleStatus.DEPRECATED.name());
+		if (replacement != null) {
+			proposed.put("replacedBy", replacement);
+		}
+		PendingChange change = gate.propose(kind, code, "DEPRECATE", proposed, proposed, ChangeGate.diff(approved, proposed),
+				optional(comment));
+		audit.record("PROPOSE", kind.changeKind(), code, approved, ChangeGate.withChange(approved, change));
+		return change;
+	}
+
+	/** Applies the change through the item's own service (its rules still apply), then marks it APPROVED. */
+	@Transactional
+	public PendingChange approve(String id, String comment) {
+		repository.lock();
+		PendingChange change = requireOpen(id, "approved");
+		Actor reviewer = context.current();
+		if (reviewer.user().equals(change.by())) {
+			throw new DomainException(ErrorCode.SELF_APPROVAL,
+					"%s proposed change %s to %s '%s' and cannot approve it; another reviewer must"
+						.formatted(reviewer.user(), id, change.kind().noun(), change.code()),
+					Map.of("subject", change.code(), "pendingChange", id, "proposedBy", change.by()));
+		}
+		Map<String, Object> before = audit.stateOf(change.kind().changeKind(), change.code());
+		gate.applying(() -> {
+			apply(change);
+			return null;
+		});
+		repository.decide(id, PendingChange.APPROVED, reviewer.user(), optional(comment));
+		PendingChange decided = repository.find(id).orElseThrow();
+		record(before, "APPROVE", change.kind(), change.code(), decided);
+		return decided;
+	}
+
+	/** Leaves the approved version as it is (a submitted draft goes back to DRAFT). A reason is required. */
+	@Transactional
+	public PendingChange reject(String id, String comment) {
+		if (comment == null || comment.isBlank()) {
+			throw DomainException.invalid("comment", "say why the change is rejected");
+		}
+		return close(id, PendingChange.REJECTED, "REJECT", "rejected", comment.strip());
+	}
+
+	/** The proposer takes the change back; as a rejection, nothing of it is applied. */
+	@Transactional
+	public PendingChange withdraw(String id) {
+		PendingChange change = repository.find(id).orElseThrow(() -> DomainException.notFound("pending change", id));
+		String user = context.current().user();
+		if (!user.equals(change.by())) {
+			throw new DomainException(ErrorCode.FORBIDDEN_TRANSITION,
+					"only %s, who proposed change %s, may withdraw it; a reviewer rejects it instead".formatted(change.by(), id),
+					Map.of("subject", change.code(), "pendingChange", id));
+		}
+		return close(id, PendingChange.WITHDRAWN, "WITHDRAW", "withdrawn", null);
+	}
+
+	private PendingChange close(String id, String status, String operation, String verb, String comment) {
+		repository.lock();
+		PendingChange change = requireOpen(id, verb);
+		Map<String, Object> before = audit.stateOf(change.kind().changeKind(), change.code());
+		if ("PUBLISH".equals(change.operation())) {
+			repository.setStatus(change.kind(), change.code(), LifecycleStatus.DRAFT, null);
+		}
+		repository.decide(id, status, context.current().user(), comment);
+		PendingChange decided = repository.find(id).orElseThrow();
+		record(before, operation, change.kind(), change.code(), decided);
+		return decided;
+	}
+
+	private void apply(PendingChange change) {
+		Map<String, Object> args = json.readValue(change.arguments() == null ? "{}" : change.arguments(),
+				new TypeReference<Map<String, Object>>() { });
+		String code = change.code();
+		switch (change.kind().name() + " " + change.operation()) {
+			case "TAG UPDATE" -> taxonomy.updateTag(code, new TagChanges((String) args.get("name"), (String) args.get("rule")));
+			case "TAG MOVE" -> taxonomy.moveTag(code, (String) args.get("classCode"));
+			case "TAG DELETE" -> taxonomy.deleteTag(code);
+			case "TAG CLASSIFY" -> facets.classifyTag(code, strings(args.get("facetValueCodes")));
+			case "TAG_CLASS UPDATE" -> taxonomy.updateTagClass(code, new TagClassChanges((String) args.get("name"),
+					(String) args.get("criterion"), (Boolean) args.get("exclusive"), (Boolean) args.get("exhaustive"),
+					(String) args.get("scope")));
+			case "TAG_CLASS MOVE" -> taxonomy.moveTagClass(code, (String) args.get("newParentCode"));
+			case "TAG_CLASS DELETE" -> taxonomy.deleteTagClass(code);
+			case "FACET UPDATE" -> facets.updateFacet(code, new FacetChanges((String) args.get("name"),
+					(String) args.get("criterion")));
+			case "FACET DELETE" -> facets.deleteFacet(code);
+			default -> {
+				if ("PUBLISH".equals(change.operation())) {
+					requireItem(change.kind(), code);
+					repository.setStatus(change.kind(), code, LifecycleStatus.APPROVED, null);
+				}
+				else if ("DEPRECATE".equals(change.operation())) {
+					String replacement = (String) args.get("replacedBy");
+					if (replacement != null) {
+						requireReplacement(change.kind(), code, replacement);
+					}
+					repository.setStatus(change.kind(), code, LifecycleStatus.DEPRECATED, replacement);
+				}
+				else {
+					throw new IllegalStateException("no way to apply " + change.operation() + " to a " + change.kind());
+				}
+			}
+		}
+	}
+
+	// ---- reads --------------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	public PendingChange pendingChange(String id) {
+		return repository.find(id).orElse(null);
+	}
+
+	/** The open change of each item among the codes. */
+	@Transactional(readOnly = true)
+	public Map<String, PendingChange> openChanges(ItemKind kind, Collection<String> codes) {
+		return repository.openChanges(kind, codes);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, String> replacements(ItemKind kind, Collection<String> codes) {
+		return repository.replacements(kind, codes);
+	}
+
+	/** A warning for every deprecated tag among the codes, in code order. */
+	@Transactional(readOnly = true)
+	public List<DeprecationWarning> deprecationWarnings(Collection<String> tagCodes) {
+		if (tagCodes.isEmpty()) {
+			return List.of();
+		}
+		return repository.deprecatedTags(tagCodes).stream()
+			.map(row -> DeprecationWarning.of((String) row.get("code"), (String) row.get("name"),
+					(String) row.get("replacedBy")))
+			.toList();
+	}
+
+	/** Pending changes (by default the open ones), newest first, keyset-paged. */
+	@Transactional(readOnly = true)
+	public PendingChangeConnection pendingChanges(String status, String by, ItemKind kind, Integer first, String after) {
+		int limit = first == null ? 50 : first;
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
+		}
+		String afterId = after == null ? null : KeysetCursor.decode(CURSOR, after);
+		List<PendingChange> found = repository.page(status, by, kind, afterId, limit + 1);
+		List<PendingChangeConnection.Edge> edges = new ArrayList<>();
+		found.stream().limit(limit).forEach(c -> edges.add(new PendingChangeConnection.Edge(KeysetCursor.encode(CURSOR, c.id()), c)));
+		return new PendingChangeConnection(edges, new PendingChangeConnection.PageInfo(after != null, found.size() > limit,
+				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	}
+
+	// ---- checks -------------------------------------------------------------------------------
+
+	private LifecycleStatus requireItem(ItemKind kind, String code) {
+		LifecycleStatus status = code == null ? null : repository.statuses(kind, List.of(code)).get(code);
+		if (status == null) {
+			throw DomainException.notFound(kind.noun(), code);
+		}
+		return status;
+	}
+
+	private void requireReplacement(ItemKind kind, String code, String replacement) {
+		if (replacement.equals(code)) {
+			throw DomainException.invalid("replacedBy", "%s '%s' cannot replace itself".formatted(kind.noun(), code));
+		}
+		LifecycleStatus status = repository.statuses(kind, List.of(replacement)).get(replacement);
+		if (status == null) {
+			throw new DomainException(ErrorCode.NOT_FOUND, "replacement %s '%s' does not exist".formatted(kind.noun(), replacement),
+					Map.of("field", "replacedBy", "subject", replacement));
+		}
+		if (status == LifecycleStatus.DEPRECATED) {
+			throw DomainException.invalid("replacedBy",
+					"%s '%s' is deprecated itself; name a %s in force".formatted(kind.noun(), replacement, kind.noun()));
+		}
+	}
+
+	private PendingChange requireOpen(String id, String verb) {
+		PendingChange change = repository.find(id == null ? "" : id)
+			.orElseThrow(() -> DomainException.notFound("pending change", id));
+		if (!change.open()) {
+			throw new DomainException(ErrorCode.FORBIDDEN_TRANSITION,
+					"change %s is already %s%s; it cannot be %s".formatted(id, change.status(),
+							change.reviewedBy() == null ? "" : " by " + change.reviewedBy(), verb),
+					Map.of("subject", change.code(), "pendingChange", id, "status", change.status()));
+		}
+		return change;
+	}
+
+	/** One event per step, with the item before and after it and the pending change it went through. */
+	private void record(Map<String, Object> before, String operation, ItemKind kind, String code, PendingChange change) {
+		Map<String, Object> after = audit.stateOf(kind.changeKind(), code);
+		audit.record(operation, kind.changeKind(), code, before, ChangeGate.withChange(after, change));
+	}
+
+	private static DomainException transition(String message, String code, LifecycleStatus status) {
+		return new DomainException(ErrorCode.FORBIDDEN_TRANSITION, message, Map.of("subject", code, "status", status.name()));
+	}
+
+	private static String optional(String comment) {
+		return comment == null || comment.isBlank() ? null : comment.strip();
+	}
+
+	private static List<String> strings(Object value) {
+		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+	}
+}

@@ -1,0 +1,169 @@
+package com.taggraph.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.taggraph.GraphQlHttp;
+import com.taggraph.GraphQlHttp.Reply;
+import com.taggraph.GraphSnapshot;
+import com.taggraph.TagGraphTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk imports land as drafts: {@code status=APPROVED} is for admins only, and a steward's import never
+ * changes a class, tag or facet in review or in force (it is refused whole, naming each).
+ */
+@TagGraphTest
+class LifecycleImportTest {
+
+	private static final String SCHEME = """
+			code,parent,name,criterion
+			LC-IMP,,导入根,按测试
+			LC-IMP.1,LC-IMP,导入一,
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	GraphQlHttp client;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void client() {
+		client = new GraphQlHttp(port);
+	}
+
+	@AfterEach
+	void cleanUp() {
+		try (var session = driver.session()) {
+			session.run("MATCH (p:PendingChange) WHERE p.code STARTS WITH 'LC-IMP' DETACH DELETE p").consume();
+			session.run("MATCH (n:TagClass) WHERE n.code STARTS WITH 'LC-IMP' DETACH DELETE n").consume();
+		}
+	}
+
+	@Test
+	void aStewardsSchemeImportLandsAsDraftsAndIsRefusedWhereItWouldChangeAnApprovedClass() {
+		HttpResponse<String> imported = post("/api/import/tag-classes", SCHEME, "text/csv", "steward.li");
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+		assertThat(status("LC-IMP")).isEqualTo("DRAFT");
+		assertThat(status("LC-IMP.1")).isEqualTo("DRAFT");
+
+		// drafts are changed by a later import directly
+		HttpResponse<String> renamed = post("/api/import/tag-classes", SCHEME.replace("导入一", "导入一改"), "text/csv", "steward.wang");
+		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+		assertThat(name("LC-IMP.1")).isEqualTo("导入一改");
+
+		// once approved, a steward's import may not change it: refused whole, naming the class and its line
+		String id = ok(client.query("mutation { submitForReview(kind: TAG_CLASS, code: \"LC-IMP.1\") { id } }", Map.of(), "steward.li"))
+			.data("submitForReview.id").asString();
+		ok(client.query("mutation($id: ID!) { approveChange(id: $id) { id } }", Map.of("id", id), "reviewer.chen"));
+		Map<String, Object> before = GraphSnapshot.of(driver);
+		HttpResponse<String> refused = post("/api/import/tag-classes",
+				SCHEME.replace("导入一", "再改") + "LC-IMP.2,LC-IMP,导入二,\n", "text/csv", "steward.wang");
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		JsonNode error = json.readTree(refused.body()).path("errors").path(0);
+		assertThat(error.path("code").asString()).isEqualTo("LC-IMP.1");
+		assertThat(error.path("line").asInt()).isEqualTo(3);
+		assertThat(error.path("field").asString()).isEqualTo("status");
+		assertThat(error.path("message").asString()).contains("APPROVED", "status=APPROVED");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+		assertThat(name("LC-IMP.1")).isEqualTo("导入一改");
+
+		// the same file without the change goes through: unchanged approved classes are no obstacle
+		HttpResponse<String> unchanged = post("/api/import/tag-classes",
+				SCHEME.replace("导入一", "导入一改") + "LC-IMP.2,LC-IMP,导入二,\n", "text/csv", "steward.wang");
+		assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(200);
+		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
+		assertThat(status("LC-IMP.2")).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void onlyAnAdminImportsStraightToApproved() {
+		Map<String, Object> before = GraphSnapshot.of(driver);
+
+		HttpResponse<String> scheme = post("/api/import/tag-classes?status=APPROVED", SCHEME, "text/csv", "steward.li");
+		HttpResponse<String> skos = post("/api/import/skos?status=APPROVED",
+				"<urn:lc:c> a <http://www.w3.org/2004/02/skos/core#Concept> .", "text/turtle", "reviewer.chen");
+		HttpResponse<String> lineage = post("/api/import/lineage?status=APPROVED", "tag,fromTag\nT0315,T0307\n", "text/csv",
+				"steward.li");
+		HttpResponse<String> bogus = post("/api/import/tag-classes?status=LIVE", SCHEME, "text/csv", "steward.li");
+
+		for (HttpResponse<String> reply : java.util.List.of(scheme, skos, lineage)) {
+			assertThat(reply.statusCode()).as(reply.body()).isEqualTo(403);
+			assertThat(reply.body()).contains("ADMIN", "status=APPROVED");
+		}
+		assertThat(scheme.body()).contains("steward.li");
+		assertThat(bogus.statusCode()).isEqualTo(400);
+		assertThat(bogus.body()).contains("DRAFT", "APPROVED", "LIVE");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+	}
+
+	@Test
+	void aStewardsSkosImportMayNotChangeAnApprovedDemoClass() {
+		Map<String, Object> before = GraphSnapshot.of(driver);
+
+		HttpResponse<String> refused = post("/api/import/skos", """
+				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+				<urn:lc:c01> a skos:Concept ; skos:notation "C01" ; skos:prefLabel "改名"@zh .
+				""", "text/turtle", "steward.li");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.body()).contains("C01", "APPROVED", "status=APPROVED");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+	}
+
+	@Test
+	void anAdminsApprovedImportCreatesAndChangesApprovedClasses() {
+		HttpResponse<String> imported = post("/api/import/tag-classes?status=APPROVED", SCHEME, "text/csv", "admin2");
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+		assertThat(status("LC-IMP")).isEqualTo("APPROVED");
+		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
+
+		HttpResponse<String> changed = post("/api/import/tag-classes?status=APPROVED", SCHEME.replace("导入一", "管理员改"),
+				"text/csv", "admin2");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		assertThat(name("LC-IMP.1")).isEqualTo("管理员改");
+		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
+	}
+
+	// ---- helpers ------------------------------------------------------------------------------
+
+	/** A POST signed in (HTTP Basic) as the test user. */
+	private HttpResponse<String> post(String path, String body, String contentType, String user) {
+		return client.as(user).raw(HttpRequest.newBuilder()
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.header("Content-Type", contentType)
+			.header("Accept", "application/json"), path);
+	}
+
+	private String status(String code) {
+		return ok(client.query("query($c: ID!) { tagClass(code: $c) { status } }", Map.of("c", code))).data("tagClass.status").asString();
+	}
+
+	private String name(String code) {
+		return ok(client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code))).data("tagClass.name").asString();
+	}
+
+	private static Reply ok(Reply reply) {
+		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
+		return reply;
+	}
+}
