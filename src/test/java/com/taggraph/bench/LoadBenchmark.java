@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@code mvn -B -Pbench test-compile exec:exec -Dbench.main=com.taggraph.bench.LoadBenchmark -Dbench.args="--clients 50 --seconds 60"}
  *
  * <p>Options: {@code --clients 50}, {@code --seconds 60}, {@code --warmup 20} (seconds of the same read mix
- * before the timed window, not counted), {@code --import-customers 20000} (customers per import round;
+ * before the timed window, not counted), {@code --import-customers 5000} (customers per import round;
  * rounds follow each other until the window ends), {@code --portrait-share 0.5}.
  */
 public final class LoadBenchmark {
@@ -71,7 +71,7 @@ public final class LoadBenchmark {
 			"{allOf: [{anyOf: [\"T0101\", \"T0102\"]}, {anyOf: [\"T0309\"]}], noneOf: [\"T0501\"]}",
 			"{allOf: [{anyOf: [\"C07\"]}, {anyOf: [\"T0103\", \"T0102\"]}], noneOf: [\"C05.02\"]}",
 			"{allOf: [{anyOf: [\"F3.U3\"]}, {anyOf: [\"F2.D2\"]}]}",
-			"{allOf: [{anyOf: [\"F1.S3\", \"F1.S1\"]}, {anyOf: [\"C01\"]}], noneOf: [\"F8.L3\"]}",
+			"{allOf: [{anyOf: [\"F1.S3\", \"F1.S2\"]}, {anyOf: [\"C02\"]}], noneOf: [\"T0101\"]}",
 			"{allOf: [{anyOf: [\"C03\"]}], noneOf: [\"T0101\"]}");
 	static final String SEGMENT = """
 			query($after: String) { segment(where: %s) { count customers(first: 50, after: $after) {
@@ -112,7 +112,7 @@ public final class LoadBenchmark {
 		int clients = 50;
 		int seconds = 60;
 		int warmup = 20;
-		int importCustomers = 20_000;
+		int importCustomers = 5_000;
 		double portraitShare = 0.5;
 		for (int i = 0; i < args.length - 1; i++) {
 			switch (args[i]) {

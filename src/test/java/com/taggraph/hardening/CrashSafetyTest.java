@@ -44,20 +44,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 6, crash safety: the app runs as a separate JVM, is killed with SIGKILL ({@code kill -9})
- * in the middle of a large import, and restarted on the same data directory. The database must open,
- * and the import must be wholly there or wholly absent:
+ * Issue 6, crash safety: the app runs as a separate JVM, is killed with SIGKILL ({@code kill -9}) in
+ * the middle of two large imports running at once, and restarted on the same data directory. The
+ * database must open, and each import must be wholly there or wholly absent:
  * <ul>
- * <li>a bulk assignment import (batches of 10,000 rows, each its own transaction) is killed after some
- * batches have committed; the restart runs with {@code taggraph.import.interrupted=rollback}, which
+ * <li>a bulk assignment import (batches of 10,000 rows, each its own transaction), killed after some
+ * batches have committed: the restart runs with {@code taggraph.import.interrupted=rollback}, which
  * rolls the interrupted import back before the app serves requests, so nothing of it is left and the
- * graph is as it was before the import;</li>
- * <li>a class-scheme import (one transaction) is killed while its transaction is writing; after the
- * restart none of its classes exists.</li>
+ * counts are as before the import;</li>
+ * <li>a class-scheme import (one transaction), killed while its transaction writes classes: none of
+ * its classes exists after the restart, and the same file then imports whole.</li>
  * </ul>
- * The children's logs are kept in {@code target/crash-safety/}.
+ * One kill and one restart serve both, to keep the run short (two cold starts of the app). The
+ * children's logs stay in {@code target/crash-safety/run-*}; the store is deleted after the test.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class CrashSafetyTest {
 
 	private static final String USER = "crashtest";
@@ -115,7 +116,6 @@ class CrashSafetyTest {
 		double firstStart = awaitReady(child);
 		note("first start (fresh data dir, demo library, no demo customers): %.1f s", firstStart);
 
-		// ---- bulk import, killed between batches ----------------------------------------------
 		Path customers = dir.resolve("customers.csv");
 		Path assignments = dir.resolve("assignments.csv");
 		long rows;
@@ -127,15 +127,28 @@ class CrashSafetyTest {
 		Map<String, Long> before = counts(child);
 		assertThat(before.get("customers")).isEqualTo(IMPORT_CUSTOMERS);
 
+		String prefix = "K" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT) + "-";
+		Path scheme = dir.resolve("scheme.csv");
+		int classes = scheme(prefix, scheme);
+		long classesBefore = classCount(child, "");
+
+		// both imports at once, so one kill (and one restart) serves both: the bulk import in the middle of
+		// its batches, the class scheme in the middle of its one transaction
 		long postedAt = System.nanoTime();
-		CompletableFuture<JsonNode> killed = upload(child, "/api/import/assignments", assignments);
-		JsonNode run = awaitRunWriting(child, killed);
+		CompletableFuture<JsonNode> bulk = upload(child, "/api/import/assignments", assignments);
+		CompletableFuture<JsonNode> schemeImport = upload(child, "/api/import/tag-classes", scheme);
+		awaitRunWriting(child, bulk);
+		String writing = awaitSchemeWriting(child, schemeImport, bulk);
+		JsonNode run = awaitRunWriting(child, bulk);
 		double killedAfter = (System.nanoTime() - postedAt) / 1e9;
 		kill(child);
 		String importId = run.path("id").asString();
 		long writtenAtKill = run.path("rowsWritten").asLong();
-		note("bulk import %s: %,d customers, then %,d assignments; killed %.1f s after the POST, with %,d rows committed (%d batches) by the last look",
-				importId, IMPORT_CUSTOMERS, rows, killedAfter, writtenAtKill, run.path("batchesDone").asLong());
+		note("bulk import %s: %,d customers imported, then %,d assignments posted; %,d rows committed (%d batches) at the last look before the kill",
+				importId, IMPORT_CUSTOMERS, rows, writtenAtKill, run.path("batchesDone").asLong());
+		note("class-scheme import of %,d classes (%d levels), posted at the same time, its transaction running `%s`",
+				classes, SCHEME_BRANCHING.length, writing);
+		note("killed %.1f s after the two POSTs", killedAfter);
 		assertThat(writtenAtKill).isBetween(1L, rows - 1);
 
 		child = start("--taggraph.import.interrupted=rollback");
@@ -146,9 +159,11 @@ class CrashSafetyTest {
 			.matcher(Files.readString(child.log()));
 		assertThat(rolledBack.find()).as("the restart rolls %s back (see %s)", importId, child.log()).isTrue();
 		long deleted = Long.parseLong(rolledBack.group(1));
-		note("restart after the kill: %.1f s; the interrupted import was rolled back at start: %,d of %,d assignments deleted",
-				restart, deleted, rows);
-		// it had written part of the file, and none of it is left: the graph is as before the import
+		long present = classCount(child, prefix);
+		note("restart after the kill: %.1f s to ready; the database opened; the interrupted bulk import was rolled back at start (%,d of %,d assignments deleted, none left); %,d of the scheme's %,d classes present",
+				restart, deleted, rows, present, classes);
+
+		// the bulk import had written part of its file, and none of it is left: the counts are as before it
 		assertThat(deleted).isBetween(writtenAtKill, rows - 1);
 		assertThat(after).isEqualTo(before);
 		try (Driver driver = bolt(child); Session session = driver.session()) {
@@ -156,37 +171,17 @@ class CrashSafetyTest {
 				.single().get("n").asLong()).isZero();
 			assertThat(session.run("MATCH (r:ImportRun {id: $id}) RETURN r.status AS s", Map.of("id", importId))
 				.single().get("s").asString()).isEqualTo("ROLLED_BACK");
-		}
-		// the app answers, and the same file imports whole
-		JsonNode again = upload(child, "/api/import/assignments", assignments).get(5, TimeUnit.MINUTES);
-		assertThat(again.path("committed").asBoolean()).as("the import again %s", again).isTrue();
-		assertThat(counts(child).get("importAssignments")).isEqualTo(before.get("importAssignments") + rows);
-
-		// ---- class-scheme import, one transaction, killed while it writes ---------------------
-		String prefix = "K" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT) + "-";
-		Path scheme = dir.resolve("scheme.csv");
-		int classes = scheme(prefix, scheme);
-		long classesBefore = classCount(child, "");
-		postedAt = System.nanoTime();
-		CompletableFuture<JsonNode> schemeImport = upload(child, "/api/import/tag-classes", scheme);
-		String writing = awaitSchemeWriting(child, schemeImport);
-		killedAfter = (System.nanoTime() - postedAt) / 1e9;
-		kill(child);
-		note("class-scheme import of %,d classes (%d levels): killed %.1f s after the POST, while its transaction ran `%s`",
-				classes, SCHEME_BRANCHING.length, killedAfter, writing);
-
-		child = start("--taggraph.import.interrupted=rollback");
-		restart = awaitReady(child);
-		long present = classCount(child, prefix);
-		note("restart after the kill: %.1f s; %,d of the scheme's %,d classes present, %,d classes in all (%,d before)",
-				restart, present, classes, classCount(child, ""), classesBefore);
-		assertThat(present).as("the scheme's classes after the restart").isIn(0L, (long) classes);
-		assertThat(present).as("the kill came before the commit").isZero();
-		assertThat(classCount(child, "")).isEqualTo(classesBefore);
-		try (Driver driver = bolt(child); Session session = driver.session()) {
 			assertThat(session.run("MATCH (c:TagClass)-[:BROADER]->(p:TagClass) WHERE c.code STARTS WITH $p OR p.code STARTS WITH $p RETURN count(*) AS n",
 					Map.of("p", prefix)).single().get("n").asLong()).isZero();
 		}
+		// the scheme: all or nothing, and the kill came before its commit, so nothing
+		assertThat(present).as("the scheme's classes after the restart").isIn(0L, (long) classes);
+		assertThat(present).as("the kill came before the commit").isZero();
+		assertThat(classCount(child, "")).isEqualTo(classesBefore);
+		// and the restarted app takes the same scheme whole
+		JsonNode again = upload(child, "/api/import/tag-classes", scheme).get(5, TimeUnit.MINUTES);
+		assertThat(again.path("committed").asBoolean()).as("the scheme again: %s", again).isTrue();
+		assertThat(classCount(child, prefix)).isEqualTo(classes);
 	}
 
 	// ---- the child JVM ------------------------------------------------------------------------
@@ -282,11 +277,13 @@ class CrashSafetyTest {
 	}
 
 	/** The query of the scheme import's transaction once it writes classes (MERGE or the BROADER links). */
-	private String awaitSchemeWriting(Child c, CompletableFuture<JsonNode> upload) throws Exception {
+	private String awaitSchemeWriting(Child c, CompletableFuture<JsonNode> upload, CompletableFuture<JsonNode> bulk)
+			throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
 		try (Driver driver = bolt(c); Session session = driver.session()) {
 			while (System.nanoTime() < deadline) {
 				assertThat(upload).as("the scheme import finished before it could be killed").isNotDone();
+				assertThat(bulk).as("the bulk import finished before the scheme import wrote").isNotDone();
 				for (var record : session.run("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery").list()) {
 					String query = record.get("currentQuery").asString("");
 					if (query.contains("MERGE (c:TagClass {code: row.code})") || query.contains("CREATE (c)-[:BROADER]->(p)")) {
