@@ -77,7 +77,12 @@ public final class LoadBenchmark {
 			query($after: String) { segment(where: %s) { count customers(first: 50, after: $after) {
 			  edges { node { id name } } pageInfo { endCursor hasNextPage } } tagDistribution(classCode: "C01") { tag { code } count share } } }""";
 
+	/**
+	 * Keeps cookies as a browser would: if the app answers Basic authentication with a session, the
+	 * clients reuse it, and Spring Security checks the BCrypt hash once per session, not per request.
+	 */
 	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new java.net.CookieManager())
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
@@ -218,6 +223,7 @@ public final class LoadBenchmark {
 			line("| All reads | %,d | %,.0f | | | | | %d |".formatted(reads, reads / windowSeconds,
 					errors("portrait") + errors("segment")));
 			line(steward.stats.row("Steward write (one client, one mutation after another)", readersDone, errors("steward")));
+			steward.byMutation.forEach((name, stats) -> line(stats.row("&nbsp;&nbsp;of which `" + name + "`", readersDone, 0)));
 			line("");
 			line("Steward: %,d mutations (%,d classes created, %,d tags created, %,d renames, %,d tag assignments, %,d removals)."
 				.formatted(steward.stats.count(), steward.classes.size(), steward.tags.size(), steward.renames,
@@ -309,6 +315,8 @@ public final class LoadBenchmark {
 	private final class Steward {
 
 		final Stats stats = new Stats();
+		/** The same latencies by mutation, to tell a slow kind of write from a slow moment. */
+		final Map<String, Stats> byMutation = new LinkedHashMap<>();
 		final Map<String, String> classes = new LinkedHashMap<>();
 		final Map<String, String> tags = new LinkedHashMap<>();
 		/** tag code → customer id, for assignments that should still be there. */
@@ -380,6 +388,8 @@ public final class LoadBenchmark {
 				return false;
 			}
 			stats.add(started);
+			String name = mutation.replaceAll("(?s)^\\s*mutation[^{]*\\{\\s*(\\w+).*", "$1");
+			byMutation.computeIfAbsent(name, k -> new Stats()).add(started);
 			return true;
 		}
 
