@@ -65,6 +65,8 @@ class CrashSafetyTest {
 	private static final String PASSWORD = "taggraph-load-7Qx2";
 	/** BCrypt (strength 10) of {@link #PASSWORD}, computed once with spring-security-crypto's BCryptPasswordEncoder. */
 	private static final String PASSWORD_HASH = "$2a$10$.pFcy1W2iky/SqyM8qAJWeGyCBZKqoXwHzAsKoQfWa1/1ndhJvxYG";
+	/** Bolt credentials of the child's embedded Neo4j (ignored by a database without authentication). */
+	private static final String BOLT_USER = "neo4j";
 	private static final int IMPORT_CUSTOMERS = 20_000;
 	/** 5 · 8 · 8 · 8 · 10: 28,525 classes in five levels. */
 	private static final int[] SCHEME_BRANCHING = { 5, 8, 8, 8, 10 };
@@ -202,6 +204,7 @@ class CrashSafetyTest {
 				"--taggraph.neo4j.embedded.bolt-port=" + boltPort,
 				"--taggraph.neo4j.embedded.http-enabled=false",
 				"--taggraph.neo4j.embedded.page-cache=256m",
+				"--taggraph.neo4j.embedded.username=" + BOLT_USER,
 				"--taggraph.neo4j.embedded.password=" + boltPassword,
 				"--taggraph.security.users." + USER + ".password={bcrypt}" + PASSWORD_HASH,
 				"--taggraph.security.users." + USER + ".roles=ADMIN",
@@ -364,7 +367,7 @@ class CrashSafetyTest {
 	// ---- reading the graph ------------------------------------------------------------------------
 
 	private Driver bolt(Child c) {
-		return GraphDatabase.driver("bolt://127.0.0.1:" + c.boltPort(), AuthTokens.basic("neo4j", boltPassword));
+		return GraphDatabase.driver("bolt://127.0.0.1:" + c.boltPort(), AuthTokens.basic(BOLT_USER, boltPassword));
 	}
 
 	/** What the bulk import touches: customers, all assignments, and those written by imports. */
