@@ -7,11 +7,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole app on a random HTTP port, over a fresh embedded Neo4j (own store, random Bolt port)
  * holding the demo library. Every class using it shares one Spring context, so tests that write
- * use their own codes and leave the demo library as they found it.
+ * use their own codes and leave the demo library as they found it. The users are those of
+ * {@code application-testusers.properties}, whom {@link GraphQlHttp} signs in as.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +24,6 @@ import org.springframework.context.annotation.Import;
 		"taggraph.neo4j.embedded.http-enabled=false",
 		"taggraph.import.max-bytes=2MB" })
 @Import(StatementCounter.class)
+@ActiveProfiles("testusers")
 public @interface TagGraphTest {
 }

@@ -6,6 +6,8 @@ import org.springframework.graphql.execution.ErrorType;
 public enum ErrorCode {
 
 	NOT_FOUND(ErrorType.NOT_FOUND),
+	/** the user lacks the role (or the customer-data permission) the field requires */
+	FORBIDDEN(ErrorType.FORBIDDEN),
 	DUPLICATE_CODE(ErrorType.BAD_REQUEST),
 	CYCLE(ErrorType.BAD_REQUEST),
 	/**

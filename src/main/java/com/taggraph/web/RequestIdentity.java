@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Names every HTTP request for the audit trail: the user (the {@code X-User} header until
- * authentication exists) and a request id ({@code X-Request-Id} if the client sent a usable one,
- * else a new UUID, returned in the response header either way). Both are request attributes, which
+ * Names every HTTP request for the audit trail: a request id ({@code X-Request-Id} if the client sent a usable one,
+ * else a new UUID, returned in the response header either way). The user is the authenticated
+ * principal, set later by the security filter chain ({@code security/AuthenticatedActor}); a client cannot name
+ * itself. Both are request attributes, which
  * context propagation carries into GraphQL data fetchers even when they run on another thread:
  * {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor} registers Spring's
  * {@code RequestAttributesThreadLocalAccessor}, which Spring for GraphQL then restores around every data fetcher.
@@ -31,6 +32,8 @@ public class RequestIdentity extends OncePerRequestFilter {
 	public static final String REQUEST_ID = "taggraph.requestId";
 	/** The {@code Set<Role>} of the authenticated user (set once authentication has run). */
 	public static final String ROLES = "taggraph.roles";
+	/** {@code Boolean}: whether the authenticated user may see customer data */
+	public static final String CUSTOMER_DATA = "taggraph.customerData";
 	public static final String REQUEST_ID_HEADER = "X-Request-Id";
 	public static final String ANONYMOUS = RequestUser.ANONYMOUS;
 
@@ -41,8 +44,7 @@ public class RequestIdentity extends OncePerRequestFilter {
 		if (requestId == null) {
 			requestId = UUID.randomUUID().toString();
 		}
-		String user = RequestUser.cleanHeader(request.getHeader(RequestUser.HEADER));
-		request.setAttribute(USER, user == null ? ANONYMOUS : user);
+		request.setAttribute(USER, ANONYMOUS);
 		request.setAttribute(REQUEST_ID, requestId);
 		response.setHeader(REQUEST_ID_HEADER, requestId);
 		chain.doFilter(request, response);

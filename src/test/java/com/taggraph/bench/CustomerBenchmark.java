@@ -119,7 +119,7 @@ public final class CustomerBenchmark {
 				memTotal(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
 		line("");
 		Path appData = work.resolve("app");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).run(
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).profiles("testusers").run(
 				"--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + appData,
 				"--taggraph.neo4j.embedded.bolt-port=0", "--taggraph.neo4j.embedded.http-enabled=false",
 				"--taggraph.demo.customers=0", "--taggraph.segments.refresh-interval=0",
@@ -466,7 +466,7 @@ public final class CustomerBenchmark {
 
 	private JsonNode graphQlJdkClient(String query, Map<String, Object> variables) {
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql")).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(requestBody(query, variables))))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -496,7 +496,7 @@ public final class CustomerBenchmark {
 	}
 
 	private JsonNode upload(String path, Path file) throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
 			.header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return json.readTree(response.body());

@@ -237,7 +237,7 @@ public final class HierarchyBenchmark {
 	// ---- app ----------------------------------------------------------------------------------
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
-		return new SpringApplicationBuilder(TagGraphApplication.class).run(
+		return new SpringApplicationBuilder(TagGraphApplication.class).profiles("testusers").run(
 				"--server.port=0",
 				"--taggraph.neo4j.embedded.data-dir=" + dataDir,
 				"--taggraph.neo4j.embedded.bolt-port=0",
@@ -318,7 +318,7 @@ public final class HierarchyBenchmark {
 	}
 
 	private double importCsv(String csv, int expectCreated, int expectUnchanged) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import/tag-classes"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import/tag-classes")).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
 			.header("Content-Type", CSV)
 			.header("Accept", "application/json")
 			.timeout(Duration.ofMinutes(10))
@@ -424,7 +424,7 @@ public final class HierarchyBenchmark {
 	}
 
 	private HttpRequest graphQlRequest(String payload) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
 			.header("Content-Type", "application/json")
 			.header("Accept", GraphQlHttp.GRAPHQL_RESPONSE)
 			.timeout(Duration.ofMinutes(1))

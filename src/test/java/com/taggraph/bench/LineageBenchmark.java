@@ -126,7 +126,7 @@ public final class LineageBenchmark {
 		Instant started = Instant.now();
 		String loadAtStart = loadAverage();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class,
-				StatementCounter.class).run("--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + dataDir,
+				StatementCounter.class).profiles("testusers").run("--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + dataDir,
 						"--taggraph.neo4j.embedded.bolt-port=0", "--taggraph.neo4j.embedded.http-port=0",
 						"--taggraph.neo4j.embedded.http-enabled=false", "--spring.main.banner-mode=off",
 						// the index is rebuilt once below, after the Bolt writes; no periodic rebuild during timing

@@ -62,7 +62,7 @@ public final class VocabularyBenchmark {
 	private void run() throws Exception {
 		Path dataDir = Files.createTempDirectory("taggraph-vocabulary-bench-");
 		StringBuilder report = new StringBuilder();
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).run(
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).profiles("testusers").run(
 				"--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + dataDir,
 				"--taggraph.neo4j.embedded.bolt-port=0", "--taggraph.neo4j.embedded.http-port=0",
 				"--taggraph.neo4j.embedded.http-enabled=false", "--spring.main.banner-mode=off",

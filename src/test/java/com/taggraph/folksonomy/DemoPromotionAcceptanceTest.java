@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.taggraph.GraphQlHttp;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * The steward's path on the demo data: promote the 电动汽车 cluster, then tag a new customer 电动车.
  * It changes the demo's free tags for good, so it runs on its own database (a smaller demo).
  */
+@ActiveProfiles("testusers")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
 		"taggraph.neo4j.embedded.bolt-port=0",

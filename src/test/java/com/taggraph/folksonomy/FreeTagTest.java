@@ -132,10 +132,10 @@ class FreeTagTest {
 	}
 
 	@Test
-	void theLastCarrierGoneTheFreeTagGoesAndWithoutAUserTheWriteIsAnonymous() {
+	void theLastCarrierGoneTheFreeTagGoesAndTheWriteNamesTheSignedInUser() {
 		added(client.query(ADD, Map.of("id", "FT-1", "text", "tg测试临时"), null));
 		assertThat(read("MATCH ()-[r:HAS_FREE_TAG]->(:FreeTag {normalized: 'tg测试临时'}) RETURN r.by AS by"))
-			.extracting(r -> r.get("by")).containsExactly("anonymous");
+			.extracting(r -> r.get("by")).containsExactly(GraphQlHttp.TESTER);
 		ok(client.query("mutation { removeFreeTag(customerId: \"FT-1\", text: \"TG测试临时\") { id } }"));
 		assertThat(client.query(FREE_TAG, Map.of("text", "tg测试临时")).data("freeTag").isNull()).isTrue();
 		assertThat(read("MATCH (f:FreeTag {normalized: 'tg测试临时'}) RETURN f")).isEmpty();

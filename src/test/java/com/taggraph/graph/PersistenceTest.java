@@ -8,8 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,17 +24,30 @@ import com.taggraph.TagGraphApplication;
 
 /**
  * The service as a user runs it, twice over the same data directory, with Neo4j's HTTP API and
- * Browser on: what was written before a restart is there after it, and the demo is not loaded again.
+ * Browser on: what was written before a restart is there after it, and the demo is not loaded again. No user is
+ * configured, so the first start generates an admin and prints its password, once; the second start accepts it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PersistenceTest {
+
+	private static final Pattern GENERATED = Pattern.compile("user: admin\\s+password: (\\S+)");
 
 	@TempDir
 	Path dataDir;
 
 	@Test
-	void dataSurvivesARestartAndBrowserIsServed() throws Exception {
+	void dataSurvivesARestartAndBrowserIsServed(CapturedOutput output) throws Exception {
+		String password;
 		try (var first = start()) {
-			GraphQlHttp client = new GraphQlHttp(port(first));
+			Matcher printed = GENERATED.matcher(output.getOut());
+			assertThat(printed.find()).as("the generated admin password is printed at first start").isTrue();
+			password = printed.group(1);
+			assertThat(printed.find()).as("printed once").isFalse();
+			assertThat(dataDir.resolve("generated-admin")).content().startsWith("$2a$").doesNotContain(password);
+			assertThat(new GraphQlHttp(port(first)).anonymous().query("{ rootClasses { code } }").status()).isEqualTo(401);
+			assertThat(GraphQlHttp.signedIn(port(first), "admin", password + "x").query("{ rootClasses { code } }").status())
+				.isEqualTo(401);
+			GraphQlHttp client = GraphQlHttp.signedIn(port(first), "admin", password);
 			var created = client.query("mutation { createTagClass(input: {code: \"PERSIST-1\", name: \"重启后仍在\", parentCode: \"C08\"}) { code } }");
 			assertThat(created.hasErrors()).as(created.body().toString()).isFalse();
 
@@ -45,8 +64,10 @@ class PersistenceTest {
 			assertThat(queryApi.body()).contains("[58]");
 		}
 
+		int printedBefore = countMatches(output.getOut());
 		try (var second = start()) {
-			GraphQlHttp client = new GraphQlHttp(port(second));
+			assertThat(countMatches(output.getOut())).as("not printed again").isEqualTo(printedBefore);
+			GraphQlHttp client = GraphQlHttp.signedIn(port(second), "admin", password);
 			var reply = client.query("{ tagClass(code: \"PERSIST-1\") { name classChain { code } } }");
 			assertThat(reply.data("tagClass.name").asString()).isEqualTo("重启后仍在");
 			assertThat(GraphQlHttp.codes(reply.data("tagClass.classChain"))).containsExactly("C08", "PERSIST-1");
@@ -62,6 +83,10 @@ class PersistenceTest {
 				"--taggraph.neo4j.embedded.bolt-port=0",
 				"--taggraph.neo4j.embedded.http-port=0",
 				"--taggraph.neo4j.embedded.http-enabled=true");
+	}
+
+	private static int countMatches(String text) {
+		return (int) GENERATED.matcher(text).results().count();
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

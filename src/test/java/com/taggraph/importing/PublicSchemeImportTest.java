@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.taggraph.GraphQlHttp;
@@ -31,6 +32,7 @@ import com.taggraph.GraphSnapshot;
  * it). No SKOS thesaurus can be had here offline (only Maven Central, npm and Debian are reachable),
  * so Jena writes the scheme as SKOS Turtle first. Its own empty store.
  */
+@ActiveProfiles("testusers")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
 		"taggraph.neo4j.embedded.bolt-port=0",

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.taggraph.GraphQlHttp;
@@ -29,6 +30,7 @@ import com.taggraph.GraphSnapshot;
  * import with their chains. Its own context and store, since it empties the database: the demo
  * library, plus a sub-facet and synonyms the demo lacks.
  */
+@ActiveProfiles("testusers")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
 		"taggraph.neo4j.embedded.bolt-port=0",

@@ -17,6 +17,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
+import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -59,6 +61,7 @@ class LineagePageTest {
 	int port;
 
 	ChromeDriver browser;
+	boolean signedIn;
 	Path profile;
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -89,6 +92,21 @@ class LineagePageTest {
 		// the browser's own start page is not the page under test
 		browser.get("about:blank");
 		browser.manage().logs().get(LogType.PERFORMANCE);
+	}
+
+	/** Signs in once through the app's own login form (served offline, like every page); the session cookie does the rest. */
+	@BeforeEach
+	void signIn() {
+		if (signedIn) {
+			return;
+		}
+		browser.get(base() + "/lineage");
+		assertThat(URI.create(browser.getCurrentUrl()).getPath()).as("an anonymous visit is sent to the login form").isEqualTo("/login");
+		browser.findElement(By.name("username")).sendKeys(GraphQlHttp.TESTER);
+		browser.findElement(By.name("password")).sendKeys(GraphQlHttp.PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/lineage"));
+		signedIn = true;
 	}
 
 	@AfterAll

@@ -1,0 +1,83 @@
+package com.taggraph.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what over HTTP. Every request must be authenticated except the login page; the import endpoints
+ * need a STEWARD, the other {@code /api} endpoints a VIEWER, and each GraphQL field is authorised by the rule
+ * its SDL declares ({@link FieldAuthorization}). Users come from configuration ({@code taggraph.security.mode=users},
+ * HTTP Basic for clients, a login form for the pages) or from a JWT issuer ({@code mode=jwt}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	/**
+	 * CSRF protects the cookie sessions of the pages. Requests without a session, or carrying their own
+	 * credentials, need none (an anonymous one is then answered 401, not 403); nor do JSON bodies: a foreign page
+	 * cannot send {@code application/json} without a CORS preflight, which this app never grants.
+	 */
+	private static final RequestMatcher CSRF_EXEMPT = request -> request.getRequestedSessionId() == null
+			|| request.getHeader("Authorization") != null
+			|| (request.getContentType() != null && request.getContentType().toLowerCase().startsWith("application/json"));
+
+	@Bean
+	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties,
+			ObjectProvider<AuthenticationManager> users) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/import/**", "/api/imports/**").hasRole(Role.STEWARD.name())
+			.requestMatchers("/api/**").hasRole(Role.VIEWER.name())
+			.anyRequest().authenticated())
+			.addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
+		if (properties.getMode() == SecurityProperties.Mode.JWT) {
+			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
+					new JwtRoles(properties.getRolesClaim()))))
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+		}
+		else {
+			http.authenticationManager(users.getObject())
+				.httpBasic(Customizer.withDefaults())
+				.formLogin(Customizer.withDefaults())
+				.logout(Customizer.withDefaults())
+				.csrf(csrf -> csrf.ignoringRequestMatchers(CSRF_EXEMPT));
+		}
+		return http.build();
+	}
+
+	/** The configured users, or the admin generated at first start when none is configured. */
+	@Bean
+	@ConditionalOnProperty(name = "taggraph.security.mode", havingValue = "users", matchIfMissing = true)
+	AuthenticationManager authenticationManager(SecurityProperties properties) {
+		UserDetailsService users;
+		if (properties.getUsers().isEmpty()) {
+			List<UserDetails> generated = new ArrayList<>();
+			generated.add(GeneratedAdmin.load(properties.getGeneratedAdminFile()));
+			users = new InMemoryUserDetailsManager(generated);
+		}
+		else {
+			users = ConfiguredUsers.of(properties.getUsers());
+		}
+		return new ProviderManager(new VerifiedCredentials(users));
+	}
+}
