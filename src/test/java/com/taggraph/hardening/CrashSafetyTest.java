@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One kill and one restart serve both, to keep the run short (two cold starts of the app). The
  * children's logs stay in {@code target/crash-safety/run-*}; the store is deleted after the test.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class CrashSafetyTest {
 
 	private static final String USER = "crashtest";
@@ -70,7 +70,7 @@ class CrashSafetyTest {
 	private static final int IMPORT_CUSTOMERS = 20_000;
 	/** 5 · 8 · 8 · 8 · 10: 28,525 classes in five levels. */
 	private static final int[] SCHEME_BRANCHING = { 5, 8, 8, 8, 10 };
-	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
