@@ -1,19 +1,27 @@
 package com.taggraph.importing;
 
+import java.util.Locale;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.taggraph.graph.StartupStep;
 
 /**
- * At start, says in the log which imports were interrupted (left RUNNING by a crash or a kill), so
- * no half import stays silently. It runs at order 5, before the demo customers (10): those are
+ * At start, deals with the imports that were interrupted (left RUNNING by a crash or a kill), so no
+ * half import stays silently. It runs at order 5, before the demo customers (10): those are
  * generated only into a database without customers, and an interrupted first load is exactly such a
- * database with some customers, so the warning comes first and explains why no demo customers appear.
- * It only reads, and leaves the runs RUNNING: another instance on a shared server may still be
- * writing one, and rollback or resume is an operator's decision.
+ * database with some customers, so this comes first and explains why no demo customers appear.
+ *
+ * <p>{@code taggraph.import.interrupted} says what to do. {@code report} (the default) only names them
+ * in the log and leaves them RUNNING: another instance on a shared server may still be writing one, and
+ * whether to roll back or resume a large first load is an operator's decision. {@code rollback} rolls
+ * each back before the app serves requests, so after a crash an import is either wholly there (it had
+ * completed) or wholly absent; the embedded store is locked by this process, so nothing else can be
+ * writing it.
  */
 @Component
 @Order(5)
@@ -22,14 +30,29 @@ class IncompleteImports implements StartupStep {
 	private static final Log log = LogFactory.getLog(IncompleteImports.class);
 
 	private final BulkImportService imports;
+	private final boolean rollback;
 
-	IncompleteImports(BulkImportService imports) {
+	IncompleteImports(BulkImportService imports, @Value("${taggraph.import.interrupted:report}") String interrupted) {
 		this.imports = imports;
+		String policy = interrupted.trim().toLowerCase(Locale.ROOT);
+		if (!policy.equals("report") && !policy.equals("rollback")) {
+			throw new IllegalArgumentException(
+					"taggraph.import.interrupted must be report or rollback, not '%s'".formatted(interrupted));
+		}
+		this.rollback = policy.equals("rollback");
 	}
 
 	@Override
 	public void afterLibraryReady(boolean demoEnabled) {
 		for (ImportRun run : imports.incompleteRuns()) {
+			if (rollback) {
+				log.warn("Import %s (%s, started %s) was interrupted after %d of %d rows in %d batches; rolling it back (taggraph.import.interrupted=rollback)"
+					.formatted(run.id(), run.kind(), run.startedAt(), run.rowsWritten(), run.rows(), run.batchesDone()));
+				BulkImportService.Rollback done = imports.rollback(run.id());
+				log.warn("Import %s rolled back at start: deleted %d assignments and %d customers in %d ms"
+					.formatted(run.id(), done.deletedAssignments(), done.deletedCustomers(), done.millis()));
+				continue;
+			}
 			log.warn(("Import %s (%s, started %s) is INCOMPLETE: %d of %d rows written in %d batches. "
 					+ "Roll it back with POST /api/imports/%s/rollback or finish it with POST /api/imports/%s/resume")
 				.formatted(run.id(), run.kind(), run.startedAt(), run.rowsWritten(), run.rows(), run.batchesDone(),

@@ -1,6 +1,7 @@
 package com.taggraph.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -182,6 +183,27 @@ class InterruptedImportTest {
 				MATCH (c:Customer)-[a:HAS_TAG]->(t:Tag) WHERE c.id STARTS WITH $prefix
 				RETURN count(DISTINCT [c.id, t.code]) * 1000 + count(a)""", Map.of("prefix", client.prefix)))
 			.isEqualTo(2 * CUSTOMERS * 1001);
+	}
+
+	@Test
+	void withInterruptedRollbackTheStartRollsAnInterruptedImportBackToExactlyTheDatabaseBefore(CapturedOutput output) {
+		Map<String, Object> before = client.fingerprint();
+		String id = interruptedImport();
+
+		// what the next start does with taggraph.import.interrupted=rollback
+		new IncompleteImports(imports, "rollback").afterLibraryReady(false);
+
+		assertThat(output).contains("Import " + id, "rolling it back",
+				"Import %s rolled back at start: deleted 11 assignments and 0 customers".formatted(id));
+		assertThat(client.fingerprint()).isEqualTo(before);
+		assertThat(client.run(id).path("status").asString()).isEqualTo("ROLLED_BACK");
+		assertThat(client.run(id).path("incomplete").asBoolean()).isFalse();
+	}
+
+	@Test
+	void anUnknownInterruptedPolicyStopsTheStartNamingTheSetting() {
+		assertThatThrownBy(() -> new IncompleteImports(imports, "resume"))
+			.hasMessage("taggraph.import.interrupted must be report or rollback, not 'resume'");
 	}
 
 	@Test
