@@ -4,10 +4,12 @@ import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.taggraph.graph.EmbeddedNeo4jServer;
 import com.taggraph.graph.StartupStep;
 
 /**
@@ -16,7 +18,8 @@ import com.taggraph.graph.StartupStep;
  * generated only into a database without customers, and an interrupted first load is exactly such a
  * database with some customers, so this comes first and explains why no demo customers appear.
  *
- * <p>{@code taggraph.import.interrupted} says what to do. {@code report} (the default) only names them
+ * <p>{@code taggraph.import.interrupted} says what to do: {@code auto} (the default) is {@code rollback} on the
+ * embedded database and {@code report} on an external server. {@code report} only names them
  * in the log and leaves them RUNNING: another instance on a shared server may still be writing one, and
  * whether to roll back or resume a large first load is an operator's decision. {@code rollback} rolls
  * each back before the app serves requests, so after a crash an import is either wholly there (it had
@@ -32,14 +35,16 @@ class IncompleteImports implements StartupStep {
 	private final BulkImportService imports;
 	private final boolean rollback;
 
-	IncompleteImports(BulkImportService imports, @Value("${taggraph.import.interrupted:report}") String interrupted) {
+	IncompleteImports(BulkImportService imports, @Value("${taggraph.import.interrupted:auto}") String interrupted,
+			ObjectProvider<EmbeddedNeo4jServer> embedded) {
 		this.imports = imports;
 		String policy = interrupted.trim().toLowerCase(Locale.ROOT);
-		if (!policy.equals("report") && !policy.equals("rollback")) {
+		if (!policy.equals("report") && !policy.equals("rollback") && !policy.equals("auto")) {
 			throw new IllegalArgumentException(
-					"taggraph.import.interrupted must be report or rollback, not '%s'".formatted(interrupted));
+					"taggraph.import.interrupted must be auto, report or rollback, not '%s'".formatted(interrupted));
 		}
-		this.rollback = policy.equals("rollback");
+		// only this process can open the embedded store, so nobody else can still be writing the import
+		this.rollback = policy.equals("rollback") || (policy.equals("auto") && embedded.getIfAvailable() != null);
 	}
 
 	@Override

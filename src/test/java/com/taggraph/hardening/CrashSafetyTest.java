@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * database must open, and each import must be wholly there or wholly absent:
  * <ul>
  * <li>a bulk assignment import (batches of 10,000 rows, each its own transaction), killed after some
- * batches have committed: the restart runs with {@code taggraph.import.interrupted=rollback}, which
+ * batches have committed: the restart runs with the embedded default, {@code taggraph.import.interrupted=auto} (= rollback), which
  * rolls the interrupted import back before the app serves requests, so nothing of it is left and the
  * counts are as before the import;</li>
  * <li>a class-scheme import (one transaction), killed while its transaction writes classes: none of
@@ -114,7 +114,7 @@ class CrashSafetyTest {
 
 	@Test
 	void aKilledImportIsWhollyThereOrWhollyAbsentAfterARestart() throws Exception {
-		child = start("--taggraph.import.interrupted=rollback");
+		child = start();
 		double firstStart = awaitReady(child);
 		note("first start (fresh data dir, demo library, no demo customers): %.1f s", firstStart);
 
@@ -153,7 +153,7 @@ class CrashSafetyTest {
 		note("killed %.1f s after the two POSTs", killedAfter);
 		assertThat(writtenAtKill).isBetween(1L, rows - 1);
 
-		child = start("--taggraph.import.interrupted=rollback");
+		child = start();
 		double restart = awaitReady(child);
 		Map<String, Long> after = counts(child);
 		Matcher rolledBack = Pattern.compile("Import " + Pattern.quote(importId)

@@ -38,6 +38,9 @@ class InterruptedImportTest {
 	BulkImportService imports;
 
 	@Autowired
+	org.springframework.beans.factory.ObjectProvider<com.taggraph.graph.EmbeddedNeo4jServer> embedded;
+
+	@Autowired
 	IncompleteImports incompleteImports;
 
 	BulkImportClient client;
@@ -190,8 +193,8 @@ class InterruptedImportTest {
 		Map<String, Object> before = client.fingerprint();
 		String id = interruptedImport();
 
-		// what the next start does with taggraph.import.interrupted=rollback
-		new IncompleteImports(imports, "rollback").afterLibraryReady(false);
+		// what the next start does by default (auto) on the embedded database: roll it back
+		new IncompleteImports(imports, "auto", embedded).afterLibraryReady(false);
 
 		assertThat(output).contains("Import " + id, "rolling it back",
 				"Import %s rolled back at start: deleted 11 assignments and 0 customers".formatted(id));
@@ -202,8 +205,8 @@ class InterruptedImportTest {
 
 	@Test
 	void anUnknownInterruptedPolicyStopsTheStartNamingTheSetting() {
-		assertThatThrownBy(() -> new IncompleteImports(imports, "resume"))
-			.hasMessage("taggraph.import.interrupted must be report or rollback, not 'resume'");
+		assertThatThrownBy(() -> new IncompleteImports(imports, "resume", embedded))
+			.hasMessage("taggraph.import.interrupted must be auto, report or rollback, not 'resume'");
 	}
 
 	@Test
