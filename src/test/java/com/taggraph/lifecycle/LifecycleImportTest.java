@@ -14,6 +14,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.BoltCypher;
 import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphQlHttp.Reply;
 import com.taggraph.GraphSnapshot;
@@ -120,10 +121,13 @@ class LifecycleImportTest {
 	void aStewardsSkosImportMayNotChangeAnApprovedDemoClass() {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
+		// the class keeps its criterion (a division without one is refused first, as a structural rule)
+		Object criterion = BoltCypher.read(driver, "MATCH (c:TagClass {code: 'C01'}) RETURN c.criterion AS criterion")
+			.get(0).get("criterion");
 		HttpResponse<String> refused = post("/api/import/skos", """
 				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-				<urn:lc:c01> a skos:Concept ; skos:notation "C01" ; skos:prefLabel "改名"@zh .
-				""", "text/turtle", "steward.li");
+				<urn:lc:c01> a skos:Concept ; skos:notation "C01" ; skos:prefLabel "改名"@zh ; skos:scopeNote "%s"@zh .
+				""".formatted(criterion), "text/turtle", "steward.li");
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		assertThat(refused.body()).contains("C01", "APPROVED", "status=APPROVED");
