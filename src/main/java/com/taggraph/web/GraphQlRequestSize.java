@@ -3,6 +3,8 @@ package com.taggraph.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +17,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.taggraph.error.ErrorCode;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -74,11 +78,13 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 		if (JSON_NULL.matcher(new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1)).matches()) {
 			// Spring for GraphQL 2.0.4 reads a JSON null as no request and fails with a NullPointerException (500)
 			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT,
-					"the request body is JSON null; send an object with a \\\"query\\\"");
+					"the request body is JSON null; send an object with a \"query\"");
 			return;
 		}
 		chain.doFilter(new BufferedBody(request, body), response);
 	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final java.util.regex.Pattern JSON_NULL = java.util.regex.Pattern.compile("\\s*null\\s*");
 
@@ -86,8 +92,8 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("""
-				{"errors":[{"message":"%s","extensions":{"code":"%s","max":%d}}]}""".formatted(message, code.name(), maxBytes));
+		Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code.name(), "max", maxBytes));
+		response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(error))));
 	}
 
 	/** The request with its body already read into memory (within the limit). */
@@ -127,7 +133,16 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous reads only");
+					// the whole body is in memory already: it is available at once, and then all read
+					try {
+						if (in.available() > 0) {
+							listener.onDataAvailable();
+						}
+						listener.onAllDataRead();
+					}
+					catch (IOException ex) {
+						listener.onError(ex);
+					}
 				}
 			};
 		}

@@ -37,10 +37,12 @@ public class RequestIdentity extends OncePerRequestFilter {
 	public static final String REQUEST_ID_HEADER = "X-Request-Id";
 	public static final String ANONYMOUS = RequestUser.ANONYMOUS;
 
+	static final int MAX_HEADER_LENGTH = 64;
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = RequestUser.cleanHeader(request.getHeader(REQUEST_ID_HEADER));
+		String requestId = cleanHeader(request.getHeader(REQUEST_ID_HEADER));
 		if (requestId == null) {
 			requestId = UUID.randomUUID().toString();
 		}
@@ -48,5 +50,14 @@ public class RequestIdentity extends OncePerRequestFilter {
 		request.setAttribute(REQUEST_ID, requestId);
 		response.setHeader(REQUEST_ID_HEADER, requestId);
 		chain.doFilter(request, response);
+	}
+
+	/** A header is free text from the client: kept only as a short single line, else null. */
+	static String cleanHeader(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		return text.length() > MAX_HEADER_LENGTH || text.chars().anyMatch(Character::isISOControl) ? null : text;
 	}
 }

@@ -28,8 +28,6 @@ public class RequestUser implements WebGraphQlInterceptor {
 
 	public static final String ANONYMOUS = "anonymous";
 
-	static final int MAX_LENGTH = 64;
-
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Object user = request.getAttributes().get(RequestIdentity.USER);
@@ -40,14 +38,5 @@ public class RequestUser implements WebGraphQlInterceptor {
 			.put(ROLES, roles instanceof Set<?> held ? held : Set.of())
 			.put(CUSTOMER_DATA, Boolean.TRUE.equals(customerData))).build());
 		return chain.next(request);
-	}
-
-	/** A header is free text from the client: kept only as a short single line, else null. */
-	static String cleanHeader(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		return text.length() > MAX_LENGTH || text.chars().anyMatch(Character::isISOControl) ? null : text;
 	}
 }
