@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.TransientRetry;
 import com.taggraph.graph.StartupStep;
 
 /**
@@ -35,7 +36,7 @@ class DemoCustomers implements StartupStep {
 	DemoCustomers(CustomerRepository repository, PlatformTransactionManager transactions,
 			@Value("${taggraph.demo.customers:10000}") long count) {
 		this.repository = repository;
-		this.tx = new TransactionTemplate(transactions);
+		this.tx = TransientRetry.template(transactions);
 		this.count = count;
 	}
 

@@ -13,7 +13,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.Customer;
-import com.taggraph.graph.TransientRetry;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -27,11 +26,9 @@ class FolksonomyController {
 	private final FreeTagClustering clustering;
 	private final FreeTagIntake intake;
 	private final TaxonomyService taxonomy;
-	private final TransientRetry retry;
 
 	FolksonomyController(FreeTagService freeTags, FreeTagClustering clustering, FreeTagIntake intake,
-			TaxonomyService taxonomy, TransientRetry retry) {
-		this.retry = retry;
+			TaxonomyService taxonomy) {
 		this.freeTags = freeTags;
 		this.clustering = clustering;
 		this.intake = intake;
@@ -56,24 +53,24 @@ class FolksonomyController {
 	@MutationMapping
 	FreeTagService.Applied addFreeTag(@Argument String customerId, @Argument String text,
 			@ContextValue(name = RequestUser.KEY) String user) {
-		return retry.run(() -> freeTags.add(customerId, text, user));
+		return freeTags.add(customerId, text, user);
 	}
 
 	@MutationMapping
 	Customer removeFreeTag(@Argument String customerId, @Argument String text) {
-		return retry.run(() -> freeTags.remove(customerId, text));
+		return freeTags.remove(customerId, text);
 	}
 
 	@MutationMapping
 	FreeTagIntake.Result promoteFreeTags(@Argument FreeTagIntake.Promotion input,
 			@ContextValue(name = RequestUser.KEY) String user) {
-		return retry.run(() -> intake.promote(input, user));
+		return intake.promote(input, user);
 	}
 
 	@MutationMapping
 	FreeTagIntake.Result mergeFreeTag(@Argument String text, @Argument String tagCode,
 			@ContextValue(name = RequestUser.KEY) String user) {
-		return retry.run(() -> intake.merge(text, tagCode, user));
+		return intake.merge(text, tagCode, user);
 	}
 
 	@BatchMapping(typeName = "FreeTag")

@@ -48,6 +48,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		this.boltPort = props.boltPort() == 0 ? freePort(host) : props.boltPort();
 		int http = props.httpPort() == 0 && props.httpEnabled() ? freePort(host) : props.httpPort();
 		long started = System.nanoTime();
+		OwnerOnlyFiles.restrict(home);
 		PasswordFile passwordFile = new PasswordFile(home);
 		boolean configured = props.password() != null && !props.password().isBlank();
 		Optional<String> kept = configured ? Optional.empty() : passwordFile.read();
@@ -80,6 +81,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		}
 		this.dbms = builder.build();
 		try {
+			// the files Neo4j created while starting (store, transaction logs, logs) took the umask
+			OwnerOnlyFiles.restrict(home);
 			new DbmsUser(system()).ensure(credentials);
 		}
 		catch (RuntimeException ex) {

@@ -8,7 +8,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +46,7 @@ class GraphStartup implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		new GraphSchema(neo4j, schema).apply();
 		if (demoEnabled) {
-			new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json).loadIfEmpty(demoLibrary);
+			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json).loadIfEmpty(demoLibrary);
 		}
 		steps.forEach(step -> step.afterLibraryReady(demoEnabled));
 		long started = System.nanoTime();

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.TransientRetry;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.customer.BulkAssignments;
 import com.taggraph.customer.CustomersBulkChanged;
@@ -71,7 +72,7 @@ class BulkImportService {
 			@Value("${taggraph.import.writers:2}") int writers) {
 		this.bulk = bulk;
 		this.runs = runs;
-		this.tx = new TransactionTemplate(transactions);
+		this.tx = TransientRetry.template(transactions);
 		this.events = events;
 		this.audit = audit;
 		this.workDir = workDir.toAbsolutePath().normalize();

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.TransientRetry;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.lifecycle.ChangeGate;
@@ -52,8 +53,8 @@ public class SkosService {
 		this.gate = gate;
 		this.base = base;
 		this.terms = new SkosTerms(base);
-		this.write = new TransactionTemplate(transactions);
-		this.read = new TransactionTemplate(transactions);
+		this.write = TransientRetry.template(transactions);
+		this.read = TransientRetry.template(transactions);
 		this.read.setReadOnly(true);
 	}
 

@@ -16,7 +16,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import com.taggraph.graph.TransientRetry;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
@@ -27,14 +26,11 @@ class SourceCatalogController {
 	private final SourceCatalogService sources;
 	private final LineageService lineages;
 	private final TaxonomyService taxonomy;
-	private final TransientRetry retry;
 
-	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy,
-			TransientRetry retry) {
+	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy) {
 		this.sources = sources;
 		this.lineages = lineages;
 		this.taxonomy = taxonomy;
-		this.retry = retry;
 	}
 
 	@QueryMapping
@@ -88,53 +84,47 @@ class SourceCatalogController {
 
 	@MutationMapping
 	SourceSystem registerSourceSystem(@Argument Map<String, Object> input) {
-		return retry.run(() -> sources.registerSystem((String) input.get("code"), (String) input.get("name"),
-				String.valueOf(input.get("kind")), (String) input.get("description")));
+		return sources.registerSystem((String) input.get("code"), (String) input.get("name"),
+				String.valueOf(input.get("kind")), (String) input.get("description"));
 	}
 
 	@MutationMapping
 	SourceSystem updateSourceSystem(@Argument String code, @Argument String name, @Argument String kind,
 			@Argument String description) {
-		return retry.run(() -> sources.updateSystem(code, name, kind, description));
+		return sources.updateSystem(code, name, kind, description);
 	}
 
 	@MutationMapping
 	SourceTable registerSourceTable(@Argument String systemCode, @Argument String tableName, @Argument String name) {
-		return retry.run(() -> sources.registerTable(systemCode, tableName, name));
+		return sources.registerTable(systemCode, tableName, name);
 	}
 
 	@MutationMapping
 	SourceTable updateSourceTable(@Argument String code, @Argument String name) {
-		return retry.run(() -> sources.renameTable(code, name));
+		return sources.renameTable(code, name);
 	}
 
 	@MutationMapping
 	SourceField registerSourceField(@Argument String tableCode, @Argument String fieldName,
 			@Argument String description) {
-		return retry.run(() -> sources.registerField(tableCode, fieldName, description));
+		return sources.registerField(tableCode, fieldName, description);
 	}
 
 	@MutationMapping
 	SourceField updateSourceField(@Argument String code, @Argument String description) {
-		return retry.run(() -> sources.describeField(code, description));
+		return sources.describeField(code, description);
 	}
 
 	@MutationMapping
 	Tag deriveTag(@Argument String tagCode, @Argument List<String> fromFields, @Argument List<String> fromTags,
 			@Argument String transform) {
-		retry.run(() -> {
-			sources.derive(tagCode, fromFields, fromTags, transform);
-			return null;
-		});
+		sources.derive(tagCode, fromFields, fromTags, transform);
 		return taxonomy.tag(tagCode);
 	}
 
 	@MutationMapping
 	Tag removeDerivation(@Argument String tagCode, @Argument String fromCode) {
-		retry.run(() -> {
-			sources.removeDerivation(tagCode, fromCode);
-			return null;
-		});
+		sources.removeDerivation(tagCode, fromCode);
 		return taxonomy.tag(tagCode);
 	}
 
