@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
@@ -49,13 +51,14 @@ class FacetController {
 	}
 
 	@QueryMapping
-	List<FacetCoverage> facetCoverage() {
-		return facets.coverage();
+	List<FacetCoverage> facetCoverage(@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return facets.coverage(visibility);
 	}
 
 	@QueryMapping
-	TagConnection tags(@Argument TagFilter where, @Argument Integer first, @Argument String after) {
-		return facets.searchTags(where, first, after);
+	TagConnection tags(@Argument TagFilter where, @Argument Integer first, @Argument String after,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return facets.searchTags(where, first, after, visibility);
 	}
 
 	// ---- Facet fields -------------------------------------------------------------------------
@@ -96,8 +99,9 @@ class FacetController {
 	}
 
 	@BatchMapping(typeName = "FacetValue", field = "tags")
-	Map<FacetValue, List<Tag>> valueTags(List<FacetValue> list) {
-		return byCode(list, FacetValue::code, facets.tagsWithValues(codes(list, FacetValue::code)));
+	Map<FacetValue, List<Tag>> valueTags(List<FacetValue> list,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return byCode(list, FacetValue::code, facets.tagsWithValues(codes(list, FacetValue::code), visibility));
 	}
 
 	// ---- Tag fields ---------------------------------------------------------------------------

@@ -106,14 +106,15 @@ class FacetRepository {
 	}
 
 	/** The tags with each value, ordered by code. */
-	Map<String, List<Tag>> tagsWithValues(Collection<String> valueCodes) {
+	Map<String, List<Tag>> tagsWithValues(Collection<String> valueCodes, List<String> hidden) {
 		Map<String, List<Tag>> result = new LinkedHashMap<>();
 		neo4j.query("""
 				UNWIND $codes AS key
-				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: key})
+				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: key}) WHERE NOT t.code IN $hidden
 				WITH key, t ORDER BY t.code
 				RETURN key, collect(%s) AS tags""".formatted(TAG_MAP))
 			.bind(valueCodes).to("codes")
+			.bind(hidden).to("hidden")
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, r) -> Map.entry(r.get("key").asString(), tags(r.get("tags"))))
 			.all()
@@ -126,26 +127,27 @@ class FacetRepository {
 	}
 
 	/** Every tag in the class or below it (all tags when null) whose name contains the text (any when null), by code. */
-	List<TagValues> tagsWithTheirValues(String classCode, String text, List<String> statuses) {
+	List<TagValues> tagsWithTheirValues(String classCode, String text, List<String> statuses, List<String> hidden) {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag)
-				WHERE ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
+				WHERE NOT t.code IN $hidden
+				  AND ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
 				  AND ($text IS NULL OR toLower(t.name) CONTAINS toLower($text))
 				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
 				WITH t ORDER BY t.code
 				RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values""".formatted(TAG_MAP))
-			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses))
+			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses, "hidden", hidden))
 			.fetchAs(TagValues.class)
 			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")), Set.copyOf(r.get("values").asList(Value::asString))))
 			.all());
 	}
 
 	/** Per top-level facet: tags with no value in it, and tags with two or more. */
-	List<FacetCoverage> coverage() {
+	List<FacetCoverage> coverage(List<String> hidden) {
 		return List.copyOf(neo4j.query("""
 				MATCH (top:Facet) WHERE NOT (top)-[:SUB_FACET_OF]->(:Facet)
 				CALL (top) {
-				  MATCH (t:Tag)
+				  MATCH (t:Tag) WHERE NOT t.code IN $hidden
 				  WITH t, COUNT { (t)-[:HAS_FACET_VALUE]->(:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(top) } AS n
 				  WHERE n <> 1
 				  WITH t, n ORDER BY t.code
@@ -153,6 +155,7 @@ class FacetRepository {
 				}
 				RETURN top.code AS code, top.name AS name, top.criterion AS criterion, without, several
 				ORDER BY code""".formatted(TAG_MAP))
+			.bind(hidden).to("hidden")
 			.fetchAs(FacetCoverage.class)
 			.mappedBy((types, r) -> new FacetCoverage(
 					new Facet(r.get("code").asString(), r.get("name").asString(null), r.get("criterion").asString(null), null),

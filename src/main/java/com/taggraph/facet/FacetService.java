@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
@@ -79,14 +80,14 @@ public class FacetService {
 		return repository.valuesOfTags(tagCodes);
 	}
 
-	public Map<String, List<Tag>> tagsWithValues(Collection<String> valueCodes) {
-		return repository.tagsWithValues(valueCodes);
+	public Map<String, List<Tag>> tagsWithValues(Collection<String> valueCodes, Visibility visibility) {
+		return repository.tagsWithValues(valueCodes, visibility.hidden());
 	}
 
 	/** Per top-level facet, the tags with no value in it and those with several; read by the rule report too. */
 	@Transactional(readOnly = true)
-	public List<FacetCoverage> coverage() {
-		return repository.coverage();
+	public List<FacetCoverage> coverage(Visibility visibility) {
+		return repository.coverage(visibility.hidden());
 	}
 
 	/**
@@ -95,7 +96,7 @@ public class FacetService {
 	 * the combination is applied to one read of every candidate tag with its value codes.
 	 */
 	@Transactional(readOnly = true)
-	TagConnection searchTags(TagFilter filter, Integer first, String after) {
+	TagConnection searchTags(TagFilter filter, Integer first, String after, Visibility visibility) {
 		TagFilter where = filter == null ? TagFilter.ALL : filter;
 		int size = first == null ? 20 : first;
 		if (size < 1 || size > MAX_PAGE) {
@@ -113,7 +114,8 @@ public class FacetService {
 		}
 		List<Facet> facets = repository.topFacets();
 		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(), true);
-		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text(), where.status());
+		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text(), where.status(),
+				visibility.hidden());
 		var combination = new FacetCombination(values.values());
 		List<Tag> selected = combination.select(candidates);
 		List<Tag> rest = afterCode == null ? selected

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+
+import com.taggraph.security.Visibility;
 
 /** The rule report over GraphQL. */
 @Controller
@@ -18,7 +21,8 @@ class RuleReportController {
 	}
 
 	@QueryMapping
-	RuleReport ruleReport(@Argument List<RuleCategory> categories) {
-		return rules.report(categories == null ? Set.of() : Set.copyOf(categories));
+	RuleReport ruleReport(@Argument List<RuleCategory> categories,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return rules.report(categories == null ? Set.of() : Set.copyOf(categories), visibility);
 	}
 }

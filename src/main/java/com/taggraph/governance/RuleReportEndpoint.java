@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.taggraph.security.Visibility;
+
 /**
  * {@code GET /api/reports/rules}: the same report as the GraphQL {@code ruleReport}, as JSON (the
  * default) or, with {@code Accept: text/csv} or {@code ?format=csv}, as CSV for a spreadsheet.
@@ -35,9 +37,9 @@ class RuleReportEndpoint {
 	@GetMapping("/api/reports/rules")
 	ResponseEntity<?> report(@RequestParam(name = "category", required = false) List<RuleCategory> categories,
 			@RequestParam(required = false) String format,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Visibility visibility) {
 		boolean csv = format != null ? wantsCsvFormat(format) : prefersCsv(accept);
-		RuleReport report = rules.report(categories == null ? Set.of() : Set.copyOf(categories));
+		RuleReport report = rules.report(categories == null ? Set.of() : Set.copyOf(categories), visibility);
 		if (csv) {
 			return ResponseEntity.ok()
 				.contentType(CSV)

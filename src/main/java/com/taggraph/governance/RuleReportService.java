@@ -20,6 +20,7 @@ import com.taggraph.customer.segment.RuleViolation;
 import com.taggraph.customer.segment.SegmentService;
 import com.taggraph.facet.FacetCoverage;
 import com.taggraph.facet.FacetService;
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 
 /**
@@ -40,9 +41,13 @@ public class RuleReportService {
 		this.segments = segments;
 	}
 
-	/** The checks of the given categories (all when null or empty), in one read transaction. */
+	/**
+	 * The checks of the given categories (all when null or empty), in one read transaction, as the caller may see
+	 * them: a violation involving a hidden tag is left out as if the tag did not exist, and the sample customers
+	 * only go to callers who may see customer data.
+	 */
 	@Transactional(readOnly = true)
-	public RuleReport report(Set<RuleCategory> categories) {
+	public RuleReport report(Set<RuleCategory> categories, Visibility visibility) {
 		Set<RuleCategory> wanted = categories == null || categories.isEmpty() ? EnumSet.allOf(RuleCategory.class)
 				: EnumSet.copyOf(categories);
 		String generatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString();
@@ -52,14 +57,17 @@ public class RuleReportService {
 			violations.addAll(structural());
 		}
 		if (wanted.contains(RuleCategory.FACET)) {
-			violations.addAll(facetGaps());
+			violations.addAll(facetGaps(visibility));
 		}
 		if (wanted.contains(RuleCategory.DATA)) {
 			dataAsOf = segments.indexStatus().builtAt();
-			violations.addAll(data());
+			violations.addAll(data(visibility.customerData()));
 		}
 		if (wanted.contains(RuleCategory.LINEAGE)) {
 			violations.addAll(lineage());
+		}
+		if (!visibility.seesEveryTag()) {
+			violations.removeIf(v -> v.codes().stream().anyMatch(visibility::hides) || mentionsHidden(v.message(), visibility));
 		}
 		violations.sort(Comparator.comparing(ReportedViolation::kind));
 		return new RuleReport(generatedAt, List.copyOf(wanted), dataAsOf, List.copyOf(violations),
@@ -99,9 +107,9 @@ public class RuleReportService {
 	}
 
 	/** One violation per tag and top-level facet: the steward fixes them one tag at a time. */
-	private List<ReportedViolation> facetGaps() {
+	private List<ReportedViolation> facetGaps(Visibility visibility) {
 		List<ReportedViolation> found = new ArrayList<>();
-		for (FacetCoverage coverage : facets.coverage()) {
+		for (FacetCoverage coverage : facets.coverage(visibility)) {
 			String facet = coverage.facet().code();
 			for (Tag tag : coverage.tagsWithout()) {
 				found.add(ReportedViolation.of(RuleCheck.FACET_VALUE_MISSING, List.of(tag.code(), facet),
@@ -117,12 +125,23 @@ public class RuleReportService {
 		return found;
 	}
 
-	private List<ReportedViolation> data() {
+	private List<ReportedViolation> data(boolean customerData) {
 		return segments.ruleViolations(null).stream()
 			.map(v -> ReportedViolation.ofCustomers(
 					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED : RuleCheck.EXHAUSTIVE_VIOLATED,
-					List.of(v.tagClass().code()), v.description(), v.customerCount(), v.sampleCustomerIds()))
+					List.of(v.tagClass().code()), v.description(), v.customerCount(),
+					customerData ? v.sampleCustomerIds() : List.of()))
 			.toList();
+	}
+
+	/** Whether a message names a hidden tag (a replacement named in its detail, say). */
+	private static boolean mentionsHidden(String message, Visibility visibility) {
+		for (String word : message.split("[\\s,()]+")) {
+			if (visibility.hides(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static List<RuleReport.CheckCount> counts(Set<RuleCategory> wanted, List<ReportedViolation> violations) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.taggraph.audit.AuditContext;
+import com.taggraph.security.Visibility;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,7 +41,8 @@ class SkosController {
 	}
 
 	@GetMapping("/api/export/skos")
-	ResponseEntity<byte[]> export(@RequestHeader(name = "Accept", required = false) String accept) {
+	ResponseEntity<byte[]> export(@RequestHeader(name = "Accept", required = false) String accept,
+			Visibility visibility) {
 		Lang lang = SkosSyntax.forAccept(accept);
 		if (lang == null) {
 			return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN)
@@ -48,7 +50,7 @@ class SkosController {
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(lang.getContentType().getContentTypeStr() + ";charset=UTF-8"))
-			.body(skos.export(lang));
+			.body(skos.export(lang, visibility));
 	}
 
 	@PostMapping(path = "/api/import/skos", produces = MediaType.APPLICATION_JSON_VALUE)

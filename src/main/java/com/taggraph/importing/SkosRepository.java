@@ -27,7 +27,7 @@ class SkosRepository {
 
 	// ---- reads --------------------------------------------------------------------------------
 
-	SkosLibrary read() {
+	SkosLibrary read(List<String> hidden) {
 		SkosLibrary.Scheme scheme = neo4j.query("""
 				MATCH (s:Scheme) RETURN s.code AS code, s.name AS name, s.version AS version, s.note AS note
 				ORDER BY code LIMIT 1""")
@@ -47,7 +47,7 @@ class SkosRepository {
 					r.get("scope").asString(null), r.get("parent").asString(null)))
 			.all());
 		List<SkosLibrary.TagEntry> tags = List.copyOf(neo4j.query("""
-				MATCH (t:Tag)
+				MATCH (t:Tag) WHERE NOT t.code IN $hidden
 				RETURN t.code AS code, t.name AS name, t.rule AS rule, t.status AS status,
 				       [(t)-[:IN_CLASS]->(c:TagClass) | c.code][0] AS classCode,
 				       COLLECT { MATCH (t)-[:HAS_FACET_VALUE]->(v:FacetValue) RETURN v.code ORDER BY v.code } AS values,
@@ -56,6 +56,7 @@ class SkosRepository {
 				                 WITH DISTINCT text WHERE text <> t.name
 				                 RETURN text ORDER BY text } AS synonyms
 				ORDER BY code""")
+			.bind(hidden).to("hidden")
 			.fetchAs(SkosLibrary.TagEntry.class)
 			.mappedBy((types, r) -> new SkosLibrary.TagEntry(r.get("code").asString(), r.get("name").asString(null),
 					r.get("rule").asString(null), r.get("status").asString(null), r.get("classCode").asString(null),

@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.taggraph.graph.TransientRetry;
+import com.taggraph.security.Visibility;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.lifecycle.ChangeGate;
@@ -58,10 +59,10 @@ public class SkosService {
 		this.read.setReadOnly(true);
 	}
 
-	/** The whole vocabulary in the syntax. */
-	byte[] export(Lang lang) {
+	/** The whole vocabulary the caller may see, in the syntax: hidden tags are left out as if they did not exist. */
+	byte[] export(Lang lang, Visibility visibility) {
 		long started = System.nanoTime();
-		SkosLibrary library = read.execute(status -> repository.read());
+		SkosLibrary library = read.execute(status -> repository.read(visibility.hidden()));
 		var out = new ByteArrayOutputStream();
 		RDFDataMgr.write(out, SkosExport.toModel(Objects.requireNonNull(library), terms), SkosSyntax.format(lang));
 		log.info("Exported %d concepts and collections as %s: %d bytes in %d ms".formatted(library.size(),
@@ -102,7 +103,7 @@ public class SkosService {
 			if (!dryRun) {
 				repository.lock();
 			}
-			SkosLibrary existing = repository.read();
+			SkosLibrary existing = repository.read(List.of());
 			List<SkosProblem> problems = new ArrayList<>(conflicts(file.library(), existing));
 			problems.addAll(SkosStructure.problems(file.library(), existing, file.iris()));
 			if (problems.isEmpty() && !approved) {

@@ -1,9 +1,6 @@
 package com.taggraph.security;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 
 import org.springframework.stereotype.Component;
 
@@ -11,30 +8,22 @@ import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.web.RequestUser;
 
-import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLSchema;
 
 /**
  * Authorises every GraphQL field by the rule its SDL declares ({@link FieldRules}): a field the user may not use
- * is refused with FORBIDDEN before its resolver runs, so a refused mutation writes nothing; and for users below
- * STEWARD the sensitive tags ({@link SensitiveTags}) are taken out of every list and single value that holds tags.
+ * is refused with FORBIDDEN before its resolver runs, so a refused mutation writes nothing. Which tags a user
+ * sees is not decided here but where the data is read, by the {@link Visibility} the services take.
  */
 @Component
 class FieldAuthorization implements Instrumentation {
 
-	private final SensitiveTags sensitive;
-
 	private volatile FieldRules rules;
-
-	FieldAuthorization(SensitiveTags sensitive) {
-		this.sensitive = sensitive;
-	}
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
@@ -51,8 +40,7 @@ class FieldAuthorization implements Instrumentation {
 			if (rule.customerData() && !Boolean.TRUE.equals(env.getGraphQlContext().get(RequestUser.CUSTOMER_DATA))) {
 				throw refused(env, "shows customer data, which " + user(env) + " may not see");
 			}
-			Object value = fetcher.get(env);
-			return rule.carriesTags() && !roles.contains(Role.STEWARD) ? withoutSensitive(value, env) : value;
+			return fetcher.get(env);
 		};
 	}
 
@@ -63,37 +51,6 @@ class FieldAuthorization implements Instrumentation {
 			rules = known;
 		}
 		return known;
-	}
-
-	private Object withoutSensitive(Object value, DataFetchingEnvironment env) {
-		if (value instanceof CompletionStage<?> later) {
-			return later.thenApply(done -> withoutSensitive(done, env));
-		}
-		if (value instanceof DataFetcherResult<?> result) {
-			return DataFetcherResult.newResult()
-				.data(withoutSensitive(result.getData(), env))
-				.errors(result.getErrors())
-				.localContext(result.getLocalContext())
-				.extensions(result.getExtensions())
-				.build();
-		}
-		Set<String> hidden = sensitive.codes();
-		if (value == null || hidden.isEmpty()) {
-			return value;
-		}
-		if (value instanceof Collection<?> list) {
-			List<?> kept = list.stream().filter(item -> !hidden.contains(sensitive.tagCodeOf(item))).toList();
-			return kept.size() == list.size() ? value : kept;
-		}
-		String code = sensitive.tagCodeOf(value);
-		if (code == null || !hidden.contains(code)) {
-			return value;
-		}
-		if (env.getFieldType() instanceof GraphQLNonNull) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "tag " + code + " is restricted to stewards and above",
-					java.util.Map.of("tagCode", code));
-		}
-		return null;
 	}
 
 	private static DomainException refused(DataFetchingEnvironment env, String why) {

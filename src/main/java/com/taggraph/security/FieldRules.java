@@ -8,30 +8,9 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
-import graphql.schema.GraphQLTypeUtil;
 
 /** The {@link FieldRule} of every field of a schema, keyed by the field definition itself. */
 final class FieldRules {
-
-	/** object types whose values are tags, or hold one tag in a field named {@code tag} or {@code node} */
-	private static boolean holdsTag(GraphQLType type) {
-		GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
-		if (!(named instanceof GraphQLObjectType object)) {
-			return false;
-		}
-		if (object.getName().equals("Tag")) {
-			return true;
-		}
-		for (String name : new String[] { "tag", "node" }) {
-			GraphQLFieldDefinition field = object.getFieldDefinition(name);
-			if (field != null && !GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(field.getType()))
-					&& GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType held
-					&& held.getName().equals("Tag")) {
-				return true;
-			}
-		}
-		return false;
-	}
 
 	private final GraphQLSchema schema;
 
@@ -61,7 +40,7 @@ final class FieldRules {
 			return rule;
 		}
 		return field.getName().startsWith("__") && !field.getName().equals("__typename")
-				? new FieldRule(Role.VIEWER, false, false) : FieldRule.OPEN;
+				? new FieldRule(Role.VIEWER, false) : FieldRule.OPEN;
 	}
 
 	private static FieldRule rule(GraphQLFieldDefinition field, Role byDefault) {
@@ -71,6 +50,6 @@ final class FieldRules {
 			role = Role.valueOf(String.valueOf((Object) requires.getArgument("role").getValue()));
 		}
 		boolean customerData = field.getAppliedDirective("customerData") != null;
-		return new FieldRule(role, customerData, holdsTag(field.getType()));
+		return new FieldRule(role, customerData);
 	}
 }

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -45,7 +47,8 @@ class SecurityConfiguration {
 			ObjectProvider<AuthenticationManager> users) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/error", "/favicon.ico").permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/import/**", "/api/imports/**").hasRole(Role.STEWARD.name())
+			// imports and their runs are a steward's work; their answers name any tag, sensitive ones included
+			.requestMatchers("/api/import/**", "/api/imports/**").hasRole(Role.STEWARD.name())
 			.requestMatchers("/api/**").hasRole(Role.VIEWER.name())
 			.anyRequest().authenticated())
 			.addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
@@ -63,6 +66,17 @@ class SecurityConfiguration {
 				.csrf(csrf -> csrf.ignoringRequestMatchers(CSRF_EXEMPT));
 		}
 		return http.build();
+	}
+
+	/** REST handlers declaring a {@link Visibility} parameter read through the same policy as GraphQL. */
+	@Bean
+	WebMvcConfigurer visibilityArgument(VisibilityPolicy policy) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(policy);
+			}
+		};
 	}
 
 	/** The configured users, or the admin generated at first start when none is configured. */

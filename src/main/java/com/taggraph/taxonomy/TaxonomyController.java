@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -16,6 +17,7 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.error.DomainException;
+import com.taggraph.security.Visibility;
 
 import reactor.core.publisher.Mono;
 
@@ -33,7 +35,7 @@ class TaxonomyController {
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
 		loaders.<ClassTagsKey, List<Tag>>forName("classTagsLoader")
-			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.tagsOfClasses(keys)));
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.tagsOfClasses(keys, Visibility.of(env.getContext()))));
 	}
 
 	// ---- queries ------------------------------------------------------------------------------
@@ -49,13 +51,14 @@ class TaxonomyController {
 	}
 
 	@QueryMapping
-	Tag tag(@Argument String code) {
-		return taxonomy.tag(code);
+	Tag tag(@Argument String code, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return taxonomy.tag(code, visibility);
 	}
 
 	@QueryMapping
-	List<Tag> searchTags(@Argument String text, @Argument Integer first, @Argument List<String> status) {
-		return taxonomy.searchTags(text, first, status);
+	List<Tag> searchTags(@Argument String text, @Argument Integer first, @Argument List<String> status,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return taxonomy.searchTags(text, first, status, visibility);
 	}
 
 	// ---- TagClass fields ----------------------------------------------------------------------

@@ -113,31 +113,32 @@ class TaxonomyRepository {
 				RETURN key, %s""".formatted(CLASS_COLUMNS), mapOf("codes", codes, "maxDepth", maxDepth));
 	}
 
-	Map<String, List<Tag>> tagsOfClasses(Collection<String> codes, boolean includeDescendants) {
+	Map<String, List<Tag>> tagsOfClasses(Collection<String> codes, boolean includeDescendants, List<String> hidden) {
 		String match = includeDescendants
 				? "MATCH (:TagClass {code: key})<-[:BROADER]-*(:TagClass)<-[:IN_CLASS]-(t:Tag)"
 				: "MATCH (:TagClass {code: key})<-[:IN_CLASS]-(t:Tag)";
 		return tags("""
 				UNWIND $codes AS key
 				%s
+				WHERE NOT t.code IN $hidden
 				RETURN key, %s
-				ORDER BY key, t.code""".formatted(match, TAG_COLUMNS), Map.of("codes", codes));
+				ORDER BY key, t.code""".formatted(match, TAG_COLUMNS), Map.of("codes", codes, "hidden", hidden));
 	}
 
-	Optional<Tag> findTag(String code) {
+	Optional<Tag> findTag(String code, List<String> hidden) {
 		return tags("""
-				MATCH (t:Tag {code: $code})
-				RETURN t.code AS key, %s""".formatted(TAG_COLUMNS), Map.of("code", code))
+				MATCH (t:Tag {code: $code}) WHERE NOT t.code IN $hidden
+				RETURN t.code AS key, %s""".formatted(TAG_COLUMNS), Map.of("code", code, "hidden", hidden))
 			.values().stream().flatMap(List::stream).findFirst();
 	}
 
 	/** The tags with the given codes, by code; unknown codes are left out. */
-	Map<String, Tag> findTags(Collection<String> codes) {
+	Map<String, Tag> findTags(Collection<String> codes, List<String> hidden) {
 		Map<String, Tag> found = new LinkedHashMap<>();
 		tags("""
 				UNWIND $codes AS key
-				MATCH (t:Tag {code: key})
-				RETURN key, %s""".formatted(TAG_COLUMNS), Map.of("codes", List.copyOf(codes)))
+				MATCH (t:Tag {code: key}) WHERE NOT t.code IN $hidden
+				RETURN key, %s""".formatted(TAG_COLUMNS), Map.of("codes", List.copyOf(codes), "hidden", hidden))
 			.forEach((code, list) -> found.put(code, list.get(0)));
 		return found;
 	}
@@ -146,17 +147,18 @@ class TaxonomyRepository {
 	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
 	 * containing it (by normalised form) was promoted or merged into; exact codes first.
 	 */
-	List<Tag> searchTags(String text, String normalized, int first, List<String> statuses) {
+	List<Tag> searchTags(String text, String normalized, int first, List<String> statuses, List<String> hidden) {
 		return tags("""
 				MATCH (t:Tag)
 				WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
 				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
 				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
+				  AND NOT t.code IN $hidden
 				RETURN '' AS key, %s
 				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
 				LIMIT $first""".formatted(TAG_COLUMNS),
 				mapOf("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
-						"first", first, "statuses", statuses))
+						"first", first, "statuses", statuses, "hidden", hidden))
 			.getOrDefault("", List.of());
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.folksonomy.FreeTagText;
@@ -70,25 +71,38 @@ public class TaxonomyService {
 		return repository.rootClasses();
 	}
 
+	/** A tag as the app sees it (every tag), for writers: stewards and above see every tag. */
 	@Transactional(readOnly = true)
 	public Tag tag(String code) {
-		return repository.findTag(code).orElse(null);
+		return tag(code, Visibility.ALL);
+	}
+
+	/** A tag the caller may see, else null as for an unknown code. */
+	@Transactional(readOnly = true)
+	public Tag tag(String code, Visibility visibility) {
+		return repository.findTag(code, visibility.hidden()).orElse(null);
 	}
 
 	/** The tags with the given codes, by code; unknown codes are left out. */
 	@Transactional(readOnly = true)
 	public Map<String, Tag> tagsByCode(Collection<String> codes) {
-		return repository.findTags(codes);
+		return tagsByCode(codes, Visibility.ALL);
+	}
+
+	/** The tags with the given codes the caller may see, by code; unknown and hidden codes are left out. */
+	@Transactional(readOnly = true)
+	public Map<String, Tag> tagsByCode(Collection<String> codes, Visibility visibility) {
+		return repository.findTags(codes, visibility.hidden());
 	}
 
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first) {
-		return searchTags(text, first, null);
+		return searchTags(text, first, null, Visibility.ALL);
 	}
 
 	/** As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null or empty: any). */
 	@Transactional(readOnly = true)
-	public List<Tag> searchTags(String text, Integer first, List<String> statuses) {
+	public List<Tag> searchTags(String text, Integer first, List<String> statuses, Visibility visibility) {
 		int limit = first == null ? 20 : first;
 		if (limit < 1 || limit > MAX_SEARCH) {
 			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_SEARCH, limit));
@@ -98,7 +112,7 @@ public class TaxonomyService {
 			throw DomainException.invalid("text", "must not be blank");
 		}
 		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit,
-				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses));
+				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses), visibility.hidden());
 	}
 
 	@Transactional(readOnly = true)
@@ -140,14 +154,15 @@ public class TaxonomyService {
 
 	/** At most two queries: one with descendants, one without. */
 	@Transactional(readOnly = true)
-	public Map<ClassTagsKey, List<Tag>> tagsOfClasses(Set<ClassTagsKey> keys) {
+	public Map<ClassTagsKey, List<Tag>> tagsOfClasses(Set<ClassTagsKey> keys, Visibility visibility) {
 		Map<ClassTagsKey, List<Tag>> result = new LinkedHashMap<>();
 		keys.stream().collect(Collectors.partitioningBy(ClassTagsKey::includeDescendants))
 			.forEach((deep, group) -> {
 				if (group.isEmpty()) {
 					return;
 				}
-				var found = repository.tagsOfClasses(group.stream().map(ClassTagsKey::classCode).toList(), deep);
+				var found = repository.tagsOfClasses(group.stream().map(ClassTagsKey::classCode).toList(), deep,
+						visibility.hidden());
 				group.forEach(k -> result.put(k, found.getOrDefault(k.classCode(), List.of())));
 			});
 		return result;
@@ -284,7 +299,7 @@ public class TaxonomyService {
 		var change = audit.change(ChangeKind.TAG, in.code());
 		repository.createTag(in);
 		change.record("CREATE");
-		return repository.findTag(in.code()).orElseThrow();
+		return repository.findTag(in.code(), List.of()).orElseThrow();
 	}
 
 	@Transactional
@@ -296,12 +311,12 @@ public class TaxonomyService {
 		requireTag(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
 		if (gate.holds(ItemKind.TAG, code, "UPDATE", given, given)) {
-			return repository.findTag(code).orElseThrow();
+			return repository.findTag(code, List.of()).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.updateTag(code, changes);
 		change.record("UPDATE");
-		return repository.findTag(code).orElseThrow();
+		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
 	@Transactional
@@ -317,12 +332,12 @@ public class TaxonomyService {
 		}
 		if (gate.holds(ItemKind.TAG, code, "MOVE", ChangeGate.values("tagClass", classCode),
 				ChangeGate.values("classCode", classCode))) {
-			return repository.findTag(code).orElseThrow();
+			return repository.findTag(code, List.of()).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
 		repository.moveTag(code, classCode);
 		change.record("MOVE");
-		return repository.findTag(code).orElseThrow();
+		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
 	@Transactional
@@ -467,7 +482,7 @@ public class TaxonomyService {
 	}
 
 	private void requireTag(String code) {
-		if (code == null || repository.findTag(code).isEmpty()) {
+		if (code == null || repository.findTag(code, List.of()).isEmpty()) {
 			throw DomainException.notFound("tag", code);
 		}
 	}
