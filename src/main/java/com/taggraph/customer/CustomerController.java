@@ -16,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
@@ -41,21 +42,21 @@ class CustomerController {
 	CustomerController(CustomerService customers, BatchLoaderRegistry loaders) {
 		this.customers = customers;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
-			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids)));
+			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids, Visibility.of(env.getContext()))));
 		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
-			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> history(keys)));
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> history(keys, Visibility.of(env.getContext()))));
 	}
 
 	/** A customer's history, of one tag or (tagCode null) of all. */
 	record HistoryKey(String customerId, String tagCode) {
 	}
 
-	private Map<HistoryKey, List<TagHistoryEntry>> history(Set<HistoryKey> keys) {
+	private Map<HistoryKey, List<TagHistoryEntry>> history(Set<HistoryKey> keys, Visibility visibility) {
 		Map<HistoryKey, List<TagHistoryEntry>> result = new HashMap<>();
 		// a HashMap takes the null key: the history of every tag
 		Map<String, Set<String>> idsByTag = new HashMap<>();
 		keys.forEach(key -> idsByTag.computeIfAbsent(key.tagCode(), k -> new HashSet<>()).add(key.customerId()));
-		idsByTag.forEach((tagCode, ids) -> customers.tagHistory(ids, tagCode)
+		idsByTag.forEach((tagCode, ids) -> customers.tagHistory(ids, tagCode, visibility)
 			.forEach((id, entries) -> result.put(new HistoryKey(id, tagCode), entries)));
 		return result;
 	}
@@ -66,7 +67,7 @@ class CustomerController {
 		if (!SelectedFields.any(env, "tags", "portrait")) {
 			return customers.customer(id);
 		}
-		CustomerService.CustomerTags found = customers.customerWithTags(id);
+		CustomerService.CustomerTags found = customers.customerWithTags(id, Visibility.of(env.getGraphQlContext()));
 		if (found == null) {
 			return null;
 		}

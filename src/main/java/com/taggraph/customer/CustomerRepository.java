@@ -61,13 +61,14 @@ class CustomerRepository {
 	 * Every assignment of each customer with the class chain of its tag (empty if the tag's class does
 	 * not reach a root): serves both {@code tags} and {@code portrait} in one query.
 	 */
-	Map<String, List<Portrait.Entry>> entries(Collection<String> ids) {
+	Map<String, List<Portrait.Entry>> entries(Collection<String> ids, List<String> hidden) {
 		Map<String, List<Portrait.Entry>> byCustomer = new LinkedHashMap<>();
 		neo4j.query("""
 				UNWIND $ids AS id
-				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag)
+				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag) WHERE NOT t.code IN $hidden
 				%s""".formatted(ENTRY_RETURN))
 			.bind(ids).to("ids")
+			.bind(hidden).to("hidden")
 			.fetchAs(Portrait.Entry.class)
 			.mappedBy((types, r) -> toEntry(r))
 			.all()
@@ -79,9 +80,10 @@ class CustomerRepository {
 	 * A customer and all its entries in one query and one row: what {@code customer(id) { tags portrait }}
 	 * needs. Chains are computed once per distinct class rather than once per assignment.
 	 */
-	Optional<CustomerEntries> findWithEntries(String id) {
+	Optional<CustomerEntries> findWithEntries(String id, List<String> hidden) {
 		return neo4j.query(PortraitQuery.CYPHER)
 			.bind(id).to("id")
+			.bind(hidden).to("hidden")
 			.fetchAs(CustomerEntries.class)
 			.mappedBy((types, r) -> {
 				Map<String, List<TagClass>> chains = new HashMap<>();
@@ -114,13 +116,13 @@ class CustomerRepository {
 	 * For each (customer, tag) pair, the customer's own assignments of the tags that tag is derived
 	 * from, at any depth: why a derived tag is there. Keyed by {@code customerId + '|' + tagCode}.
 	 */
-	Map<String, List<TagAssignment>> carriedUpstream(List<Map<String, String>> pairs) {
+	Map<String, List<TagAssignment>> carriedUpstream(List<Map<String, String>> pairs, List<String> hidden) {
 		Map<String, List<TagAssignment>> result = new HashMap<>();
 		neo4j.query("""
 				UNWIND $pairs AS pair
-				MATCH (d:Tag {code: pair.tag})
+				MATCH (d:Tag {code: pair.tag}) WHERE NOT d.code IN $hidden
 				CALL (d) {
-				  MATCH (d)-[:DERIVED_FROM*1..20]->(u:Tag)
+				  MATCH p = (d)-[:DERIVED_FROM*1..20]->(u:Tag) WHERE none(x IN nodes(p) WHERE x.code IN $hidden)
 				  RETURN DISTINCT u
 				}
 				MATCH (cu:Customer {id: pair.customer})-[a:HAS_TAG]->(u)
@@ -131,6 +133,7 @@ class CustomerRepository {
 				       a.importId AS importId, a.by AS by, a.runId AS runId
 				ORDER BY derived, customerId, code""")
 			.bind(pairs).to("pairs")
+			.bind(hidden).to("hidden")
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, r) -> Map.entry(r.get("customerId").asString() + "|" + r.get("derived").asString(),
 					toAssignment(r)))
@@ -219,22 +222,22 @@ class CustomerRepository {
 	 * Each customer's tag history, oldest first: the assignments it carries now and the past ones, with
 	 * when each came and went. {@code tagCode} null for every tag.
 	 */
-	Map<String, List<TagHistoryEntry>> history(Collection<String> ids, String tagCode) {
+	Map<String, List<TagHistoryEntry>> history(Collection<String> ids, String tagCode, List<String> hidden) {
 		Map<String, List<TagHistoryEntry>> byCustomer = new LinkedHashMap<>();
-		Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
+		Map<String, Object> params = new HashMap<>(Map.of("ids", ids, "hidden", hidden));
 		params.put("tag", tagCode);
 		neo4j.query("""
 				UNWIND $ids AS id
 				MATCH (cu:Customer {id: id})
 				CALL (cu) {
 				  MATCH (cu)-[a:HAS_TAG]->(t:Tag)
-				  WHERE $tag IS NULL OR t.code = $tag
+				  WHERE ($tag IS NULL OR t.code = $tag) AND NOT t.code IN $hidden
 				  RETURN t.code AS tagCode, t.name AS tagName, a.value AS value, a.assignedAt AS assignedAt,
 				         coalesce(a.source, 'IMPORT') AS source, a.importId AS importId, a.by AS by, a.runId AS runId,
 				         null AS removedAt, null AS removedBy, null AS reason
 				  UNION ALL
 				  MATCH (cu)-[:HAD_TAG]->(p:PastAssignment)
-				  WHERE $tag IS NULL OR p.tagCode = $tag
+				  WHERE ($tag IS NULL OR p.tagCode = $tag) AND NOT p.tagCode IN $hidden
 				  RETURN p.tagCode AS tagCode, p.tagName AS tagName, p.value AS value, p.assignedAt AS assignedAt,
 				         p.source AS source, p.importId AS importId, p.by AS by, p.runId AS runId,
 				         p.removedAt AS removedAt, p.removedBy AS removedBy, p.reason AS reason

@@ -16,6 +16,7 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.security.Visibility;
 
 /**
  * Customers and their tags. The exclusivity rule (互斥) holds at write time: a customer never carries
@@ -52,11 +53,12 @@ public class CustomerService {
 	 * depth), in one query for all of them.
 	 */
 	@Transactional(readOnly = true)
-	public Map<TagAssignment, List<TagAssignment>> carriedUpstream(Collection<TagAssignment> assignments) {
+	public Map<TagAssignment, List<TagAssignment>> carriedUpstream(Collection<TagAssignment> assignments,
+			Visibility visibility) {
 		List<Map<String, String>> pairs = assignments.stream()
 			.map(a -> Map.of("customer", a.customerId(), "tag", a.tag().code()))
 			.distinct().toList();
-		Map<String, List<TagAssignment>> found = repository.carriedUpstream(pairs);
+		Map<String, List<TagAssignment>> found = repository.carriedUpstream(pairs, visibility.hidden());
 		Map<TagAssignment, List<TagAssignment>> result = new HashMap<>();
 		for (TagAssignment a : assignments) {
 			result.put(a, found.getOrDefault(a.customerId() + "|" + a.tag().code(), List.of()));
@@ -64,21 +66,22 @@ public class CustomerService {
 		return result;
 	}
 
-	/** Each customer's tag history, oldest first: one query for any number of customers. */
+	/** Each customer's history of the tags the caller may see, oldest first: one query for any number of customers. */
 	@Transactional(readOnly = true)
-	public Map<String, List<TagHistoryEntry>> tagHistory(Collection<String> customerIds, String tagCode) {
-		return repository.history(customerIds, tagCode);
+	public Map<String, List<TagHistoryEntry>> tagHistory(Collection<String> customerIds, String tagCode,
+			Visibility visibility) {
+		return repository.history(customerIds, tagCode, visibility.hidden());
 	}
 
-	/** A customer with every assignment and its class chain, in one query; null if there is none. */
-	public CustomerTags customerWithTags(String id) {
-		return repository.findWithEntries(id).map(found -> new CustomerTags(found.customer(), found.entries()))
+	/** A customer with every assignment the caller may see and its class chain, in one query; null if there is none. */
+	public CustomerTags customerWithTags(String id, Visibility visibility) {
+		return repository.findWithEntries(id, visibility.hidden()).map(found -> new CustomerTags(found.customer(), found.entries()))
 			.orElse(null);
 	}
 
-	/** Every assignment, with its tag's class chain, of each customer: one query for any number of customers. */
-	public Map<String, CustomerTags> tagsOf(Collection<String> customerIds) {
-		var entries = repository.entries(Set.copyOf(customerIds));
+	/** Every assignment the caller may see, with its tag's class chain, of each customer: one query for any number. */
+	public Map<String, CustomerTags> tagsOf(Collection<String> customerIds, Visibility visibility) {
+		var entries = repository.entries(Set.copyOf(customerIds), visibility.hidden());
 		Map<String, CustomerTags> result = new HashMap<>();
 		for (String id : customerIds) {
 			result.put(id, new CustomerTags(null, entries.getOrDefault(id, List.of())));

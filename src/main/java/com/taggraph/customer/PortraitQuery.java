@@ -4,7 +4,8 @@ import com.taggraph.taxonomy.ClassChains;
 
 /**
  * The single Cypher statement behind {@code customer(id) { tags portrait }}: the customer, each
- * assignment with its tag, and the class chain of every distinct class among them, in one row.
+ * assignment with its tag the caller may see ({@code $hidden}: the codes hidden from them), and the class chain
+ * of every distinct class among them, in one row.
  * Public so the customer benchmark can time exactly this text against the GraphQL request.
  */
 public final class PortraitQuery {
@@ -12,7 +13,7 @@ public final class PortraitQuery {
 	public static final String CYPHER = """
 			MATCH (cu:Customer {id: $id})
 			CALL (cu) {
-			  OPTIONAL MATCH (cu)-[a:HAS_TAG]->(t:Tag)
+			  OPTIONAL MATCH (cu)-[a:HAS_TAG]->(t:Tag) WHERE NOT t.code IN $hidden
 			  OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
 			  RETURN collect(CASE WHEN t IS NOT NULL THEN {customerId: cu.id, code: t.code, name: t.name, rule: t.rule,
 			           status: coalesce(t.status, 'DRAFT'), classCode: c.code, value: a.value,

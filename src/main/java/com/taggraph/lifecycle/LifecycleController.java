@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import com.taggraph.customer.segment.SavedSegment;
 import com.taggraph.customer.segment.Segment;
 import com.taggraph.facet.Facet;
 import com.taggraph.facet.FacetService;
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -48,13 +50,13 @@ class LifecycleController {
 
 	@QueryMapping
 	PendingChangeConnection pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
-			@Argument Integer first, @Argument String after) {
-		return lifecycle.pendingChanges(status, by, kind, first, after);
+			@Argument Integer first, @Argument String after, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lifecycle.pendingChanges(status, by, kind, first, after, visibility);
 	}
 
 	@QueryMapping
-	PendingChange pendingChange(@Argument String id) {
-		return lifecycle.pendingChange(id);
+	PendingChange pendingChange(@Argument String id, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lifecycle.pendingChange(id, visibility);
 	}
 
 	@MutationMapping
@@ -111,9 +113,10 @@ class LifecycleController {
 	}
 
 	@BatchMapping(typeName = "Tag", field = "replacedBy")
-	Map<Tag, Tag> tagReplacedBy(List<Tag> list) {
+	Map<Tag, Tag> tagReplacedBy(List<Tag> list, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Map<String, String> replacements = lifecycle.replacements(ItemKind.TAG, codes(list, Tag::code));
-		return replaced(list, Tag::code, replacements, taxonomy.tagsByCode(Set.copyOf(replacements.values())));
+		return replaced(list, Tag::code, replacements,
+				taxonomy.tagsByCode(Set.copyOf(replacements.values()), visibility));
 	}
 
 	@BatchMapping(typeName = "TagClass", field = "replacedBy")

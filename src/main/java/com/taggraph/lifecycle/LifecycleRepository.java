@@ -107,7 +107,13 @@ class LifecycleRepository {
 	}
 
 	Optional<PendingChange> find(String id) {
-		return changes("MATCH (p:PendingChange {id: $id}) RETURN " + CHANGE_COLUMNS, Map.of("id", id)).stream().findFirst();
+		return find(id, List.of());
+	}
+
+	/** A change the caller may see: one on a hidden tag is not found, as for an unknown id. */
+	Optional<PendingChange> find(String id, List<String> hidden) {
+		return changes("MATCH (p:PendingChange {id: $id}) WHERE NOT p.code IN $hidden RETURN " + CHANGE_COLUMNS,
+				Map.of("id", id, "hidden", hidden)).stream().findFirst();
 	}
 
 	/** The open (PENDING) change of each item among the codes. */
@@ -134,8 +140,9 @@ class LifecycleRepository {
 	}
 
 	/** Newest first, after the change with id {@code afterId} when given. */
-	List<PendingChange> page(String status, String by, ItemKind kind, String afterId, int limit) {
+	List<PendingChange> page(String status, String by, ItemKind kind, String afterId, int limit, List<String> hidden) {
 		Map<String, Object> params = new HashMap<>();
+		params.put("hidden", hidden);
 		params.put("status", status);
 		params.put("by", by);
 		params.put("kind", kind == null ? null : kind.label());
@@ -147,6 +154,7 @@ class LifecycleRepository {
 				  AND ($by IS NULL OR p.by = $by)
 				  AND ($kind IS NULL OR p.kind = $kind)
 				  AND ($after IS NULL OR p.id < $after)
+				  AND NOT p.code IN $hidden
 				RETURN %s ORDER BY p.id DESC LIMIT $limit""".formatted(CHANGE_COLUMNS), params);
 	}
 

@@ -19,6 +19,7 @@ import com.taggraph.facet.FacetService;
 import com.taggraph.taxonomy.TagChanges;
 import com.taggraph.taxonomy.TagClassChanges;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.security.Visibility;
 import com.taggraph.web.KeysetCursor;
 
 import tools.jackson.core.type.TypeReference;
@@ -203,9 +204,10 @@ public class LifecycleService {
 
 	// ---- reads --------------------------------------------------------------------------------
 
+	/** A change the caller may see; one on a hidden tag is null, as for an unknown id. */
 	@Transactional(readOnly = true)
-	public PendingChange pendingChange(String id) {
-		return repository.find(id).orElse(null);
+	public PendingChange pendingChange(String id, Visibility visibility) {
+		return repository.find(id, visibility.hidden()).orElse(null);
 	}
 
 	/** The open change of each item among the codes. */
@@ -231,15 +233,16 @@ public class LifecycleService {
 			.toList();
 	}
 
-	/** Pending changes (by default the open ones), newest first, keyset-paged. */
+	/** Pending changes (by default the open ones) the caller may see, newest first, keyset-paged. */
 	@Transactional(readOnly = true)
-	public PendingChangeConnection pendingChanges(String status, String by, ItemKind kind, Integer first, String after) {
+	public PendingChangeConnection pendingChanges(String status, String by, ItemKind kind, Integer first, String after,
+			Visibility visibility) {
 		int limit = first == null ? 50 : first;
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
 		}
 		String afterId = after == null ? null : KeysetCursor.decode(CURSOR, after);
-		List<PendingChange> found = repository.page(status, by, kind, afterId, limit + 1);
+		List<PendingChange> found = repository.page(status, by, kind, afterId, limit + 1, visibility.hidden());
 		List<PendingChangeConnection.Edge> edges = new ArrayList<>();
 		found.stream().limit(limit).forEach(c -> edges.add(new PendingChangeConnection.Edge(KeysetCursor.encode(CURSOR, c.id()), c)));
 		return new PendingChangeConnection(edges, new PendingChangeConnection.PageInfo(after != null, found.size() > limit,

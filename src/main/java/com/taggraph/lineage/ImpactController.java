@@ -10,10 +10,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.customer.segment.SegmentService;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
@@ -37,13 +39,13 @@ class ImpactController {
 	}
 
 	@QueryMapping
-	Impact impact(@Argument String sourceCode, @Argument Integer maxDepth) {
-		return impacts.impact(sourceCode, maxDepth, false);
+	Impact impact(@Argument String sourceCode, @Argument Integer maxDepth, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return impacts.impact(sourceCode, maxDepth, false, visibility);
 	}
 
 	@QueryMapping
-	Impact impactCounts(@Argument String sourceCode, @Argument Integer maxDepth) {
-		return impacts.impact(sourceCode, maxDepth, true);
+	Impact impactCounts(@Argument String sourceCode, @Argument Integer maxDepth, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return impacts.impact(sourceCode, maxDepth, true, visibility);
 	}
 
 	@SchemaMapping(typeName = "ImpactCounts")
@@ -57,8 +59,8 @@ class ImpactController {
 	}
 
 	@BatchMapping(typeName = "ImpactedTag", field = "tag")
-	Map<Impact.Affected, Tag> affectedTag(List<Impact.Affected> affected) {
-		Map<String, Tag> tags = taxonomy.tagsByCode(codes(affected, Impact.Affected::code));
+	Map<Impact.Affected, Tag> affectedTag(List<Impact.Affected> affected, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		Map<String, Tag> tags = taxonomy.tagsByCode(codes(affected, Impact.Affected::code), visibility);
 		return byItem(affected, a -> tags.get(a.code()));
 	}
 

@@ -1,5 +1,6 @@
 package com.taggraph.lineage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,9 +28,9 @@ class ImpactRepository {
 	 * One row: {@code source} {code, kind, name}; {@code fields}, each {code, name, table, tableName,
 	 * system, systemName}; {@code tags}, each {code, name, classCode, className, from: [[code, transform]]}
 	 * with from every derivation the tag has (the caller keeps those inside the impact). Empty for an
-	 * unknown source.
+	 * unknown source. The hidden tags are walked as if they did not exist: neither reached nor walked through.
 	 */
-	Optional<Map<String, Object>> read(String sourceCode) {
+	Optional<Map<String, Object>> read(String sourceCode, List<String> hidden) {
 		// The tags are one breadth-first walk from the source itself, each node visited once (DISTINCT lets
 		// the planner prune). Enumerating the paths from every field instead visits a tag once per path: with
 		// diamonds, 236,343 paths for 7,016 tags under one hot field of the 100x library (BENCHMARKS.md).
@@ -56,19 +57,23 @@ class ImpactRepository {
 				CALL (src) {
 				  CALL (src) {
 				    WITH src WHERE src:SourceField
-				    MATCH (src)<-[:DERIVED_FROM*1..21]-(t:Tag) RETURN DISTINCT t
+				    MATCH p = (src)<-[:DERIVED_FROM*1..21]-(t:Tag) WHERE all(x IN nodes(p) WHERE NOT x.code IN $hidden)
+				    RETURN DISTINCT t
 				    UNION
 				    WITH src WHERE src:SourceTable
-				    MATCH (src)<-[:IN_TABLE|DERIVED_FROM*1..22]-(t:Tag) RETURN DISTINCT t
+				    MATCH p = (src)<-[:IN_TABLE|DERIVED_FROM*1..22]-(t:Tag) WHERE all(x IN nodes(p) WHERE NOT x.code IN $hidden)
+				    RETURN DISTINCT t
 				    UNION
 				    WITH src WHERE src:SourceSystem
-				    MATCH (src)<-[:IN_SYSTEM|IN_TABLE|DERIVED_FROM*1..23]-(t:Tag) RETURN DISTINCT t
+				    MATCH p = (src)<-[:IN_SYSTEM|IN_TABLE|DERIVED_FROM*1..23]-(t:Tag)
+				    WHERE all(x IN nodes(p) WHERE NOT x.code IN $hidden)
+				    RETURN DISTINCT t
 				  }
 				  RETURN collect(t) AS tags
 				}
 				RETURN {code: src.code, kind: kind, name: coalesce(src.name, src.tableName)} AS source,
 				       [f IN fields | f.code] AS fieldCodes,
-				       [f IN fields WHERE EXISTS { (f)<-[:DERIVED_FROM]-(:Tag) } |
+				       [f IN fields WHERE EXISTS { (f)<-[:DERIVED_FROM]-(t:Tag) WHERE NOT t.code IN $hidden } |
 				          f {.code, .name, table: [(f)-[:IN_TABLE]->(tb) | tb.code][0],
 				             tableName: [(f)-[:IN_TABLE]->(tb) | coalesce(tb.name, tb.tableName)][0],
 				             system: [(f)-[:IN_TABLE]->()-[:IN_SYSTEM]->(s) | s.code][0],
@@ -76,8 +81,9 @@ class ImpactRepository {
 				       [t IN tags |
 				          t {.code, .name, classCode: [(t)-[:IN_CLASS]->(c) | c.code][0],
 				             className: [(t)-[:IN_CLASS]->(c) | c.name][0],
-				             from: [(t)-[d:DERIVED_FROM]->(x) | [x.code, d.transform]]}] AS tags""")
+				             from: [(t)-[d:DERIVED_FROM]->(x) WHERE NOT x.code IN $hidden | [x.code, d.transform]]}] AS tags""")
 			.bind(sourceCode).to("code")
+			.bind(hidden).to("hidden")
 			.fetch().one();
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.taggraph.customer.segment.SegmentService;
 import com.taggraph.error.DomainException;
+import com.taggraph.security.Visibility;
 
 /**
  * Downstream impact of a source: the tags read in one statement, their degrees found here by a
@@ -36,15 +37,20 @@ public class ImpactService {
 		this.segments = segments;
 	}
 
-	/** @return null for an unknown source */
+	/**
+	 * What a change to the source would touch, as the caller may see it: hidden tags are left out of the tags,
+	 * the graph and every count, as are the tags reached only through them.
+	 *
+	 * @return null for an unknown source
+	 */
 	@Transactional(readOnly = true)
-	public Impact impact(String sourceCode, Integer maxDepth, boolean countsOnly) {
+	public Impact impact(String sourceCode, Integer maxDepth, boolean countsOnly, Visibility visibility) {
 		int depth = maxDepth == null ? 10 : maxDepth;
 		if (depth < 1 || depth > SourceRepository.DEPTH_CAP) {
 			throw DomainException.invalid("maxDepth",
 					"must be between 1 and %d, was %d".formatted(SourceRepository.DEPTH_CAP, depth));
 		}
-		Map<String, Object> row = repository.read(sourceCode).orElse(null);
+		Map<String, Object> row = repository.read(sourceCode, visibility.hidden()).orElse(null);
 		if (row == null) {
 			return null;
 		}

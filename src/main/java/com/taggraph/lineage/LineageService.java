@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.taggraph.error.DomainException;
+import com.taggraph.security.Visibility;
 
 /**
  * A tag's lineage, read in one Cypher statement and shaped here: upstream to the source systems, or
@@ -30,20 +31,21 @@ public class LineageService {
 		this.repository = repository;
 	}
 
+	/** A tag's lineage as the caller may see it: null for a hidden tag, as for an unknown one; hidden tags on the way are not walked. */
 	@Transactional(readOnly = true)
-	public Lineage lineage(String tagCode, boolean upstream, Integer maxDepth) {
-		return lineages(List.of(tagCode), upstream, depth(maxDepth)).get(tagCode);
+	public Lineage lineage(String tagCode, boolean upstream, Integer maxDepth, Visibility visibility) {
+		return lineages(List.of(tagCode), upstream, depth(maxDepth), visibility).get(tagCode);
 	}
 
-	/** The upstream lineage of each tag, in one statement; unknown tags are left out. */
+	/** The upstream lineage of each tag, in one statement; unknown and hidden tags are left out. */
 	@Transactional(readOnly = true)
-	public Map<String, Lineage> upstream(Collection<String> tagCodes, int depth) {
-		return lineages(tagCodes, true, depth);
+	public Map<String, Lineage> upstream(Collection<String> tagCodes, int depth, Visibility visibility) {
+		return lineages(tagCodes, true, depth, visibility);
 	}
 
-	private Map<String, Lineage> lineages(Collection<String> tagCodes, boolean upstream, int depth) {
+	private Map<String, Lineage> lineages(Collection<String> tagCodes, boolean upstream, int depth, Visibility visibility) {
 		Map<String, Lineage> lineages = new LinkedHashMap<>();
-		for (Map<String, Object> row : repository.lineages(tagCodes, upstream, depth, MAX_PATHS)) {
+		for (Map<String, Object> row : repository.lineages(tagCodes, upstream, depth, MAX_PATHS, visibility.hidden())) {
 			String tag = (String) row.get("tag");
 			lineages.put(tag, shape(tag, row, upstream, depth));
 		}

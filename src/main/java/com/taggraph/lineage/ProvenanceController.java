@@ -14,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.customer.CustomerService;
 import com.taggraph.customer.TagAssignment;
 
@@ -37,9 +38,11 @@ class ProvenanceController {
 
 	ProvenanceController(LineageService lineages, CustomerService customers, BatchLoaderRegistry loaders) {
 		loaders.<String, Lineage>forName(LINEAGES)
-			.registerMappedBatchLoader((codes, env) -> Mono.fromSupplier(() -> lineages.upstream(codes, LINEAGE_DEPTH)));
+			.registerMappedBatchLoader((codes, env) -> Mono.fromSupplier(() -> lineages.upstream(codes, LINEAGE_DEPTH,
+					Visibility.of(env.getContext()))));
 		loaders.<TagAssignment, List<TagAssignment>>forName(CARRIED)
-			.registerMappedBatchLoader((assignments, env) -> Mono.fromSupplier(() -> customers.carriedUpstream(assignments)));
+			.registerMappedBatchLoader((assignments, env) -> Mono.fromSupplier(() -> customers.carriedUpstream(assignments,
+					Visibility.of(env.getContext()))));
 	}
 
 	/** The assignment records how it came; the other parts are batched below. */

@@ -11,11 +11,13 @@ import java.util.function.Function;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
@@ -54,16 +56,17 @@ class SourceCatalogController {
 	}
 
 	@QueryMapping
-	Lineage lineage(@Argument String tagCode, @Argument String direction, @Argument Integer maxDepth) {
-		return lineages.lineage(tagCode, !"DOWNSTREAM".equals(direction), maxDepth);
+	Lineage lineage(@Argument String tagCode, @Argument String direction, @Argument Integer maxDepth,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lineages.lineage(tagCode, !"DOWNSTREAM".equals(direction), maxDepth, visibility);
 	}
 
 	/** Batched: provenance asks for a lineage per assignment. */
 	@BatchMapping(typeName = "Lineage")
-	Map<Lineage, Tag> tag(List<Lineage> lineages) {
+	Map<Lineage, Tag> tag(List<Lineage> lineages, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Set<String> codes = new LinkedHashSet<>();
 		lineages.forEach(l -> codes.add(l.tagCode()));
-		Map<String, Tag> tags = taxonomy.tagsByCode(codes);
+		Map<String, Tag> tags = taxonomy.tagsByCode(codes, visibility);
 		Map<Lineage, Tag> result = new HashMap<>();
 		lineages.forEach(l -> result.put(l, tags.get(l.tagCode())));
 		return result;
@@ -161,18 +164,21 @@ class SourceCatalogController {
 	}
 
 	@BatchMapping(typeName = "SourceSystem", field = "tags")
-	Map<SourceSystem, List<Tag>> systemTags(List<SourceSystem> systems) {
-		return derivedTags(systems, SourceSystem::code);
+	Map<SourceSystem, List<Tag>> systemTags(List<SourceSystem> systems,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return derivedTags(systems, SourceSystem::code, visibility);
 	}
 
 	@BatchMapping(typeName = "SourceTable", field = "tags")
-	Map<SourceTable, List<Tag>> tableTags(List<SourceTable> tables) {
-		return derivedTags(tables, SourceTable::code);
+	Map<SourceTable, List<Tag>> tableTags(List<SourceTable> tables,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return derivedTags(tables, SourceTable::code, visibility);
 	}
 
 	@BatchMapping(typeName = "SourceField", field = "tags")
-	Map<SourceField, List<Tag>> fieldTags(List<SourceField> fields) {
-		return derivedTags(fields, SourceField::code);
+	Map<SourceField, List<Tag>> fieldTags(List<SourceField> fields,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return derivedTags(fields, SourceField::code, visibility);
 	}
 
 	@BatchMapping(typeName = "Tag")
@@ -188,11 +194,11 @@ class SourceCatalogController {
 	}
 
 	@BatchMapping(typeName = "Tag")
-	Map<Tag, List<Tag>> derivedFromTags(List<Tag> tags) {
+	Map<Tag, List<Tag>> derivedFromTags(List<Tag> tags, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		var derivations = sources.derivations(codes(tags, Tag::code));
 		Set<String> tagCodes = new LinkedHashSet<>();
 		derivations.values().forEach(d -> tagCodes.addAll(d.tags()));
-		Map<String, Tag> byCode = taxonomy.tagsByCode(tagCodes);
+		Map<String, Tag> byCode = taxonomy.tagsByCode(tagCodes, visibility);
 		Map<Tag, List<Tag>> result = new HashMap<>();
 		tags.forEach(t -> result.put(t, pick(derivations.get(t.code()) == null ? List.of()
 				: derivations.get(t.code()).tags(), byCode)));
@@ -201,11 +207,11 @@ class SourceCatalogController {
 
 	// ---- helpers ---------------------------------------------------------------------------------
 
-	private <S> Map<S, List<Tag>> derivedTags(List<S> sourcesOfTags, Function<S, String> code) {
+	private <S> Map<S, List<Tag>> derivedTags(List<S> sourcesOfTags, Function<S, String> code, Visibility visibility) {
 		Map<String, List<String>> tagCodes = sources.tagsDerivedFrom(codes(sourcesOfTags, code));
 		Set<String> all = new LinkedHashSet<>();
 		tagCodes.values().forEach(all::addAll);
-		Map<String, Tag> byCode = taxonomy.tagsByCode(all);
+		Map<String, Tag> byCode = taxonomy.tagsByCode(all, visibility);
 		Map<S, List<Tag>> result = new HashMap<>();
 		sourcesOfTags.forEach(s -> result.put(s, pick(tagCodes.getOrDefault(code.apply(s), List.of()), byCode)));
 		return result;

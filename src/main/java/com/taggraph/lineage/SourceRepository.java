@@ -283,32 +283,36 @@ class SourceRepository {
 	 * {@code maxPaths + 1} derivation paths, upstream to a field, downstream to a derived tag, of at most
 	 * {@code maxDepth + 1} hops (one more, to tell whether the depth cut anything).
 	 */
-	List<Map<String, Object>> lineages(Collection<String> tagCodes, boolean upstream, int maxDepth, int maxPaths) {
+	List<Map<String, Object>> lineages(Collection<String> tagCodes, boolean upstream, int maxDepth, int maxPaths,
+			List<String> hidden) {
 		// the two directions differ only in the arrows and the last label; both texts are constants here
 		String cypher = upstream ? UPSTREAM : DOWNSTREAM;
 		return List.copyOf(neo4j.query(cypher)
-			.bindAll(Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths))
+			.bindAll(Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths, "hidden", hidden))
 			.fetch().all());
 	}
 
 	private static final String NODE_PROJECTION = """
 			CASE WHEN n:Tag
-			  THEN {code: n.code, kind: 'TAG', name: n.name, from: [(n)-[d:DERIVED_FROM]->(x) | [x.code, d.transform]]}
+			  THEN {code: n.code, kind: 'TAG', name: n.name,
+			        from: [(n)-[d:DERIVED_FROM]->(x) WHERE NOT x.code IN $hidden | [x.code, d.transform]]}
 			  ELSE {code: n.code, kind: 'SOURCE_FIELD', name: n.name,
 			        table: [(n)-[:IN_TABLE]->(tb) | {code: tb.code, name: coalesce(tb.name, tb.tableName)}][0],
 			        system: [(n)-[:IN_TABLE]->()-[:IN_SYSTEM]->(s) | {code: s.code, name: s.name}][0]}
 			END""";
 
+	// a hidden tag is walked as if it did not exist: neither reached nor walked through
 	private static final String UPSTREAM = """
 			UNWIND $tags AS tag
-			MATCH (root:Tag {code: tag})
+			MATCH (root:Tag {code: tag}) WHERE NOT root.code IN $hidden
 			CALL (root) {
-			  MATCH (root)-[:DERIVED_FROM*0..21]->(n) RETURN DISTINCT n
+			  MATCH p = (root)-[:DERIVED_FROM*0..21]->(n) WHERE none(x IN nodes(p) WHERE x.code IN $hidden)
+			  RETURN DISTINCT n
 			}
 			WITH tag, root, collect(%s) AS nodes
 			CALL (root) {
 			  MATCH p = (root)-[:DERIVED_FROM*1..21]->(:SourceField)
-			  WHERE length(p) <= $maxDepth + 1
+			  WHERE length(p) <= $maxDepth + 1 AND none(x IN nodes(p) WHERE x.code IN $hidden)
 			  WITH p LIMIT $maxPaths + 1
 			  RETURN collect([x IN nodes(p) | x.code]) AS paths
 			}
@@ -316,14 +320,15 @@ class SourceRepository {
 
 	private static final String DOWNSTREAM = """
 			UNWIND $tags AS tag
-			MATCH (root:Tag {code: tag})
+			MATCH (root:Tag {code: tag}) WHERE NOT root.code IN $hidden
 			CALL (root) {
-			  MATCH (root)<-[:DERIVED_FROM*0..21]-(n:Tag) RETURN DISTINCT n
+			  MATCH p = (root)<-[:DERIVED_FROM*0..21]-(n:Tag) WHERE none(x IN nodes(p) WHERE x.code IN $hidden)
+			  RETURN DISTINCT n
 			}
 			WITH tag, root, collect(%s) AS nodes
 			CALL (root) {
 			  MATCH p = (root)<-[:DERIVED_FROM*1..21]-(:Tag)
-			  WHERE length(p) <= $maxDepth + 1
+			  WHERE length(p) <= $maxDepth + 1 AND none(x IN nodes(p) WHERE x.code IN $hidden)
 			  WITH p LIMIT $maxPaths + 1
 			  RETURN collect([x IN nodes(p) | x.code]) AS paths
 			}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import com.taggraph.customer.Customer;
 import com.taggraph.customer.CustomerService;
 import com.taggraph.error.DomainException;
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 
@@ -37,7 +39,7 @@ class SegmentController {
 	SegmentController(SegmentService segments, CustomerService customers, BatchLoaderRegistry loaders) {
 		this.segments = segments;
 		loaders.<String, List<Tag>>forName("segmentClassTagsLoader")
-			.registerMappedBatchLoader((codes, env) -> Mono.fromCallable(() -> segments.tagsAtOrBelow(codes)));
+			.registerMappedBatchLoader((codes, env) -> Mono.fromCallable(() -> segments.tagsAtOrBelow(codes, Visibility.of(env.getContext()))));
 		// the customers of every page in a request, in one query
 		loaders.<String, Customer>forName("segmentCustomerLoader")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> customers.customers(ids).stream()
@@ -47,8 +49,8 @@ class SegmentController {
 	// ---- segments -----------------------------------------------------------------------------
 
 	@QueryMapping
-	Segment segment(@Argument SegmentWhere where) {
-		return segments.segment(where);
+	Segment segment(@Argument SegmentWhere where, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return segments.segment(where, visibility);
 	}
 
 	@SchemaMapping(typeName = "Segment")
@@ -87,16 +89,16 @@ class SegmentController {
 	}
 
 	@BatchMapping(typeName = "TagClass", field = "customerCount")
-	Map<TagClass, Integer> classCustomerCount(List<TagClass> classes) {
+	Map<TagClass, Integer> classCustomerCount(List<TagClass> classes, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return classes.stream().distinct()
-			.collect(Collectors.toMap(Function.identity(), c -> segments.classCustomerCount(c.code())));
+			.collect(Collectors.toMap(Function.identity(), c -> segments.classCustomerCount(c.code(), visibility)));
 	}
 
 	// ---- saved segments -----------------------------------------------------------------------
 
 	@QueryMapping(name = "segments")
-	List<SavedSegment> savedSegments() {
-		return segments.savedSegments();
+	List<SavedSegment> savedSegments(@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return segments.savedSegments(visibility);
 	}
 
 	@SchemaMapping(typeName = "SavedSegment")

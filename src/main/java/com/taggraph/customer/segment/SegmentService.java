@@ -18,6 +18,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.Customer;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -61,12 +62,13 @@ public class SegmentService {
 	/**
 	 * The customers matching the combination; unknown codes are refused with NOT_FOUND. Codes resolve
 	 * against the class tree the index holds, so a count needs no database round trip; only codes new
-	 * since the last build are looked up in the graph.
+	 * since the last build are looked up in the graph. A tag hidden from the caller is an unknown code, and
+	 * classes and facet values stand for their visible tags only.
 	 */
-	public Segment segment(SegmentWhere where) {
+	public Segment segment(SegmentWhere where, Visibility visibility) {
 		Set<String> codes = validate(where);
 		IndexSnapshot snapshot = index.snapshot();
-		Map<String, List<String>> resolved = resolve(codes, snapshot);
+		Map<String, List<String>> resolved = resolve(codes, snapshot, visibility);
 		Set<String> unknown = new LinkedHashSet<>(codes);
 		unknown.removeAll(resolved.keySet());
 		if (!unknown.isEmpty()) {
@@ -75,7 +77,21 @@ public class SegmentService {
 		return evaluate(where, resolved, snapshot);
 	}
 
-	/** The tags each code stands for; codes naming no tag, class or facet value are left out. */
+	/** The visible tags each code stands for; codes naming no tag, class or facet value, or a hidden tag, are left out. */
+	private Map<String, List<String>> resolve(Set<String> codes, IndexSnapshot snapshot, Visibility visibility) {
+		Map<String, List<String>> resolved = resolve(codes, snapshot);
+		if (visibility.seesEveryTag()) {
+			return resolved;
+		}
+		Map<String, List<String>> visible = new LinkedHashMap<>();
+		resolved.forEach((code, tags) -> {
+			if (!visibility.hides(code)) {
+				visible.put(code, visibility.visible(tags, tag -> tag));
+			}
+		});
+		return visible;
+	}
+
 	private Map<String, List<String>> resolve(Set<String> codes, IndexSnapshot snapshot) {
 		Map<String, List<String>> resolved = new LinkedHashMap<>();
 		Set<String> unseen = new LinkedHashSet<>();
@@ -169,10 +185,13 @@ public class SegmentService {
 			.toList();
 	}
 
-	/** The tags in or below each class, for distributions; unknown classes are left out. */
+	/** The tags the caller may see in or below each class, for distributions; unknown classes are left out. */
 	@Transactional(readOnly = true)
-	public Map<String, List<Tag>> tagsAtOrBelow(Collection<String> classCodes) {
-		return repository.tagsAtOrBelow(Set.copyOf(classCodes));
+	public Map<String, List<Tag>> tagsAtOrBelow(Collection<String> classCodes, Visibility visibility) {
+		Map<String, List<Tag>> found = new LinkedHashMap<>();
+		repository.tagsAtOrBelow(Set.copyOf(classCodes))
+			.forEach((code, tags) -> found.put(code, visibility.visible(tags, Tag::code)));
+		return found;
 	}
 
 	// ---- counts per tag and class -------------------------------------------------------------
@@ -186,9 +205,17 @@ public class SegmentService {
 		return index.snapshot().union(tagCodes).getCardinality();
 	}
 
-	/** From the class tree as of the index's last build: no database round trip. */
-	public int classCustomerCount(String classCode) {
-		return index.snapshot().classCount(classCode);
+	/**
+	 * From the class tree as of the index's last build: no database round trip. A caller who may not see every
+	 * tag counts the carriers of the visible tags only.
+	 */
+	public int classCustomerCount(String classCode, Visibility visibility) {
+		IndexSnapshot snapshot = index.snapshot();
+		if (visibility.seesEveryTag()) {
+			return snapshot.classCount(classCode);
+		}
+		List<String> tags = snapshot.library().resolve(classCode);
+		return tags == null ? 0 : snapshot.union(visibility.visible(tags, tag -> tag)).getCardinality();
 	}
 
 	// ---- saved segments -----------------------------------------------------------------------
@@ -200,7 +227,7 @@ public class SegmentService {
 			throw DomainException.invalid("name", trimmed.isEmpty() ? "must not be blank"
 					: "longer than %d characters".formatted(MAX_NAME));
 		}
-		Segment segment = segment(where);
+		Segment segment = segment(where, Visibility.ALL);
 		if (repository.segmentExists(trimmed)) {
 			throw new DomainException(ErrorCode.DUPLICATE_CODE, "a segment named '%s' already exists".formatted(trimmed),
 					Map.of("field", "name", "subject", trimmed));
@@ -211,18 +238,21 @@ public class SegmentService {
 		return new SavedSegment(trimmed, where, createdAt, segment, List.of());
 	}
 
-	/** Every saved segment with its live members: one query however many there are. */
+	/**
+	 * Every saved segment with its live members: one query however many there are. For a caller who may not see
+	 * every tag, a hidden code in a definition is shown nowhere and matches no customer, as an unknown code.
+	 */
 	@Transactional(readOnly = true)
-	public List<SavedSegment> savedSegments() {
+	public List<SavedSegment> savedSegments(Visibility visibility) {
 		List<Map<String, Object>> rows = repository.segments();
 		List<SegmentWhere> definitions = rows.stream().map(row -> parse((String) row.get("definition"))).toList();
 		Set<String> codes = new LinkedHashSet<>();
 		definitions.forEach(d -> codes.addAll(d.codes()));
 		IndexSnapshot snapshot = index.snapshot();
-		Map<String, List<String>> resolved = resolve(codes, snapshot);
+		Map<String, List<String>> resolved = resolve(codes, snapshot, visibility);
 		List<SavedSegment> saved = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			SegmentWhere where = definitions.get(i);
+			SegmentWhere where = visibility.seesEveryTag() ? definitions.get(i) : withoutHidden(definitions.get(i), visibility);
 			List<String> missing = where.codes().stream().filter(code -> !resolved.containsKey(code)).toList();
 			saved.add(new SavedSegment((String) rows.get(i).get("name"), where, (String) rows.get(i).get("createdAt"),
 					evaluate(where, resolved, snapshot), missing));
@@ -325,6 +355,13 @@ public class SegmentService {
 						snapshot.idsAfter(f.customers(), null, SAMPLE_SIZE), description);
 			})
 			.toList();
+	}
+
+	/** The definition without the codes hidden from the caller; a group left empty matches nobody. */
+	private static SegmentWhere withoutHidden(SegmentWhere where, Visibility visibility) {
+		return new SegmentWhere(
+				where.allOf().stream().map(group -> new SegmentWhere.AnyOf(visibility.visible(group.anyOf(), c -> c))).toList(),
+				visibility.visible(where.noneOf(), c -> c));
 	}
 
 	// ---- validation and cursors ---------------------------------------------------------------
