@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.taggraph.graph.TransientRetry;
 import com.taggraph.graph.StartupStep;
+import com.taggraph.graph.TransientRetry;
 
 /**
  * On the first start with demo data on, generates {@code taggraph.demo.customers} customers consistent

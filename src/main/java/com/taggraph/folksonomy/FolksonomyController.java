@@ -13,6 +13,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.Customer;
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -46,8 +47,8 @@ class FolksonomyController {
 	}
 
 	@QueryMapping
-	List<FreeTagCluster> freeTagClusters() {
-		return clustering.clusters();
+	List<FreeTagCluster> freeTagClusters(@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return clustering.clusters(visibility);
 	}
 
 	@MutationMapping
@@ -74,9 +75,9 @@ class FolksonomyController {
 	}
 
 	@BatchMapping(typeName = "FreeTag")
-	Map<FreeTag, Tag> resolvesTo(List<FreeTag> list) {
+	Map<FreeTag, Tag> resolvesTo(List<FreeTag> list, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Map<String, Tag> tags = taxonomy.tagsByCode(
-				list.stream().map(FreeTag::resolvesToCode).filter(Objects::nonNull).distinct().toList());
+				list.stream().map(FreeTag::resolvesToCode).filter(Objects::nonNull).distinct().toList(), visibility);
 		Map<FreeTag, Tag> result = new HashMap<>();
 		list.stream().filter(f -> tags.containsKey(f.resolvesToCode()))
 			.forEach(f -> result.put(f, tags.get(f.resolvesToCode())));
@@ -94,9 +95,10 @@ class FolksonomyController {
 	}
 
 	@BatchMapping(typeName = "VocabularySuggestion")
-	Map<FreeTagCluster.Suggestion, Tag> tag(List<FreeTagCluster.Suggestion> list) {
+	Map<FreeTagCluster.Suggestion, Tag> tag(List<FreeTagCluster.Suggestion> list, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Map<String, Tag> tags = taxonomy.tagsByCode(
-				list.stream().map(FreeTagCluster.Suggestion::tagCode).filter(Objects::nonNull).distinct().toList());
+				list.stream().map(FreeTagCluster.Suggestion::tagCode).filter(Objects::nonNull).distinct().toList(),
+				visibility);
 		Map<FreeTagCluster.Suggestion, Tag> result = new HashMap<>();
 		list.stream().filter(s -> tags.containsKey(s.tagCode())).forEach(s -> result.put(s, tags.get(s.tagCode())));
 		return result;

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.security.Visibility;
+
 /**
  * Groups free tags that probably mean one idea. Three signals: spellings with one normalised form are
  * already one free tag; texts alike ({@link TextSimilarity}); the same customers carrying both
@@ -60,8 +62,9 @@ class FreeTagClustering {
 			.filter(members -> members.get(0).normalized().equals(clusterId)).findFirst().orElse(null);
 	}
 
+	/** The clusters, suggesting only tags the caller may see. */
 	@Transactional(readOnly = true)
-	public List<FreeTagCluster> clusters() {
+	public List<FreeTagCluster> clusters(Visibility visibility) {
 		long started = System.nanoTime();
 		Grouping grouping = group();
 		List<FreeTag> candidates = grouping.candidates();
@@ -72,7 +75,7 @@ class FreeTagClustering {
 		}
 		List<Integer> carriers = repository.distinctCarriers(clustered.stream()
 			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
-		List<Named> vocabulary = repository.vocabulary().stream()
+		List<Named> vocabulary = repository.vocabulary(visibility.hidden()).stream()
 			.flatMap(entry -> entry.names().stream()
 				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
 			.toList();

@@ -251,14 +251,15 @@ class FreeTagRepository {
 	}
 
 	/** Every controlled tag and class by name, with the texts that resolve to tags, for suggestions. */
-	List<VocabularyEntry> vocabulary() {
+	List<VocabularyEntry> vocabulary(List<String> hidden) {
 		return List.copyOf(neo4j.query("""
 				MATCH (c:TagClass)
 				RETURN null AS tag, c.code AS classCode, [c.name] AS names
 				UNION ALL
-				MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
+				MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass) WHERE NOT t.code IN $hidden
 				RETURN t.code AS tag, c.code AS classCode,
 				       [t.name] + [(t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) | f.text] AS names""")
+			.bind(hidden).to("hidden")
 			.fetchAs(VocabularyEntry.class)
 			.mappedBy((types, r) -> new VocabularyEntry(r.get("tag").asString(null), r.get("classCode").asString(),
 					r.get("names").asList(Value::asString)))

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.taggraph.graph.TransientRetry;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.customer.BulkAssignments;
 import com.taggraph.customer.CustomersBulkChanged;
+import com.taggraph.graph.TransientRetry;
 
 /**
  * Bulk imports of customers and tag assignments. The contract: validate the files completely

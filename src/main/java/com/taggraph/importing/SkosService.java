@@ -20,13 +20,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.taggraph.graph.TransientRetry;
-import com.taggraph.security.Visibility;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.graph.TransientRetry;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.security.Visibility;
 
 /**
  * SKOS export and import of the controlled vocabulary. An import is all-or-nothing: the file is

@@ -16,10 +16,10 @@ import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.facet.FacetChanges;
 import com.taggraph.facet.FacetService;
+import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.TagChanges;
 import com.taggraph.taxonomy.TagClassChanges;
 import com.taggraph.taxonomy.TaxonomyService;
-import com.taggraph.security.Visibility;
 import com.taggraph.web.KeysetCursor;
 
 import tools.jackson.core.type.TypeReference;

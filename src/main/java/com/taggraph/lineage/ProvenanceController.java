@@ -14,9 +14,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-import com.taggraph.security.Visibility;
 import com.taggraph.customer.CustomerService;
 import com.taggraph.customer.TagAssignment;
+import com.taggraph.security.Visibility;
 
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;

@@ -21,15 +21,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-import com.taggraph.security.Visibility;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
 import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
-import com.taggraph.error.DomainException;
-import com.taggraph.error.ErrorCode;
+import com.taggraph.security.Visibility;
 
 /**
  * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
