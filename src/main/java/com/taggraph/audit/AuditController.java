@@ -8,6 +8,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.Customer;
@@ -18,15 +19,19 @@ import com.taggraph.lineage.SourceSystem;
 import com.taggraph.lineage.SourceTable;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 /** The audit trail in GraphQL: {@code history}, {@code changes}, and a {@code history} field on the main node types. */
 @Controller
 class AuditController {
 
 	private final AuditTrail audit;
+	private final Connections connections;
 
-	AuditController(AuditTrail audit) {
+	AuditController(AuditTrail audit, Connections connections) {
 		this.audit = audit;
+		this.connections = connections;
 	}
 
 	@QueryMapping
@@ -35,9 +40,11 @@ class AuditController {
 	}
 
 	@QueryMapping
-	ChangeEventConnection changes(@Argument String since, @Argument String by, @Argument ChangeKind type,
-			@Argument Integer first, @Argument String after) {
-		return audit.changes(since, by, type, first, after);
+	Connection<ChangeEvent> changes(@Argument String code, @Argument String since, @Argument String by,
+			@Argument ChangeKind type, ScrollSubrange range) {
+		var filter = new AuditTrail.ChangeFilter(code, since, by, type);
+		return connections.of(audit.changes(filter, Connections.position(range), Connections.first(range)), range,
+				() -> audit.countChanges(filter));
 	}
 
 	@SchemaMapping(typeName = "ChangeEvent")

@@ -13,6 +13,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.Portrait;
@@ -23,6 +24,8 @@ import com.taggraph.facet.FacetService;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 /**
  * GraphQL of the lifecycle: the review mutations, pending changes, and the status, pending change and
@@ -36,8 +39,11 @@ class LifecycleController {
 	private final ChangeGate gate;
 	private final TaxonomyService taxonomy;
 	private final FacetService facets;
+	private final Connections connections;
 
-	LifecycleController(LifecycleService lifecycle, ChangeGate gate, TaxonomyService taxonomy, FacetService facets) {
+	LifecycleController(LifecycleService lifecycle, ChangeGate gate, TaxonomyService taxonomy, FacetService facets,
+			Connections connections) {
+		this.connections = connections;
 		this.lifecycle = lifecycle;
 		this.gate = gate;
 		this.taxonomy = taxonomy;
@@ -47,9 +53,10 @@ class LifecycleController {
 	// ---- queries and mutations ----------------------------------------------------------------
 
 	@QueryMapping
-	PendingChangeConnection pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
-			@Argument Integer first, @Argument String after) {
-		return lifecycle.pendingChanges(status, by, kind, first, after);
+	Connection<PendingChange> pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
+			ScrollSubrange range) {
+		return connections.of(lifecycle.pendingChanges(status, by, kind, Connections.position(range),
+				Connections.first(range)), range, () -> lifecycle.countPendingChanges(status, by, kind));
 	}
 
 	@QueryMapping
