@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -153,6 +154,15 @@ class LifecycleController {
 			.map(p -> p.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.assignments().stream())
 				.map(a -> a.tag().code()).collect(Collectors.toCollection(LinkedHashSet::new)))
 			.toList());
+	}
+
+	/** The replacements of every warning of a request, in one query, as on {@code Tag.replacedBy}. */
+	@BatchMapping(typeName = "DeprecationWarning", field = "replacedBy")
+	Map<DeprecationWarning, Tag> warningReplacedBy(List<DeprecationWarning> warnings) {
+		Map<String, Tag> tags = taxonomy.tagsByCode(warnings.stream().map(DeprecationWarning::replacedBy)
+			.filter(Objects::nonNull).collect(Collectors.toSet()));
+		return warnings.stream().distinct().filter(w -> w.replacedBy() != null && tags.containsKey(w.replacedBy()))
+			.collect(Collectors.toMap(Function.identity(), w -> tags.get(w.replacedBy())));
 	}
 
 	/** One query for the tags of every result; each result gets the warnings of its own tags. */
