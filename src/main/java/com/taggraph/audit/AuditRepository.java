@@ -109,6 +109,46 @@ class AuditRepository {
 		return params;
 	}
 
+	/**
+	 * For each page (by its index), up to {@code size + 1} events of its node after its {@code afterId}, newest
+	 * first, and how many events the node has in all.
+	 */
+	Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> historyPages(List<AuditTrail.HistoryPage> pages) {
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < pages.size(); i++) {
+			AuditTrail.HistoryPage page = pages.get(i);
+			Map<String, Object> row = new HashMap<>();
+			row.put("i", i);
+			row.put("kind", page.kind().label());
+			row.put("code", page.code());
+			row.put("after", page.afterId());
+			row.put("limit", page.size() + 1);
+			rows.add(row);
+		}
+		Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> result = new HashMap<>();
+		neo4j.query("""
+				UNWIND $pages AS p
+				CALL (p) {
+				  MATCH (e:ChangeEvent {kind: p.kind, code: p.code})
+				  WITH e ORDER BY e.id DESC
+				  WITH collect(e) AS events
+				  RETURN size(events) AS total, [e IN events WHERE p.after IS NULL OR e.id < p.after][0..p.limit] AS page
+				}
+				RETURN p.i AS i, total, page""")
+			.bind(rows).to("pages")
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, r) -> Map.entry(r.get("i").asInt(), Map.entry(
+					r.get("page").asList(e -> event(e)), r.get("total").asInt())))
+			.all()
+			.forEach(entry -> result.put((Integer) entry.getKey(), castPage(entry.getValue())));
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map.Entry<List<ChangeEvent>, Integer> castPage(Object page) {
+		return (Map.Entry<List<ChangeEvent>, Integer>) page;
+	}
+
 	/** The newest events of each (kind, code), for the {@code history} fields of many nodes at once. */
 	Map<String, List<ChangeEvent>> histories(ChangeKind kind, Collection<String> codes, int limit) {
 		Map<String, List<ChangeEvent>> byCode = new HashMap<>();
@@ -133,7 +173,10 @@ class AuditRepository {
 	}
 
 	private static ChangeEvent event(Record record) {
-		Value e = record.get("e");
+		return event(record.get("e"));
+	}
+
+	private static ChangeEvent event(Value e) {
 		return new ChangeEvent(e.get("id").asString(), e.get("at").asOffsetDateTime(), e.get("by").asString(null),
 				e.get("operation").asString(), ChangeKind.ofLabel(e.get("kind").asString()), e.get("code").asString(null),
 				state(e.get("before").asString(null)), state(e.get("after").asString(null)), e.get("requestId").asString(null),

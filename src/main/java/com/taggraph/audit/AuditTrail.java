@@ -139,6 +139,31 @@ public class AuditTrail {
 		return Keyset.window(found, size, KEY, ChangeEvent::id);
 	}
 
+	/** One page of the events on one node, for the {@code changes} connection of a node type. */
+	public record HistoryPage(ChangeKind kind, String code, String afterId, int size) {
+	}
+
+	/** A page of events and how many the node has in all. */
+	public record EventPage(Window<ChangeEvent> events, int totalCount) {
+	}
+
+	/** The page of the node's events after the position; INVALID_INPUT for a bad size or cursor. */
+	public static HistoryPage historyPage(ChangeKind kind, String code, ScrollPosition after, Integer first) {
+		return new HistoryPage(kind, code, Keyset.after(after, KEY), Keyset.size(first, 100, MAX_PAGE));
+	}
+
+	/** Pages of the events of many nodes, newest first, in one read. */
+	@Transactional(readOnly = true)
+	public Map<HistoryPage, EventPage> historyPages(Collection<HistoryPage> pages) {
+		List<HistoryPage> asked = List.copyOf(pages);
+		Map<HistoryPage, EventPage> result = new java.util.HashMap<>();
+		repository.historyPages(asked).forEach((i, found) -> {
+			HistoryPage page = asked.get(i);
+			result.put(page, new EventPage(Keyset.window(found.getKey(), page.size(), KEY, ChangeEvent::id), found.getValue()));
+		});
+		return result;
+	}
+
 	/** How many events the filter selects. */
 	@Transactional(readOnly = true)
 	public int countChanges(ChangeFilter filter) {

@@ -2,6 +2,7 @@ package com.taggraph.graph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -42,6 +43,27 @@ public final class Keyset {
 			return value;
 		}
 		throw DomainException.invalid("after", "not a cursor of this list");
+	}
+
+	/**
+	 * The keys a page starts after, for a list ordered by several values (a rank, then a code): empty from the
+	 * start; INVALID_INPUT on {@code after} unless the position names exactly these keys.
+	 */
+	public static Map<String, Object> afterKeys(ScrollPosition position, Set<String> keys) {
+		if (position == null || position.isInitial()) {
+			return Map.of();
+		}
+		if (position instanceof KeysetScrollPosition keyset && keyset.scrollsForward()
+				&& keyset.getKeys().keySet().equals(keys)) {
+			return keyset.getKeys();
+		}
+		throw DomainException.invalid("after", "not a cursor of this list");
+	}
+
+	/** As {@link #window(List, int, String, Function)}, each item positioned by several keys. */
+	public static <T> Window<T> windowByKeys(List<T> rows, int size, Function<T, Map<String, ?>> keysOf) {
+		List<T> page = List.copyOf(rows.subList(0, Math.min(size, rows.size())));
+		return Window.from(page, i -> ScrollPosition.forward(keysOf.apply(page.get(i))), rows.size() > size);
 	}
 
 	/**

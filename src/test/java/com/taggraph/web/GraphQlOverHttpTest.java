@@ -153,6 +153,32 @@ class GraphQlOverHttpTest {
 	}
 
 	@Test
+	void graphiqlOpensWithTheExampleOperationsReadyToPick() throws java.io.IOException {
+		var page = client.raw(HttpRequest.newBuilder().GET(), "/graphiql");
+		assertThat(page.body()).contains("fetch('/graphiql/examples'").contains("defaultTabs").contains("example-picker");
+
+		var listed = client.raw(HttpRequest.newBuilder().header("Accept", "application/json").GET(), "/graphiql/examples");
+		assertThat(listed.statusCode()).isEqualTo(200);
+		var examples = tools.jackson.databind.json.JsonMapper.builder().build().readTree(listed.body());
+		java.util.Map<String, String> files = new java.util.TreeMap<>();
+		try (var paths = java.nio.file.Files.list(java.nio.file.Path.of("graphql/examples"))) {
+			for (var file : paths.filter(f -> f.toString().endsWith(".graphql")).toList()) {
+				files.put(file.getFileName().toString().replace(".graphql", ""), java.nio.file.Files.readString(file));
+			}
+		}
+		java.util.Map<String, String> served = new java.util.TreeMap<>();
+		examples.forEach(e -> served.put(e.path("name").asString(), e.path("query").asString()));
+		assertThat(served).isEqualTo(files);
+		// the variables a file's comment shows come ready to run
+		for (var example : examples) {
+			if (example.path("name").asString().equals("search-tags")) {
+				assertThat(example.path("variables").asString()).contains("\"text\"", "信用");
+			}
+		}
+		assertThat(served).containsKey("search-tags");
+	}
+
+	@Test
 	void lineagePageIsServedWithEveryAssetFromTheApp() {
 		var page = client.raw(HttpRequest.newBuilder().GET(), "/lineage?code=T0315");
 
