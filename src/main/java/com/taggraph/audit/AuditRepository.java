@@ -1,6 +1,7 @@
 package com.taggraph.audit;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The filter of {@code changes}, after a MATCH of events {@code e}. */
+	private static final String FILTER = """
+
+			WHERE ($since IS NULL OR e.at >= $since)
+			  AND ($by IS NULL OR e.by = $by)
+			  AND ($kind IS NULL OR e.kind = $kind)
+			""";
 
 	private final Neo4jClient neo4j;
 
@@ -88,13 +97,6 @@ class AuditRepository {
 			.one().orElse(0);
 	}
 
-	private static final String FILTER = """
-
-			WHERE ($since IS NULL OR e.at >= $since)
-			  AND ($by IS NULL OR e.by = $by)
-			  AND ($kind IS NULL OR e.kind = $kind)
-			""";
-
 	/** On one code, the match starts from the code's index. */
 	private static String match(String code) {
 		return code == null ? "MATCH (e:ChangeEvent)" : "MATCH (e:ChangeEvent {code: $code})";
@@ -114,7 +116,7 @@ class AuditRepository {
 	 * first, and how many events the node has in all.
 	 */
 	Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> historyPages(List<AuditTrail.HistoryPage> pages) {
-		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 0; i < pages.size(); i++) {
 			AuditTrail.HistoryPage page = pages.get(i);
 			Map<String, Object> row = new HashMap<>();

@@ -23,6 +23,14 @@ class LifecycleRepository {
 
 	private static final String CHANGE_COLUMNS = "p {.*, at: toString(p.at), reviewedAt: toString(p.reviewedAt)} AS p";
 
+	/** The pending changes {@code pendingChanges} selects, by status, proposer and kind. */
+	private static final String PAGE_FILTER = """
+			MATCH (p:PendingChange)
+			WHERE ($status IS NULL OR p.status = $status)
+			  AND ($by IS NULL OR p.by = $by)
+			  AND ($kind IS NULL OR p.kind = $kind)
+			""";
+
 	private final Neo4jClient neo4j;
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -148,13 +156,6 @@ class LifecycleRepository {
 			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
 			.one().orElse(0);
 	}
-
-	private static final String PAGE_FILTER = """
-			MATCH (p:PendingChange)
-			WHERE ($status IS NULL OR p.status = $status)
-			  AND ($by IS NULL OR p.by = $by)
-			  AND ($kind IS NULL OR p.kind = $kind)
-			""";
 
 	private static Map<String, Object> filter(String status, String by, ItemKind kind) {
 		Map<String, Object> params = new HashMap<>();

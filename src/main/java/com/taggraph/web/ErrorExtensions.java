@@ -49,6 +49,7 @@ class ErrorExtensions implements WebGraphQlInterceptor {
 			return error;
 		}
 		Map<String, Object> extensions = new LinkedHashMap<>();
+		// code first, as in domain errors
 		extensions.put("code", codeOf(error));
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());

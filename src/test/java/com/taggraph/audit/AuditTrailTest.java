@@ -179,9 +179,9 @@ class AuditTrailTest {
 
 	@Test
 	void changesOnOneCodeReplaceTheDeprecatedHistoryWithObjectsForStates() {
-		ok(write("mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }", "hana", null));
-		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"新\"}) { code } }", "hana", null));
-		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"再新\"}) { code } }", "hana", null));
+		ok(write("mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }", "fred", null));
+		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"新\"}) { code } }", "fred", null));
+		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"再新\"}) { code } }", "fred", null));
 
 		JsonNode first = ok(client.query(CHANGES, vars("code", "AU-H", "first", 2))).data("changes");
 		assertThat(first.path("totalCount").asInt()).isEqualTo(3);
@@ -202,7 +202,7 @@ class AuditTrailTest {
 		assertThat(state(events.get(0), "before").path("name").asString()).isEqualTo("新");
 		assertThat(events.get(2).path("before").isNull()).isTrue();
 		assertThat(client.query(CHANGES, vars("code", " ")).errorCode()).isEqualTo("INVALID_INPUT");
-		ok(write("mutation { deleteTagClass(code: \"AU-H\") }", "hana", null));
+		ok(write("mutation { deleteTagClass(code: \"AU-H\") }", "fred", null));
 	}
 
 	@Test
