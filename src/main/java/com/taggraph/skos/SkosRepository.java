@@ -114,7 +114,16 @@ class SkosRepository {
 			.run();
 	}
 
-	void upsertFacets(List<Map<String, Object>> facets, List<Map<String, Object>> values) {
+	/** A free tag's text to merge into a tag, with its normalised form. */
+	record Synonym(String tag, String text, String normalized) {
+	}
+
+	void upsertFacets(List<SkosLibrary.FacetEntry> facetEntries, List<SkosLibrary.ValueEntry> valueEntries,
+			String status) {
+		List<Map<String, Object>> facets = rows(facetEntries, f -> row("code", f.code(), "name", f.name(), "criterion",
+				f.criterion(), "parent", f.parent(), "status", status));
+		List<Map<String, Object>> values = rows(valueEntries, v -> row("code", v.code(), "name", v.name(), "facet",
+				v.facet()));
 		inBatches(facets, """
 				UNWIND $rows AS row
 				MERGE (f:Facet {code: row.code})
@@ -133,8 +142,8 @@ class SkosRepository {
 	}
 
 	/** Each tag's values become those of the file. */
-	void replaceTagValues(List<Map<String, Object>> tags) {
-		inBatches(tags, """
+	void replaceTagValues(List<SkosLibrary.TagEntry> tags) {
+		inBatches(rows(tags, t -> row("code", t.code(), "values", t.values())), """
 				UNWIND $rows AS row
 				MATCH (t:Tag {code: row.code})
 				OPTIONAL MATCH (t)-[old:HAS_FACET_VALUE]->(:FacetValue)
@@ -146,8 +155,8 @@ class SkosRepository {
 	}
 
 	/** Each synonym a free tag (found by its normalised text, or created) merged into its tag. */
-	void mergeSynonyms(List<Map<String, Object>> synonyms) {
-		inBatches(synonyms, """
+	void mergeSynonyms(List<Synonym> synonyms) {
+		inBatches(rows(synonyms, f -> row("tag", f.tag(), "text", f.text(), "normalized", f.normalized())), """
 				UNWIND $rows AS row
 				MATCH (t:Tag {code: row.tag})
 				MERGE (f:FreeTag {normalized: row.normalized})
@@ -185,9 +194,19 @@ class SkosRepository {
 		return map;
 	}
 
-	static <T> List<Map<String, Object>> rows(List<T> entries, java.util.function.Function<T, Map<String, Object>> row) {
+	private static <T> List<Map<String, Object>> rows(List<T> entries,
+			java.util.function.Function<T, Map<String, Object>> row) {
 		List<Map<String, Object>> rows = new ArrayList<>(entries.size());
 		entries.forEach(e -> rows.add(row.apply(e)));
 		return rows;
+	}
+
+	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
+	private static Map<String, Object> row(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 }

@@ -330,29 +330,14 @@ public class SkosService {
 		taxonomy.writeTags(file.tags().stream()
 			.map(t -> new TaxonomyWriter.TagRecord(t.code(), t.classCode(), t.name(), t.rule(), t.status()))
 			.toList());
-		List<Map<String, Object>> tags = SkosRepository.rows(file.tags(), t -> params("code", t.code(), "values",
-				t.values()));
 		if (!file.facets().isEmpty()) {
-			repository.upsertFacets(
-					SkosRepository.rows(file.facets(), f -> params("code", f.code(), "name", f.name(), "criterion",
-							f.criterion(), "parent", f.parent(), "status", status)),
-					SkosRepository.rows(file.values(), v -> params("code", v.code(), "name", v.name(), "facet",
-							v.facet())));
-			repository.replaceTagValues(tags);
+			repository.upsertFacets(file.facets(), file.values(), status);
+			repository.replaceTagValues(file.tags());
 		}
-		List<Map<String, Object>> synonyms = new ArrayList<>();
-		file.tags().forEach(t -> t.synonyms().forEach(text -> synonyms.add(params("tag", t.code(), "text", text,
-				"normalized", FreeTagText.normalize(text)))));
+		List<SkosRepository.Synonym> synonyms = new ArrayList<>();
+		file.tags().forEach(t -> t.synonyms().forEach(text -> synonyms.add(new SkosRepository.Synonym(t.code(), text,
+				FreeTagText.normalize(text)))));
 		repository.mergeSynonyms(synonyms);
-	}
-
-	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
-	private static Map<String, Object> params(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
 	}
 
 	private static long millisSince(long started) {
