@@ -10,9 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (a customer id, a class or tag code), the {@code field} (column) at fault, what went wrong
  * ({@code kind}) and a message. Members that do not apply are left out.
  *
- * @param kind  MALFORMED, INVALID_VALUE, DUPLICATE, UNKNOWN_CUSTOMER, UNKNOWN_TAG, UNKNOWN_SYSTEM, UNKNOWN_TABLE,
- *              UNKNOWN_FIELD, EXCLUSIVE_CONFLICT, VALUE_CONFLICT, CYCLE, CODE_CONFLICT, NOT_DRAFT,
- *              STRUCTURAL_RULE, TOO_MANY_ERRORS, INTERRUPTED or REFUSED
+ * @param kind  MALFORMED, INVALID_VALUE, DUPLICATE, UNKNOWN_CUSTOMER, UNKNOWN_TAG, UNKNOWN_PARENT,
+ *              UNKNOWN_SYSTEM, UNKNOWN_TABLE, UNKNOWN_FIELD, EXCLUSIVE_CONFLICT, VALUE_CONFLICT, CYCLE,
+ *              CODE_CONFLICT, NOT_DRAFT, STRUCTURAL_RULE, TOO_MANY_ERRORS, INTERRUPTED or REFUSED
  * @param file  which file of a bulk import (CUSTOMERS, ASSIGNMENTS)
  * @param rule  for STRUCTURAL_RULE, the rule as the rule report names it
  * @param codes the codes the problem involves: the two tags of an exclusive conflict, the tags of a cycle
