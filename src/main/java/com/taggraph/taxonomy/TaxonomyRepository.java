@@ -2,6 +2,7 @@ package com.taggraph.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -380,7 +381,11 @@ class TaxonomyRepository {
 	}
 
 	/** Creates or updates the classes of one batch; parents are linked in a second pass. */
-	void upsertClasses(List<Map<String, Object>> batch) {
+	/**
+	 * Creates or updates classes. {@code clear}: a null criterion, flag or scope removes the class's value
+	 * (a flag becomes false); otherwise it keeps it.
+	 */
+	void upsertClasses(List<TaxonomyWriter.ClassRecord> batch, boolean clear) {
 		neo4j.query("""
 				UNWIND $rows AS row
 				MERGE (c:TagClass {code: row.code})
@@ -388,14 +393,16 @@ class TaxonomyRepository {
 				  ON MATCH SET c.updatedAt = datetime()
 				SET c.status = coalesce(row.status, c.status, 'DRAFT'),
 				    c.name = row.name,
-				    c.criterion = CASE WHEN row.criterion IS NULL THEN c.criterion ELSE row.criterion END,
-				    c.exclusive = coalesce(row.exclusive, c.exclusive),
-				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""")
-			.bind(batch).to("rows")
+				    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
+				    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
+				    c.exhaustive = coalesce(row.exhaustive, CASE WHEN $clear THEN false ELSE c.exhaustive END),
+				    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END""")
+			.bindAll(Map.of("rows", batch.stream().map(TaxonomyRepository::classParams).toList(), "clear", clear))
 			.run();
 	}
 
-	void linkParents(List<Map<String, Object>> batch) {
+	/** Each class hangs below its parent (none when null) and nowhere else. */
+	void linkParents(List<TaxonomyWriter.ClassRecord> batch) {
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (c:TagClass {code: row.code})
@@ -404,8 +411,50 @@ class TaxonomyRepository {
 				WITH DISTINCT c, row
 				OPTIONAL MATCH (parent:TagClass {code: row.parent})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
-			.bind(batch).to("rows")
+			.bind(batch.stream().map(TaxonomyRepository::classParams).toList()).to("rows")
 			.run();
+	}
+
+	/** Creates or updates tags, each moved into its class (a tag whose class is missing is skipped). */
+	void upsertTags(List<TaxonomyWriter.TagRecord> batch) {
+		List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+		for (TaxonomyWriter.TagRecord t : batch) {
+			Map<String, Object> row = new HashMap<>(8);
+			row.put("code", t.code());
+			row.put("classCode", t.classCode());
+			row.put("name", t.name());
+			row.put("rule", t.rule());
+			row.put("status", t.status());
+			rows.add(row);
+		}
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:TagClass {code: row.classCode})
+				MERGE (t:Tag {code: row.code})
+				  ON CREATE SET t.createdAt = datetime()
+				  ON MATCH SET t.updatedAt = datetime()
+				SET t.status = coalesce(row.status, t.status, 'DRAFT'), t.name = row.name, t.rule = row.rule
+				WITH t, c
+				OPTIONAL MATCH (t)-[old:IN_CLASS]->(:TagClass)
+				DELETE old
+				WITH DISTINCT t, c
+				CREATE (t)-[:IN_CLASS]->(c)""")
+			.bind(rows).to("rows")
+			.run();
+	}
+
+	/** Cypher parameters are often null on purpose, which Map.of refuses. */
+	private static Map<String, Object> classParams(TaxonomyWriter.ClassRecord c) {
+		Map<String, Object> row = new HashMap<>(12);
+		row.put("code", c.code());
+		row.put("parent", c.parent());
+		row.put("name", c.name());
+		row.put("criterion", c.criterion());
+		row.put("exclusive", c.exclusive());
+		row.put("exhaustive", c.exhaustive());
+		row.put("scope", c.scope());
+		row.put("status", c.status());
+		return row;
 	}
 
 	// ---- mapping ------------------------------------------------------------------------------

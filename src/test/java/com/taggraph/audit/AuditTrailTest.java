@@ -314,7 +314,7 @@ class AuditTrailTest {
 		Reply imported = client.post("/api/import/customers", "id,name\nAU-CUST-1,审计甲\nAU-CUST-2,审计乙\n", "text/csv",
 				"application/json");
 		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
-		String importId = imported.body().path("importId").asString();
+		String importId = imported.body().path("run").path("importId").asString();
 		assertThat(eventCount()).isEqualTo(events + 1);
 
 		Reply rollback = client.post("/api/imports/%s/rollback".formatted(importId), new byte[0], null, "application/json");
