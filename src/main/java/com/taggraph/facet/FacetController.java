@@ -12,11 +12,13 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connections;
 
 /**
  * GraphQL mappings of facets and their values. Every field reaching further into the graph is
@@ -27,10 +29,12 @@ class FacetController {
 
 	private final FacetService facets;
 	private final TaxonomyService taxonomy;
+	private final Connections connections;
 
-	FacetController(FacetService facets, TaxonomyService taxonomy) {
+	FacetController(FacetService facets, TaxonomyService taxonomy, Connections connections) {
 		this.facets = facets;
 		this.taxonomy = taxonomy;
+		this.connections = connections;
 	}
 
 	// ---- queries ------------------------------------------------------------------------------
@@ -56,9 +60,11 @@ class FacetController {
 	}
 
 	@QueryMapping
-	TagConnection tags(@Argument TagFilter where, @Argument Integer first, @Argument String after,
+	TagConnection tags(@Argument TagFilter where, ScrollSubrange range,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
-		return facets.searchTags(where, first, after, visibility);
+		FacetService.TagSelection selection = facets.searchTags(where, Connections.position(range), Connections.first(range),
+				visibility);
+		return new TagConnection(connections.of(selection.page(), range, selection::totalCount), selection.facetCounts());
 	}
 
 	// ---- Facet fields -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the bundled demo tag library (classes, tags, facets, source systems and lineage) into an
- * empty database, in one transaction. It never runs over existing data: a library that already has
+ * empty database, in one transaction; the classes and tags through the taxonomy module, their one writer. It never runs over existing data: a library that already has
  * classes or tags, or a previous demo load, is left alone.
  */
 final class DemoLibraryLoader {
@@ -27,11 +27,13 @@ final class DemoLibraryLoader {
 	private final Neo4jClient neo4j;
 	private final TransactionTemplate tx;
 	private final JsonMapper json;
+	private final DemoLibraryTaxonomy taxonomy;
 
-	DemoLibraryLoader(Neo4jClient neo4j, TransactionTemplate tx, JsonMapper json) {
+	DemoLibraryLoader(Neo4jClient neo4j, TransactionTemplate tx, JsonMapper json, DemoLibraryTaxonomy taxonomy) {
 		this.neo4j = neo4j;
 		this.tx = tx;
 		this.json = json;
+		this.taxonomy = taxonomy;
 	}
 
 	/** @return whether the library was loaded */
@@ -67,18 +69,11 @@ final class DemoLibraryLoader {
 				CREATE (s:Scheme {code: $scheme.code, name: $scheme.name, version: $scheme.version,
 				                  note: $scheme.note, loadedAt: datetime()})
 				""", "scheme", data.get("scheme"));
-		run("""
-				UNWIND $classes AS row
-				CREATE (:TagClass {code: row.code, name: row.name, criterion: row.criterion,
-				                   exclusive: coalesce(row.exclusive, false), exhaustive: coalesce(row.exhaustive, false),
-				                   scope: row.scope, status: 'APPROVED'})
-				""", "classes", data.get("classes"));
-		run("""
-				UNWIND $classes AS row
-				WITH row WHERE row.parent IS NOT NULL
-				MATCH (c:TagClass {code: row.code}), (p:TagClass {code: row.parent})
-				CREATE (c)-[:BROADER]->(p)
-				""", "classes", data.get("classes"));
+		taxonomy.writeClasses(rows(data, "classes").stream()
+			.map(c -> new DemoLibraryTaxonomy.DemoClass(text(c, "code"), text(c, "parent"), text(c, "name"),
+					text(c, "criterion"), Boolean.TRUE.equals(c.get("exclusive")), Boolean.TRUE.equals(c.get("exhaustive")),
+					text(c, "scope")))
+			.toList());
 		run("""
 				UNWIND $facets AS f
 				CREATE (facet:Facet {code: f.code, name: f.name, criterion: f.criterion, status: 'APPROVED'})
@@ -99,12 +94,12 @@ final class DemoLibraryLoader {
 				CREATE (field:SourceField {code: s.code + '.' + t.code + '.' + f, name: f})
 				CREATE (field)-[:IN_TABLE]->(table)
 				""", "systems", data.get("sourceSystems"));
+		taxonomy.writeTags(rows(data, "tags").stream()
+			.map(t -> new DemoLibraryTaxonomy.DemoTag(text(t, "code"), text(t, "class"), text(t, "name"), text(t, "rule")))
+			.toList());
 		run("""
 				UNWIND $tags AS row
-				MATCH (c:TagClass {code: row.class})
-				CREATE (t:Tag {code: row.code, name: row.name, rule: row.rule, status: 'APPROVED'})
-				CREATE (t)-[:IN_CLASS]->(c)
-				WITH t, row
+				MATCH (t:Tag {code: row.code})
 				UNWIND row.facetValues AS valueCode
 				MATCH (v:FacetValue {code: valueCode})
 				CREATE (t)-[:HAS_FACET_VALUE]->(v)
@@ -144,6 +139,16 @@ final class DemoLibraryLoader {
 					+ ", expected inClass=" + tags.size() + " facetValues=" + expectedFacetValues + " derivations="
 					+ expectedDerivations);
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> rows(Map<String, Object> data, String key) {
+		return (List<Map<String, Object>>) data.get(key);
+	}
+
+	private static String text(Map<String, Object> row, String key) {
+		Object value = row.get(key);
+		return value == null ? null : value.toString();
 	}
 
 	private void run(String cypher, String name, Object value) {

@@ -27,12 +27,13 @@ class GraphStartup implements SmartInitializingSingleton {
 	private final boolean demoEnabled;
 	private final Resource demoLibrary;
 	private final java.util.List<StartupStep> steps;
+	private final DemoLibraryTaxonomy taxonomy;
 
 	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
 			@Value("classpath:cypher/schema.cypher") Resource schema,
 			@Value("${taggraph.demo.enabled:true}") boolean demoEnabled,
 			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary,
-			org.springframework.beans.factory.ObjectProvider<StartupStep> steps) {
+			org.springframework.beans.factory.ObjectProvider<StartupStep> steps, DemoLibraryTaxonomy taxonomy) {
 		this.neo4j = neo4j;
 		this.transactions = transactions;
 		this.json = json;
@@ -40,13 +41,14 @@ class GraphStartup implements SmartInitializingSingleton {
 		this.demoEnabled = demoEnabled;
 		this.demoLibrary = demoLibrary;
 		this.steps = steps.orderedStream().toList();
+		this.taxonomy = taxonomy;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		new GraphSchema(neo4j, schema).apply();
 		if (demoEnabled) {
-			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json).loadIfEmpty(demoLibrary);
+			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json, taxonomy).loadIfEmpty(demoLibrary);
 		}
 		steps.forEach(step -> step.afterLibraryReady(demoEnabled));
 		long started = System.nanoTime();

@@ -2,7 +2,10 @@ package com.taggraph.importing;
 
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
+
 import com.taggraph.audit.Actor;
+import com.taggraph.error.ErrorCode;
 import com.taggraph.security.Role;
 
 /**
@@ -10,7 +13,7 @@ import com.taggraph.security.Role;
  * {@code status=APPROVED} puts what they write straight into force, skipping review, so only an ADMIN may
  * ask for it. Without it an import never changes an approved (or in-review, or deprecated) item.
  */
-final class ImportStatus {
+public final class ImportStatus {
 
 	private ImportStatus() {
 	}
@@ -19,15 +22,15 @@ final class ImportStatus {
 	 * Whether the import asks for APPROVED; refused with 400 for another value and 403 for a user who is not
 	 * an admin.
 	 */
-	static boolean approved(String status, Actor actor) {
+	public static boolean approved(String status, Actor actor) {
 		if (status == null || status.isBlank() || status.strip().equalsIgnoreCase("DRAFT")) {
 			return false;
 		}
 		if (!status.strip().toUpperCase(Locale.ROOT).equals("APPROVED")) {
-			throw new ImportRefusal(400, "status must be DRAFT (the default) or APPROVED, was '%s'".formatted(status));
+			throw new ImportRefusal(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, "status must be DRAFT (the default) or APPROVED, was '%s'".formatted(status));
 		}
 		if (!actor.has(Role.ADMIN)) {
-			throw new ImportRefusal(403, ("status=APPROVED puts an import straight into force without review, so only an "
+			throw new ImportRefusal(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, ("status=APPROVED puts an import straight into force without review, so only an "
 					+ "ADMIN may ask for it; %s is not an admin. Import without it to create drafts, then submit them for review")
 				.formatted(actor.user()));
 		}

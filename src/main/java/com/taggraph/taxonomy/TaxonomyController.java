@@ -14,10 +14,13 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.error.DomainException;
 import com.taggraph.security.Visibility;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 import reactor.core.publisher.Mono;
 
@@ -29,8 +32,10 @@ import reactor.core.publisher.Mono;
 class TaxonomyController {
 
 	private final TaxonomyService taxonomy;
+	private final Connections connections;
 
-	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders) {
+	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders, Connections connections) {
+		this.connections = connections;
 		this.taxonomy = taxonomy;
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
@@ -59,6 +64,13 @@ class TaxonomyController {
 	List<Tag> searchTags(@Argument String text, @Argument Integer first, @Argument List<String> status,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return taxonomy.searchTags(text, first, status, visibility);
+	}
+
+	@QueryMapping
+	Connection<Tag> tagSearch(@Argument String text, @Argument List<String> status, ScrollSubrange range,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return connections.of(taxonomy.searchTags(text, status, Connections.position(range), Connections.first(range),
+				visibility), range, () -> taxonomy.countSearchTags(text, status, visibility));
 	}
 
 	// ---- TagClass fields ----------------------------------------------------------------------
