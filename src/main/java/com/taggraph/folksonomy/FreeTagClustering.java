@@ -12,6 +12,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.text.NormalizedText;
+
 /**
  * Groups free tags that probably mean one idea. Three signals: spellings with one normalised form are
  * already one free tag; texts alike ({@link TextSimilarity}); the same customers carrying both
@@ -74,7 +76,7 @@ class FreeTagClustering {
 			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
 		List<Named> vocabulary = repository.vocabulary().stream()
 			.flatMap(entry -> entry.names().stream()
-				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
+				.map(name -> new Named(entry, name, TextSimilarity.profile(NormalizedText.normalize(name)))))
 			.toList();
 		// a name can only resemble a text it shares a character with
 		Map<Integer, List<Named>> namesWith = new HashMap<>();

@@ -27,6 +27,7 @@ import org.apache.jena.vocabulary.SKOS;
 
 import com.taggraph.error.InputRules;
 import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.text.NormalizedText;
 
 /**
  * Reads a SKOS graph as a TagGraph library, collecting every problem. The rules:
@@ -389,7 +390,7 @@ final class SkosReader {
 			.map(s -> s.getLiteral().getLexicalForm())
 			.sorted()
 			.forEach(text -> {
-				String normalized = FreeTagText.normalize(text);
+				String normalized = NormalizedText.normalize(text);
 				if (normalized.isEmpty() || text.codePointCount(0, text.length()) > FreeTagText.MAX_LENGTH) {
 					problem(tag, "altLabel '%s' is not a valid free tag (empty, or over %d characters)"
 						.formatted(text, FreeTagText.MAX_LENGTH));

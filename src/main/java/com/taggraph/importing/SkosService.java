@@ -21,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.taggraph.audit.AuditTrail;
-import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.text.NormalizedText;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
@@ -153,7 +153,7 @@ public class SkosService {
 		Map<String, String> owners = new HashMap<>();
 		for (SkosLibrary.TagEntry tag : file.tags()) {
 			for (String text : tag.synonyms()) {
-				String other = owners.putIfAbsent(FreeTagText.normalize(text), tag.code());
+				String other = owners.putIfAbsent(NormalizedText.normalize(text), tag.code());
 				if (other != null && !other.equals(tag.code())) {
 					problems.add(SkosProblem.of(null, tag.code(),
 							"altLabel '%s' is also a synonym of %s; a free tag resolves to one tag".formatted(text, other)));
@@ -324,7 +324,7 @@ public class SkosService {
 		}
 		List<Map<String, Object>> synonyms = new ArrayList<>();
 		file.tags().forEach(t -> t.synonyms().forEach(text -> synonyms.add(params("tag", t.code(), "text", text,
-				"normalized", FreeTagText.normalize(text)))));
+				"normalized", NormalizedText.normalize(text)))));
 		repository.mergeSynonyms(synonyms);
 	}
 

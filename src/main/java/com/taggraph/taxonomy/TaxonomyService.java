@@ -23,12 +23,12 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
-import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.text.NormalizedText;
 
 /**
  * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
@@ -97,7 +97,7 @@ public class TaxonomyService {
 		if (trimmed.isEmpty()) {
 			throw DomainException.invalid("text", "must not be blank");
 		}
-		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit,
+		return repository.searchTags(trimmed, NormalizedText.normalize(trimmed), limit,
 				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses));
 	}
 
