@@ -1,25 +1,16 @@
 package com.taggraph.audit;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import com.taggraph.customer.Customer;
-import com.taggraph.facet.Facet;
-import com.taggraph.facet.FacetValue;
-import com.taggraph.lineage.SourceField;
-import com.taggraph.lineage.SourceSystem;
-import com.taggraph.lineage.SourceTable;
-import com.taggraph.taxonomy.Tag;
-import com.taggraph.taxonomy.TagClass;
-
-/** The audit trail in GraphQL: {@code history}, {@code changes}, and a {@code history} field on the main node types. */
+/**
+ * The audit trail in GraphQL: {@code history} and {@code changes}. The {@code history} field of each node type is
+ * served by the module owning the type, through {@link AuditTrail#histories(ChangeKind, List, java.util.function.Function)}.
+ */
 @Controller
 class AuditController {
 
@@ -43,52 +34,5 @@ class AuditController {
 	@SchemaMapping(typeName = "ChangeEvent")
 	String at(ChangeEvent event) {
 		return event.at().toString();
-	}
-
-	@BatchMapping(typeName = "TagClass", field = "history")
-	Map<TagClass, List<ChangeEvent>> classHistory(List<TagClass> classes) {
-		return histories(ChangeKind.TAG_CLASS, classes, TagClass::code);
-	}
-
-	@BatchMapping(typeName = "Tag", field = "history")
-	Map<Tag, List<ChangeEvent>> tagHistory(List<Tag> tags) {
-		return histories(ChangeKind.TAG, tags, Tag::code);
-	}
-
-	@BatchMapping(typeName = "Facet", field = "history")
-	Map<Facet, List<ChangeEvent>> facetHistory(List<Facet> facets) {
-		return histories(ChangeKind.FACET, facets, Facet::code);
-	}
-
-	@BatchMapping(typeName = "SourceSystem", field = "history")
-	Map<SourceSystem, List<ChangeEvent>> systemHistory(List<SourceSystem> systems) {
-		return histories(ChangeKind.SOURCE_SYSTEM, systems, SourceSystem::code);
-	}
-
-	@BatchMapping(typeName = "FacetValue", field = "history")
-	Map<FacetValue, List<ChangeEvent>> valueHistory(List<FacetValue> values) {
-		return histories(ChangeKind.FACET_VALUE, values, FacetValue::code);
-	}
-
-	@BatchMapping(typeName = "SourceTable", field = "history")
-	Map<SourceTable, List<ChangeEvent>> tableHistory(List<SourceTable> tables) {
-		return histories(ChangeKind.SOURCE_TABLE, tables, SourceTable::code);
-	}
-
-	@BatchMapping(typeName = "SourceField", field = "history")
-	Map<SourceField, List<ChangeEvent>> fieldHistory(List<SourceField> fields) {
-		return histories(ChangeKind.SOURCE_FIELD, fields, SourceField::code);
-	}
-
-	@BatchMapping(typeName = "Customer", field = "history")
-	Map<Customer, List<ChangeEvent>> customerHistory(List<Customer> customers) {
-		return histories(ChangeKind.CUSTOMER, customers, Customer::id);
-	}
-
-	private <T> Map<T, List<ChangeEvent>> histories(ChangeKind kind, List<T> nodes, Function<T, String> code) {
-		Map<String, List<ChangeEvent>> found = audit.histories(kind, nodes.stream().map(code).distinct().toList());
-		Map<T, List<ChangeEvent>> result = new java.util.LinkedHashMap<>();
-		nodes.forEach(n -> result.put(n, found.getOrDefault(code.apply(n), List.of())));
-		return result;
 	}
 }

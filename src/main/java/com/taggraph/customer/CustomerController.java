@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -16,6 +17,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
@@ -37,9 +41,11 @@ class CustomerController {
 	private static final String HISTORY_LOADER = CustomerController.class.getName() + ".history";
 
 	private final CustomerService customers;
+	private final AuditTrail audit;
 
-	CustomerController(CustomerService customers, BatchLoaderRegistry loaders) {
+	CustomerController(CustomerService customers, AuditTrail audit, BatchLoaderRegistry loaders) {
 		this.customers = customers;
+		this.audit = audit;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
 			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids)));
 		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
@@ -110,6 +116,11 @@ class CustomerController {
 		DataLoader<HistoryKey, List<TagHistoryEntry>> loader = env.getDataLoader(HISTORY_LOADER);
 		return loader.load(new HistoryKey(customer.id(), tagCode))
 			.thenApply(entries -> entries == null ? List.of() : entries);
+	}
+
+	@BatchMapping(typeName = "Customer", field = "history")
+	Map<Customer, List<ChangeEvent>> history(List<Customer> list) {
+		return audit.histories(ChangeKind.CUSTOMER, list, Customer::id);
 	}
 
 	/**

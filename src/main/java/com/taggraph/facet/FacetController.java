@@ -13,6 +13,9 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
@@ -25,10 +28,12 @@ class FacetController {
 
 	private final FacetService facets;
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
 
-	FacetController(FacetService facets, TaxonomyService taxonomy) {
+	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit) {
 		this.facets = facets;
 		this.taxonomy = taxonomy;
+		this.audit = audit;
 	}
 
 	// ---- queries ------------------------------------------------------------------------------
@@ -83,6 +88,11 @@ class FacetController {
 		return byCode(list, Facet::code, facets.values(codes(list, Facet::code), true));
 	}
 
+	@BatchMapping(typeName = "Facet", field = "history")
+	Map<Facet, List<ChangeEvent>> facetHistory(List<Facet> list) {
+		return audit.histories(ChangeKind.FACET, list, Facet::code);
+	}
+
 	// ---- FacetValue fields --------------------------------------------------------------------
 
 	@BatchMapping(typeName = "FacetValue", field = "facet")
@@ -98,6 +108,11 @@ class FacetController {
 	@BatchMapping(typeName = "FacetValue", field = "tags")
 	Map<FacetValue, List<Tag>> valueTags(List<FacetValue> list) {
 		return byCode(list, FacetValue::code, facets.tagsWithValues(codes(list, FacetValue::code)));
+	}
+
+	@BatchMapping(typeName = "FacetValue", field = "history")
+	Map<FacetValue, List<ChangeEvent>> valueHistory(List<FacetValue> list) {
+		return audit.histories(ChangeKind.FACET_VALUE, list, FacetValue::code);
 	}
 
 	// ---- Tag fields ---------------------------------------------------------------------------

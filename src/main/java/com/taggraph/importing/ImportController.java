@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.taggraph.audit.AuditContext;
 import com.taggraph.lineage.DerivationImportResult;
 import com.taggraph.lineage.SourceCatalogService;
 import com.taggraph.taxonomy.SchemeImportResult;
@@ -49,7 +48,6 @@ class ImportController {
 	private final SourceCatalogService lineage;
 	private final long lineageMaxBytes;
 	private final int maxErrors;
-	private final AuditContext audit;
 
 	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes,
 			BulkImportService bulkImports,
@@ -57,7 +55,7 @@ class ImportController {
 			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes,
 			SourceCatalogService lineage,
 			@Value("${taggraph.import.lineage-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize lineageMaxBytes,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors, AuditContext audit) {
+			@Value("${taggraph.import.max-errors:1000}") int maxErrors) {
 		this.taxonomy = taxonomy;
 		this.maxBytes = maxBytes.toBytes();
 		this.bulkImports = bulkImports;
@@ -66,7 +64,6 @@ class ImportController {
 		this.lineage = lineage;
 		this.lineageMaxBytes = lineageMaxBytes.toBytes();
 		this.maxErrors = maxErrors;
-		this.audit = audit;
 	}
 
 	/**
@@ -80,7 +77,7 @@ class ImportController {
 			@RequestParam(required = false) String status) throws IOException {
 		boolean approved;
 		try {
-			approved = ImportStatus.approved(status, audit.current());
+			approved = ImportStatus.approved(status, request);
 		}
 		catch (ImportRefusal refusal) {
 			return refuse(HttpStatus.valueOf(refusal.status), dryRun, refusal.getMessage());
@@ -178,7 +175,7 @@ class ImportController {
 			@RequestParam(required = false) String status) throws IOException {
 		try {
 			// derivations carry no status: the parameter is only checked, so no import claims approval it may not give
-			ImportStatus.approved(status, audit.current());
+			ImportStatus.approved(status, request);
 		}
 		catch (ImportRefusal refusal) {
 			return lineageRefuse(HttpStatus.valueOf(refusal.status), dryRun, refusal.getMessage());

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.taggraph.audit.AuditContext;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,12 +30,10 @@ class SkosController {
 
 	private final SkosService skos;
 	private final long maxBytes;
-	private final AuditContext audit;
 
-	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes, AuditContext audit) {
+	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
 		this.skos = skos;
 		this.maxBytes = maxBytes.toBytes();
-		this.audit = audit;
 	}
 
 	@GetMapping("/api/export/skos")
@@ -58,7 +55,7 @@ class SkosController {
 			@RequestParam(required = false) String status) throws IOException {
 		boolean approved;
 		try {
-			approved = ImportStatus.approved(status, audit.current());
+			approved = ImportStatus.approved(status, request);
 		}
 		catch (ImportRefusal refusal) {
 			return refuse(HttpStatus.valueOf(refusal.status), dryRun, refusal.getMessage());

@@ -16,6 +16,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.graph.TransientRetry;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -28,13 +31,15 @@ class SourceCatalogController {
 	private final LineageService lineages;
 	private final TaxonomyService taxonomy;
 	private final TransientRetry retry;
+	private final AuditTrail audit;
 
 	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy,
-			TransientRetry retry) {
+			TransientRetry retry, AuditTrail audit) {
 		this.sources = sources;
 		this.lineages = lineages;
 		this.taxonomy = taxonomy;
 		this.retry = retry;
+		this.audit = audit;
 	}
 
 	@QueryMapping
@@ -183,6 +188,21 @@ class SourceCatalogController {
 	@BatchMapping(typeName = "SourceField", field = "tags")
 	Map<SourceField, List<Tag>> fieldTags(List<SourceField> fields) {
 		return derivedTags(fields, SourceField::code);
+	}
+
+	@BatchMapping(typeName = "SourceSystem", field = "history")
+	Map<SourceSystem, List<ChangeEvent>> systemHistory(List<SourceSystem> systems) {
+		return audit.histories(ChangeKind.SOURCE_SYSTEM, systems, SourceSystem::code);
+	}
+
+	@BatchMapping(typeName = "SourceTable", field = "history")
+	Map<SourceTable, List<ChangeEvent>> tableHistory(List<SourceTable> tables) {
+		return audit.histories(ChangeKind.SOURCE_TABLE, tables, SourceTable::code);
+	}
+
+	@BatchMapping(typeName = "SourceField", field = "history")
+	Map<SourceField, List<ChangeEvent>> fieldHistory(List<SourceField> fields) {
+		return audit.histories(ChangeKind.SOURCE_FIELD, fields, SourceField::code);
 	}
 
 	@BatchMapping(typeName = "Tag")

@@ -15,6 +15,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 
 import reactor.core.publisher.Mono;
@@ -27,9 +30,11 @@ import reactor.core.publisher.Mono;
 class TaxonomyController {
 
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
 
-	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders) {
+	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, BatchLoaderRegistry loaders) {
 		this.taxonomy = taxonomy;
+		this.audit = audit;
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
 		loaders.<ClassTagsKey, List<Tag>>forName("classTagsLoader")
@@ -105,6 +110,11 @@ class TaxonomyController {
 		return classTagsLoader.load(new ClassTagsKey(tagClass.code(), Boolean.TRUE.equals(includeDescendants)));
 	}
 
+	@BatchMapping(typeName = "TagClass", field = "history")
+	Map<TagClass, List<ChangeEvent>> classHistory(List<TagClass> classes) {
+		return audit.histories(ChangeKind.TAG_CLASS, classes, TagClass::code);
+	}
+
 	// ---- Tag fields ---------------------------------------------------------------------------
 
 	@BatchMapping(typeName = "Tag")
@@ -121,6 +131,11 @@ class TaxonomyController {
 				tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
 		return tags.stream().distinct().collect(Collectors.toMap(Function.identity(),
 				t -> chains.getOrDefault(t.classCode(), List.of())));
+	}
+
+	@BatchMapping(typeName = "Tag", field = "history")
+	Map<Tag, List<ChangeEvent>> tagHistory(List<Tag> tags) {
+		return audit.histories(ChangeKind.TAG, tags, Tag::code);
 	}
 
 	// ---- mutations ----------------------------------------------------------------------------
