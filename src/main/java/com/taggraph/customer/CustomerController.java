@@ -2,10 +2,12 @@ package com.taggraph.customer;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Controller;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeEvent;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.lifecycle.DeprecationWarning;
+import com.taggraph.lifecycle.LifecycleService;
 import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
@@ -42,10 +46,13 @@ class CustomerController {
 
 	private final CustomerService customers;
 	private final AuditTrail audit;
+	private final LifecycleService lifecycle;
 
-	CustomerController(CustomerService customers, AuditTrail audit, BatchLoaderRegistry loaders) {
+	CustomerController(CustomerService customers, AuditTrail audit, LifecycleService lifecycle,
+			BatchLoaderRegistry loaders) {
 		this.customers = customers;
 		this.audit = audit;
+		this.lifecycle = lifecycle;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
 			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids)));
 		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
@@ -121,6 +128,15 @@ class CustomerController {
 	@BatchMapping(typeName = "Customer", field = "history")
 	Map<Customer, List<ChangeEvent>> history(List<Customer> list) {
 		return audit.histories(ChangeKind.CUSTOMER, list, Customer::id);
+	}
+
+	/** The warnings of the deprecated tags each portrait shows, in one query for all portraits. */
+	@BatchMapping(typeName = "Portrait", field = "warnings")
+	List<List<DeprecationWarning>> warnings(List<Portrait> portraits) {
+		return lifecycle.warnings(portraits.stream()
+			.map(p -> p.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.assignments().stream())
+				.map(a -> a.tag().code()).collect(Collectors.toCollection(LinkedHashSet::new)))
+			.toList());
 	}
 
 	/**

@@ -16,6 +16,10 @@ import org.springframework.stereotype.Controller;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeEvent;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleService;
+import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.lifecycle.PendingChange;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
@@ -29,11 +33,13 @@ class FacetController {
 	private final FacetService facets;
 	private final TaxonomyService taxonomy;
 	private final AuditTrail audit;
+	private final LifecycleService lifecycle;
 
-	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit) {
+	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle) {
 		this.facets = facets;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
+		this.lifecycle = lifecycle;
 	}
 
 	// ---- queries ------------------------------------------------------------------------------
@@ -91,6 +97,21 @@ class FacetController {
 	@BatchMapping(typeName = "Facet", field = "history")
 	Map<Facet, List<ChangeEvent>> facetHistory(List<Facet> list) {
 		return audit.histories(ChangeKind.FACET, list, Facet::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "status")
+	Map<Facet, LifecycleStatus> facetStatus(List<Facet> list) {
+		return lifecycle.statuses(ItemKind.FACET, list, Facet::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "pendingChange")
+	Map<Facet, PendingChange> facetPendingChange(List<Facet> list) {
+		return lifecycle.openChanges(ItemKind.FACET, list, Facet::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "replacedBy")
+	Map<Facet, Facet> facetReplacedBy(List<Facet> list) {
+		return lifecycle.replacements(ItemKind.FACET, list, Facet::code, facets::facetsByCode);
 	}
 
 	// ---- FacetValue fields --------------------------------------------------------------------

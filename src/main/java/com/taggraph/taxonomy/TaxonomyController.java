@@ -19,6 +19,10 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeEvent;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
+import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleService;
+import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.lifecycle.PendingChange;
 
 import reactor.core.publisher.Mono;
 
@@ -31,10 +35,13 @@ class TaxonomyController {
 
 	private final TaxonomyService taxonomy;
 	private final AuditTrail audit;
+	private final LifecycleService lifecycle;
 
-	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, BatchLoaderRegistry loaders) {
+	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle,
+			BatchLoaderRegistry loaders) {
 		this.taxonomy = taxonomy;
 		this.audit = audit;
+		this.lifecycle = lifecycle;
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
 		loaders.<ClassTagsKey, List<Tag>>forName("classTagsLoader")
@@ -115,6 +122,21 @@ class TaxonomyController {
 		return audit.histories(ChangeKind.TAG_CLASS, classes, TagClass::code);
 	}
 
+	@BatchMapping(typeName = "TagClass", field = "status")
+	Map<TagClass, LifecycleStatus> classStatus(List<TagClass> classes) {
+		return lifecycle.statuses(ItemKind.TAG_CLASS, classes, TagClass::code);
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "pendingChange")
+	Map<TagClass, PendingChange> classPendingChange(List<TagClass> classes) {
+		return lifecycle.openChanges(ItemKind.TAG_CLASS, classes, TagClass::code);
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "replacedBy")
+	Map<TagClass, TagClass> classReplacedBy(List<TagClass> classes) {
+		return lifecycle.replacements(ItemKind.TAG_CLASS, classes, TagClass::code, taxonomy::classesByCode);
+	}
+
 	// ---- Tag fields ---------------------------------------------------------------------------
 
 	@BatchMapping(typeName = "Tag")
@@ -136,6 +158,16 @@ class TaxonomyController {
 	@BatchMapping(typeName = "Tag", field = "history")
 	Map<Tag, List<ChangeEvent>> tagHistory(List<Tag> tags) {
 		return audit.histories(ChangeKind.TAG, tags, Tag::code);
+	}
+
+	@BatchMapping(typeName = "Tag", field = "pendingChange")
+	Map<Tag, PendingChange> tagPendingChange(List<Tag> tags) {
+		return lifecycle.openChanges(ItemKind.TAG, tags, Tag::code);
+	}
+
+	@BatchMapping(typeName = "Tag", field = "replacedBy")
+	Map<Tag, Tag> tagReplacedBy(List<Tag> tags) {
+		return lifecycle.replacements(ItemKind.TAG, tags, Tag::code, taxonomy::tagsByCode);
 	}
 
 	// ---- mutations ----------------------------------------------------------------------------

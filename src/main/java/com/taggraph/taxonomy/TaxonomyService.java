@@ -26,6 +26,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.text.NormalizedText;
@@ -204,7 +205,7 @@ public class TaxonomyService {
 		}
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
 				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
-		if (gate.holds(ItemKind.TAG_CLASS, code, "UPDATE", given, given)) {
+		if (gate.holds(TaxonomyReview.UPDATE_CLASS, code, given, changes)) {
 			return repository.findClass(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
@@ -235,8 +236,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
-		if (gate.holds(ItemKind.TAG_CLASS, code, "MOVE", ChangeGate.values("parent", newParentCode),
-				ChangeGate.values("newParentCode", newParentCode))) {
+		if (gate.holds(TaxonomyReview.MOVE_CLASS, code, ChangeGate.values("parent", newParentCode),
+				new TaxonomyReview.ClassMove(newParentCode))) {
 			return repository.findClass(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
@@ -258,7 +259,7 @@ public class TaxonomyService {
 						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
 		}
-		if (gate.holds(ItemKind.TAG_CLASS, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+		if (gate.holds(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
@@ -295,7 +296,7 @@ public class TaxonomyService {
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
-		if (gate.holds(ItemKind.TAG, code, "UPDATE", given, given)) {
+		if (gate.holds(TaxonomyReview.UPDATE_TAG, code, given, changes)) {
 			return repository.findTag(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
@@ -315,8 +316,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
 		}
-		if (gate.holds(ItemKind.TAG, code, "MOVE", ChangeGate.values("tagClass", classCode),
-				ChangeGate.values("classCode", classCode))) {
+		if (gate.holds(TaxonomyReview.MOVE_TAG, code, ChangeGate.values("tagClass", classCode),
+				new TaxonomyReview.TagMove(classCode))) {
 			return repository.findTag(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
@@ -341,7 +342,7 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
-		if (gate.holds(ItemKind.TAG, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+		if (gate.holds(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
 		var change = audit.change(ChangeKind.TAG, code);
