@@ -1,5 +1,7 @@
 package com.taggraph.audit;
 
+import com.taggraph.graph.GraphModel;
+
 /**
  * What a change event touched: the node label (stored as the event's {@code kind}, so Browser queries
  * read naturally) and the property that keys it. The relationship state recorded next to its properties
@@ -8,9 +10,11 @@ package com.taggraph.audit;
  */
 public enum ChangeKind {
 
-	TAG_CLASS("TagClass", "code"), TAG("Tag", "code"), FACET("Facet", "code"), FACET_VALUE("FacetValue", "code"),
-	SOURCE_SYSTEM("SourceSystem", "code"), SOURCE_TABLE("SourceTable", "code"), SOURCE_FIELD("SourceField", "code"),
-	CUSTOMER("Customer", "id"), FREE_TAG("FreeTag", "normalized"), SEGMENT("Segment", "name"),
+	TAG_CLASS(GraphModel.TAG_CLASS, "code"), TAG(GraphModel.TAG, "code"), FACET(GraphModel.FACET, "code"),
+	FACET_VALUE(GraphModel.FACET_VALUE, "code"), SOURCE_SYSTEM(GraphModel.SOURCE_SYSTEM, "code"),
+	SOURCE_TABLE(GraphModel.SOURCE_TABLE, "code"), SOURCE_FIELD(GraphModel.SOURCE_FIELD, "code"),
+	CUSTOMER(GraphModel.CUSTOMER, "id"), FREE_TAG(GraphModel.FREE_TAG, "normalized"),
+	SEGMENT(GraphModel.SEGMENT, "name"),
 	/** A bulk import as a whole: one event per import, keyed by the import id. */
 	IMPORT("Import", null);
 

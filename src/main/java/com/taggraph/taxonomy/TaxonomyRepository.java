@@ -11,6 +11,8 @@ import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
+
 /**
  * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of them in one
  * round trip, so a GraphQL request costs a number of queries that does not grow with its result.
@@ -27,8 +29,8 @@ class TaxonomyRepository {
 
 	/** Projection of a tag {@code t}. */
 	private static final String TAG_COLUMNS = """
-			t.code AS code, t.name AS name, t.rule AS rule, coalesce(t.status, 'DRAFT') AS status,
-			[(t)-[:IN_CLASS]->(x:TagClass) | x.code][0] AS classCode""";
+			t.code AS code, t.name AS name, t.rule AS rule, %s AS status,
+			[(t)-[:IN_CLASS]->(x:TagClass) | x.code][0] AS classCode""".formatted(GraphModel.status("t"));
 
 	private final Neo4jClient neo4j;
 
@@ -151,10 +153,10 @@ class TaxonomyRepository {
 				MATCH (t:Tag)
 				WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
 				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
-				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
+				  AND ($statuses IS NULL OR %s IN $statuses)
 				RETURN '' AS key, %s
 				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
-				LIMIT $first""".formatted(TAG_COLUMNS),
+				LIMIT $first""".formatted(GraphModel.status("t"), TAG_COLUMNS),
 				mapOf("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
 						"first", first, "statuses", statuses))
 			.getOrDefault("", List.of());
@@ -360,11 +362,11 @@ class TaxonomyRepository {
 				MERGE (c:TagClass {code: row.code})
 				  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
 				  ON MATCH SET c.updatedAt = datetime()
-				SET c.status = coalesce(row.status, c.status, 'DRAFT'),
+				SET c.status = coalesce(row.status, %s),
 				    c.name = row.name,
 				    c.criterion = CASE WHEN row.criterion IS NULL THEN c.criterion ELSE row.criterion END,
 				    c.exclusive = coalesce(row.exclusive, c.exclusive),
-				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""")
+				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""".formatted(GraphModel.status("c")))
 			.bind(batch).to("rows")
 			.run();
 	}
