@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads the bundled demo tag library (classes, tags, facets, source systems and lineage) into an
  * empty database, in one transaction. It never runs over existing data: a library that already has
- * classes or tags, or a previous demo load, is left alone.
+ * classes or tags, or a previous demo load, is left alone. The modules owning the data write it
+ * ({@link DemoLibraryPart}); this class only reads the file and decides whether to load.
  */
 final class DemoLibraryLoader {
 
@@ -27,11 +28,13 @@ final class DemoLibraryLoader {
 	private final Neo4jClient neo4j;
 	private final TransactionTemplate tx;
 	private final JsonMapper json;
+	private final List<DemoLibraryPart> parts;
 
-	DemoLibraryLoader(Neo4jClient neo4j, TransactionTemplate tx, JsonMapper json) {
+	DemoLibraryLoader(Neo4jClient neo4j, TransactionTemplate tx, JsonMapper json, List<DemoLibraryPart> parts) {
 		this.neo4j = neo4j;
 		this.tx = tx;
 		this.json = json;
+		this.parts = parts;
 	}
 
 	/** @return whether the library was loaded */
@@ -63,91 +66,7 @@ final class DemoLibraryLoader {
 	}
 
 	private void write(Map<String, Object> data) {
-		run("""
-				CREATE (s:Scheme {code: $scheme.code, name: $scheme.name, version: $scheme.version,
-				                  note: $scheme.note, loadedAt: datetime()})
-				""", "scheme", data.get("scheme"));
-		run("""
-				UNWIND $classes AS row
-				CREATE (:TagClass {code: row.code, name: row.name, criterion: row.criterion,
-				                   exclusive: coalesce(row.exclusive, false), exhaustive: coalesce(row.exhaustive, false),
-				                   scope: row.scope, status: 'APPROVED'})
-				""", "classes", data.get("classes"));
-		run("""
-				UNWIND $classes AS row
-				WITH row WHERE row.parent IS NOT NULL
-				MATCH (c:TagClass {code: row.code}), (p:TagClass {code: row.parent})
-				CREATE (c)-[:BROADER]->(p)
-				""", "classes", data.get("classes"));
-		run("""
-				UNWIND $facets AS f
-				CREATE (facet:Facet {code: f.code, name: f.name, criterion: f.criterion, status: 'APPROVED'})
-				WITH facet, f
-				UNWIND f.values AS v
-				CREATE (value:FacetValue {code: v.code, name: v.name, customersWithAnyOf: v.customersWithAnyOf})
-				CREATE (value)-[:OF_FACET]->(facet)
-				""", "facets", data.get("facets"));
-		run("""
-				UNWIND $systems AS s
-				CREATE (system:SourceSystem {code: s.code, name: s.name, kind: s.kind, description: s.description})
-				WITH system, s
-				UNWIND s.tables AS t
-				CREATE (table:SourceTable {code: s.code + '.' + t.code, name: t.name, tableName: t.code})
-				CREATE (table)-[:IN_SYSTEM]->(system)
-				WITH table, s, t
-				UNWIND t.fields AS f
-				CREATE (field:SourceField {code: s.code + '.' + t.code + '.' + f, name: f})
-				CREATE (field)-[:IN_TABLE]->(table)
-				""", "systems", data.get("sourceSystems"));
-		run("""
-				UNWIND $tags AS row
-				MATCH (c:TagClass {code: row.class})
-				CREATE (t:Tag {code: row.code, name: row.name, rule: row.rule, status: 'APPROVED'})
-				CREATE (t)-[:IN_CLASS]->(c)
-				WITH t, row
-				UNWIND row.facetValues AS valueCode
-				MATCH (v:FacetValue {code: valueCode})
-				CREATE (t)-[:HAS_FACET_VALUE]->(v)
-				""", "tags", data.get("tags"));
-		run("""
-				UNWIND $tags AS row
-				UNWIND row.derivedFrom AS source
-				MATCH (t:Tag {code: row.code})
-				CALL (t, source) {
-				  WITH source WHERE source.field IS NOT NULL
-				  MATCH (f:SourceField {code: source.system + '.' + source.table + '.' + source.field})
-				  CREATE (t)-[:DERIVED_FROM]->(f)
-				  UNION
-				  WITH source WHERE source.tag IS NOT NULL
-				  MATCH (upstream:Tag {code: source.tag})
-				  CREATE (t)-[:DERIVED_FROM]->(upstream)
-				}
-				""", "tags", data.get("tags"));
-		verify(data);
-	}
-
-	/** A silently skipped MATCH would load half a library; counting every edge catches that. */
-	@SuppressWarnings("unchecked")
-	private void verify(Map<String, Object> data) {
-		var tags = (List<Map<String, Object>>) data.get("tags");
-		long expectedDerivations = tags.stream().mapToLong(t -> ((List<?>) t.get("derivedFrom")).size()).sum();
-		long expectedFacetValues = tags.stream().mapToLong(t -> ((List<?>) t.get("facetValues")).size()).sum();
-		Map<String, Object> counts = neo4j.query("""
-				RETURN COUNT { (:Tag)-[:IN_CLASS]->(:TagClass) } AS inClass,
-				       COUNT { (:Tag)-[:HAS_FACET_VALUE]->(:FacetValue) } AS facetValues,
-				       COUNT { (:Tag)-[:DERIVED_FROM]->() } AS derivations
-				""").fetch().one().orElseThrow();
-		if (((Number) counts.get("inClass")).longValue() != tags.size()
-				|| ((Number) counts.get("facetValues")).longValue() != expectedFacetValues
-				|| ((Number) counts.get("derivations")).longValue() != expectedDerivations) {
-			throw new IllegalStateException("Demo library references codes it does not define; loaded " + counts
-					+ ", expected inClass=" + tags.size() + " facetValues=" + expectedFacetValues + " derivations="
-					+ expectedDerivations);
-		}
-	}
-
-	private void run(String cypher, String name, Object value) {
-		neo4j.query(cypher).bind(value).to(name).run();
+		parts.forEach(part -> part.write(data));
 	}
 
 	private Map<String, Object> read(Resource library) {

@@ -28,12 +28,14 @@ class GraphStartup implements SmartInitializingSingleton {
 	private final boolean demoEnabled;
 	private final Resource demoLibrary;
 	private final java.util.List<StartupStep> steps;
+	private final java.util.List<DemoLibraryPart> demoParts;
 
 	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
 			@Value("classpath:cypher/schema.cypher") Resource schema,
 			@Value("${taggraph.demo.enabled:true}") boolean demoEnabled,
 			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary,
-			org.springframework.beans.factory.ObjectProvider<StartupStep> steps) {
+			org.springframework.beans.factory.ObjectProvider<StartupStep> steps,
+			org.springframework.beans.factory.ObjectProvider<DemoLibraryPart> demoParts) {
 		this.neo4j = neo4j;
 		this.transactions = transactions;
 		this.json = json;
@@ -41,13 +43,14 @@ class GraphStartup implements SmartInitializingSingleton {
 		this.demoEnabled = demoEnabled;
 		this.demoLibrary = demoLibrary;
 		this.steps = steps.orderedStream().toList();
+		this.demoParts = demoParts.orderedStream().toList();
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		new GraphSchema(neo4j, schema).apply();
 		if (demoEnabled) {
-			new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json).loadIfEmpty(demoLibrary);
+			new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json, demoParts).loadIfEmpty(demoLibrary);
 		}
 		steps.forEach(step -> step.afterLibraryReady(demoEnabled));
 		long started = System.nanoTime();

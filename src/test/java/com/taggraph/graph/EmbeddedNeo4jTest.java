@@ -43,6 +43,9 @@ class EmbeddedNeo4jTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	List<DemoLibraryPart> parts;
+
 	@Value("classpath:demo/tag-library.json")
 	Resource library;
 
@@ -107,7 +110,8 @@ class EmbeddedNeo4jTest {
 	void theDemoLibraryIsNeverLoadedOverExistingData() {
 		long nodes = nodeCount();
 
-		boolean loaded = new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json).loadIfEmpty(library);
+		boolean loaded = new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json, parts)
+			.loadIfEmpty(library);
 
 		assertThat(loaded).isFalse();
 		assertThat(nodeCount()).isEqualTo(nodes);
