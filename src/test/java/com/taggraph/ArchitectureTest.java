@@ -3,12 +3,21 @@ package com.taggraph;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -24,7 +33,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 /**
  * The module rules of the README's layout section: every top-level package under {@code com.taggraph} is a
- * module, the modules form a one-way graph ({@link #MAY_USE}), and no module reaches into another's
+ * module, the modules form a one-way graph ({@link #MAY_USE}) with no cycle, and no module reaches into another's
  * repositories.
  */
 @AnalyzeClasses(packages = "com.taggraph", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -32,21 +41,20 @@ class ArchitectureTest {
 
 	private static final String BASE = "com.taggraph.";
 
+	/** Used by every module but {@code error}; they use only {@code error}. */
 	private static final List<String> KERNEL = List.of("error", "graph", "web", "text");
 
-	private static final List<String> LOW = List.of("audit", "security", "lifecycle");
-
 	/**
-	 * Each module and the modules it may use, in the order of the README. The kernel ({@code error}, {@code graph},
-	 * {@code web}, {@code text}) may be used by every module but {@code error}; every feature may use the kernel,
-	 * {@code importing} and the low modules ({@code audit}, {@code security}, {@code lifecycle}).
+	 * Each module and the modules it may use: the table of the README's layout section, where "kernel" stands for
+	 * {@link #KERNEL} ({@link #readmeListsTheTable} holds the two to each other). Features come in order, each using
+	 * only modules before it.
 	 */
 	static final Map<String, List<String>> MAY_USE = table();
 
 	/**
-	 * TODAY ONLY, delete once the importing split (issue 15, section 1) is merged: {@code importing} still holds the
-	 * SKOS, customer, class-scheme and lineage imports, and {@code security} still reads {@code taxonomy.Tag} until
-	 * the access-policy work lands.
+	 * TODAY ONLY, delete once the importing split and the access policy (issue 15, sections 1 and 5) are merged:
+	 * {@code importing} still holds the SKOS, customer, class-scheme and lineage imports, and {@code security}
+	 * still reads {@code taxonomy.Tag} to take sensitive tags out of GraphQL results.
 	 */
 	static final Map<String, List<String>> UNTIL_SPLIT = Map.of(
 			"importing", List.of("customer", "folksonomy", "lifecycle", "lineage", "taxonomy"),
@@ -58,27 +66,53 @@ class ArchitectureTest {
 		table.put("text", List.of("error"));
 		table.put("graph", List.of("error"));
 		table.put("web", List.of("error"));
-		table.put("importing", List.of("error", "graph", "web", "text", "audit", "security"));
-		table.put("audit", KERNEL);
-		table.put("security", KERNEL);
-		table.put("lifecycle", feature(List.of("audit", "security")));
-		table.put("taxonomy", feature(List.of()));
-		table.put("facet", feature(List.of("taxonomy")));
-		table.put("customer", feature(List.of("taxonomy", "facet")));
-		table.put("folksonomy", feature(List.of("customer", "taxonomy")));
-		table.put("lineage", feature(List.of("customer", "taxonomy")));
-		table.put("governance", feature(List.of("taxonomy", "facet", "customer", "folksonomy", "lineage")));
-		table.put("skos", feature(List.of("taxonomy", "facet", "lineage")));
+		table.put("importing", kernelAnd("audit", "security"));
+		table.put("audit", kernelAnd());
+		table.put("security", kernelAnd());
+		table.put("lifecycle", kernelAnd("importing", "audit", "security"));
+		table.put("taxonomy", featureUsing());
+		table.put("facet", featureUsing("taxonomy"));
+		table.put("customer", featureUsing("taxonomy", "facet"));
+		table.put("folksonomy", featureUsing("taxonomy", "customer"));
+		table.put("lineage", featureUsing("taxonomy", "customer"));
+		table.put("governance", featureUsing("taxonomy", "facet", "customer", "folksonomy", "lineage"));
+		table.put("skos", featureUsing("taxonomy", "facet", "lineage"));
 		return table;
 	}
 
-	/** The kernel, importing and the low modules, and then the given features. */
-	private static List<String> feature(List<String> features) {
-		Set<String> uses = new LinkedHashSet<>(KERNEL);
-		uses.add("importing");
-		uses.addAll(LOW);
-		uses.addAll(features);
+	private static List<String> kernelAnd(String... modules) {
+		List<String> uses = new ArrayList<>(KERNEL);
+		uses.addAll(List.of(modules));
 		return List.copyOf(uses);
+	}
+
+	/** A feature uses the kernel, the import machinery and the low modules, and the given features before it. */
+	private static List<String> featureUsing(String... features) {
+		List<String> uses = new ArrayList<>(kernelAnd("importing", "audit", "security", "lifecycle"));
+		uses.addAll(List.of(features));
+		return List.copyOf(uses);
+	}
+
+	/** The README's layout table says what {@link #MAY_USE} says: a change to one is a change to the other. */
+	@Test
+	void readmeListsTheTable() throws IOException {
+		Map<String, List<String>> readme = new LinkedHashMap<>();
+		Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|[^|]*\\| ([^|]*) \\|$")
+			.matcher(Files.readString(Path.of("README.md")));
+		while (row.find()) {
+			List<String> uses = new ArrayList<>();
+			for (String used : row.group(2).replace("—", "").split(",")) {
+				String module = used.strip().replace("`", "");
+				if (module.equals("kernel")) {
+					uses.addAll(KERNEL);
+				}
+				else if (!module.isEmpty()) {
+					uses.add(module);
+				}
+			}
+			readme.put(row.group(1), uses);
+		}
+		assertThat(readme).isEqualTo(MAY_USE);
 	}
 
 	@ArchTest
