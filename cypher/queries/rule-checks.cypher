@@ -21,7 +21,7 @@
 // --- 0. Summary: one row per check that found violations (no rows: the library keeps its rules)
 CALL () {
   RETURN 1 AS check, 'CLASS_CYCLE' AS kind,
-         COUNT { MATCH (c:TagClass) WHERE EXISTS { (c)-[:BROADER]->+(c) } } AS found
+         COUNT { MATCH cycle = (c:TagClass)-[:BROADER]->+(c) WHERE all(n IN nodes(cycle) WHERE c.code <= n.code) } AS found
   UNION ALL
   RETURN 2 AS check, 'ORPHAN_CLASS' AS kind,
          COUNT { MATCH (c:TagClass)

@@ -12,7 +12,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.importing.IndustryScheme;
+import com.taggraph.taxonomy.IndustryScheme;
 
 /**
  * The issue's acceptance items, used as a client would: GraphQL and the import endpoint over HTTP,
@@ -88,16 +88,16 @@ class ClassHierarchyAcceptanceTest {
 		var refused = client.post("/api/import/tag-classes", String.join("\n", lines), "text/csv", "application/json");
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.body().path("errors")).hasSize(1);
-		assertThat(refused.body().path("errors").path(0).path("line").asInt()).isEqualTo(1501);
-		assertThat(refused.body().path("errors").path(0).path("message").asString()).contains("NO-SUCH-PARENT");
+		assertThat(refused.body().path("problems")).hasSize(1);
+		assertThat(refused.body().path("problems").path(0).path("line").asInt()).isEqualTo(1501);
+		assertThat(refused.body().path("problems").path(0).path("message").asString()).contains("NO-SUCH-PARENT");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
 		var imported = client.post("/api/import/tag-classes", IndustryScheme.csv(prefix), "text/csv; charset=UTF-8",
 				"application/json");
 
 		assertThat(imported.status()).isEqualTo(200);
-		assertThat(imported.body().path("created").asInt()).isEqualTo(IndustryScheme.lines(prefix).size() - 1);
+		assertThat(imported.body().path("counts").path("created").asInt()).isEqualTo(IndustryScheme.lines(prefix).size() - 1);
 		var leaf = IndustryScheme.chainOfFirstLeaf(prefix);
 		var chain = client.query("query($c: ID!) { tagClass(code: $c) { level classChain { code } } }",
 				Map.of("c", leaf.get(3)));

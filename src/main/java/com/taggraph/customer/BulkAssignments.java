@@ -1,8 +1,10 @@
 package com.taggraph.customer;
 
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,14 @@ public class BulkAssignments {
 
 	/** One exclusive class at or above a tag's class, and the branch of it the tag falls in. */
 	public record ExclusiveBranch(String exclusiveClass, String branch) {
+	}
+
+	/** A customer to create or update: its id and the properties the file gives it (name and attributes). */
+	public record CustomerRow(String id, Map<String, Object> properties) {
+	}
+
+	/** An assignment to write; a null {@code assignedAt} is the time of the write. */
+	public record AssignmentRow(String customerId, String tagCode, String value, OffsetDateTime assignedAt) {
 	}
 
 	/** A customer already in the database: its properties (when asked for) and its tags with their values. */
@@ -87,10 +97,13 @@ public class BulkAssignments {
 	}
 
 	/**
-	 * Creates or updates customers: rows {@code {id, properties}}. A customer the batch creates
-	 * carries the import's id, so a rollback finds it; an existing one gets the new properties only.
+	 * Creates or updates customers. A customer the batch creates carries the import's id, so a rollback
+	 * finds it; an existing one gets the new properties only.
 	 */
-	public void upsertCustomers(List<Map<String, Object>> rows, String importId) {
+	public void upsertCustomers(List<CustomerRow> customers, String importId) {
+		List<Map<String, Object>> rows = customers.stream()
+			.map(c -> Map.<String, Object>of("id", c.id(), "properties", c.properties()))
+			.toList();
 		neo4j.query("""
 				UNWIND $rows AS row
 				MERGE (c:Customer {id: row.id})
@@ -101,8 +114,7 @@ public class BulkAssignments {
 	}
 
 	/**
-	 * Writes assignments: rows {@code {customerId, tagCode, value, assignedAt}}, in the caller's
-	 * transaction. Only pairs the customer does not carry yet are created, so a repeated batch (a
+	 * Writes assignments in the caller's transaction. Only pairs the customer does not carry yet are created, so a repeated batch (a
 	 * resumed import) is a no-op, and an assignment that already exists keeps its value, source and
 	 * import: only relationships this import creates carry its id.
 	 *
@@ -111,8 +123,17 @@ public class BulkAssignments {
 	 * first, the lock {@code assignTags} takes too; {@code SET c.id = c.id} takes it and changes nothing.
 	 * Validation has refused duplicate rows, so one batch never holds the same pair twice.
 	 */
-	public void createAssignments(List<Map<String, Object>> rows, String importId) {
-		List<String> customerIds = rows.stream().map(row -> (String) row.get("customerId")).distinct().sorted().toList();
+	public void createAssignments(List<AssignmentRow> assignments, String importId) {
+		List<String> customerIds = assignments.stream().map(AssignmentRow::customerId).distinct().sorted().toList();
+		List<Map<String, Object>> rows = new ArrayList<>(assignments.size());
+		for (AssignmentRow a : assignments) {
+			Map<String, Object> row = new HashMap<>(8);
+			row.put("customerId", a.customerId());
+			row.put("tagCode", a.tagCode());
+			row.put("value", a.value());
+			row.put("assignedAt", a.assignedAt());
+			rows.add(row);
+		}
 		neo4j.query("UNWIND $ids AS id MATCH (c:Customer {id: id}) SET c.id = c.id")
 			.bind(customerIds).to("ids")
 			.run();

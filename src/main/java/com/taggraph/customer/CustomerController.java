@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,14 +17,17 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeEvent;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
 import com.taggraph.lifecycle.DeprecationWarning;
 import com.taggraph.lifecycle.LifecycleService;
+import com.taggraph.web.Connection;
 import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
@@ -47,12 +51,14 @@ class CustomerController {
 	private final CustomerService customers;
 	private final AuditTrail audit;
 	private final LifecycleService lifecycle;
+	private final NodeChanges nodeChanges;
 
-	CustomerController(CustomerService customers, AuditTrail audit, LifecycleService lifecycle,
+	CustomerController(CustomerService customers, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
 			BatchLoaderRegistry loaders) {
 		this.customers = customers;
 		this.audit = audit;
 		this.lifecycle = lifecycle;
+		this.nodeChanges = nodeChanges;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
 			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids)));
 		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
@@ -128,6 +134,11 @@ class CustomerController {
 	@BatchMapping(typeName = "Customer", field = "history")
 	Map<Customer, List<ChangeEvent>> history(List<Customer> list) {
 		return audit.histories(ChangeKind.CUSTOMER, list, Customer::id);
+	}
+
+	@SchemaMapping(typeName = "Customer", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> changes(Customer customer, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.CUSTOMER, customer.id(), range, env);
 	}
 
 	/** The warnings of the deprecated tags each portrait shows, in one query for all portraits. */

@@ -32,7 +32,23 @@ public enum ErrorCode {
 	/** a lifecycle step the item's status does not allow (approving a decided change, deprecating a draft…) */
 	FORBIDDEN_TRANSITION(ErrorType.BAD_REQUEST),
 	/** a change to an item that already has a pending change awaiting review */
-	CHANGE_PENDING(ErrorType.BAD_REQUEST);
+	CHANGE_PENDING(ErrorType.BAD_REQUEST),
+	/** REST: the request conflicts with what is going on (another import is writing, an import in the wrong state) */
+	CONFLICT(ErrorType.BAD_REQUEST),
+	/** REST: no credentials, or credentials that do not verify (HTTP 401) */
+	UNAUTHORIZED(ErrorType.UNAUTHORIZED),
+	/** REST: no syntax the endpoint serves matches {@code Accept} (HTTP 406) */
+	NOT_ACCEPTABLE(ErrorType.BAD_REQUEST),
+	/** REST: a body of a {@code Content-Type} (or charset) the endpoint does not take (HTTP 415) */
+	UNSUPPORTED_MEDIA_TYPE(ErrorType.BAD_REQUEST),
+	/** REST: the path exists, the method not (HTTP 405) */
+	METHOD_NOT_ALLOWED(ErrorType.BAD_REQUEST),
+	/** REST: an import's file has problems, listed in {@code problems}; nothing was written (HTTP 422) */
+	IMPORT_REFUSED(ErrorType.BAD_REQUEST),
+	/** REST: an import's write stopped part way; resume or roll it back (HTTP 500) */
+	IMPORT_INTERRUPTED(ErrorType.INTERNAL_ERROR),
+	/** REST: a failure of the server, told in its log (HTTP 500) */
+	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 
 	private final ErrorType type;
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -11,17 +12,24 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeEvent;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleService;
 import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.lifecycle.PendingChange;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
+
+import graphql.schema.DataFetchingEnvironment;
 
 /**
  * GraphQL mappings of facets and their values. Every field reaching further into the graph is
@@ -34,12 +42,17 @@ class FacetController {
 	private final TaxonomyService taxonomy;
 	private final AuditTrail audit;
 	private final LifecycleService lifecycle;
+	private final NodeChanges nodeChanges;
+	private final Connections connections;
 
-	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle) {
+	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle,
+			NodeChanges nodeChanges, Connections connections) {
+		this.nodeChanges = nodeChanges;
 		this.facets = facets;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
 		this.lifecycle = lifecycle;
+		this.connections = connections;
 	}
 
 	// ---- queries ------------------------------------------------------------------------------
@@ -65,8 +78,9 @@ class FacetController {
 	}
 
 	@QueryMapping
-	TagConnection tags(@Argument TagFilter where, @Argument Integer first, @Argument String after) {
-		return facets.searchTags(where, first, after);
+	TagConnection tags(@Argument TagFilter where, ScrollSubrange range) {
+		FacetService.TagSelection selection = facets.searchTags(where, Connections.position(range), Connections.first(range));
+		return new TagConnection(connections.of(selection.page(), range, selection::totalCount), selection.facetCounts());
 	}
 
 	// ---- Facet fields -------------------------------------------------------------------------
@@ -134,6 +148,16 @@ class FacetController {
 	@BatchMapping(typeName = "FacetValue", field = "history")
 	Map<FacetValue, List<ChangeEvent>> valueHistory(List<FacetValue> list) {
 		return audit.histories(ChangeKind.FACET_VALUE, list, FacetValue::code);
+	}
+
+	@SchemaMapping(typeName = "Facet", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> facetChanges(Facet facet, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.FACET, facet.code(), range, env);
+	}
+
+	@SchemaMapping(typeName = "FacetValue", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> valueChanges(FacetValue value, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.FACET_VALUE, value.code(), range, env);
 	}
 
 	// ---- Tag fields ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package com.taggraph.folksonomy;
 
 import com.taggraph.error.DomainException;
+import com.taggraph.error.InputRules;
 import com.taggraph.text.NormalizedText;
 
 /**
@@ -10,7 +11,7 @@ import com.taggraph.text.NormalizedText;
 public final class FreeTagText {
 
 	/** Longest free tag accepted, in characters (code points) as typed. */
-	public static final int MAX_LENGTH = 64;
+	public static final int MAX_LENGTH = InputRules.MAX_FREE_TAG;
 
 	private FreeTagText() {
 	}

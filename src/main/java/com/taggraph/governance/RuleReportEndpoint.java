@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import com.taggraph.error.DomainException;
+import com.taggraph.error.ErrorCode;
+import com.taggraph.error.RefusedRequest;
 
 /**
  * {@code GET /api/reports/rules}: the same report as the GraphQL {@code ruleReport}, as JSON (the
@@ -51,7 +54,7 @@ class RuleReportEndpoint {
 		return switch (format.toLowerCase(Locale.ROOT)) {
 			case "csv" -> true;
 			case "json" -> false;
-			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format: csv or json, was " + format);
+			default -> throw DomainException.invalid("format", "csv or json, was " + format);
 		};
 	}
 
@@ -65,7 +68,7 @@ class RuleReportEndpoint {
 			parsed = MediaType.parseMediaTypes(accept);
 		}
 		catch (org.springframework.http.InvalidMediaTypeException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+			throw new RefusedRequest(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE,
 					"unreadable Accept header; the rule report is served as application/json or text/csv");
 		}
 		List<MediaType> accepted = parsed.stream()
@@ -79,6 +82,7 @@ class RuleReportEndpoint {
 				return true;
 			}
 		}
-		throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE, "the rule report is served as application/json or text/csv");
+		throw new RefusedRequest(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE,
+				"the rule report is served as application/json or text/csv");
 	}
 }

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +22,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.taggraph.audit.AuditTrail;
-import com.taggraph.customer.BulkAssignments;
-import com.taggraph.customer.CustomersBulkChanged;
 
 /**
- * Bulk imports of customers and tag assignments. The contract: validate the files completely
+ * Bulk imports of the files a {@link BulkImportTarget} loads (customers and tag assignments). The contract: validate the files completely
  * (every error with its line, nothing written if there is one), then write in large batches, one
  * transaction per batch. Each batch commits together with the import's progress on its
  * {@code :ImportRun}, so an import interrupted by a crash is found RUNNING at the next start and can
@@ -43,19 +40,17 @@ import com.taggraph.customer.CustomersBulkChanged;
  * One import writes at a time in this process.
  */
 @Service
-class BulkImportService {
+public class BulkImportService {
 
 	private static final Log log = LogFactory.getLog(BulkImportService.class);
 	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-	private final BulkAssignments bulk;
+	private final BulkImportTarget target;
 	private final ImportRuns runs;
 	private final TransactionTemplate tx;
-	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Path workDir;
 	private final int maxErrors;
-	private final ZoneId zone = ZoneId.systemDefault();
 	private final ReentrantLock writing = new ReentrantLock();
 	private final Set<String> active = ConcurrentHashMap.newKeySet();
 	private volatile int batchRows;
@@ -63,16 +58,15 @@ class BulkImportService {
 	/** Test hook: throw after this many batches of one write, as a crash would stop it (0: never). */
 	private volatile int interruptAfterBatches;
 
-	BulkImportService(BulkAssignments bulk, ImportRuns runs, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, AuditTrail audit,
+	BulkImportService(BulkImportTarget target, ImportRuns runs, PlatformTransactionManager transactions,
+			AuditTrail audit,
 			@Value("${taggraph.import.work-dir:${taggraph.neo4j.embedded.data-dir:./data}/imports}") Path workDir,
 			@Value("${taggraph.import.batch-rows:10000}") int batchRows,
 			@Value("${taggraph.import.max-errors:1000}") int maxErrors,
 			@Value("${taggraph.import.writers:2}") int writers) {
-		this.bulk = bulk;
+		this.target = target;
 		this.runs = runs;
 		this.tx = new TransactionTemplate(transactions);
-		this.events = events;
 		this.audit = audit;
 		this.workDir = workDir.toAbsolutePath().normalize();
 		this.batchRows = batchRows;
@@ -81,7 +75,7 @@ class BulkImportService {
 	}
 
 	/** Where uploads are spooled, on the same file system as the kept copies so keeping one is a rename. */
-	Path incomingDir() {
+	public Path incomingDir() {
 		try {
 			return Files.createDirectories(workDir.resolve("incoming"));
 		}
@@ -96,10 +90,10 @@ class BulkImportService {
 	 * Validates the files and, unless a dry run, writes them. {@code ownFiles}: the files are
 	 * temporary uploads that may be moved into the work directory; otherwise they are linked or copied.
 	 */
-	ImportReport importFiles(List<ImportFile> given, boolean dryRun, String origin, ImportProgress progress,
+	public ImportOutcome importFiles(List<ImportFile> given, boolean dryRun, String origin, ImportProgress progress,
 			boolean ownFiles) {
 		List<ImportFile> files = new ArrayList<>(given);
-		files.sort(Comparator.comparing(ImportFile::kind));
+		files.sort(Comparator.comparingInt(f -> target.fileKinds().indexOf(f.kind())));
 		if (!dryRun && !writing.tryLock()) {
 			throw ImportRefusal.conflict("another import is being written or rolled back; try again when it has finished");
 		}
@@ -109,21 +103,18 @@ class BulkImportService {
 			Validated validated = validate(files, progress);
 			long validateMillis = (System.nanoTime() - started) / 1_000_000;
 			if (!validated.problems().isEmpty()) {
-				return ImportReport.refused(dryRun, validated.errors(), validated.problems().count(),
-						validated.counts().get(FileKind.CUSTOMERS), validated.counts().get(FileKind.ASSIGNMENTS),
-						validateMillis);
+				return validated.refused(dryRun, validateMillis);
 			}
-			ImportReport.Counts total = validated.total();
+			ImportOutcome.Counts total = validated.total();
 			if (dryRun) {
-				return new ImportReport(true, false, total.created(), total.updated(), total.unchanged(), List.of(), null,
-						null, total.rows(), 0, 0, validated.counts().get(FileKind.CUSTOMERS),
-						validated.counts().get(FileKind.ASSIGNMENTS), validateMillis, 0);
+				return new ImportOutcome(true, false, total, List.of(), 0, null, validateMillis,
+						new ImportOutcome.Run(null, null, 0, validated.counts(), validateMillis, 0), null);
 			}
 			String id = "imp-" + ID_TIME.format(startedAt) + "-"
 					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
 			List<ImportFile> kept = keep(files, id, ownFiles);
 			ImportRun run = new ImportRun(id, kind(files), ImportRun.RUNNING, false, origin, null, null, total.rows(), 0, 0,
-					files.stream().map(ImportFile::name).toList(), files.stream().map(f -> f.kind().name()).toList(),
+					files.stream().map(ImportFile::name).toList(), files.stream().map(ImportFile::kind).toList(),
 					files.stream().map(f -> validated.counts().get(f.kind()).rows()).toList(),
 					files.stream().map(f -> validated.checksums().get(f.kind())).toList(),
 					kept.stream().map(f -> f.path().toString()).toList(), total.created(), total.updated(),
@@ -142,7 +133,7 @@ class BulkImportService {
 	// ---- resume and rollback ----------------------------------------------------------------
 
 	/** Re-validates the kept files against the database as it is now, then writes from the first batch that did not commit. */
-	ImportReport resume(String id, ImportProgress progress) {
+	public ImportOutcome resume(String id, ImportProgress progress) {
 		if (!writing.tryLock()) {
 			throw ImportRefusal.conflict("another import is being written or rolled back; try again when it has finished");
 		}
@@ -155,7 +146,7 @@ class BulkImportService {
 					throw ImportRefusal.conflict("the validated copy %s of import %s is gone; roll the import back instead"
 						.formatted(path, id));
 				}
-				files.add(new ImportFile(FileKind.valueOf(run.fileKinds().get(i)), path, run.files().get(i)));
+				files.add(new ImportFile(run.fileKinds().get(i), path, run.files().get(i)));
 			}
 			long started = System.nanoTime();
 			Validated validated = validate(files, progress);
@@ -168,9 +159,7 @@ class BulkImportService {
 				}
 			}
 			if (!validated.problems().isEmpty()) {
-				return ImportReport.refused(false, validated.errors(), validated.problems().count(),
-						validated.counts().get(FileKind.CUSTOMERS), validated.counts().get(FileKind.ASSIGNMENTS),
-						validateMillis);
+				return validated.refused(false, validateMillis);
 			}
 			log.info("Resuming import %s at row %d of %d".formatted(id, run.rowsWritten(), run.rows()));
 			return write(run, files, run.rowsWritten(), progress, validated, validateMillis);
@@ -180,54 +169,69 @@ class BulkImportService {
 		}
 	}
 
-	/** What a rollback deleted. */
-	record Rollback(String importId, String status, long deletedAssignments, long deletedCustomers, long millis) {
+	/**
+	 * What a rollback deleted: {@code deleted} by file kind, in JSON as {@code deletedCustomers},
+	 * {@code deletedAssignments}, ….
+	 */
+	public record Rollback(String importId, String status, @JsonIgnore Map<String, Long> deleted, long millis) {
+
+		@JsonAnyGetter
+		Map<String, Long> deletedByKind() {
+			Map<String, Long> named = new LinkedHashMap<>();
+			deleted.forEach((kind, n) -> named.put("deleted" + kind.charAt(0) + kind.substring(1).toLowerCase(), n));
+			return named;
+		}
+
+		/** "11 assignments and 0 customers", each count in {@code format} ({@code %d}, {@code %,d}). */
+		public String summary(String format) {
+			return String.join(" and ", deleted.entrySet().stream()
+				.map(e -> (format + " %s").formatted(e.getValue(), e.getKey().toLowerCase()))
+				.toList());
+		}
 	}
 
 	/**
-	 * Deletes exactly the assignments carrying the import's id, then the customers it created, in
-	 * batches, and marks it ROLLED_BACK. Idempotent: a rollback interrupted half way can run again.
-	 * Customers the import only updated keep their new properties.
+	 * Deletes exactly what carries the import's id, file kind by file kind from the last written (the
+	 * assignments, then the customers it created), in batches, and marks it ROLLED_BACK. Idempotent: a
+	 * rollback interrupted half way can run again. Customers the import only updated keep their new properties.
 	 */
-	Rollback rollback(String id) {
+	public Rollback rollback(String id) {
 		if (!writing.tryLock()) {
 			throw ImportRefusal.conflict("another import is being written or rolled back; try again when it has finished");
 		}
 		try {
 			ImportRun run = runs.find(id).orElseThrow(() -> ImportRefusal.notFound(id));
 			if (ImportRun.ROLLED_BACK.equals(run.status())) {
-				return new Rollback(id, run.status(), 0, 0, 0);
+				Map<String, Long> none = new LinkedHashMap<>();
+				lastWrittenFirst().forEach(kind -> none.put(kind, 0L));
+				return new Rollback(id, run.status(), none, 0);
 			}
 			if (active.contains(id)) {
 				throw ImportRefusal.conflict("import %s is being written".formatted(id));
 			}
 			long started = System.nanoTime();
 			int limit = batchRows;
-			long assignments = 0;
-			long deleted;
-			do {
-				deleted = tx.execute(status -> bulk.deleteAssignmentsOf(id, limit));
-				assignments += deleted;
+			Map<String, Long> deleted = new LinkedHashMap<>();
+			for (String kind : lastWrittenFirst()) {
+				long total = 0;
+				long batch;
+				do {
+					batch = tx.execute(status -> target.deleteWritten(kind, id, limit));
+					total += batch;
+				}
+				while (batch > 0);
+				deleted.put(kind, total);
 			}
-			while (deleted > 0);
-			long customers = 0;
-			do {
-				deleted = tx.execute(status -> bulk.deleteCustomersOf(id, limit));
-				customers += deleted;
-			}
-			while (deleted > 0);
-			String message = "rolled back: deleted %d assignments and %d customers".formatted(assignments, customers);
-			long deletedAssignments = assignments;
-			long deletedCustomers = customers;
+			Rollback done = new Rollback(id, ImportRun.ROLLED_BACK, deleted, (System.nanoTime() - started) / 1_000_000);
+			String message = "rolled back: deleted " + done.summary("%d");
 			tx.executeWithoutResult(status -> {
 				runs.finish(id, ImportRun.ROLLED_BACK, message);
-				audit.recordImport(id, "ROLLBACK", Map.of("deletedAssignments", deletedAssignments,
-						"deletedCustomers", deletedCustomers));
+				audit.recordImport(id, "ROLLBACK", Map.copyOf(done.deletedByKind()));
 			});
 			deleteWorkFiles(run.workFiles());
 			log.info("Import %s %s".formatted(id, message));
-			events.publishEvent(new CustomersBulkChanged(id, "ROLLED_BACK"));
-			return new Rollback(id, ImportRun.ROLLED_BACK, assignments, customers, (System.nanoTime() - started) / 1_000_000);
+			target.changed(id, "ROLLED_BACK");
+			return done;
 		}
 		finally {
 			writing.unlock();
@@ -235,11 +239,11 @@ class BulkImportService {
 	}
 
 	/** Every import that reached the write phase, newest first. */
-	List<ImportRun> runs() {
+	public List<ImportRun> runs() {
 		return runs.all().stream().map(this::withIncomplete).toList();
 	}
 
-	ImportRun run(String id) {
+	public ImportRun run(String id) {
 		return runs.find(id).map(this::withIncomplete).orElseThrow(() -> ImportRefusal.notFound(id));
 	}
 
@@ -265,38 +269,28 @@ class BulkImportService {
 
 	// ---- validation -------------------------------------------------------------------------
 
-	private record Validated(ImportProblems problems, List<ImportProblem> errors, Map<FileKind, ImportReport.Counts> counts,
-			Map<FileKind, String> checksums) {
+	private record Validated(ImportProblems problems, List<ImportProblem> errors, Map<String, ImportOutcome.Counts> counts,
+			Map<String, String> checksums) {
 
-		ImportReport.Counts total() {
-			ImportReport.Counts sum = new ImportReport.Counts(0, 0, 0, 0);
+		ImportOutcome.Counts total() {
+			ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
 			for (var c : counts.values()) {
 				sum = sum.plus(c);
 			}
 			return sum;
 		}
+
+		ImportOutcome refused(boolean dryRun, long validateMillis) {
+			return ImportOutcome.refused(dryRun, total().rows(), errors, problems.count(), validateMillis)
+				.withRun(new ImportOutcome.Run(null, null, 0, counts, validateMillis, 0));
+		}
 	}
 
 	private Validated validate(List<ImportFile> files, ImportProgress progress) {
 		ImportProblems problems = new ImportProblems(maxErrors);
-		Map<FileKind, ImportReport.Counts> counts = new LinkedHashMap<>();
-		Map<FileKind, String> checksums = new HashMap<>();
 		try {
-			TagLibrary library = TagLibrary.of(bulk.tagRules());
-			ImportValidation validation = new ImportValidation(bulk, library, problems, zone, 10_000, progress);
-			ImportFile assignments = null;
-			for (ImportFile file : files) {
-				var result = file.kind() == FileKind.CUSTOMERS ? validation.customers(file) : validation.assignments(file);
-				counts.put(file.kind(), result.counts());
-				checksums.put(file.kind(), result.checksum());
-				if (file.kind() == FileKind.ASSIGNMENTS) {
-					assignments = file;
-				}
-			}
-			Set<ImportProblems.Ref> refs = problems.refs();
-			var firstLines = assignments == null || refs.isEmpty() ? Map.<ImportProblems.Ref, Long>of()
-					: validation.firstLines(assignments, refs);
-			return new Validated(problems, problems.list(firstLines), counts, checksums);
+			BulkImportTarget.Checked checked = target.check(files, problems, progress);
+			return new Validated(problems, checked.problems(), checked.counts(), checked.checksums());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -305,7 +299,7 @@ class BulkImportService {
 
 	// ---- writing ----------------------------------------------------------------------------
 
-	private ImportReport write(ImportRun run, List<ImportFile> files, long from, ImportProgress progress,
+	private ImportOutcome write(ImportRun run, List<ImportFile> files, long from, ImportProgress progress,
 			Validated validated, long validateMillis) {
 		String id = run.id();
 		active.add(id);
@@ -326,21 +320,22 @@ class BulkImportService {
 				log.warn("Could not note the interruption on import " + id, noted);
 			}
 			if (position[0] > 0) {
-				events.publishEvent(new CustomersBulkChanged(id, "INTERRUPTED"));
+				target.changed(id, "INTERRUPTED");
 			}
-			ImportReport.Counts total = validated.total();
-			return new ImportReport(false, false, 0, 0, 0, List.of(ImportProblem.general("INTERRUPTED", message)), id,
-					ImportRun.RUNNING, total.rows(), position[0], 1, validated.counts().get(FileKind.CUSTOMERS),
-					validated.counts().get(FileKind.ASSIGNMENTS), validateMillis, (System.nanoTime() - started) / 1_000_000);
+			long writeMillis = (System.nanoTime() - started) / 1_000_000;
+			return ImportOutcome.refused(false, validated.total().rows(),
+					List.of(ImportProblem.general("INTERRUPTED", message)), 1, validateMillis + writeMillis)
+				.withRun(new ImportOutcome.Run(id, ImportRun.RUNNING, position[0], validated.counts(), validateMillis,
+						writeMillis));
 		}
 		finally {
 			progress.finish();
 		}
-		ImportReport.Counts counts = validated.total();
+		ImportOutcome.Counts counts = validated.total();
 		// one event per import, committed with the run's COMPLETE: the rows carry the import id
-		tx.executeWithoutResult(status -> {
+		String eventId = tx.execute(status -> {
 			runs.finish(id, ImportRun.COMPLETE, null);
-			audit.recordImport(id, Map.of("kind", run.kind(), "rows", counts.rows(), "created", counts.created(),
+			return audit.recordImport(id, Map.of("kind", run.kind(), "rows", counts.rows(), "created", counts.created(),
 					"updated", counts.updated(), "unchanged", counts.unchanged(), "resumed", from > 0));
 		});
 		active.remove(id);
@@ -348,11 +343,10 @@ class BulkImportService {
 		long writeMillis = (System.nanoTime() - started) / 1_000_000;
 		log.info("Import %s complete: %d rows written in %d batches, %d ms".formatted(id, position[0] - from,
 				position[1] - run.batchesDone(), writeMillis));
-		events.publishEvent(new CustomersBulkChanged(id, from > 0 ? "RESUMED" : "IMPORTED"));
-		ImportReport.Counts total = validated.total();
-		return new ImportReport(false, true, total.created(), total.updated(), total.unchanged(), List.of(), id,
-				ImportRun.COMPLETE, total.rows(), position[0], 0, validated.counts().get(FileKind.CUSTOMERS),
-				validated.counts().get(FileKind.ASSIGNMENTS), validateMillis, writeMillis);
+		target.changed(id, from > 0 ? "RESUMED" : "IMPORTED");
+		return ImportOutcome.written(false, counts, eventId, validateMillis + writeMillis)
+			.withRun(new ImportOutcome.Run(id, ImportRun.COMPLETE, position[0], validated.counts(), validateMillis,
+					writeMillis));
 	}
 
 	/**
@@ -371,34 +365,27 @@ class BulkImportService {
 		try (BatchWriters batches = new BatchWriters(writers, from)) {
 			for (ImportFile file : files) {
 				try (CsvRows rows = new CsvRows(file.path())) {
-					CsvRows.Row header = rows.next();
-					ImportProblems none = new ImportProblems(0);
-					ImportColumns.Customers customerColumns = file.kind() == FileKind.CUSTOMERS
-							? ImportColumns.customers(header, none, null) : null;
-					ImportColumns.Assignments assignmentColumns = file.kind() == FileKind.ASSIGNMENTS
-							? ImportColumns.assignments(header, none, null) : null;
-					List<Map<String, Object>> batch = new ArrayList<>(size);
+					BulkImportTarget.RowReader reader = target.reader(file.kind(), rows.next());
+					List<Object> batch = new ArrayList<>(size);
 					long after = Math.max(row, from);
-					Object lastCustomer = null;
+					Object lastKey = null;
 					CsvRows.Row r;
 					while ((r = rows.next()) != null) {
 						row++;
 						if (row <= from) {
 							continue;
 						}
-						Map<String, Object> parsed = customerColumns != null ? customerRow(r, customerColumns)
-								: assignmentRow(r, assignmentColumns);
-						Object customer = parsed.get(customerColumns != null ? "id" : "customerId");
-						// a batch ends between customers: a batch holds its customers' write locks until it
-						// commits, so two writers sharing a customer would wait on each other
-						if (batch.size() >= size && !customer.equals(lastCustomer)) {
+						BulkImportTarget.BulkRow parsed = reader.read(r);
+						// a batch ends between keys (customers): a batch holds its customers' write locks until
+						// it commits, so two writers sharing a customer would wait on each other
+						if (batch.size() >= size && !parsed.key().equals(lastKey)) {
 							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress,
 									batchesThisCall, interruptAfter);
 							batch = new ArrayList<>(size);
 							after = row - 1;
 						}
-						batch.add(parsed);
-						lastCustomer = customer;
+						batch.add(parsed.row());
+						lastKey = parsed.key();
 					}
 					if (!batch.isEmpty()) {
 						submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
@@ -422,15 +409,10 @@ class BulkImportService {
 		}
 	}
 
-	private void submit(BatchWriters batches, String id, FileKind kind, List<Map<String, Object>> batch, long after,
+	private void submit(BatchWriters batches, String id, String kind, List<Object> batch, long after,
 			long last, long[] position, ImportProgress progress, AtomicInteger committedBatches, int interruptAfter) {
 		batches.submit(after, last, prefix -> tx.executeWithoutResult(status -> {
-			if (kind == FileKind.CUSTOMERS) {
-				bulk.upsertCustomers(batch, id);
-			}
-			else {
-				bulk.createAssignments(batch, id);
-			}
+			target.write(kind, batch, id);
 			runs.progress(id, prefix);
 		}), () -> {
 			synchronized (position) {
@@ -444,34 +426,6 @@ class BulkImportService {
 		});
 	}
 
-	private static Map<String, Object> customerRow(CsvRows.Row r, ImportColumns.Customers columns) {
-		Map<String, Object> properties = new HashMap<>();
-		String name = ImportColumns.cell(r, columns.name());
-		if (name != null) {
-			properties.put("name", name);
-		}
-		for (int i = 0; i < columns.attributes().size(); i++) {
-			String value = ImportColumns.cell(r, columns.attributeIndexes().get(i));
-			if (value != null) {
-				properties.put(columns.attributes().get(i), value);
-			}
-		}
-		Map<String, Object> row = new HashMap<>(4);
-		row.put("id", ImportColumns.cell(r, columns.id()));
-		row.put("properties", properties);
-		return row;
-	}
-
-	private Map<String, Object> assignmentRow(CsvRows.Row r, ImportColumns.Assignments columns) {
-		Map<String, Object> row = new HashMap<>(8);
-		row.put("customerId", ImportColumns.cell(r, columns.customerId()));
-		row.put("tagCode", ImportColumns.cell(r, columns.tagCode()));
-		row.put("value", ImportColumns.cell(r, columns.value()));
-		String at = ImportColumns.cell(r, columns.assignedAt());
-		row.put("assignedAt", at == null ? null : ImportColumns.assignedAt(at, zone));
-		return row;
-	}
-
 	// ---- files ------------------------------------------------------------------------------
 
 	private List<ImportFile> keep(List<ImportFile> files, String id, boolean ownFiles) {
@@ -479,19 +433,19 @@ class BulkImportService {
 		try {
 			Files.createDirectories(workDir);
 			for (ImportFile file : files) {
-				Path target = workDir.resolve(id + "-" + file.kind().name().toLowerCase() + ".csv");
+				Path copy = workDir.resolve(id + "-" + file.kind().toLowerCase() + ".csv");
 				if (ownFiles) {
-					Files.move(file.path(), target, StandardCopyOption.ATOMIC_MOVE);
+					Files.move(file.path(), copy, StandardCopyOption.ATOMIC_MOVE);
 				}
 				else {
 					try {
-						Files.createLink(target, file.path().toAbsolutePath());
+						Files.createLink(copy, file.path().toAbsolutePath());
 					}
 					catch (FileSystemException | UnsupportedOperationException ex) {
-						Files.copy(file.path(), target);
+						Files.copy(file.path(), copy);
 					}
 				}
-				kept.add(new ImportFile(file.kind(), target, file.name()));
+				kept.add(new ImportFile(file.kind(), copy, file.name()));
 			}
 		}
 		catch (IOException ex) {
@@ -511,8 +465,14 @@ class BulkImportService {
 		}
 	}
 
+	private List<String> lastWrittenFirst() {
+		List<String> kinds = new ArrayList<>(target.fileKinds());
+		java.util.Collections.reverse(kinds);
+		return kinds;
+	}
+
 	private static String kind(List<ImportFile> files) {
-		return files.size() == 1 ? files.get(0).kind().name() : "LOAD";
+		return files.size() == 1 ? files.get(0).kind() : "LOAD";
 	}
 
 	// ---- test hooks -------------------------------------------------------------------------

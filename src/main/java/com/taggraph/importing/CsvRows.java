@@ -27,12 +27,12 @@ import org.apache.commons.csv.CSVRecord;
  * size. Strict UTF-8 (a byte-order mark is skipped); blank lines are skipped; quoted fields may hold
  * newlines. The file's SHA-256 is computed on the way, so a validated file can be recognised later.
  */
-final class CsvRows implements Closeable {
+public final class CsvRows implements Closeable {
 
 	/** Why the rest of the file cannot be read: invalid UTF-8 or broken quoting, at a line. */
-	static final class Unreadable extends Exception {
+	public static final class Unreadable extends Exception {
 
-		final long line;
+		public final long line;
 
 		Unreadable(long line, String message) {
 			super(message);
@@ -41,16 +41,28 @@ final class CsvRows implements Closeable {
 	}
 
 	/** One record: the line it starts on and its trimmed cells. */
-	record Row(long line, CSVRecord record) {
+	public record Row(long line, CSVRecord record) {
 
-		int size() {
+		public int size() {
 			return record.size();
 		}
 
-		String get(int index) {
+		public String get(int index) {
 			return record.get(index);
 		}
+
+		/** The trimmed cell, or null when the column is absent ({@code index} -1) or the cell empty. */
+		public String cell(int index) {
+			if (index < 0 || index >= size()) {
+				return null;
+			}
+			String value = get(index);
+			return value.isEmpty() ? null : value;
+		}
 	}
+
+	/** The longest value of a cell an import takes (an attribute, an assignment's value, a transform). */
+	public static final int MAX_VALUE = 1000;
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setIgnoreEmptyLines(false)
@@ -65,7 +77,7 @@ final class CsvRows implements Closeable {
 	/** The line of the record returned last (0 before the first). */
 	private long lastLine;
 
-	CsvRows(Path file) throws IOException {
+	public CsvRows(Path file) throws IOException {
 		this.file = file;
 		try {
 			digest = MessageDigest.getInstance("SHA-256");
@@ -87,10 +99,10 @@ final class CsvRows implements Closeable {
 	 * quote left open (or a file without newlines) in an upload of gigabytes is read into the heap until it
 	 * runs out; no real row of any import comes near a million characters.
 	 */
-	static final int MAX_RECORD_CHARS = 1 << 20;
+	public static final int MAX_RECORD_CHARS = 1 << 20;
 
 	/** The next record, or null at the end of the file. */
-	Row next() throws Unreadable {
+	public Row next() throws Unreadable {
 		reader.recordStarts();
 		try {
 			while (records.hasNext()) {
@@ -151,7 +163,7 @@ final class CsvRows implements Closeable {
 	}
 
 	/** SHA-256 of the bytes read so far; of the whole file once {@link #next()} has returned null. */
-	String sha256() {
+	public String sha256() {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
@@ -161,7 +173,7 @@ final class CsvRows implements Closeable {
 	}
 
 	/** Lines in the file, counted fast on the raw bytes: what a progress bar needs before the real pass. */
-	static long countLines(Path file) throws IOException {
+	public static long countLines(Path file) throws IOException {
 		long lines = 0;
 		long size = 0;
 		byte last = '\n';

@@ -1,11 +1,8 @@
 package com.taggraph.importing;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,16 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
-
-import com.taggraph.customer.BulkAssignments;
-import com.taggraph.customer.CustomerGenerator;
 
 /**
  * Commands for big files, run once the app (and its embedded database) has started, after which the
@@ -41,7 +33,6 @@ import com.taggraph.customer.CustomerGenerator;
 @Component
 class ImportCommands implements ApplicationRunner {
 
-	private static final Log log = LogFactory.getLog(ImportCommands.class);
 	private static final Set<String> COMMANDS = Set.of("load", "generate", "imports", "resume", "rollback");
 	private static final Set<String> FLAGS = Set.of("dry-run", "no-progress");
 	private static final String USAGE = """
@@ -50,12 +41,15 @@ class ImportCommands implements ApplicationRunner {
 			       imports | resume ID | rollback ID""";
 
 	private final BulkImportService imports;
-	private final BulkAssignments bulk;
+	private final BulkImportTarget target;
+	private final ImportFileGenerator generator;
 	private final ConfigurableApplicationContext context;
 
-	ImportCommands(BulkImportService imports, BulkAssignments bulk, ConfigurableApplicationContext context) {
+	ImportCommands(BulkImportService imports, BulkImportTarget target, ImportFileGenerator generator,
+			ConfigurableApplicationContext context) {
 		this.imports = imports;
-		this.bulk = bulk;
+		this.target = target;
+		this.generator = generator;
 		this.context = context;
 	}
 
@@ -111,7 +105,7 @@ class ImportCommands implements ApplicationRunner {
 		}
 	}
 
-	private static Line parse(List<String> raw) {
+	private Line parse(List<String> raw) {
 		String command = command(raw);
 		Map<String, String> options = new LinkedHashMap<>();
 		List<String> positional = new ArrayList<>();
@@ -147,11 +141,16 @@ class ImportCommands implements ApplicationRunner {
 			}
 			options.put(name, value);
 		}
-		Set<String> allowed = switch (command) {
-			case "load" -> Set.of("customers", "assignments", "dry-run", "no-progress");
-			case "generate" -> Set.of("customers", "out", "seed", "id-prefix", "no-progress");
-			default -> Set.of("no-progress");
-		};
+		Set<String> allowed = new java.util.HashSet<>(Set.of("no-progress"));
+		switch (command) {
+			case "load" -> {
+				target.fileKinds().forEach(kind -> allowed.add(option(kind)));
+				allowed.add("dry-run");
+			}
+			case "generate" -> allowed.addAll(Set.of(option(target.fileKinds().get(0)), "out", "seed", "id-prefix"));
+			default -> {
+			}
+		}
 		for (String name : options.keySet()) {
 			if (!allowed.contains(name)) {
 				throw new IllegalArgumentException("unknown option --%s for %s".formatted(name, command));
@@ -164,41 +163,46 @@ class ImportCommands implements ApplicationRunner {
 
 	private int load(Line line, PrintStream out, ImportProgress progress) {
 		List<ImportFile> files = new ArrayList<>();
-		addFile(files, line.options().get("customers"), FileKind.CUSTOMERS);
-		addFile(files, line.options().get("assignments"), FileKind.ASSIGNMENTS);
+		target.fileKinds().forEach(kind -> addFile(files, line.options().get(option(kind)), kind));
 		if (files.isEmpty()) {
-			throw new IllegalArgumentException("load needs --customers FILE, --assignments FILE or both");
+			throw new IllegalArgumentException("load needs " + String.join(", ",
+					target.fileKinds().stream().map(kind -> "--%s FILE".formatted(option(kind))).toList()) + " or several");
 		}
 		boolean dryRun = line.options().containsKey("dry-run");
-		ImportReport report = imports.importFiles(files, dryRun, "load", progress, false);
-		print(report, out);
-		if (report.committed() || (dryRun && report.errors().isEmpty())) {
+		ImportOutcome outcome = imports.importFiles(files, dryRun, "load", progress, false);
+		print(outcome, out);
+		if (outcome.committed() || (dryRun && outcome.problems().isEmpty())) {
 			return 0;
 		}
-		return ImportRun.RUNNING.equals(report.status()) ? 3 : 1;
+		return ImportRun.RUNNING.equals(outcome.run().status()) ? 3 : 1;
 	}
 
-	private static void addFile(List<ImportFile> files, String name, FileKind kind) {
+	private static void addFile(List<ImportFile> files, String name, String kind) {
 		if (name == null) {
 			return;
 		}
 		Path path = Path.of(name);
 		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-			throw new IllegalArgumentException("cannot read %s file %s".formatted(kind.name().toLowerCase(), name));
+			throw new IllegalArgumentException("cannot read %s file %s".formatted(option(kind), name));
 		}
 		files.add(new ImportFile(kind, path, name));
 	}
 
+	/** The command-line option of a file kind: CUSTOMERS is {@code --customers}. */
+	private static String option(String kind) {
+		return kind.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	private int resume(Line line, PrintStream out, ImportProgress progress) {
-		ImportReport report = imports.resume(onlyId(line), progress);
-		print(report, out);
-		return report.committed() ? 0 : ImportRun.RUNNING.equals(report.status()) ? 3 : 1;
+		ImportOutcome outcome = imports.resume(onlyId(line), progress);
+		print(outcome, out);
+		return outcome.committed() ? 0 : ImportRun.RUNNING.equals(outcome.run().status()) ? 3 : 1;
 	}
 
 	private int rollback(Line line, PrintStream out) {
 		var result = imports.rollback(onlyId(line));
-		out.printf("import %s %s: deleted %,d assignments and %,d customers in %,d ms%n", result.importId(),
-				result.status(), result.deletedAssignments(), result.deletedCustomers(), result.millis());
+		out.printf("import %s %s: deleted %s in %,d ms%n", result.importId(), result.status(), result.summary("%,d"),
+				result.millis());
 		return 0;
 	}
 
@@ -222,27 +226,27 @@ class ImportCommands implements ApplicationRunner {
 		return line.positional().get(0);
 	}
 
-	private static void print(ImportReport report, PrintStream out) {
-		printCounts("customers", report.customers(), out);
-		printCounts("assignments", report.assignments(), out);
-		double writeSeconds = report.writeMillis() / 1000.0;
-		out.printf("validate %.1f s, write %.1f s%s; %s%n", report.validateMillis() / 1000.0, writeSeconds,
-				report.writeMillis() > 0 ? " (%,.0f rows/s)".formatted(report.rowsWritten() / Math.max(0.001, writeSeconds)) : "",
-				report.dryRun() ? "dry run, nothing written"
-						: report.committed() ? "import %s COMPLETE".formatted(report.importId())
-								: report.importId() != null ? "import %s INCOMPLETE".formatted(report.importId())
+	private static void print(ImportOutcome outcome, PrintStream out) {
+		ImportOutcome.Run run = outcome.run();
+		run.files().forEach((kind, counts) -> printCounts(option(kind), counts, out));
+		double writeSeconds = run.writeMillis() / 1000.0;
+		out.printf("validate %.1f s, write %.1f s%s; %s%n", run.validateMillis() / 1000.0, writeSeconds,
+				run.writeMillis() > 0 ? " (%,.0f rows/s)".formatted(run.rowsWritten() / Math.max(0.001, writeSeconds)) : "",
+				outcome.dryRun() ? "dry run, nothing written"
+						: outcome.committed() ? "import %s COMPLETE".formatted(run.importId())
+								: run.importId() != null ? "import %s INCOMPLETE".formatted(run.importId())
 										: "nothing written");
-		if (!report.errors().isEmpty()) {
-			out.printf("%,d error%s:%n", report.errorCount(), report.errorCount() == 1 ? "" : "s");
-			for (ImportProblem p : report.errors()) {
-				out.printf("  %s%s [%s]%s %s%n", p.file() == null ? "" : p.file().toLowerCase() + ".csv",
-						p.line() > 0 ? ":" + p.line() : "", p.kind(), p.field() == null ? "" : " " + p.field() + ":",
+		if (!outcome.problems().isEmpty()) {
+			out.printf("%,d error%s:%n", outcome.problemCount(), outcome.problemCount() == 1 ? "" : "s");
+			for (ImportProblem p : outcome.problems()) {
+				out.printf("  %s%s [%s]%s %s%n", p.file() == null ? "" : option(p.file()) + ".csv",
+						p.line() != null ? ":" + p.line() : "", p.kind(), p.field() == null ? "" : " " + p.field() + ":",
 						p.message());
 			}
 		}
 	}
 
-	private static void printCounts(String what, ImportReport.Counts counts, PrintStream out) {
+	private static void printCounts(String what, ImportOutcome.Counts counts, PrintStream out) {
 		if (counts != null) {
 			out.printf("%s: %,d rows, %,d created, %,d updated, %,d unchanged%n", what, counts.rows(), counts.created(),
 					counts.updated(), counts.unchanged());
@@ -252,97 +256,35 @@ class ImportCommands implements ApplicationRunner {
 	// ---- generate ---------------------------------------------------------------------------
 
 	private int generate(Line line, PrintStream out, ImportProgress progress) {
-		long count = number(line, "customers", null);
+		long count = number(line, option(target.fileKinds().get(0)), null);
 		long seed = number(line, "seed", 1L);
 		String dir = line.options().get("out");
 		if (dir == null) {
 			throw new IllegalArgumentException("generate needs --out DIR");
 		}
 		String prefix = line.options().getOrDefault("id-prefix", "");
-		long[] assignments = { 0 };
 		long started = System.nanoTime();
+		Map<String, Long> written;
 		try {
-			generate(Path.of(dir), count, seed, prefix, progress, assignments);
+			written = generate(Path.of(dir), count, seed, prefix, progress);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			out.println("cannot write into %s: %s".formatted(dir, ex.getMessage()));
 			return 3;
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		out.printf("generated %,d customers and %,d assignments into %s in %.1f s%n", count, assignments[0], dir, seconds);
+		out.printf("generated %s into %s in %.1f s%n", String.join(" and ", written.entrySet().stream()
+			.map(e -> "%,d %s".formatted(e.getValue(), option(e.getKey())))
+			.toList()), dir, seconds);
 		return 0;
 	}
 
-	/** Streams generated customers to {@code customers.csv} and their tags to {@code assignments.csv}. */
-	void generate(Path dir, long count, long seed, String idPrefix, ImportProgress progress, long[] assignments)
+	/** Writes generated files for a load into {@code dir}; the rows of each, by file kind. */
+	Map<String, Long> generate(Path dir, long count, long seed, String idPrefix, ImportProgress progress)
 			throws IOException {
-		if (!ImportColumns.CUSTOMER_ID.matcher(idPrefix + "3300000000").matches() && !idPrefix.isEmpty()) {
-			throw new IllegalArgumentException("--id-prefix '%s' does not make valid account numbers".formatted(idPrefix));
-		}
-		Files.createDirectories(dir);
-		CustomerGenerator generator = bulk.generator(seed);
-		progress.start("generate", count);
-		try (Writer customers = writer(dir.resolve("customers.csv"));
-				Writer tags = writer(dir.resolve("assignments.csv"))) {
-			tags.write("customerId,tagCode\n");
-			List<String> attributes = new ArrayList<>();
-			long[] n = { 0 };
-			generator.generate(count, seed, customer -> {
-				try {
-					if (n[0]++ == 0) {
-						attributes.addAll(customer.attributes().keySet());
-						customers.write("id,name");
-						for (String key : attributes) {
-							customers.write(',');
-							customers.write(key);
-						}
-						customers.write('\n');
-					}
-					String id = idPrefix + customer.id();
-					customers.write(id);
-					customers.write(',');
-					customers.write(csv(customer.name()));
-					for (String key : attributes) {
-						customers.write(',');
-						Object value = customer.attributes().get(key);
-						customers.write(value == null ? "" : csv(value.toString()));
-					}
-					customers.write('\n');
-					for (String tag : customer.tags()) {
-						tags.write(id);
-						tags.write(',');
-						tags.write(tag);
-						tags.write('\n');
-					}
-					assignments[0] += customer.tags().size();
-					if (n[0] % 1024 == 0) {
-						progress.step(1024);
-					}
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			if (count == 0) {
-				customers.write("id,name\n");
-			}
-		}
-		finally {
-			progress.finish();
-		}
-		log.info("Generated %d customers with %d assignments into %s".formatted(count, assignments[0], dir));
+		return generator.generate(dir, count, seed, idPrefix, progress);
 	}
 
-	private static Writer writer(Path file) throws IOException {
-		return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 20);
-	}
-
-	private static String csv(String value) {
-		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-			return value;
-		}
-		return '"' + value.replace("\"", "\"\"") + '"';
-	}
 
 	private static long number(Line line, String option, Long fallback) {
 		String value = line.options().get(option);

@@ -14,64 +14,66 @@ import java.util.Set;
  * of the same customer and tag ({@code {line}}); those lines are looked up in a second pass over the
  * file, only when there are errors, instead of keeping a line number for every row.
  */
-final class ImportProblems {
+public final class ImportProblems {
 
 	/** A customer and tag whose first line in the assignments file a message needs. */
-	record Ref(String customerId, String tagCode) {
+	public record Ref(String customerId, String tagCode) {
 	}
 
 	private record Entry(ImportProblem problem, Ref ref) {
 	}
 
-	static final String LINE = "{line}";
+	public static final String LINE = "{line}";
 
 	private final int max;
 	private final List<Entry> listed = new ArrayList<>();
 	private long count;
 
-	ImportProblems(int max) {
+	public ImportProblems(int max) {
 		this.max = max;
 	}
 
-	void add(long line, String code, String field, String message, String file, String kind) {
-		add(new ImportProblem(line, code, field, message, file, kind, null), null);
+	public void add(long line, String code, String field, String message, String file, String kind) {
+		add(ImportProblem.at(line, code, field, kind, message).inFile(file), null);
 	}
 
-	void add(ImportProblem problem, Ref ref) {
+	public void add(ImportProblem problem, Ref ref) {
 		count++;
 		if (listed.size() < max) {
 			listed.add(new Entry(problem, ref));
 		}
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return count == 0;
 	}
 
-	long count() {
+	public long count() {
 		return count;
 	}
 
-	Set<Ref> refs() {
+	public Set<Ref> refs() {
 		Set<Ref> refs = new LinkedHashSet<>();
 		listed.stream().filter(e -> e.ref() != null).forEach(e -> refs.add(e.ref()));
 		return refs;
 	}
 
-	/** The listed errors, customers file first, by line, with earlier lines filled in and a note of any left out. */
-	List<ImportProblem> list(Map<Ref, Long> firstLines) {
+	/**
+	 * The listed errors, by file in the order of {@code kinds} and by line, with earlier lines filled in and a
+	 * note of any left out.
+	 */
+	public List<ImportProblem> list(Map<Ref, Long> firstLines, List<String> kinds) {
 		List<ImportProblem> problems = new ArrayList<>();
 		for (Entry e : listed) {
 			ImportProblem p = e.problem();
 			if (e.ref() != null) {
 				Long line = firstLines.get(e.ref());
-				p = new ImportProblem(p.line(), p.code(), p.field(),
-						p.message().replace(LINE, line == null ? "?" : Long.toString(line)), p.file(), p.kind(), p.tags());
+				p = p.withMessage(p.message().replace(LINE, line == null ? "?" : Long.toString(line)));
 			}
 			problems.add(p);
 		}
-		problems.sort(Comparator.comparingInt((ImportProblem p) -> p.file() == null ? -1 : FileKind.valueOf(p.file()).ordinal())
-			.thenComparingLong(ImportProblem::line));
+		problems.sort(Comparator.comparingInt((ImportProblem p) -> p.file() == null ? -1 : kinds.indexOf(p.file()))
+			.thenComparingLong(ImportProblem::lineOrZero));
 		if (count > listed.size()) {
 			problems.add(ImportProblem.general("TOO_MANY_ERRORS",
 					"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(count - listed.size(), max)));
@@ -79,7 +81,7 @@ final class ImportProblems {
 		return problems;
 	}
 
-	List<ImportProblem> list() {
-		return list(new HashMap<>());
+	public List<ImportProblem> list(List<String> kinds) {
+		return list(new HashMap<>(), kinds);
 	}
 }

@@ -1,7 +1,7 @@
 package com.taggraph.importing;
 
 /** Where an import reports how far it is: nowhere for HTTP, a progress bar for the command line. */
-interface ImportProgress {
+public interface ImportProgress {
 
 	ImportProgress NONE = new ImportProgress() {
 	};

@@ -1,12 +1,8 @@
 package com.taggraph.importing;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The record of bulk imports: {@code GET /api/imports} lists them with their status (an interrupted
- * one is RUNNING with {@code incomplete: true}); an import can be rolled back or resumed.
+ * one is RUNNING with {@code incomplete: true}); an import can be rolled back or resumed. A refusal (an
+ * unknown import 404, one in the wrong state 409) is answered as problem details.
  */
 @RestController
 @RequestMapping(path = "/api/imports", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,18 +42,7 @@ class ImportRunController {
 
 	/** Re-validates the kept file against the database and writes the rest of an interrupted import. */
 	@PostMapping("/{id}/resume")
-	ResponseEntity<ImportReport> resume(@PathVariable String id) {
-		ImportReport report = imports.resume(id, ImportProgress.NONE);
-		HttpStatus status = report.committed() ? HttpStatus.OK
-				: ImportRun.RUNNING.equals(report.status()) ? HttpStatus.INTERNAL_SERVER_ERROR
-						: HttpStatus.UNPROCESSABLE_CONTENT;
-		return ResponseEntity.status(status).body(report);
-	}
-
-	@ExceptionHandler(ImportRefusal.class)
-	ResponseEntity<Map<String, Object>> refused(ImportRefusal refusal) {
-		return ResponseEntity.status(refusal.status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("status", refusal.status, "message", refusal.getMessage()));
+	ImportOutcome resume(@PathVariable String id) {
+		return imports.resume(id, ImportProgress.NONE).orRefuse();
 	}
 }

@@ -54,8 +54,8 @@ class IncompleteImports implements StartupStep {
 				log.warn("Import %s (%s, started %s) was interrupted after %d of %d rows in %d batches; rolling it back (taggraph.import.interrupted=rollback)"
 					.formatted(run.id(), run.kind(), run.startedAt(), run.rowsWritten(), run.rows(), run.batchesDone()));
 				BulkImportService.Rollback done = imports.rollback(run.id());
-				log.warn("Import %s rolled back at start: deleted %d assignments and %d customers in %d ms"
-					.formatted(run.id(), done.deletedAssignments(), done.deletedCustomers(), done.millis()));
+				log.warn("Import %s rolled back at start: deleted %s in %d ms".formatted(run.id(), done.summary("%d"),
+						done.millis()));
 				continue;
 			}
 			log.warn(("Import %s (%s, started %s) is INCOMPLETE: %d of %d rows written in %d batches. "

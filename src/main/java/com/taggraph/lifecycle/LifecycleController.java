@@ -3,7 +3,11 @@ package com.taggraph.lifecycle;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
+
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 /**
  * GraphQL of the lifecycle: the review mutations and pending changes. The status, pending change and replacement
@@ -14,17 +18,20 @@ import org.springframework.stereotype.Controller;
 class LifecycleController {
 
 	private final LifecycleService lifecycle;
+	private final Connections connections;
 
-	LifecycleController(LifecycleService lifecycle) {
+	LifecycleController(LifecycleService lifecycle, Connections connections) {
 		this.lifecycle = lifecycle;
+		this.connections = connections;
 	}
 
 	// ---- queries and mutations ----------------------------------------------------------------
 
 	@QueryMapping
-	PendingChangeConnection pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
-			@Argument Integer first, @Argument String after) {
-		return lifecycle.pendingChanges(status, by, kind, first, after);
+	Connection<PendingChange> pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
+			ScrollSubrange range) {
+		return connections.of(lifecycle.pendingChanges(status, by, kind, Connections.position(range),
+				Connections.first(range)), range, () -> lifecycle.countPendingChanges(status, by, kind));
 	}
 
 	@QueryMapping

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +20,7 @@ import com.taggraph.audit.AuditContext;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
-import com.taggraph.web.KeysetCursor;
+import com.taggraph.graph.Keyset;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class LifecycleService {
 
 	static final int MAX_PAGE = 500;
-	private static final String CURSOR = "pending:";
+	/** The key of the pending changes' keyset: their id. */
+	private static final String KEY = "pendingChange";
 
 	/** The operations lifecycle applies itself: approving a submitted draft, and retiring an item. */
 	private static final String PUBLISH = "PUBLISH";
@@ -297,19 +300,19 @@ public class LifecycleService {
 			.toList();
 	}
 
-	/** Pending changes (by default the open ones), newest first, keyset-paged. */
+	/** Pending changes (by default the open ones), newest first, one page after the position. */
 	@Transactional(readOnly = true)
-	public PendingChangeConnection pendingChanges(String status, String by, ItemKind kind, Integer first, String after) {
-		int limit = first == null ? 50 : first;
-		if (limit < 1 || limit > MAX_PAGE) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
-		}
-		String afterId = after == null ? null : KeysetCursor.decode(CURSOR, after);
-		List<PendingChange> found = repository.page(status, by, kind, afterId, limit + 1);
-		List<PendingChangeConnection.Edge> edges = new ArrayList<>();
-		found.stream().limit(limit).forEach(c -> edges.add(new PendingChangeConnection.Edge(KeysetCursor.encode(CURSOR, c.id()), c)));
-		return new PendingChangeConnection(edges, new PendingChangeConnection.PageInfo(after != null, found.size() > limit,
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	public Window<PendingChange> pendingChanges(String status, String by, ItemKind kind, ScrollPosition after,
+			Integer first) {
+		int size = Keyset.size(first, 50, MAX_PAGE);
+		List<PendingChange> found = repository.page(status, by, kind, Keyset.after(after, KEY), size + 1);
+		return Keyset.window(found, size, KEY, PendingChange::id);
+	}
+
+	/** How many pending changes the filter selects. */
+	@Transactional(readOnly = true)
+	public int countPendingChanges(String status, String by, ItemKind kind) {
+		return repository.count(status, by, kind);
 	}
 
 	// ---- checks -------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.taggraph.importing.ImportProblem;
+
 /**
  * Checks the derivations of a lineage file against each other and the catalogue: unknown tags,
  * systems, tables and fields, derivations of a tag from itself, duplicate rows, and cycles closed
@@ -75,8 +77,8 @@ final class DerivationImport {
 	}
 
 	/** Every problem of the rows, by line; at most {@code maxCycles} cycles are named. */
-	List<DerivationProblem> validate(Catalogue catalogue, int maxCycles) {
-		List<DerivationProblem> problems = new ArrayList<>();
+	List<ImportProblem> validate(Catalogue catalogue, int maxCycles) {
+		List<ImportProblem> problems = new ArrayList<>();
 		Map<Key, DerivationRow> seen = new LinkedHashMap<>();
 		List<DerivationCycles.Edge> newTagEdges = new ArrayList<>();
 		for (DerivationRow row : rows) {
@@ -84,26 +86,26 @@ final class DerivationImport {
 			DerivationRow first = seen.putIfAbsent(key, row);
 			String sourceColumn = row.isFromField() ? "field" : "fromTag";
 			if (first != null) {
-				problems.add(DerivationProblem.of(row.line(), row.tagCode(), sourceColumn, "DUPLICATE",
+				problems.add(ImportProblem.at(row.line(), row.tagCode(), sourceColumn, "DUPLICATE",
 						"duplicate row: %s is derived from %s already on line %d".formatted(row.tagCode(),
 								row.sourceCode(), first.line())));
 				continue;
 			}
 			int before = problems.size();
 			if (!catalogue.tags().contains(row.tagCode())) {
-				problems.add(DerivationProblem.of(row.line(), row.tagCode(), "tag", "UNKNOWN_TAG",
+				problems.add(ImportProblem.at(row.line(), row.tagCode(), "tag", "UNKNOWN_TAG",
 						"tag %s not found".formatted(row.tagCode())));
 			}
 			if (row.isFromField()) {
 				checkField(row, catalogue, problems);
 			}
 			else if (row.fromTag().equals(row.tagCode())) {
-				problems.add(new DerivationProblem(row.line(), row.tagCode(), "fromTag", "CYCLE",
-						"tag %s cannot be derived from itself".formatted(row.tagCode()),
-						List.of(row.tagCode(), row.tagCode())));
+				problems.add(ImportProblem.at(row.line(), row.tagCode(), "fromTag", "CYCLE",
+						"tag %s cannot be derived from itself".formatted(row.tagCode()))
+					.withCodes(List.of(row.tagCode(), row.tagCode())));
 			}
 			else if (!catalogue.tags().contains(row.fromTag())) {
-				problems.add(DerivationProblem.of(row.line(), row.tagCode(), "fromTag", "UNKNOWN_TAG",
+				problems.add(ImportProblem.at(row.line(), row.tagCode(), "fromTag", "UNKNOWN_TAG",
 						"tag %s not found".formatted(row.fromTag())));
 			}
 			if (problems.size() == before && !row.isFromField() && !catalogue.declared().containsKey(key)) {
@@ -112,30 +114,30 @@ final class DerivationImport {
 		}
 		for (DerivationCycles.Cycle cycle : DerivationCycles.closedBy(catalogue.tagEdges(), newTagEdges, maxCycles)) {
 			DerivationCycles.Edge edge = cycle.edge();
-			problems.add(new DerivationProblem(edge.line(), edge.tag(), "fromTag", "CYCLE",
+			problems.add(ImportProblem.at(edge.line(), edge.tag(), "fromTag", "CYCLE",
 					"deriving %s from %s would close a cycle: %s (%s)".formatted(edge.tag(), edge.from(),
-							pathText(cycle.path()), steps(cycle)),
-					cycle.path()));
+							pathText(cycle.path()), steps(cycle)))
+				.withCodes(cycle.path()));
 		}
-		problems.sort(Comparator.comparingLong(DerivationProblem::line));
+		problems.sort(Comparator.comparingLong(ImportProblem::lineOrZero));
 		return problems;
 	}
 
-	private static void checkField(DerivationRow row, Catalogue catalogue, List<DerivationProblem> problems) {
+	private static void checkField(DerivationRow row, Catalogue catalogue, List<ImportProblem> problems) {
 		if (catalogue.fields().contains(row.fieldCode())) {
 			return;
 		}
 		// name the first part of system → table → field that is not there
 		if (!catalogue.systems().contains(row.system())) {
-			problems.add(DerivationProblem.of(row.line(), row.tagCode(), "system", "UNKNOWN_SYSTEM",
+			problems.add(ImportProblem.at(row.line(), row.tagCode(), "system", "UNKNOWN_SYSTEM",
 					"system %s not found".formatted(row.system())));
 		}
 		else if (!catalogue.tables().contains(row.tableCode())) {
-			problems.add(DerivationProblem.of(row.line(), row.tagCode(), "table", "UNKNOWN_TABLE",
+			problems.add(ImportProblem.at(row.line(), row.tagCode(), "table", "UNKNOWN_TABLE",
 					"table %s not found".formatted(row.tableCode())));
 		}
 		else {
-			problems.add(DerivationProblem.of(row.line(), row.tagCode(), "field", "UNKNOWN_FIELD",
+			problems.add(ImportProblem.at(row.line(), row.tagCode(), "field", "UNKNOWN_FIELD",
 					"field %s not found".formatted(row.fieldCode())));
 		}
 	}

@@ -20,6 +20,8 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;
+import com.taggraph.importing.ImportOutcome;
+import com.taggraph.importing.ImportProblem;
 
 /**
  * The source catalogue (system → table → field) and the derivations of tags from fields and from
@@ -243,26 +245,26 @@ public class SourceCatalogService {
 	 * again writes nothing.
 	 */
 	@Transactional
-	public DerivationImportResult importDerivations(DerivationFile file, boolean dryRun, int maxErrors) {
+	public ImportOutcome importDerivations(DerivationFile file, boolean dryRun, int maxErrors) {
 		long started = System.nanoTime();
 		if (!dryRun) {
 			repository.lock();
 		}
 		DerivationImport derivations = new DerivationImport(file.rows());
 		DerivationImport.Catalogue catalogue = catalogue(derivations, file.rows());
-		List<DerivationProblem> problems = new ArrayList<>(file.problems());
+		List<ImportProblem> problems = new ArrayList<>(file.problems());
 		problems.addAll(derivations.validate(catalogue, maxErrors));
 		long errorCount = file.problemCount() - file.problems().size() + problems.size();
 		if (errorCount > 0) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			problems.sort(Comparator.comparingLong(DerivationProblem::line));
-			List<DerivationProblem> listed = new ArrayList<>(problems.subList(0, Math.min(problems.size(), maxErrors)));
+			problems.sort(Comparator.comparingLong(ImportProblem::lineOrZero));
+			List<ImportProblem> listed = new ArrayList<>(problems.subList(0, Math.min(problems.size(), maxErrors)));
 			if (errorCount > listed.size()) {
-				listed.add(DerivationProblem.general("TOO_MANY_ERRORS",
+				listed.add(ImportProblem.general("TOO_MANY_ERRORS",
 						"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(errorCount - listed.size(),
 								maxErrors)));
 			}
-			return DerivationImportResult.refused(dryRun, file.rowCount(), listed, errorCount, millisSince(started));
+			return ImportOutcome.refused(dryRun, file.rowCount(), listed, errorCount, millisSince(started));
 		}
 		DerivationImport.Changes changes = derivations.changes(catalogue);
 		String eventId = null;
@@ -284,8 +286,8 @@ public class SourceCatalogService {
 			eventId = audit.recordImport("lineage-" + java.util.UUID.randomUUID(), Map.of("rows", file.rowCount(),
 					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
-		return new DerivationImportResult(dryRun, !dryRun, file.rowCount(), changes.created().size(),
-				changes.updated().size(), changes.unchanged(), 0, List.of(), millisSince(started), eventId);
+		return ImportOutcome.written(dryRun, new ImportOutcome.Counts(file.rowCount(), changes.created().size(),
+				changes.updated().size(), changes.unchanged()), eventId, millisSince(started));
 	}
 
 	/** The catalogue a file is checked against: one read per kind of code, whatever the file's size. */

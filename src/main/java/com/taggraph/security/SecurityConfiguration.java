@@ -19,7 +19,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.taggraph.error.ProblemResponses;
 
 /**
  * Who may call what over HTTP. Every request must be authenticated except the login page; the import endpoints
@@ -49,7 +52,14 @@ class SecurityConfiguration {
 			.requestMatchers("/api/**").hasRole(Role.VIEWER.name())
 			.anyRequest().authenticated())
 			.addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
-		if (properties.getMode() == SecurityProperties.Mode.JWT) {
+		// REST refusals are problem details, as every REST error is; pages keep the login redirect
+		boolean jwtMode = properties.getMode() == SecurityProperties.Mode.JWT;
+		http.exceptionHandling(errors -> errors
+			.defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(jwtMode ? "Bearer" : "Basic realm=\"Realm\""),
+					PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+			.defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(),
+					PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+		if (jwtMode) {
 			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
 					new JwtRoles(properties.getRolesClaim()))))
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.taggraph.importing.ImportProblem;
+
 /**
  * Checks an imported class scheme against itself and the classes already in the graph: duplicate
  * codes, codes taken by tags, unknown parents and cycles (including cycles closed through existing
@@ -20,7 +22,7 @@ final class ClassScheme {
 	private final List<ClassRow> rows;
 	private final Map<String, ClassRow> existing;
 	private final Set<String> tagCodes;
-	private final List<SchemeProblem> problems = new ArrayList<>();
+	private final List<ImportProblem> problems = new ArrayList<>();
 	/** Each row by code, first occurrence wins. */
 	private final Map<String, ClassRow> incoming = new LinkedHashMap<>();
 
@@ -30,14 +32,14 @@ final class ClassScheme {
 		this.tagCodes = Set.copyOf(tagCodes);
 	}
 
-	List<SchemeProblem> validate() {
+	List<ImportProblem> validate() {
 		for (ClassRow row : rows) {
 			ClassRow first = incoming.putIfAbsent(row.code(), row);
 			if (first != null) {
-				problem(row, "code", "duplicate code '%s': already defined on line %d".formatted(row.code(), first.line()));
+				problem(row, "code", "DUPLICATE", "duplicate code '%s': already defined on line %d".formatted(row.code(), first.line()));
 			}
 			else if (tagCodes.contains(row.code())) {
-				problem(row, "code", "code '%s' is already used by a tag".formatted(row.code()));
+				problem(row, "code", "CODE_CONFLICT", "code '%s' is already used by a tag".formatted(row.code()));
 			}
 		}
 		for (ClassRow row : incoming.values()) {
@@ -46,14 +48,14 @@ final class ClassScheme {
 				continue;
 			}
 			if (parent.equals(row.code())) {
-				problem(row, "parent", "cycle: class '%s' cannot be its own parent".formatted(row.code()));
+				problem(row, "parent", "CYCLE", "cycle: class '%s' cannot be its own parent".formatted(row.code()));
 			}
 			else if (!incoming.containsKey(parent) && !existing.containsKey(parent)) {
-				problem(row, "parent", "unknown parent '%s' of class '%s'".formatted(parent, row.code()));
+				problem(row, "parent", "UNKNOWN_PARENT", "unknown parent '%s' of class '%s'".formatted(parent, row.code()));
 			}
 		}
 		findCycles();
-		problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		problems.sort(java.util.Comparator.comparingLong(ImportProblem::lineOrZero));
 		return problems;
 	}
 
@@ -64,21 +66,21 @@ final class ClassScheme {
 	 *
 	 * @param classesWithTags the classes of the graph holding a tag directly (the import moves no tag)
 	 */
-	List<SchemeProblem> structuralProblems(Set<String> classesWithTags) {
+	List<ImportProblem> structuralProblems(Set<String> classesWithTags) {
 		Map<String, SchemeStructure.Node> before = new HashMap<>();
 		existing.forEach((code, row) -> before.put(code, node(row, null)));
 		Map<String, SchemeStructure.Node> after = new HashMap<>(before);
 		incoming.forEach((code, row) -> after.put(code, node(row, existing.get(code))));
-		List<SchemeProblem> found = new ArrayList<>();
+		List<ImportProblem> found = new ArrayList<>();
 		for (SchemeStructure.Violation v : SchemeStructure.check(before, after, classesWithTags, classesWithTags,
 				incoming.keySet())) {
 			ClassRow row = incoming.get(v.through() != null ? v.through() : v.code());
 			String field = v.through() != null ? "parent"
 					: SchemeStructure.DIVISION_WITHOUT_CRITERION.equals(v.rule()) ? "criterion" : "exhaustive";
-			found.add(SchemeProblem.structural(row == null ? 0 : row.line(), row == null ? v.code() : row.code(), field,
-					v.rule(), v.message()));
+			found.add(ImportProblem.at(row == null ? 0 : row.line(), row == null ? v.code() : row.code(), field,
+					"STRUCTURAL_RULE", v.message()).withRule(v.rule()));
 		}
-		found.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		found.sort(java.util.Comparator.comparingLong(ImportProblem::lineOrZero));
 		return found;
 	}
 
@@ -141,7 +143,7 @@ final class ClassScheme {
 					ClassRow at = cycle.stream().map(incoming::get).filter(Objects::nonNull)
 						.min((a, b) -> Integer.compare(a.line(), b.line())).orElse(row);
 					cycle.add(cycle.get(0));
-					problem(at, "parent", "cycle: " + String.join(" → ", cycle));
+					problem(at, "parent", "CYCLE", "cycle: " + String.join(" → ", cycle));
 				}
 			}
 			acyclic.addAll(path);
@@ -157,7 +159,7 @@ final class ClassScheme {
 		return current == null ? null : current.parent();
 	}
 
-	private void problem(ClassRow row, String field, String message) {
-		problems.add(new SchemeProblem(row.line(), row.code(), field, message));
+	private void problem(ClassRow row, String field, String kind, String message) {
+		problems.add(ImportProblem.at(row.line(), row.code(), field, kind, message));
 	}
 }

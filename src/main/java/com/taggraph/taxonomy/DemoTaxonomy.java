@@ -8,16 +8,24 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 import com.taggraph.graph.DemoLibraryPart;
+import com.taggraph.lifecycle.LifecycleStatus;
 
-/** The demo library's scheme, classes and tags, all APPROVED: the first part, which the others link to. */
+/**
+ * The demo library's scheme, classes and tags, written as every bulk write of them is (through
+ * {@link TaxonomyWriter}), APPROVED: the first part, which the others link to.
+ */
 @Component
 @Order(1)
 class DemoTaxonomy implements DemoLibraryPart {
 
-	private final Neo4jClient neo4j;
+	private static final String APPROVED = LifecycleStatus.APPROVED.name();
 
-	DemoTaxonomy(Neo4jClient neo4j) {
+	private final Neo4jClient neo4j;
+	private final TaxonomyWriter writer;
+
+	DemoTaxonomy(Neo4jClient neo4j, TaxonomyWriter writer) {
 		this.neo4j = neo4j;
+		this.writer = writer;
 	}
 
 	@Override
@@ -26,31 +34,32 @@ class DemoTaxonomy implements DemoLibraryPart {
 				CREATE (s:Scheme {code: $scheme.code, name: $scheme.name, version: $scheme.version,
 				                  note: $scheme.note, loadedAt: datetime()})
 				""").bind(library.get("scheme")).to("scheme").run();
-		neo4j.query("""
-				UNWIND $classes AS row
-				CREATE (:TagClass {code: row.code, name: row.name, criterion: row.criterion,
-				                   exclusive: coalesce(row.exclusive, false), exhaustive: coalesce(row.exhaustive, false),
-				                   scope: row.scope, status: 'APPROVED'})
-				""").bind(library.get("classes")).to("classes").run();
-		neo4j.query("""
-				UNWIND $classes AS row
-				WITH row WHERE row.parent IS NOT NULL
-				MATCH (c:TagClass {code: row.code}), (p:TagClass {code: row.parent})
-				CREATE (c)-[:BROADER]->(p)
-				""").bind(library.get("classes")).to("classes").run();
-		neo4j.query("""
-				UNWIND $tags AS row
-				MATCH (c:TagClass {code: row.class})
-				CREATE (t:Tag {code: row.code, name: row.name, rule: row.rule, status: 'APPROVED'})
-				CREATE (t)-[:IN_CLASS]->(c)
-				""").bind(library.get("tags")).to("tags").run();
+		writer.writeClasses(rows(library, "classes").stream()
+			.map(c -> new TaxonomyWriter.ClassRecord(text(c, "code"), text(c, "parent"), text(c, "name"),
+					text(c, "criterion"), Boolean.TRUE.equals(c.get("exclusive")), Boolean.TRUE.equals(c.get("exhaustive")),
+					text(c, "scope"), APPROVED))
+			.toList(), TaxonomyWriter.Absent.CLEAR);
+		List<Map<String, Object>> tags = rows(library, "tags");
+		writer.writeTags(tags.stream()
+			.map(t -> new TaxonomyWriter.TagRecord(text(t, "code"), text(t, "class"), text(t, "name"), text(t, "rule"),
+					APPROVED))
+			.toList());
 		// a silently skipped MATCH would load half a library; counting the edges catches that
 		long inClass = neo4j.query("RETURN COUNT { (:Tag)-[:IN_CLASS]->(:TagClass) } AS n").fetchAs(Long.class).one()
 			.orElse(0L);
-		int tags = ((List<?>) library.get("tags")).size();
-		if (inClass != tags) {
+		if (inClass != tags.size()) {
 			throw new IllegalStateException("Demo library references classes it does not define; loaded %d tags in a class, expected %d"
-				.formatted(inClass, tags));
+				.formatted(inClass, tags.size()));
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> rows(Map<String, Object> library, String key) {
+		return (List<Map<String, Object>>) library.get(key);
+	}
+
+	private static String text(Map<String, Object> row, String key) {
+		Object value = row.get(key);
+		return value == null ? null : value.toString();
 	}
 }

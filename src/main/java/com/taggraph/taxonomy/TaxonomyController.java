@@ -13,16 +13,23 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeEvent;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
 import com.taggraph.error.DomainException;
+import com.taggraph.lifecycle.DeprecationWarning;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleService;
 import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.lifecycle.PendingChange;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
+
+import graphql.schema.DataFetchingEnvironment;
 
 import reactor.core.publisher.Mono;
 
@@ -36,9 +43,13 @@ class TaxonomyController {
 	private final TaxonomyService taxonomy;
 	private final AuditTrail audit;
 	private final LifecycleService lifecycle;
+	private final NodeChanges nodeChanges;
+	private final Connections connections;
 
-	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle,
-			BatchLoaderRegistry loaders) {
+	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
+			BatchLoaderRegistry loaders, Connections connections) {
+		this.nodeChanges = nodeChanges;
+		this.connections = connections;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
 		this.lifecycle = lifecycle;
@@ -68,6 +79,12 @@ class TaxonomyController {
 	@QueryMapping
 	List<Tag> searchTags(@Argument String text, @Argument Integer first, @Argument List<String> status) {
 		return taxonomy.searchTags(text, first, status);
+	}
+
+	@QueryMapping
+	Connection<Tag> tagSearch(@Argument String text, @Argument List<String> status, ScrollSubrange range) {
+		return connections.of(taxonomy.searchTags(text, status, Connections.position(range), Connections.first(range)),
+				range, () -> taxonomy.countSearchTags(text, status));
 	}
 
 	// ---- TagClass fields ----------------------------------------------------------------------
@@ -168,6 +185,25 @@ class TaxonomyController {
 	@BatchMapping(typeName = "Tag", field = "replacedBy")
 	Map<Tag, Tag> tagReplacedBy(List<Tag> tags) {
 		return lifecycle.replacements(ItemKind.TAG, tags, Tag::code, taxonomy::tagsByCode);
+	}
+
+	@SchemaMapping(typeName = "TagClass", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> classChanges(TagClass tagClass, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.TAG_CLASS, tagClass.code(), range, env);
+	}
+
+	@SchemaMapping(typeName = "Tag", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> tagChanges(Tag tag, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.TAG, tag.code(), range, env);
+	}
+
+	/** The replacements of every warning of a request, in one query, as on {@code Tag.replacedBy}. */
+	@BatchMapping(typeName = "DeprecationWarning", field = "replacedBy")
+	Map<DeprecationWarning, Tag> warningReplacedBy(List<DeprecationWarning> warnings) {
+		Map<String, Tag> tags = taxonomy.tagsByCode(warnings.stream().map(DeprecationWarning::replacedBy)
+			.filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+		return warnings.stream().distinct().filter(w -> w.replacedBy() != null && tags.containsKey(w.replacedBy()))
+			.collect(Collectors.toMap(Function.identity(), w -> tags.get(w.replacedBy())));
 	}
 
 	// ---- mutations ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package com.taggraph.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,19 +149,45 @@ class TaxonomyRepository {
 	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
 	 * containing it (by normalised form) was promoted or merged into; exact codes first.
 	 */
-	List<Tag> searchTags(String text, String normalized, int first, List<String> statuses) {
-		return tags("""
-				MATCH (t:Tag)
-				WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
-				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
-				  AND ($statuses IS NULL OR %s IN $statuses)
+	/** Tags matching a search, by rank (exact code, code prefix, the rest) then code, after the given pair. */
+	List<Tag> searchTags(String text, String normalized, List<String> statuses, Integer afterRank, String afterCode,
+			int first) {
+		return tags(SEARCH + """
+				WITH t, %s AS rank
+				WHERE $afterCode IS NULL OR rank > $afterRank OR (rank = $afterRank AND t.code > $afterCode)
 				RETURN '' AS key, %s
-				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
-				LIMIT $first""".formatted(GraphModel.status("t"), TAG_COLUMNS),
-				mapOf("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
-						"first", first, "statuses", statuses))
+				ORDER BY rank, t.code
+				LIMIT $first""".formatted(SEARCH_RANK, TAG_COLUMNS),
+				mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "first", first,
+						"statuses", statuses, "afterRank", afterRank, "afterCode", afterCode))
 			.getOrDefault("", List.of());
 	}
+
+	int countSearchTags(String text, String normalized, List<String> statuses) {
+		return neo4j.query(SEARCH + "RETURN count(t) AS n")
+			.bindAll(mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "statuses", statuses))
+			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
+			.one().orElse(0);
+	}
+
+	/** A search's rank of a tag: 0 for the code searched for, 1 for a code starting with it, 2 for the rest. */
+	static int searchRank(String text, String code) {
+		String prefix = codePrefix(text);
+		return code.equals(prefix) ? 0 : code.startsWith(prefix) ? 1 : 2;
+	}
+
+	private static String codePrefix(String text) {
+		return text.toUpperCase(java.util.Locale.ROOT);
+	}
+
+	private static final String SEARCH = """
+			MATCH (t:Tag)
+			WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
+			   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
+			  AND ($statuses IS NULL OR %s IN $statuses)
+			""".formatted(GraphModel.status("t"));
+
+	private static final String SEARCH_RANK = "CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END";
 
 	// ---- checks inside write transactions -----------------------------------------------------
 
@@ -356,7 +383,11 @@ class TaxonomyRepository {
 	}
 
 	/** Creates or updates the classes of one batch; parents are linked in a second pass. */
-	void upsertClasses(List<Map<String, Object>> batch) {
+	/**
+	 * Creates or updates classes. {@code clear}: a null criterion, flag or scope removes the class's value
+	 * (a flag becomes false); otherwise it keeps it.
+	 */
+	void upsertClasses(List<TaxonomyWriter.ClassRecord> batch, boolean clear) {
 		neo4j.query("""
 				UNWIND $rows AS row
 				MERGE (c:TagClass {code: row.code})
@@ -364,14 +395,16 @@ class TaxonomyRepository {
 				  ON MATCH SET c.updatedAt = datetime()
 				SET c.status = coalesce(row.status, %s),
 				    c.name = row.name,
-				    c.criterion = CASE WHEN row.criterion IS NULL THEN c.criterion ELSE row.criterion END,
-				    c.exclusive = coalesce(row.exclusive, c.exclusive),
-				    c.exhaustive = coalesce(row.exhaustive, c.exhaustive)""".formatted(GraphModel.status("c")))
-			.bind(batch).to("rows")
+				    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
+				    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
+				    c.exhaustive = coalesce(row.exhaustive, CASE WHEN $clear THEN false ELSE c.exhaustive END),
+				    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END""")
+			.bindAll(Map.of("rows", batch.stream().map(TaxonomyRepository::classParams).toList(), "clear", clear))
 			.run();
 	}
 
-	void linkParents(List<Map<String, Object>> batch) {
+	/** Each class hangs below its parent (none when null) and nowhere else. */
+	void linkParents(List<TaxonomyWriter.ClassRecord> batch) {
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (c:TagClass {code: row.code})
@@ -380,8 +413,50 @@ class TaxonomyRepository {
 				WITH DISTINCT c, row
 				OPTIONAL MATCH (parent:TagClass {code: row.parent})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
-			.bind(batch).to("rows")
+			.bind(batch.stream().map(TaxonomyRepository::classParams).toList()).to("rows")
 			.run();
+	}
+
+	/** Creates or updates tags, each moved into its class (a tag whose class is missing is skipped). */
+	void upsertTags(List<TaxonomyWriter.TagRecord> batch) {
+		List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+		for (TaxonomyWriter.TagRecord t : batch) {
+			Map<String, Object> row = new HashMap<>(8);
+			row.put("code", t.code());
+			row.put("classCode", t.classCode());
+			row.put("name", t.name());
+			row.put("rule", t.rule());
+			row.put("status", t.status());
+			rows.add(row);
+		}
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:TagClass {code: row.classCode})
+				MERGE (t:Tag {code: row.code})
+				  ON CREATE SET t.createdAt = datetime()
+				  ON MATCH SET t.updatedAt = datetime()
+				SET t.status = coalesce(row.status, %s), t.name = row.name, t.rule = row.rule
+				WITH t, c
+				OPTIONAL MATCH (t)-[old:IN_CLASS]->(:TagClass)
+				DELETE old
+				WITH DISTINCT t, c
+				CREATE (t)-[:IN_CLASS]->(c)""".formatted(GraphModel.status("t")))
+			.bind(rows).to("rows")
+			.run();
+	}
+
+	/** Cypher parameters are often null on purpose, which Map.of refuses. */
+	private static Map<String, Object> classParams(TaxonomyWriter.ClassRecord c) {
+		Map<String, Object> row = new HashMap<>(12);
+		row.put("code", c.code());
+		row.put("parent", c.parent());
+		row.put("name", c.name());
+		row.put("criterion", c.criterion());
+		row.put("exclusive", c.exclusive());
+		row.put("exhaustive", c.exhaustive());
+		row.put("scope", c.scope());
+		row.put("status", c.status());
+		return row;
 	}
 
 	// ---- mapping ------------------------------------------------------------------------------

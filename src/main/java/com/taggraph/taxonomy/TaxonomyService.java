@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.importing.ImportOutcome;
+import com.taggraph.importing.ImportProblem;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
@@ -30,6 +34,7 @@ import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.text.NormalizedText;
+import com.taggraph.graph.Keyset;
 
 /**
  * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
@@ -47,14 +52,17 @@ public class TaxonomyService {
 	/** Codes are identifiers users type and export: no spaces or control characters. */
 	private static final int MAX_TEXT = 2000;
 	static final int MAX_SEARCH = 200;
-	private static final int WRITE_BATCH = 1000;
+	/** The keys of a search's keyset: the rank (exact code, code prefix, the rest), then the tag code. */
+	private static final Set<String> SEARCH_KEYS = Set.of("tag", "rank");
 
 	private final TaxonomyRepository repository;
+	private final TaxonomyWriter writer;
 	private final AuditTrail audit;
 	private final ChangeGate gate;
 
 	TaxonomyService(TaxonomyRepository repository, AuditTrail audit, ChangeGate gate) {
 		this.repository = repository;
+		this.writer = new TaxonomyWriter(repository);
 		this.audit = audit;
 		this.gate = gate;
 	}
@@ -90,16 +98,50 @@ public class TaxonomyService {
 	/** As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null or empty: any). */
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first, List<String> statuses) {
-		int limit = first == null ? 20 : first;
-		if (limit < 1 || limit > MAX_SEARCH) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_SEARCH, limit));
-		}
+		return searchTags(text, statuses, null, first).getContent();
+	}
+
+	/**
+	 * One page of a search, after the position: the code searched for first, then codes starting with it, then
+	 * the rest, each by code.
+	 */
+	@Transactional(readOnly = true)
+	public Window<Tag> searchTags(String text, List<String> statuses, ScrollPosition after, Integer first) {
+		int size = Keyset.size(first, 20, MAX_SEARCH);
+		String trimmed = searchText(text);
+		Map<String, Object> keys = Keyset.afterKeys(after, SEARCH_KEYS);
+		Integer afterRank = keys.isEmpty() ? null : rankOf(keys.get("rank"));
+		String afterCode = keys.isEmpty() ? null : String.valueOf(keys.get("tag"));
+		List<Tag> found = repository.searchTags(trimmed, NormalizedText.normalize(trimmed), statusList(statuses), afterRank,
+				afterCode, size + 1);
+		return Keyset.windowByKeys(found, size,
+				t -> Map.of("tag", t.code(), "rank", TaxonomyRepository.searchRank(trimmed, t.code())));
+	}
+
+	/** How many tags a search finds. */
+	@Transactional(readOnly = true)
+	public int countSearchTags(String text, List<String> statuses) {
+		String trimmed = searchText(text);
+		return repository.countSearchTags(trimmed, NormalizedText.normalize(trimmed), statusList(statuses));
+	}
+
+	private static String searchText(String text) {
 		String trimmed = text == null ? "" : text.strip();
 		if (trimmed.isEmpty()) {
 			throw DomainException.invalid("text", "must not be blank");
 		}
-		return repository.searchTags(trimmed, NormalizedText.normalize(trimmed), limit,
-				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses));
+		return trimmed;
+	}
+
+	private static List<String> statusList(List<String> statuses) {
+		return statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses);
+	}
+
+	private static Integer rankOf(Object rank) {
+		if (rank instanceof Number number && number.intValue() >= 0 && number.intValue() <= 2) {
+			return number.intValue();
+		}
+		throw DomainException.invalid("after", "not a cursor of this list");
 	}
 
 	@Transactional(readOnly = true)
@@ -359,7 +401,7 @@ public class TaxonomyService {
 	 * while reading the file, means nothing is written.
 	 */
 	@Transactional
-	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun) {
+	public ImportOutcome importScheme(List<ClassRow> rows, List<ImportProblem> parseProblems, boolean dryRun) {
 		return importScheme(rows, parseProblems, dryRun, false);
 	}
 
@@ -369,9 +411,10 @@ public class TaxonomyService {
 	 * {@code approved} (an admin's {@code status=APPROVED}) every written class is APPROVED, new or changed.
 	 */
 	@Transactional
-	public SchemeImportResult importScheme(List<ClassRow> rows, List<SchemeProblem> parseProblems, boolean dryRun,
+	public ImportOutcome importScheme(List<ClassRow> rows, List<ImportProblem> parseProblems, boolean dryRun,
 			boolean approved) {
-		List<SchemeProblem> problems = new ArrayList<>(parseProblems);
+		long started = System.nanoTime();
+		List<ImportProblem> problems = new ArrayList<>(parseProblems);
 		for (ClassRow row : rows) {
 			checkRow(row, problems);
 		}
@@ -388,75 +431,64 @@ public class TaxonomyService {
 		}
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-			return SchemeImportResult.refused(dryRun, problems);
+			problems.sort(java.util.Comparator.comparingLong(ImportProblem::lineOrZero));
+			return ImportOutcome.refused(dryRun, rows.size(), problems, problems.size(), millisSince(started));
 		}
 		ClassScheme.Changes changes = scheme.changes();
 		String eventId = null;
 		if (!dryRun) {
-			List<Map<String, Object>> writes = new ArrayList<>();
-			changes.created().forEach(r -> writes.add(toParams(r, approved)));
-			changes.updated().forEach(r -> writes.add(toParams(r, approved)));
-			// all nodes first, so a parent later in the file exists when its children are linked
-			batches(writes).forEach(repository::upsertClasses);
-			batches(writes).forEach(repository::linkParents);
+			String status = approved ? LifecycleStatus.APPROVED.name() : null;
+			List<TaxonomyWriter.ClassRecord> writes = new ArrayList<>();
+			changes.created().forEach(r -> writes.add(toRecord(r, status)));
+			changes.updated().forEach(r -> writes.add(toRecord(r, status)));
+			writer.writeClasses(writes, TaxonomyWriter.Absent.KEEP);
 			// one event for the whole scheme, not one per row
 			eventId = audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(),
 					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
-		return new SchemeImportResult(dryRun, !dryRun, changes.created().size(), changes.updated().size(),
-				changes.unchanged(), List.of(), eventId);
+		return ImportOutcome.written(dryRun, new ImportOutcome.Counts(rows.size(), changes.created().size(),
+				changes.updated().size(), changes.unchanged()), eventId, millisSince(started));
 	}
 
-	private void checkRow(ClassRow row, List<SchemeProblem> problems) {
+	private static long millisSince(long started) {
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	private void checkRow(ClassRow row, List<ImportProblem> problems) {
 		check(row, "code", row.code(), true, MAX_CODE, problems);
 		check(row, "name", row.name(), false, MAX_NAME, problems);
 		if (row.parent() != null) {
 			check(row, "parent", row.parent(), true, MAX_CODE, problems);
 		}
 		if (row.criterion() != null && row.criterion().length() > MAX_TEXT) {
-			problems.add(new SchemeProblem(row.line(), row.code(), "criterion", "longer than %d characters".formatted(MAX_TEXT)));
+			problems.add(ImportProblem.at(row.line(), row.code(), "criterion", "INVALID_VALUE",
+					"longer than %d characters".formatted(MAX_TEXT)));
 		}
 	}
 
 	private static void check(ClassRow row, String field, String value, boolean isCode, int max,
-			List<SchemeProblem> problems) {
+			List<ImportProblem> problems) {
 		String problem = isCode ? codeProblem(value) : nameProblem(value, max);
 		if (problem != null) {
-			problems.add(new SchemeProblem(row.line(), row.code(), field, problem));
+			problems.add(ImportProblem.at(row.line(), row.code(), field, "INVALID_VALUE", problem));
 		}
-	}
-
-	private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> rows) {
-		List<List<Map<String, Object>>> batches = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i += WRITE_BATCH) {
-			batches.add(rows.subList(i, Math.min(rows.size(), i + WRITE_BATCH)));
-		}
-		return batches;
 	}
 
 	/** A problem for each row that would change a class in review or in force. */
-	private List<SchemeProblem> changesToGovernedClasses(List<ClassRow> updated) {
+	private List<ImportProblem> changesToGovernedClasses(List<ClassRow> updated) {
 		Map<String, LifecycleStatus> statuses = gate.statuses(ItemKind.TAG_CLASS,
 				updated.stream().map(ClassRow::code).toList());
 		return updated.stream()
 			.filter(row -> statuses.get(row.code()) != null && statuses.get(row.code()) != LifecycleStatus.DRAFT)
-			.map(row -> new SchemeProblem(row.line(), row.code(), "status",
+			.map(row -> ImportProblem.at(row.line(), row.code(), "status", "NOT_DRAFT",
 					("class '%s' is %s: an import changes only drafts; propose the change through GraphQL for review, "
 							+ "or have an admin import with status=APPROVED").formatted(row.code(), statuses.get(row.code()))))
 			.toList();
 	}
 
-	private static Map<String, Object> toParams(ClassRow row, boolean approved) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("status", approved ? LifecycleStatus.APPROVED.name() : null);
-		params.put("code", row.code());
-		params.put("parent", row.parent());
-		params.put("name", row.name());
-		params.put("criterion", row.criterion());
-		params.put("exclusive", row.exclusive());
-		params.put("exhaustive", row.exhaustive());
-		return params;
+	private static TaxonomyWriter.ClassRecord toRecord(ClassRow row, String status) {
+		return new TaxonomyWriter.ClassRecord(row.code(), row.parent(), row.name(), row.criterion(), row.exclusive(),
+				row.exhaustive(), null, status);
 	}
 
 	// ---- validation ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphApplication;
 import com.taggraph.graph.EmbeddedNeo4jServer;
-import com.taggraph.importing.IndustryScheme;
+import com.taggraph.taxonomy.IndustryScheme;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -327,8 +327,9 @@ public final class HierarchyBenchmark {
 		HttpResponse<String> response = send(request);
 		double ms = millis(started);
 		JsonNode body = json.readTree(response.body());
-		if (response.statusCode() != 200 || body.path("created").asInt() != expectCreated
-				|| body.path("unchanged").asInt() != expectUnchanged || body.path("updated").asInt() != 0) {
+		if (response.statusCode() != 200 || body.path("counts").path("created").asInt() != expectCreated
+				|| body.path("counts").path("unchanged").asInt() != expectUnchanged
+				|| body.path("counts").path("updated").asInt() != 0) {
 			throw new IllegalStateException("import answered %d: %s".formatted(response.statusCode(),
 					abbreviate(response.body())));
 		}

@@ -496,8 +496,8 @@ public final class LoadBenchmark {
 					if (a == null) {
 						return;
 					}
-					rounds.add(new Round(prefix, importCustomers, rows, c.path("importId").asString(),
-							a.path("importId").asString(), customersSeconds, assignmentsSeconds));
+					rounds.add(new Round(prefix, importCustomers, rows, c.path("run").path("importId").asString(),
+							a.path("run").path("importId").asString(), customersSeconds, assignmentsSeconds));
 					System.out.printf("  import round %d: %,d customers in %.1f s, %,d assignments in %.1f s%n", round,
 							importCustomers, customersSeconds, rows, assignmentsSeconds);
 				}

@@ -135,10 +135,10 @@ public final class VocabularyBenchmark {
 		samples.add(Samples.time("POST /api/import/skos?dryRun=true, the demo export (229 concepts and collections)", 3,
 				iterations, () -> okImport(client.post("/api/import/skos?dryRun=true", turtle, "text/turtle",
 						"application/json"))));
-		if (com.taggraph.importing.Iso3166Scheme.available(com.taggraph.importing.Iso3166Scheme.DEBIAN)) {
+		if (com.taggraph.skos.Iso3166Scheme.available(com.taggraph.skos.Iso3166Scheme.DEBIAN)) {
 			var out = new java.io.ByteArrayOutputStream();
 			org.apache.jena.riot.RDFDataMgr.write(out,
-					com.taggraph.importing.Iso3166Scheme.model(com.taggraph.importing.Iso3166Scheme.DEBIAN),
+					com.taggraph.skos.Iso3166Scheme.model(com.taggraph.skos.Iso3166Scheme.DEBIAN),
 					org.apache.jena.riot.RDFFormat.TURTLE_BLOCKS);
 			String iso = out.toString(java.nio.charset.StandardCharsets.UTF_8);
 			double[] first = { 0 };

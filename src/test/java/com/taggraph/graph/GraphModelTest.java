@@ -52,9 +52,7 @@ class GraphModelTest {
 	void theStatusDefaultIsWrittenOnlyInGraphModel() throws IOException {
 		Set<Path> repeating = new TreeSet<>();
 		for (Path file : sources()) {
-			// the SKOS import keeps its own writes until they go through taxonomy (issue 15, section 2)
 			if (file.toString().endsWith(".java") && !file.endsWith("GraphModel.java")
-					&& !file.toString().contains("/importing/Skos")
 					&& STATUS_DEFAULT.matcher(Files.readString(file)).find()) {
 				repeating.add(file);
 			}

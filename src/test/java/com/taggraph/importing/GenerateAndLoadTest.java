@@ -22,6 +22,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
+import com.taggraph.customer.BulkImportClient;
 import com.taggraph.customer.CustomersBulkChanged;
 
 /**
@@ -62,8 +63,7 @@ class GenerateAndLoadTest {
 
 	@Test
 	void generatedFilesAreConsistentAndImportCleanlyOverHttp() throws Exception {
-		long[] assignments = { 0 };
-		commands.generate(dir, 200, 7, client.prefix, ImportProgress.NONE, assignments);
+		long[] assignments = { commands.generate(dir, 200, 7, client.prefix, ImportProgress.NONE).get("ASSIGNMENTS") };
 
 		List<String> customers = Files.readAllLines(dir.resolve("customers.csv"));
 		List<String> tags = Files.readAllLines(dir.resolve("assignments.csv"));
@@ -76,18 +76,17 @@ class GenerateAndLoadTest {
 
 		var customerReply = client.customers(Files.readString(dir.resolve("customers.csv")), false);
 		assertThat(customerReply.status()).as(customerReply.body().toString()).isEqualTo(200);
-		assertThat(customerReply.body().path("created").asLong()).isEqualTo(200);
+		assertThat(customerReply.body().path("counts").path("created").asLong()).isEqualTo(200);
 		var assignmentReply = client.assignments(Files.readString(dir.resolve("assignments.csv")), false);
 		assertThat(assignmentReply.status()).as(assignmentReply.body().toString()).isEqualTo(200);
-		assertThat(assignmentReply.body().path("created").asLong()).isEqualTo(assignments[0]);
+		assertThat(assignmentReply.body().path("counts").path("created").asLong()).isEqualTo(assignments[0]);
 		assertThat(client.count("MATCH (c:Customer)-[a:HAS_TAG]->() WHERE c.id STARTS WITH $prefix RETURN count(a)",
 				Map.of("prefix", client.prefix))).isEqualTo(assignments[0]);
 	}
 
 	@Test
 	void loadWritesBothFilesAsOneImportAndExitsZero() throws Exception {
-		long[] assignments = { 0 };
-		commands.generate(dir, 50, 11, client.prefix, ImportProgress.NONE, assignments);
+		long[] assignments = { commands.generate(dir, 50, 11, client.prefix, ImportProgress.NONE).get("ASSIGNMENTS") };
 		var out = new ByteArrayOutputStream();
 
 		int status = commands.execute(List.of("load", "--customers", dir.resolve("customers.csv").toString(),

@@ -3,6 +3,7 @@ package com.taggraph.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.taggraph.TagGraphTest;
+import com.taggraph.customer.BulkImportClient;
 
 /**
  * An import interrupted while writing (simulated: the service stops after two committed batches, as
@@ -102,7 +104,11 @@ class InterruptedImportTest {
 		assertThat(client.fingerprint()).isEqualTo(before);
 		assertThat(client.run(id).path("status").asString()).isEqualTo("ROLLED_BACK");
 		assertThat(client.run(id).path("incomplete").asBoolean()).isFalse();
-		assertThat(client.post("/api/imports/%s/resume".formatted(id)).status()).isEqualTo(409);
+		var again = client.post("/api/imports/%s/resume".formatted(id));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.contentType()).startsWith("application/problem+json");
+		assertThat(again.body().path("code").asString()).isEqualTo("CONFLICT");
+		assertThat(again.body().path("detail").asString()).contains("ROLLED_BACK");
 	}
 
 	@Test
@@ -114,7 +120,7 @@ class InterruptedImportTest {
 
 		assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
 		assertThat(resumed.body().path("committed").asBoolean()).isTrue();
-		assertThat(resumed.body().path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
+		assertThat(resumed.body().path("run").path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
 		var run = client.run(id);
 		assertThat(run.path("status").asString()).isEqualTo("COMPLETE");
 		assertThat(run.path("batchesDone").asLong()).isEqualTo(4);
@@ -175,8 +181,8 @@ class InterruptedImportTest {
 		var reply = client.assignments(assignments, false);
 
 		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-		assertThat(reply.body().path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
-		String id = reply.body().path("importId").asString();
+		assertThat(reply.body().path("run").path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
+		String id = reply.body().path("run").path("importId").asString();
 		// batches of at least 3 rows, ending between customers: 4 rows each
 		assertThat(client.run(id).path("batchesDone").asLong()).isEqualTo(6);
 		// the run's record too, though the last batches may have recorded a lagging prefix
@@ -210,8 +216,13 @@ class InterruptedImportTest {
 
 	@Test
 	void unknownImportsAre404() {
-		assertThat(client.post("/api/imports/imp-nope/rollback").status()).isEqualTo(404);
-		assertThat(client.post("/api/imports/imp-nope/resume").status()).isEqualTo(404);
+		for (String action : List.of("rollback", "resume")) {
+			var reply = client.post("/api/imports/imp-nope/" + action);
+			assertThat(reply.status()).isEqualTo(404);
+			assertThat(reply.contentType()).startsWith("application/problem+json");
+			assertThat(reply.body().path("code").asString()).isEqualTo("NOT_FOUND");
+			assertThat(reply.body().path("detail").asString()).contains("imp-nope");
+		}
 	}
 
 	/** Imports the assignments with the service stopping after two batches (unless set otherwise); the import's id. */
@@ -220,10 +231,10 @@ class InterruptedImportTest {
 			imports.interruptAfterBatches(2);
 		}
 		var reply = client.assignments(assignments, false);
-		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(500);
+		ImportAnswers.refused(reply, 500, "IMPORT_INTERRUPTED");
 		assertThat(reply.body().path("committed").asBoolean()).isFalse();
-		assertThat(reply.body().path("status").asString()).isEqualTo("RUNNING");
-		assertThat(reply.body().path("errors").path(0).path("message").asString()).contains("resume", "roll back");
-		return reply.body().path("importId").asString();
+		assertThat(reply.body().path("run").path("status").asString()).isEqualTo("RUNNING");
+		assertThat(reply.body().path("problems").path(0).path("message").asString()).contains("resume", "roll back");
+		return reply.body().path("run").path("importId").asString();
 	}
 }

@@ -80,7 +80,7 @@ class LifecycleImportTest {
 				SCHEME.replace("导入一", "再改") + "LC-IMP.2,LC-IMP,导入二,\n", "text/csv", "steward.wang");
 
 		assertThat(refused.statusCode()).isEqualTo(422);
-		JsonNode error = json.readTree(refused.body()).path("errors").path(0);
+		JsonNode error = json.readTree(refused.body()).path("problems").path(0);
 		assertThat(error.path("code").asString()).isEqualTo("LC-IMP.1");
 		assertThat(error.path("line").asInt()).isEqualTo(3);
 		assertThat(error.path("field").asString()).isEqualTo("status");

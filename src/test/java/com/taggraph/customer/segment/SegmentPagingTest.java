@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.ScrollPosition;
 
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
+import com.taggraph.web.Connections;
 
 /**
  * Paging through a segment with keyset cursors returns every customer exactly once, in id order, and
@@ -38,6 +40,9 @@ class SegmentPagingTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Connections cursors;
 
 	@Autowired
 	Driver driver;
@@ -105,7 +110,7 @@ class SegmentPagingTest {
 
 		// behind the last customer there is nothing more
 		Map<String, Object> variables = new HashMap<>(Map.of("where", where, "first", 5));
-		variables.put("after", SegmentService.cursorOf(expected.get(expected.size() - 1)));
+		variables.put("after", cursors.toCursor(ScrollPosition.forward(Map.of(SegmentService.KEY, expected.get(expected.size() - 1)))));
 		var beyond = api.client().query(PAGE, variables);
 		assertThat(beyond.data("segment.customers.edges")).isEmpty();
 		assertThat(beyond.data("segment.customers.pageInfo.hasNextPage").asBoolean()).isFalse();
