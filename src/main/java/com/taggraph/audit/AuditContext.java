@@ -1,13 +1,9 @@
 package com.taggraph.audit;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import com.taggraph.security.Role;
 import com.taggraph.web.RequestIdentity;
 
 /**
@@ -25,12 +21,7 @@ public class AuditContext {
 		}
 		Object user = request.getAttribute(RequestIdentity.USER, RequestAttributes.SCOPE_REQUEST);
 		Object requestId = request.getAttribute(RequestIdentity.REQUEST_ID, RequestAttributes.SCOPE_REQUEST);
-		Object roles = request.getAttribute(RequestIdentity.ROLES, RequestAttributes.SCOPE_REQUEST);
 		return new Actor(user instanceof String name ? name : RequestIdentity.ANONYMOUS,
-				requestId instanceof String id ? id : null, roles instanceof Set<?> held ? roleSet(held) : Set.of());
-	}
-
-	private static Set<Role> roleSet(Set<?> held) {
-		return held.stream().filter(Role.class::isInstance).map(Role.class::cast).collect(Collectors.toSet());
+				requestId instanceof String id ? id : null);
 	}
 }

@@ -3,12 +3,14 @@ package com.taggraph.audit;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -32,14 +34,27 @@ class AuditRepository {
 			""";
 
 	private final Neo4jClient neo4j;
+	private final Map<ChangeKind, String> stateQueries = new EnumMap<>(ChangeKind.class);
 
-	AuditRepository(Neo4jClient neo4j) {
+	AuditRepository(Neo4jClient neo4j, List<AuditedRelationships> relationships) {
 		this.neo4j = neo4j;
+		for (ChangeKind kind : ChangeKind.values()) {
+			if (!kind.hasNode()) {
+				continue;
+			}
+			String links = relationships.stream().filter(r -> r.kind() == kind).map(AuditedRelationships::entries)
+				.collect(Collectors.joining(",\n"));
+			stateQueries.put(kind, kind.stateQuery(links));
+		}
 	}
 
 	/** The node's properties and relationship state, keys sorted; empty when there is no such node. */
 	Optional<Map<String, Object>> stateOf(ChangeKind kind, String code) {
-		return neo4j.query(kind.stateQuery()).bind(code).to("code")
+		String query = stateQueries.get(kind);
+		if (query == null) {
+			throw new IllegalStateException(kind + " has no node to read");
+		}
+		return neo4j.query(query).bind(code).to("code")
 			.fetchAs(Map.class)
 			.mappedBy((types, record) -> {
 				Map<String, Object> state = new TreeMap<>(record.get("properties").asMap(AuditRepository::plain));

@@ -2,21 +2,33 @@ package com.taggraph.customer;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
+import com.taggraph.lifecycle.DeprecationWarning;
+import com.taggraph.lifecycle.LifecycleService;
 import com.taggraph.security.Visibility;
+import com.taggraph.web.Connection;
 import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
@@ -38,9 +50,16 @@ class CustomerController {
 	private static final String HISTORY_LOADER = CustomerController.class.getName() + ".history";
 
 	private final CustomerService customers;
+	private final AuditTrail audit;
+	private final LifecycleService lifecycle;
+	private final NodeChanges nodeChanges;
 
-	CustomerController(CustomerService customers, BatchLoaderRegistry loaders) {
+	CustomerController(CustomerService customers, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
+			BatchLoaderRegistry loaders) {
 		this.customers = customers;
+		this.audit = audit;
+		this.lifecycle = lifecycle;
+		this.nodeChanges = nodeChanges;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
 			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids, Visibility.of(env.getContext()))));
 		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
@@ -111,6 +130,25 @@ class CustomerController {
 		DataLoader<HistoryKey, List<TagHistoryEntry>> loader = env.getDataLoader(HISTORY_LOADER);
 		return loader.load(new HistoryKey(customer.id(), tagCode))
 			.thenApply(entries -> entries == null ? List.of() : entries);
+	}
+
+	@BatchMapping(typeName = "Customer", field = "history")
+	Map<Customer, List<ChangeEvent>> history(List<Customer> list) {
+		return audit.histories(ChangeKind.CUSTOMER, list, Customer::id);
+	}
+
+	@SchemaMapping(typeName = "Customer", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> changes(Customer customer, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.CUSTOMER, customer.id(), range, env);
+	}
+
+	/** The warnings of the deprecated tags each portrait shows, in one query for all portraits. */
+	@BatchMapping(typeName = "Portrait", field = "warnings")
+	List<List<DeprecationWarning>> warnings(List<Portrait> portraits) {
+		return lifecycle.warnings(portraits.stream()
+			.map(p -> p.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.assignments().stream())
+				.map(a -> a.tag().code()).collect(Collectors.toCollection(LinkedHashSet::new)))
+			.toList());
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.ClassChains;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
@@ -30,11 +31,11 @@ class CustomerRepository {
 			OPTIONAL MATCH path = (c)-[:BROADER]->*(root:TagClass)
 			WHERE NOT (root)-[:BROADER]->(:TagClass)
 			RETURN cu.id AS customerId, t.code AS code, t.name AS name, t.rule AS rule,
-			       coalesce(t.status, 'DRAFT') AS status, c.code AS classCode, a.value AS value,
+			       %s AS status, c.code AS classCode, a.value AS value,
 			       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source, a.importId AS importId,
 			       a.by AS by, a.runId AS runId,
 			       CASE WHEN path IS NULL THEN [] ELSE [n IN reverse(nodes(path)) | %s] END AS chain
-			ORDER BY customerId, root.code, classCode, code""".formatted(ClassChains.NODE_PROJECTION);
+			ORDER BY customerId, root.code, classCode, code""".formatted(GraphModel.status("t"), ClassChains.NODE_PROJECTION);
 
 	private final Neo4jClient neo4j;
 
@@ -128,10 +129,10 @@ class CustomerRepository {
 				MATCH (cu:Customer {id: pair.customer})-[a:HAS_TAG]->(u)
 				OPTIONAL MATCH (u)-[:IN_CLASS]->(c:TagClass)
 				RETURN pair.tag AS derived, cu.id AS customerId, u.code AS code, u.name AS name, u.rule AS rule,
-				       coalesce(u.status, 'DRAFT') AS status, c.code AS classCode, a.value AS value,
+				       %s AS status, c.code AS classCode, a.value AS value,
 				       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source,
 				       a.importId AS importId, a.by AS by, a.runId AS runId
-				ORDER BY derived, customerId, code""")
+				ORDER BY derived, customerId, code""".formatted(GraphModel.status("u")))
 			.bind(pairs).to("pairs")
 			.bind(hidden).to("hidden")
 			.fetchAs(Map.Entry.class)

@@ -1,5 +1,6 @@
 package com.taggraph.customer;
 
+import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.ClassChains;
 
 /**
@@ -16,7 +17,7 @@ public final class PortraitQuery {
 			  OPTIONAL MATCH (cu)-[a:HAS_TAG]->(t:Tag) WHERE NOT t.code IN $hidden
 			  OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
 			  RETURN collect(CASE WHEN t IS NOT NULL THEN {customerId: cu.id, code: t.code, name: t.name, rule: t.rule,
-			           status: coalesce(t.status, 'DRAFT'), classCode: c.code, value: a.value,
+			           status: %s, classCode: c.code, value: a.value,
 			           assignedAt: toString(a.assignedAt), source: coalesce(a.source, 'IMPORT'), importId: a.importId,
 			           by: a.by, runId: a.runId} END) AS entries,
 			         collect(DISTINCT c) AS classes
@@ -28,7 +29,7 @@ public final class PortraitQuery {
 			  RETURN collect([n IN reverse(nodes(path)) | %s]) AS chains
 			}
 			RETURN cu.id AS id, cu.name AS name, properties(cu) AS attributes, entries, chains"""
-		.formatted(ClassChains.NODE_PROJECTION);
+		.formatted(GraphModel.status("t"), ClassChains.NODE_PROJECTION);
 
 	private PortraitQuery() {
 	}

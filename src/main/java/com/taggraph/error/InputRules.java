@@ -10,6 +10,9 @@ public final class InputRules {
 
 	public static final int MAX_CODE = 64;
 	public static final int MAX_NAME = 200;
+
+	/** Longest free tag accepted, in characters (code points) as typed. */
+	public static final int MAX_FREE_TAG = 64;
 	/** Free text beside a name: descriptions, criteria, rules. */
 	public static final int MAX_TEXT = 2000;
 	private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/\\-]*");

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,13 +13,25 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
+import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleService;
+import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.lifecycle.PendingChange;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connection;
 import com.taggraph.web.Connections;
+
+import graphql.schema.DataFetchingEnvironment;
 
 /**
  * GraphQL mappings of facets and their values. Every field reaching further into the graph is
@@ -29,11 +42,18 @@ class FacetController {
 
 	private final FacetService facets;
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
+	private final LifecycleService lifecycle;
+	private final NodeChanges nodeChanges;
 	private final Connections connections;
 
-	FacetController(FacetService facets, TaxonomyService taxonomy, Connections connections) {
+	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle,
+			NodeChanges nodeChanges, Connections connections) {
+		this.nodeChanges = nodeChanges;
 		this.facets = facets;
 		this.taxonomy = taxonomy;
+		this.audit = audit;
+		this.lifecycle = lifecycle;
 		this.connections = connections;
 	}
 
@@ -92,6 +112,26 @@ class FacetController {
 		return byCode(list, Facet::code, facets.values(codes(list, Facet::code), true));
 	}
 
+	@BatchMapping(typeName = "Facet", field = "history")
+	Map<Facet, List<ChangeEvent>> facetHistory(List<Facet> list) {
+		return audit.histories(ChangeKind.FACET, list, Facet::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "status")
+	Map<Facet, LifecycleStatus> facetStatus(List<Facet> list) {
+		return lifecycle.statuses(ItemKind.FACET, list, Facet::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "pendingChange")
+	Map<Facet, PendingChange> facetPendingChange(List<Facet> list) {
+		return lifecycle.openChanges(ItemKind.FACET, list, Facet::code);
+	}
+
+	@BatchMapping(typeName = "Facet", field = "replacedBy")
+	Map<Facet, Facet> facetReplacedBy(List<Facet> list) {
+		return lifecycle.replacements(ItemKind.FACET, list, Facet::code, facets::facetsByCode);
+	}
+
 	// ---- FacetValue fields --------------------------------------------------------------------
 
 	@BatchMapping(typeName = "FacetValue", field = "facet")
@@ -108,6 +148,21 @@ class FacetController {
 	Map<FacetValue, List<Tag>> valueTags(List<FacetValue> list,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return byCode(list, FacetValue::code, facets.tagsWithValues(codes(list, FacetValue::code), visibility));
+	}
+
+	@BatchMapping(typeName = "FacetValue", field = "history")
+	Map<FacetValue, List<ChangeEvent>> valueHistory(List<FacetValue> list) {
+		return audit.histories(ChangeKind.FACET_VALUE, list, FacetValue::code);
+	}
+
+	@SchemaMapping(typeName = "Facet", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> facetChanges(Facet facet, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.FACET, facet.code(), range, env);
+	}
+
+	@SchemaMapping(typeName = "FacetValue", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> valueChanges(FacetValue value, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.FACET_VALUE, value.code(), range, env);
 	}
 
 	// ---- Tag fields ---------------------------------------------------------------------------

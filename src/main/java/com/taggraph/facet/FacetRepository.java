@@ -13,6 +13,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.Tag;
 
 /** The Cypher of facets, their values and the tags' values; every read answers for many owners at once. */
@@ -34,7 +35,8 @@ class FacetRepository {
 
 	/** Projection of a tag {@code t}, as the taxonomy reads it. */
 	private static final String TAG_MAP = """
-			t {.code, .name, .rule, status: coalesce(t.status, 'DRAFT'), classCode: [(t)-[:IN_CLASS]->(x:TagClass) | x.code][0]}""";
+			t {.code, .name, .rule, status: %s, classCode: [(t)-[:IN_CLASS]->(x:TagClass) | x.code][0]}"""
+		.formatted(GraphModel.status("t"));
 
 	private final Neo4jClient neo4j;
 
@@ -133,9 +135,10 @@ class FacetRepository {
 				WHERE NOT t.code IN $hidden
 				  AND ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
 				  AND ($text IS NULL OR toLower(t.name) CONTAINS toLower($text))
-				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
+				  AND ($statuses IS NULL OR %s IN $statuses)
 				WITH t ORDER BY t.code
-				RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values""".formatted(TAG_MAP))
+				RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values"""
+			.formatted(GraphModel.status("t"), TAG_MAP))
 			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses, "hidden", hidden))
 			.fetchAs(TagValues.class)
 			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")), Set.copyOf(r.get("values").asList(Value::asString))))

@@ -23,6 +23,7 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.graph.Keyset;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -161,7 +162,7 @@ public class FacetService {
 		}
 		requireFacet(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion());
-		if (gate.holds(ItemKind.FACET, code, "UPDATE", given, given)) {
+		if (gate.holds(FacetReview.UPDATE_FACET, code, given, changes)) {
 			return repository.findFacet(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.FACET, code);
@@ -183,7 +184,7 @@ public class FacetService {
 							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
 					Map.of("subject", code, "subFacets", subFacets, "values", values));
 		}
-		if (gate.holds(ItemKind.FACET, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+		if (gate.holds(FacetReview.DELETE_FACET, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
 		var change = audit.change(ChangeKind.FACET, code);
@@ -280,9 +281,9 @@ public class FacetService {
 			}
 		}
 		repository.lockTag(tagCode);
-		if (gate.holds(ItemKind.TAG, tagCode, "CLASSIFY",
+		if (gate.holds(FacetReview.CLASSIFY_TAG, tagCode,
 				Map.of("facetValues", valuesAfterClassifying(tagCode, byTopFacet.keySet(), codes)),
-				Map.of("facetValueCodes", List.copyOf(codes)))) {
+				new FacetReview.Classification(List.copyOf(codes)))) {
 			return;
 		}
 		var change = audit.change(ChangeKind.TAG, tagCode);

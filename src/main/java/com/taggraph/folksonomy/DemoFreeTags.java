@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.taggraph.graph.StartupStep;
+import com.taggraph.text.NormalizedText;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,14 +121,14 @@ class DemoFreeTags implements StartupStep {
 			}
 			// spellings with one normalised form go on different customers, or they would collapse into one
 			Map<String, Integer> perForm = new LinkedHashMap<>();
-			texts.forEach(t -> perForm.merge(FreeTagText.normalize(t), samples.get(t), Integer::sum));
+			texts.forEach(t -> perForm.merge(NormalizedText.normalize(t), samples.get(t), Integer::sum));
 			int poolSize = perForm.values().stream().max(Integer::compare).orElse(0) + (perForm.size() > 1 ? 1 : 0);
 			List<String> pool = pool(idea, poolSize, used, random);
 			used.addAll(pool);
 			Map<String, Set<String>> carriersOfForm = new HashMap<>();
 			for (int t = 0; t < texts.size(); t++) {
 				String text = texts.get(t);
-				String normalized = FreeTagText.normalize(text);
+				String normalized = NormalizedText.normalize(text);
 				Set<String> taken = carriersOfForm.computeIfAbsent(normalized, k -> new HashSet<>());
 				List<String> choices = new ArrayList<>(pool);
 				choices.removeAll(taken);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.taggraph.security.Visibility;
+import com.taggraph.text.NormalizedText;
 
 /**
  * Groups free tags that probably mean one idea. Three signals: spellings with one normalised form are
@@ -77,7 +78,7 @@ class FreeTagClustering {
 			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
 		List<Named> vocabulary = repository.vocabulary(visibility.hidden()).stream()
 			.flatMap(entry -> entry.names().stream()
-				.map(name -> new Named(entry, name, TextSimilarity.profile(FreeTagText.normalize(name)))))
+				.map(name -> new Named(entry, name, TextSimilarity.profile(NormalizedText.normalize(name)))))
 			.toList();
 		// a name can only resemble a text it shares a character with
 		Map<Integer, List<Named>> namesWith = new HashMap<>();

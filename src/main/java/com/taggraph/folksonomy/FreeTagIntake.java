@@ -19,6 +19,7 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagInput;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.text.NormalizedText;
 
 /**
  * Takes free tags into the controlled vocabulary: promoted to a new draft tag, or merged into an
@@ -67,7 +68,7 @@ public class FreeTagIntake {
 		// by default named as most taggers spelled the most used free tag, tidied but not case-folded
 		FreeTag mostUsed = freeTags.get(0);
 		String name = in.name() != null ? in.name()
-				: FreeTagText.tidy(mostUsed.spellings().isEmpty() ? mostUsed.text() : mostUsed.spellings().get(0).text());
+				: NormalizedText.tidy(mostUsed.spellings().isEmpty() ? mostUsed.text() : mostUsed.spellings().get(0).text());
 		taxonomy.createTag(new TagInput(in.code(), name, in.classCode(), in.rule()));
 		return takeIn(in.code(), freeTags, true, by);
 	}
@@ -138,7 +139,7 @@ public class FreeTagIntake {
 		}
 		Set<String> normalized = new LinkedHashSet<>();
 		for (int i = 0; i < texts.size(); i++) {
-			normalized.add(FreeTagText.normalize(FreeTagText.require(texts.size() == 1 ? field : field + "[" + i + "]",
+			normalized.add(NormalizedText.normalize(FreeTagText.require(texts.size() == 1 ? field : field + "[" + i + "]",
 					texts.get(i))));
 		}
 		List<FreeTag> found = new ArrayList<>(repository.find(normalized));

@@ -21,6 +21,7 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.graph.Keyset;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.text.NormalizedText;
 
 /** Free tags on customers: putting them on and taking them off, and listing how they are used. */
 @Service
@@ -56,7 +57,7 @@ public class FreeTagService {
 	public Applied add(String customerId, String text, String by) {
 		String typed = FreeTagText.require("text", text);
 		requireCustomer(customerId);
-		String normalized = FreeTagText.normalize(typed);
+		String normalized = NormalizedText.normalize(typed);
 		String tagCode = repository.lockForTagging(normalized, typed);
 		if (tagCode == null) {
 			var change = audit.change(ChangeKind.CUSTOMER, customerId);
@@ -74,7 +75,7 @@ public class FreeTagService {
 		String typed = FreeTagText.require("text", text);
 		requireCustomer(customerId);
 		var change = audit.change(ChangeKind.CUSTOMER, customerId);
-		repository.remove(customerId, FreeTagText.normalize(typed));
+		repository.remove(customerId, NormalizedText.normalize(typed));
 		change.record("REMOVE_FREE_TAG");
 		return customers.customer(customerId);
 	}
@@ -113,7 +114,7 @@ public class FreeTagService {
 	/** The free tag any spelling of the text belongs to, or null when nobody used it. */
 	@Transactional(readOnly = true)
 	public FreeTag find(String text) {
-		return repository.find(FreeTagText.normalize(FreeTagText.require("text", text))).orElse(null);
+		return repository.find(NormalizedText.normalize(FreeTagText.require("text", text))).orElse(null);
 	}
 
 	/** The free tags on each customer, ordered by normalised text. */

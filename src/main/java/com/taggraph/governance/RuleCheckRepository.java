@@ -6,6 +6,8 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
+
 /**
  * The Cypher of the structural and lineage checks: one statement per check, whatever the size of
  * the library. Each answers rows of the codes involved (the offending one first) and a short detail.
@@ -73,19 +75,19 @@ class RuleCheckRepository {
 	/** Tags (deprecated ones aside: they are retired) with no derivation path to a source system. */
 	List<Found> tagsWithoutLineage() {
 		return found("""
-				MATCH (t:Tag) WHERE coalesce(t.status, '') <> 'DEPRECATED'
+				MATCH (t:Tag) WHERE %s <> 'DEPRECATED'
 				  AND NOT EXISTS { (t)-[:DERIVED_FROM]->*(:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem) }
 				RETURN [t.code] AS codes, coalesce(t.name, '') AS detail
-				ORDER BY t.code""");
+				ORDER BY t.code""".formatted(GraphModel.status("t")));
 	}
 
 	/** A live tag derived directly from a deprecated one: the derivation should move to its replacement. */
 	List<Found> derivationsFromDeprecated() {
 		return found("""
 				MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag {status: 'DEPRECATED'})
-				WHERE coalesce(t.status, '') <> 'DEPRECATED'
+				WHERE %s <> 'DEPRECATED'
 				RETURN [t.code, u.code] AS codes, coalesce(u.replacedBy, '') AS detail
-				ORDER BY t.code, u.code""");
+				ORDER BY t.code, u.code""".formatted(GraphModel.status("t")));
 	}
 
 	private List<Found> found(String cypher) {

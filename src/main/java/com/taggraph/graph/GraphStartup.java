@@ -27,13 +27,14 @@ class GraphStartup implements SmartInitializingSingleton {
 	private final boolean demoEnabled;
 	private final Resource demoLibrary;
 	private final java.util.List<StartupStep> steps;
-	private final DemoLibraryTaxonomy taxonomy;
+	private final java.util.List<DemoLibraryPart> demoParts;
 
 	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
 			@Value("classpath:cypher/schema.cypher") Resource schema,
 			@Value("${taggraph.demo.enabled:true}") boolean demoEnabled,
 			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary,
-			org.springframework.beans.factory.ObjectProvider<StartupStep> steps, DemoLibraryTaxonomy taxonomy) {
+			org.springframework.beans.factory.ObjectProvider<StartupStep> steps,
+			org.springframework.beans.factory.ObjectProvider<DemoLibraryPart> demoParts) {
 		this.neo4j = neo4j;
 		this.transactions = transactions;
 		this.json = json;
@@ -41,14 +42,14 @@ class GraphStartup implements SmartInitializingSingleton {
 		this.demoEnabled = demoEnabled;
 		this.demoLibrary = demoLibrary;
 		this.steps = steps.orderedStream().toList();
-		this.taxonomy = taxonomy;
+		this.demoParts = demoParts.orderedStream().toList();
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		new GraphSchema(neo4j, schema).apply();
 		if (demoEnabled) {
-			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json, taxonomy).loadIfEmpty(demoLibrary);
+			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json, demoParts).loadIfEmpty(demoLibrary);
 		}
 		steps.forEach(step -> step.afterLibraryReady(demoEnabled));
 		long started = System.nanoTime();

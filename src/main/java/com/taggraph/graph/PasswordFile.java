@@ -23,7 +23,7 @@ import org.apache.commons.logging.LogFactory;
  * the analyst who owns the process) can read it. Only the owner may read the file: it is created with
  * those permissions, so there is no moment in which another local user could read it.
  */
-public final class PasswordFile {
+final class PasswordFile {
 
 	public static final String NAME = "neo4j-password";
 

@@ -21,14 +21,16 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a write to a class, tag or facet learns whether it may go ahead. The item services validate
  * a change in full, then ask {@link #holds}: a DRAFT is written directly; a change to an APPROVED (or
  * DEPRECATED) item becomes a pending change and the item keeps its approved values; an item IN_REVIEW
- * is not edited until it is decided. Approval replays the change through the same service inside
- * {@link #applying}, so the same rules refuse it if the library has moved on meanwhile.
+ * is not edited until it is decided. Approval replays the change through the same service (its
+ * {@link ChangeApplier}) inside {@link #applying}, so the same rules refuse it if the library has moved on
+ * meanwhile.
  */
 @Component
 public class ChangeGate {
@@ -42,7 +44,7 @@ public class ChangeGate {
 	private final LifecycleRepository repository;
 	private final AuditTrail audit;
 	private final AuditContext context;
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
 	ChangeGate(LifecycleRepository repository, AuditTrail audit, AuditContext context) {
 		this.repository = repository;
@@ -55,13 +57,14 @@ public class ChangeGate {
 	 * When held, a pending change with its diff is recorded (with a PROPOSE event) and the caller writes
 	 * nothing. A change that would change nothing is not held either, and the caller need not write.
 	 *
+	 * @param operation what the write is, as the owning module declares it
 	 * @param proposed  the values the change gives, keyed as the item's audit state ({@code name},
 	 *                  {@code tagClass}, {@code parent}, {@code facetValues}; {@code deleted} for a delete)
-	 * @param arguments what approval passes back to the service to apply it
+	 * @param arguments what approval passes back to the operation's {@link ChangeApplier} to apply it
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean holds(ItemKind kind, String code, String operation, Map<String, ?> proposed,
-			Map<String, ?> arguments) {
+	public <A> boolean holds(ChangeOperation<A> operation, String code, Map<String, ?> proposed, A arguments) {
+		ItemKind kind = operation.kind();
 		if (Boolean.TRUE.equals(APPLYING.get())) {
 			return false;
 		}
@@ -87,7 +90,7 @@ public class ChangeGate {
 		if (diff.isEmpty()) {
 			return true;
 		}
-		PendingChange change = propose(kind, code, operation, values, arguments, diff, null);
+		PendingChange change = propose(kind, code, operation.name(), values, arguments, diff, null);
 		audit.record("PROPOSE", kind.changeKind(), code, approved, withChange(approved, change));
 		return true;
 	}
@@ -126,8 +129,8 @@ public class ChangeGate {
 	}
 
 	/** Stores a pending change by the current user. */
-	PendingChange propose(ItemKind kind, String code, String operation, Map<String, ?> proposed,
-			Map<String, ?> arguments, List<FieldDiff> diff, String comment) {
+	PendingChange propose(ItemKind kind, String code, String operation, Map<String, ?> proposed, Object arguments,
+			List<FieldDiff> diff, String comment) {
 		String id = nextId();
 		repository.create(new PendingChange(id, kind, code, operation, PendingChange.PENDING, context.current().user(),
 				null, comment, json.writeValueAsString(proposed), json.writeValueAsString(arguments),

@@ -1,9 +1,14 @@
 package com.taggraph.lifecycle;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
@@ -23,13 +28,13 @@ import com.taggraph.taxonomy.TagChanges;
 import com.taggraph.taxonomy.TagClassChanges;
 import com.taggraph.taxonomy.TaxonomyService;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The review steps: submitting a draft, approving, rejecting or withdrawing a pending change, and
  * proposing a deprecation. Nobody decides on their own change: approval compares the change's proposer
  * with the current user, whatever the user's roles. Every step records a change event on the item.
+ * Approval writes the change through the {@link ChangeApplier} its owning module registered for it.
  */
 @Service
 public class LifecycleService {
@@ -38,22 +43,46 @@ public class LifecycleService {
 	/** The key of the pending changes' keyset: their id. */
 	private static final String KEY = "pendingChange";
 
+	/** The operations lifecycle applies itself: approving a submitted draft, and retiring an item. */
+	private static final String PUBLISH = "PUBLISH";
+	private static final String DEPRECATE = "DEPRECATE";
+
 	private final LifecycleRepository repository;
 	private final ChangeGate gate;
 	private final AuditTrail audit;
 	private final AuditContext context;
-	private final TaxonomyService taxonomy;
-	private final FacetService facets;
+	private final Map<Operation, ChangeApplier<?>> appliers = new LinkedHashMap<>();
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	LifecycleService(LifecycleRepository repository, ChangeGate gate, AuditTrail audit, AuditContext context,
-			TaxonomyService taxonomy, FacetService facets) {
+			List<ChangeApplier<?>> modules) {
 		this.repository = repository;
 		this.gate = gate;
 		this.audit = audit;
 		this.context = context;
-		this.taxonomy = taxonomy;
-		this.facets = facets;
+		for (ItemKind kind : ItemKind.values()) {
+			register(new ChangeApplier<>(new ChangeOperation<>(kind, PUBLISH, NoArguments.class),
+					(code, none) -> publish(kind, code)));
+			register(new ChangeApplier<>(new ChangeOperation<>(kind, DEPRECATE, Deprecation.class),
+					(code, deprecation) -> retire(kind, code, deprecation.replacedBy())));
+		}
+		modules.forEach(this::register);
+	}
+
+	/** Which applier writes a pending change. */
+	private record Operation(ItemKind kind, String name) {
+	}
+
+	/** What a deprecation proposes: the status, and the item that replaces the deprecated one (if named). */
+	record Deprecation(String status, String replacedBy) {
+	}
+
+	private void register(ChangeApplier<?> applier) {
+		ChangeOperation<?> operation = applier.operation();
+		ChangeApplier<?> other = appliers.putIfAbsent(new Operation(operation.kind(), operation.name()), applier);
+		if (other != null) {
+			throw new IllegalStateException("two appliers of %s %s".formatted(operation.kind(), operation.name()));
+		}
 	}
 
 	// ---- steps --------------------------------------------------------------------------------
@@ -70,7 +99,7 @@ public class LifecycleService {
 		gate.requireNoOpenChange(kind, code);
 		Map<String, Object> before = audit.stateOf(kind.changeKind(), code);
 		Map<String, Object> proposed = Map.of("status", LifecycleStatus.APPROVED.name());
-		PendingChange change = gate.propose(kind, code, "PUBLISH", proposed, Map.of(),
+		PendingChange change = gate.propose(kind, code, PUBLISH, proposed, NoArguments.NONE,
 				List.of(new FieldDiff("status", LifecycleStatus.DRAFT.name(), LifecycleStatus.APPROVED.name())),
 				optional(comment));
 		repository.setStatus(kind, code, LifecycleStatus.IN_REVIEW, null);
@@ -104,7 +133,8 @@ public class LifecycleService {
 		if (replacement != null) {
 			proposed.put("replacedBy", replacement);
 		}
-		PendingChange change = gate.propose(kind, code, "DEPRECATE", proposed, proposed, ChangeGate.diff(approved, proposed),
+		PendingChange change = gate.propose(kind, code, DEPRECATE, proposed,
+				new Deprecation(LifecycleStatus.DEPRECATED.name(), replacement), ChangeGate.diff(approved, proposed),
 				optional(comment));
 		audit.record("PROPOSE", kind.changeKind(), code, approved, ChangeGate.withChange(approved, change));
 		return change;
@@ -159,7 +189,7 @@ public class LifecycleService {
 		repository.lock();
 		PendingChange change = requireOpen(id, verb);
 		Map<String, Object> before = audit.stateOf(change.kind().changeKind(), change.code());
-		if ("PUBLISH".equals(change.operation())) {
+		if (PUBLISH.equals(change.operation())) {
 			repository.setStatus(change.kind(), change.code(), LifecycleStatus.DRAFT, null);
 		}
 		repository.decide(id, status, context.current().user(), comment);
@@ -169,39 +199,30 @@ public class LifecycleService {
 	}
 
 	private void apply(PendingChange change) {
-		Map<String, Object> args = json.readValue(change.arguments() == null ? "{}" : change.arguments(),
-				new TypeReference<Map<String, Object>>() { });
-		String code = change.code();
-		switch (change.kind().name() + " " + change.operation()) {
-			case "TAG UPDATE" -> taxonomy.updateTag(code, new TagChanges((String) args.get("name"), (String) args.get("rule")));
-			case "TAG MOVE" -> taxonomy.moveTag(code, (String) args.get("classCode"));
-			case "TAG DELETE" -> taxonomy.deleteTag(code);
-			case "TAG CLASSIFY" -> facets.classifyTag(code, strings(args.get("facetValueCodes")));
-			case "TAG_CLASS UPDATE" -> taxonomy.updateTagClass(code, new TagClassChanges((String) args.get("name"),
-					(String) args.get("criterion"), (Boolean) args.get("exclusive"), (Boolean) args.get("exhaustive"),
-					(String) args.get("scope")));
-			case "TAG_CLASS MOVE" -> taxonomy.moveTagClass(code, (String) args.get("newParentCode"));
-			case "TAG_CLASS DELETE" -> taxonomy.deleteTagClass(code);
-			case "FACET UPDATE" -> facets.updateFacet(code, new FacetChanges((String) args.get("name"),
-					(String) args.get("criterion")));
-			case "FACET DELETE" -> facets.deleteFacet(code);
-			default -> {
-				if ("PUBLISH".equals(change.operation())) {
-					requireItem(change.kind(), code);
-					repository.setStatus(change.kind(), code, LifecycleStatus.APPROVED, null);
-				}
-				else if ("DEPRECATE".equals(change.operation())) {
-					String replacement = (String) args.get("replacedBy");
-					if (replacement != null) {
-						requireReplacement(change.kind(), code, replacement);
-					}
-					repository.setStatus(change.kind(), code, LifecycleStatus.DEPRECATED, replacement);
-				}
-				else {
-					throw new IllegalStateException("no way to apply " + change.operation() + " to a " + change.kind());
-				}
-			}
+		ChangeApplier<?> applier = appliers.get(new Operation(change.kind(), change.operation()));
+		if (applier == null) {
+			throw new IllegalStateException("no way to apply " + change.operation() + " to a " + change.kind());
 		}
+		apply(applier, change);
+	}
+
+	/** The arguments are read back as the record the operation declares, then handed to its applier. */
+	private <A> void apply(ChangeApplier<A> applier, PendingChange change) {
+		A arguments = json.readValue(change.arguments() == null ? "{}" : change.arguments(),
+				applier.operation().arguments());
+		applier.apply(change.code(), arguments);
+	}
+
+	private void publish(ItemKind kind, String code) {
+		requireItem(kind, code);
+		repository.setStatus(kind, code, LifecycleStatus.APPROVED, null);
+	}
+
+	private void retire(ItemKind kind, String code, String replacement) {
+		if (replacement != null) {
+			requireReplacement(kind, code, replacement);
+		}
+		repository.setStatus(kind, code, LifecycleStatus.DEPRECATED, replacement);
 	}
 
 	// ---- reads --------------------------------------------------------------------------------
@@ -221,6 +242,57 @@ public class LifecycleService {
 	@Transactional(readOnly = true)
 	public Map<String, String> replacements(ItemKind kind, Collection<String> codes) {
 		return repository.replacements(kind, codes);
+	}
+
+	// ---- the lifecycle fields of other modules' types, for many items at once ------------------
+
+	/** Each item's status (items that no longer exist are left out). */
+	@Transactional(readOnly = true)
+	public <T> Map<T, LifecycleStatus> statuses(ItemKind kind, List<T> items, Function<T, String> code) {
+		return byItem(items, code, repository.statuses(kind, codes(items, code)));
+	}
+
+	/** Each item's open change, for the items that have one. */
+	@Transactional(readOnly = true)
+	public <T> Map<T, PendingChange> openChanges(ItemKind kind, List<T> items, Function<T, String> code) {
+		return byItem(items, code, repository.openChanges(kind, codes(items, code)));
+	}
+
+	/**
+	 * Each deprecated item's replacement, for the items that name one that exists.
+	 *
+	 * @param find the owning module's read of items by code
+	 */
+	@Transactional(readOnly = true)
+	public <T> Map<T, T> replacements(ItemKind kind, List<T> items, Function<T, String> code,
+			Function<Set<String>, Map<String, T>> find) {
+		Map<String, String> replacements = repository.replacements(kind, codes(items, code));
+		Map<String, T> found = find.apply(Set.copyOf(replacements.values()));
+		return items.stream().distinct()
+			.filter(t -> replacements.containsKey(code.apply(t)) && found.containsKey(replacements.get(code.apply(t))))
+			.collect(Collectors.toMap(Function.identity(), t -> found.get(replacements.get(code.apply(t)))));
+	}
+
+	/** For each result (segment, portrait) the warnings of the deprecated tags it uses, in one query for all. */
+	@Transactional(readOnly = true)
+	public List<List<DeprecationWarning>> warnings(List<? extends Collection<String>> tagsPerResult) {
+		Set<String> all = new LinkedHashSet<>();
+		tagsPerResult.forEach(all::addAll);
+		List<DeprecationWarning> found = deprecationWarnings(all);
+		List<List<DeprecationWarning>> result = new ArrayList<>();
+		for (Collection<String> tags : tagsPerResult) {
+			result.add(found.stream().filter(w -> tags.contains(w.tagCode())).toList());
+		}
+		return result;
+	}
+
+	private static <T> List<String> codes(Collection<T> items, Function<T, String> code) {
+		return items.stream().map(code).distinct().toList();
+	}
+
+	private static <T, V> Map<T, V> byItem(List<T> items, Function<T, String> code, Map<String, V> found) {
+		return items.stream().distinct().filter(t -> found.containsKey(code.apply(t)))
+			.collect(Collectors.toMap(Function.identity(), t -> found.get(code.apply(t))));
 	}
 
 	/** A warning for every deprecated tag among the codes, in code order. */
@@ -299,9 +371,5 @@ public class LifecycleService {
 
 	private static String optional(String comment) {
 		return comment == null || comment.isBlank() ? null : comment.strip();
-	}
-
-	private static List<String> strings(Object value) {
-		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 }

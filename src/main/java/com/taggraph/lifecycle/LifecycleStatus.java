@@ -1,5 +1,7 @@
 package com.taggraph.lifecycle;
 
+import com.taggraph.graph.GraphModel;
+
 /**
  * Where a class, tag or facet stands: a steward's DRAFT, IN_REVIEW once submitted, APPROVED once a
  * different reviewer approved it, DEPRECATED when a reviewer approved its retirement. Items stored
@@ -15,6 +17,6 @@ public enum LifecycleStatus {
 	}
 
 	static LifecycleStatus of(String stored) {
-		return stored == null ? DRAFT : valueOf(stored);
+		return valueOf(stored == null ? GraphModel.DEFAULT_STATUS : stored);
 	}
 }

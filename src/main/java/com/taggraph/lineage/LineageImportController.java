@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.taggraph.audit.AuditContext;
 import com.taggraph.importing.BulkImportService;
 import com.taggraph.importing.CsvUpload;
 import com.taggraph.importing.ImportOutcome;
@@ -35,16 +34,14 @@ class LineageImportController {
 	private final BulkImportService imports;
 	private final long maxBytes;
 	private final int maxErrors;
-	private final AuditContext audit;
 
 	LineageImportController(SourceCatalogService lineage, BulkImportService imports,
 			@Value("${taggraph.import.lineage-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize maxBytes,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors, AuditContext audit) {
+			@Value("${taggraph.import.max-errors:1000}") int maxErrors) {
 		this.lineage = lineage;
 		this.imports = imports;
 		this.maxBytes = maxBytes.toBytes();
 		this.maxErrors = maxErrors;
-		this.audit = audit;
 	}
 
 	@PostMapping(path = "/api/import/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,7 +53,7 @@ class LineageImportController {
 		DerivationFile file;
 		try {
 			// derivations carry no status: the parameter is only checked, so no import claims approval it may not give
-			ImportStatus.approved(status, audit.current());
+			ImportStatus.approved(status, request);
 			CsvUpload.requireCsv(contentType, request.getContentLengthLong(), maxBytes, LIMIT);
 			upload = Files.createTempFile(imports.incomingDir(), "lineage-", ".csv");
 			CsvUpload.spool(request.getInputStream(), upload, maxBytes, LIMIT);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -15,11 +16,19 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connection;
+
+import graphql.schema.DataFetchingEnvironment;
 
 /** The source catalogue and derivations over GraphQL; every nested field is one batch per response. */
 @Controller
@@ -28,11 +37,16 @@ class SourceCatalogController {
 	private final SourceCatalogService sources;
 	private final LineageService lineages;
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
+	private final NodeChanges nodeChanges;
 
-	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy) {
+	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy,
+			AuditTrail audit, NodeChanges nodeChanges) {
 		this.sources = sources;
 		this.lineages = lineages;
 		this.taxonomy = taxonomy;
+		this.audit = audit;
+		this.nodeChanges = nodeChanges;
 	}
 
 	@QueryMapping
@@ -179,6 +193,36 @@ class SourceCatalogController {
 	Map<SourceField, List<Tag>> fieldTags(List<SourceField> fields,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return derivedTags(fields, SourceField::code, visibility);
+	}
+
+	@BatchMapping(typeName = "SourceSystem", field = "history")
+	Map<SourceSystem, List<ChangeEvent>> systemHistory(List<SourceSystem> systems) {
+		return audit.histories(ChangeKind.SOURCE_SYSTEM, systems, SourceSystem::code);
+	}
+
+	@BatchMapping(typeName = "SourceTable", field = "history")
+	Map<SourceTable, List<ChangeEvent>> tableHistory(List<SourceTable> tables) {
+		return audit.histories(ChangeKind.SOURCE_TABLE, tables, SourceTable::code);
+	}
+
+	@BatchMapping(typeName = "SourceField", field = "history")
+	Map<SourceField, List<ChangeEvent>> fieldHistory(List<SourceField> fields) {
+		return audit.histories(ChangeKind.SOURCE_FIELD, fields, SourceField::code);
+	}
+
+	@SchemaMapping(typeName = "SourceSystem", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> systemChanges(SourceSystem system, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.SOURCE_SYSTEM, system.code(), range, env);
+	}
+
+	@SchemaMapping(typeName = "SourceTable", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> tableChanges(SourceTable table, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.SOURCE_TABLE, table.code(), range, env);
+	}
+
+	@SchemaMapping(typeName = "SourceField", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> fieldChanges(SourceField field, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.SOURCE_FIELD, field.code(), range, env);
 	}
 
 	@BatchMapping(typeName = "Tag")

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.taggraph.audit.AuditContext;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.RefusedRequest;
 import com.taggraph.importing.CsvUpload;
@@ -38,12 +37,10 @@ class SkosController {
 
 	private final SkosService skos;
 	private final long maxBytes;
-	private final AuditContext audit;
 
-	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes, AuditContext audit) {
+	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
 		this.skos = skos;
 		this.maxBytes = maxBytes.toBytes();
-		this.audit = audit;
 	}
 
 	@GetMapping("/api/export/skos")
@@ -66,7 +63,7 @@ class SkosController {
 		boolean approved;
 		byte[] body;
 		try {
-			approved = ImportStatus.approved(status, audit.current());
+			approved = ImportStatus.approved(status, request);
 			if (SkosSyntax.forContentType(contentType) == null) {
 				throw new ImportRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
 						"Content-Type %s is not accepted; send one of %s".formatted(contentType, SYNTAXES));

@@ -26,8 +26,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 import com.taggraph.error.InputRules;
-import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.importing.ImportProblem;
+import com.taggraph.text.NormalizedText;
 
 /**
  * Reads a SKOS graph as a TagGraph library, collecting every problem. The rules:
@@ -390,10 +390,10 @@ final class SkosReader {
 			.map(s -> s.getLiteral().getLexicalForm())
 			.sorted()
 			.forEach(text -> {
-				String normalized = FreeTagText.normalize(text);
-				if (normalized.isEmpty() || text.codePointCount(0, text.length()) > FreeTagText.MAX_LENGTH) {
+				String normalized = NormalizedText.normalize(text);
+				if (normalized.isEmpty() || text.codePointCount(0, text.length()) > InputRules.MAX_FREE_TAG) {
 					problem(tag, "altLabel '%s' is not a valid free tag (empty, or over %d characters)"
-						.formatted(text, FreeTagText.MAX_LENGTH));
+						.formatted(text, InputRules.MAX_FREE_TAG));
 				}
 				else if (!text.equals(name)) {
 					texts.add(text);

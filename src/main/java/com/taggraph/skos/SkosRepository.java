@@ -10,6 +10,8 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
+
 /**
  * The Cypher of SKOS interchange: the whole vocabulary in five reads, and the upsert of facets, values
  * and synonyms in a handful of UNWIND statements per kind, however many concepts the file has. Classes
@@ -128,7 +130,8 @@ class SkosRepository {
 		inBatches(facets, """
 				UNWIND $rows AS row
 				MERGE (f:Facet {code: row.code})
-				SET f.status = coalesce(row.status, f.status, 'DRAFT'), f.name = row.name, f.criterion = row.criterion""");
+				SET f.status = coalesce(row.status, %s), f.name = row.name, f.criterion = row.criterion"""
+				.formatted(GraphModel.status("f")));
 		relinkParents(facets, "Facet", "SUB_FACET_OF");
 		inBatches(values, """
 				UNWIND $rows AS row

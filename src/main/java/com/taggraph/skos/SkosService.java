@@ -21,7 +21,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.taggraph.audit.AuditTrail;
-import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.graph.TransientRetry;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
@@ -30,6 +29,7 @@ import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.TaxonomyWriter;
+import com.taggraph.text.NormalizedText;
 
 /**
  * SKOS export and import of the controlled vocabulary. An import is all-or-nothing: the file is
@@ -170,7 +170,7 @@ public class SkosService {
 		Map<String, String> owners = new HashMap<>();
 		for (SkosLibrary.TagEntry tag : file.tags()) {
 			for (String text : tag.synonyms()) {
-				String other = owners.putIfAbsent(FreeTagText.normalize(text), tag.code());
+				String other = owners.putIfAbsent(NormalizedText.normalize(text), tag.code());
 				if (other != null && !other.equals(tag.code())) {
 					problems.add(ImportProblem.ofIri(null, tag.code(), "CODE_CONFLICT",
 							"altLabel '%s' is also a synonym of %s; a free tag resolves to one tag".formatted(text, other)));
@@ -338,7 +338,7 @@ public class SkosService {
 		}
 		List<SkosRepository.Synonym> synonyms = new ArrayList<>();
 		file.tags().forEach(t -> t.synonyms().forEach(text -> synonyms.add(new SkosRepository.Synonym(t.code(), text,
-				FreeTagText.normalize(text)))));
+				NormalizedText.normalize(text)))));
 		repository.mergeSynonyms(synonyms);
 	}
 

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.taggraph.audit.AuditContext;
 import com.taggraph.importing.CsvUpload;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportRefusal;
@@ -27,13 +26,11 @@ class ClassSchemeImportController {
 
 	private final TaxonomyService taxonomy;
 	private final long maxBytes;
-	private final AuditContext audit;
 
 	ClassSchemeImportController(TaxonomyService taxonomy,
-			@Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes, AuditContext audit) {
+			@Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
 		this.taxonomy = taxonomy;
 		this.maxBytes = maxBytes.toBytes();
-		this.audit = audit;
 	}
 
 	/** New classes are DRAFT; {@code status=APPROVED} (admins only) makes every written class APPROVED. */
@@ -45,7 +42,7 @@ class ClassSchemeImportController {
 		boolean approved;
 		String text;
 		try {
-			approved = ImportStatus.approved(status, audit.current());
+			approved = ImportStatus.approved(status, request);
 			CsvUpload.requireCsv(contentType, request.getContentLengthLong(), maxBytes, "taggraph.import.max-bytes");
 			text = CsvUpload.utf8(CsvUpload.readAtMost(request.getInputStream(), maxBytes, "taggraph.import.max-bytes"));
 		}

@@ -17,10 +17,21 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import com.taggraph.audit.AuditTrail;
+import com.taggraph.audit.ChangeEvent;
+import com.taggraph.audit.ChangeKind;
+import com.taggraph.audit.NodeChanges;
 import com.taggraph.error.DomainException;
+import com.taggraph.lifecycle.DeprecationWarning;
+import com.taggraph.lifecycle.ItemKind;
+import com.taggraph.lifecycle.LifecycleService;
+import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.lifecycle.PendingChange;
 import com.taggraph.security.Visibility;
 import com.taggraph.web.Connection;
 import com.taggraph.web.Connections;
+
+import graphql.schema.DataFetchingEnvironment;
 
 import reactor.core.publisher.Mono;
 
@@ -32,11 +43,18 @@ import reactor.core.publisher.Mono;
 class TaxonomyController {
 
 	private final TaxonomyService taxonomy;
+	private final AuditTrail audit;
+	private final LifecycleService lifecycle;
+	private final NodeChanges nodeChanges;
 	private final Connections connections;
 
-	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders, Connections connections) {
+	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
+			BatchLoaderRegistry loaders, Connections connections) {
+		this.nodeChanges = nodeChanges;
 		this.connections = connections;
 		this.taxonomy = taxonomy;
+		this.audit = audit;
+		this.lifecycle = lifecycle;
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
 		loaders.<ClassTagsKey, List<Tag>>forName("classTagsLoader")
@@ -120,6 +138,26 @@ class TaxonomyController {
 		return classTagsLoader.load(new ClassTagsKey(tagClass.code(), Boolean.TRUE.equals(includeDescendants)));
 	}
 
+	@BatchMapping(typeName = "TagClass", field = "history")
+	Map<TagClass, List<ChangeEvent>> classHistory(List<TagClass> classes) {
+		return audit.histories(ChangeKind.TAG_CLASS, classes, TagClass::code);
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "status")
+	Map<TagClass, LifecycleStatus> classStatus(List<TagClass> classes) {
+		return lifecycle.statuses(ItemKind.TAG_CLASS, classes, TagClass::code);
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "pendingChange")
+	Map<TagClass, PendingChange> classPendingChange(List<TagClass> classes) {
+		return lifecycle.openChanges(ItemKind.TAG_CLASS, classes, TagClass::code);
+	}
+
+	@BatchMapping(typeName = "TagClass", field = "replacedBy")
+	Map<TagClass, TagClass> classReplacedBy(List<TagClass> classes) {
+		return lifecycle.replacements(ItemKind.TAG_CLASS, classes, TagClass::code, taxonomy::classesByCode);
+	}
+
 	// ---- Tag fields ---------------------------------------------------------------------------
 
 	@BatchMapping(typeName = "Tag")
@@ -136,6 +174,41 @@ class TaxonomyController {
 				tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
 		return tags.stream().distinct().collect(Collectors.toMap(Function.identity(),
 				t -> chains.getOrDefault(t.classCode(), List.of())));
+	}
+
+	@BatchMapping(typeName = "Tag", field = "history")
+	Map<Tag, List<ChangeEvent>> tagHistory(List<Tag> tags) {
+		return audit.histories(ChangeKind.TAG, tags, Tag::code);
+	}
+
+	@BatchMapping(typeName = "Tag", field = "pendingChange")
+	Map<Tag, PendingChange> tagPendingChange(List<Tag> tags) {
+		return lifecycle.openChanges(ItemKind.TAG, tags, Tag::code);
+	}
+
+	@BatchMapping(typeName = "Tag", field = "replacedBy")
+	Map<Tag, Tag> tagReplacedBy(List<Tag> tags, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lifecycle.replacements(ItemKind.TAG, tags, Tag::code, codes -> taxonomy.tagsByCode(codes, visibility));
+	}
+
+	@SchemaMapping(typeName = "TagClass", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> classChanges(TagClass tagClass, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.TAG_CLASS, tagClass.code(), range, env);
+	}
+
+	@SchemaMapping(typeName = "Tag", field = "changes")
+	CompletableFuture<Connection<ChangeEvent>> tagChanges(Tag tag, ScrollSubrange range, DataFetchingEnvironment env) {
+		return nodeChanges.of(ChangeKind.TAG, tag.code(), range, env);
+	}
+
+	/** The replacements of every warning of a request, in one query, as on {@code Tag.replacedBy}. */
+	@BatchMapping(typeName = "DeprecationWarning", field = "replacedBy")
+	Map<DeprecationWarning, Tag> warningReplacedBy(List<DeprecationWarning> warnings,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		Map<String, Tag> tags = taxonomy.tagsByCode(warnings.stream().map(DeprecationWarning::replacedBy)
+			.filter(java.util.Objects::nonNull).collect(Collectors.toSet()), visibility);
+		return warnings.stream().distinct().filter(w -> w.replacedBy() != null && tags.containsKey(w.replacedBy()))
+			.collect(Collectors.toMap(Function.identity(), w -> tags.get(w.replacedBy())));
 	}
 
 	// ---- mutations ----------------------------------------------------------------------------

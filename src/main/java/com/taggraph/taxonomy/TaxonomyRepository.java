@@ -12,6 +12,8 @@ import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
+
 /**
  * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of them in one
  * round trip, so a GraphQL request costs a number of queries that does not grow with its result.
@@ -28,8 +30,8 @@ class TaxonomyRepository {
 
 	/** Projection of a tag {@code t}. */
 	private static final String TAG_COLUMNS = """
-			t.code AS code, t.name AS name, t.rule AS rule, coalesce(t.status, 'DRAFT') AS status,
-			[(t)-[:IN_CLASS]->(x:TagClass) | x.code][0] AS classCode""";
+			t.code AS code, t.name AS name, t.rule AS rule, %s AS status,
+			[(t)-[:IN_CLASS]->(x:TagClass) | x.code][0] AS classCode""".formatted(GraphModel.status("t"));
 
 	private final Neo4jClient neo4j;
 
@@ -184,9 +186,9 @@ class TaxonomyRepository {
 			MATCH (t:Tag)
 			WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
 			   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
-			  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
+			  AND ($statuses IS NULL OR %s IN $statuses)
 			  AND NOT t.code IN $hidden
-			""";
+			""".formatted(GraphModel.status("t"));
 
 	private static final String SEARCH_RANK = "CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END";
 
@@ -394,7 +396,7 @@ class TaxonomyRepository {
 				MERGE (c:TagClass {code: row.code})
 				  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
 				  ON MATCH SET c.updatedAt = datetime()
-				SET c.status = coalesce(row.status, c.status, 'DRAFT'),
+				SET c.status = coalesce(row.status, %s),
 				    c.name = row.name,
 				    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
 				    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
@@ -436,12 +438,12 @@ class TaxonomyRepository {
 				MERGE (t:Tag {code: row.code})
 				  ON CREATE SET t.createdAt = datetime()
 				  ON MATCH SET t.updatedAt = datetime()
-				SET t.status = coalesce(row.status, t.status, 'DRAFT'), t.name = row.name, t.rule = row.rule
+				SET t.status = coalesce(row.status, %s), t.name = row.name, t.rule = row.rule
 				WITH t, c
 				OPTIONAL MATCH (t)-[old:IN_CLASS]->(:TagClass)
 				DELETE old
 				WITH DISTINCT t, c
-				CREATE (t)-[:IN_CLASS]->(c)""")
+				CREATE (t)-[:IN_CLASS]->(c)""".formatted(GraphModel.status("t")))
 			.bind(rows).to("rows")
 			.run();
 	}

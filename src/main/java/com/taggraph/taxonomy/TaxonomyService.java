@@ -27,15 +27,16 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
-import com.taggraph.folksonomy.FreeTagText;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
+import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.security.Visibility;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.text.NormalizedText;
 import com.taggraph.graph.Keyset;
 
 /**
@@ -128,7 +129,7 @@ public class TaxonomyService {
 		Map<String, Object> keys = Keyset.afterKeys(after, SEARCH_KEYS);
 		Integer afterRank = keys.isEmpty() ? null : rankOf(keys.get("rank"));
 		String afterCode = keys.isEmpty() ? null : String.valueOf(keys.get("tag"));
-		List<Tag> found = repository.searchTags(trimmed, FreeTagText.normalize(trimmed), statusList(statuses), afterRank,
+		List<Tag> found = repository.searchTags(trimmed, NormalizedText.normalize(trimmed), statusList(statuses), afterRank,
 				afterCode, size + 1, visibility.hidden());
 		return Keyset.windowByKeys(found, size,
 				t -> Map.of("tag", t.code(), "rank", TaxonomyRepository.searchRank(trimmed, t.code())));
@@ -138,7 +139,7 @@ public class TaxonomyService {
 	@Transactional(readOnly = true)
 	public int countSearchTags(String text, List<String> statuses, Visibility visibility) {
 		String trimmed = searchText(text);
-		return repository.countSearchTags(trimmed, FreeTagText.normalize(trimmed), statusList(statuses),
+		return repository.countSearchTags(trimmed, NormalizedText.normalize(trimmed), statusList(statuses),
 				visibility.hidden());
 	}
 
@@ -265,7 +266,7 @@ public class TaxonomyService {
 		}
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
 				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
-		if (gate.holds(ItemKind.TAG_CLASS, code, "UPDATE", given, given)) {
+		if (gate.holds(TaxonomyReview.UPDATE_CLASS, code, given, changes)) {
 			return repository.findClass(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
@@ -296,8 +297,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
-		if (gate.holds(ItemKind.TAG_CLASS, code, "MOVE", ChangeGate.values("parent", newParentCode),
-				ChangeGate.values("newParentCode", newParentCode))) {
+		if (gate.holds(TaxonomyReview.MOVE_CLASS, code, ChangeGate.values("parent", newParentCode),
+				new TaxonomyReview.ClassMove(newParentCode))) {
 			return repository.findClass(code).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
@@ -319,7 +320,7 @@ public class TaxonomyService {
 						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
 		}
-		if (gate.holds(ItemKind.TAG_CLASS, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+		if (gate.holds(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
 		var change = audit.change(ChangeKind.TAG_CLASS, code);
@@ -356,7 +357,7 @@ public class TaxonomyService {
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
-		if (gate.holds(ItemKind.TAG, code, "UPDATE", given, given)) {
+		if (gate.holds(TaxonomyReview.UPDATE_TAG, code, given, changes)) {
 			return repository.findTag(code, List.of()).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
@@ -376,8 +377,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
 		}
-		if (gate.holds(ItemKind.TAG, code, "MOVE", ChangeGate.values("tagClass", classCode),
-				ChangeGate.values("classCode", classCode))) {
+		if (gate.holds(TaxonomyReview.MOVE_TAG, code, ChangeGate.values("tagClass", classCode),
+				new TaxonomyReview.TagMove(classCode))) {
 			return repository.findTag(code, List.of()).orElseThrow();
 		}
 		var change = audit.change(ChangeKind.TAG, code);
@@ -402,7 +403,7 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
-		if (gate.holds(ItemKind.TAG, code, "DELETE", ChangeGate.DELETED, Map.of())) {
+		if (gate.holds(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
 		var change = audit.change(ChangeKind.TAG, code);

@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphApplication;
-import com.taggraph.folksonomy.FreeTagText;
+import com.taggraph.text.NormalizedText;
 
 import tools.jackson.databind.JsonNode;
 
@@ -209,7 +209,7 @@ public final class VocabularyBenchmark {
 	}
 
 	private static Map<String, Object> row(String customerId, String text, Random random) {
-		return Map.of("customerId", customerId, "text", text, "normalized", FreeTagText.normalize(text), "by",
+		return Map.of("customerId", customerId, "text", text, "normalized", NormalizedText.normalize(text), "by",
 				"user" + random.nextInt(40));
 	}
 

@@ -44,7 +44,7 @@ class EmbeddedNeo4jTest {
 	JsonMapper json;
 
 	@Autowired
-	DemoLibraryTaxonomy taxonomy;
+	List<DemoLibraryPart> parts;
 
 	@Value("classpath:demo/tag-library.json")
 	Resource library;
@@ -110,7 +110,8 @@ class EmbeddedNeo4jTest {
 	void theDemoLibraryIsNeverLoadedOverExistingData() {
 		long nodes = nodeCount();
 
-		boolean loaded = new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json, taxonomy).loadIfEmpty(library);
+		boolean loaded = new DemoLibraryLoader(neo4j, new TransactionTemplate(transactions), json, parts)
+			.loadIfEmpty(library);
 
 		assertThat(loaded).isFalse();
 		assertThat(nodeCount()).isEqualTo(nodes);

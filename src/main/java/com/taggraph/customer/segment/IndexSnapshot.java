@@ -24,7 +24,7 @@ import org.roaringbitmap.RoaringBitmap;
  * incremental change get the next free numbers; they are kept in a small side list in id order and
  * merged into pages, until the next build renumbers everything.
  */
-public final class IndexSnapshot {
+final class IndexSnapshot {
 
 	static final IndexSnapshot EMPTY = new Builder(List.of()).build(Library.EMPTY, Instant.EPOCH, 0);
 

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Controller;
 import com.taggraph.customer.Customer;
 import com.taggraph.customer.CustomerService;
 import com.taggraph.error.DomainException;
+import com.taggraph.lifecycle.DeprecationWarning;
+import com.taggraph.lifecycle.LifecycleService;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
@@ -39,11 +41,13 @@ import reactor.core.publisher.Mono;
 class SegmentController {
 
 	private final SegmentService segments;
+	private final LifecycleService lifecycle;
 	private final Connections connections;
 
-	SegmentController(SegmentService segments, CustomerService customers, BatchLoaderRegistry loaders,
-			Connections connections) {
+	SegmentController(SegmentService segments, CustomerService customers, LifecycleService lifecycle,
+			BatchLoaderRegistry loaders, Connections connections) {
 		this.segments = segments;
+		this.lifecycle = lifecycle;
 		this.connections = connections;
 		loaders.<String, List<Tag>>forName("segmentClassTagsLoader")
 			.registerMappedBatchLoader((codes, env) -> Mono.fromCallable(() -> segments.tagsAtOrBelow(codes, Visibility.of(env.getContext()))));
@@ -93,6 +97,16 @@ class SegmentController {
 	}
 
 	// ---- counts on tags and classes -----------------------------------------------------------
+
+	@BatchMapping(typeName = "Segment", field = "warnings")
+	List<List<DeprecationWarning>> warnings(List<Segment> list) {
+		return lifecycle.warnings(list.stream().map(Segment::tags).toList());
+	}
+
+	@BatchMapping(typeName = "SavedSegment", field = "warnings")
+	List<List<DeprecationWarning>> savedWarnings(List<SavedSegment> saved) {
+		return lifecycle.warnings(saved.stream().map(s -> s.segment().tags()).toList());
+	}
 
 	@BatchMapping(typeName = "Tag", field = "customerCount")
 	Map<Tag, Integer> tagCustomerCount(List<Tag> tags) {

@@ -10,6 +10,7 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.Tag;
 
 /** The Cypher of segments: reading the graph into the index, resolving codes, and saved segments. */
@@ -122,7 +123,8 @@ class SegmentRepository {
 				MATCH (k:TagClass {code: key})
 				OPTIONAL MATCH (k)<-[:BROADER]-*(x:TagClass)<-[:IN_CLASS]-(t:Tag)
 				WITH key, t, x ORDER BY t.code
-				RETURN key, collect(t {.code, .name, .rule, status: coalesce(t.status, 'DRAFT'), classCode: x.code}) AS tags""")
+				RETURN key, collect(t {.code, .name, .rule, status: %s, classCode: x.code}) AS tags"""
+				.formatted(GraphModel.status("t")))
 			.bind(classCodes).to("codes")
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, r) -> Map.entry(r.get("key").asString(), r.get("tags").asList(t -> new Tag(

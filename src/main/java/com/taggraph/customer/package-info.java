@@ -1,0 +1,2 @@
+/** Customers, their tag assignments and history, and portraits. */
+package com.taggraph.customer;

@@ -1,0 +1,61 @@
+package com.taggraph.lineage;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+import com.taggraph.graph.DemoLibraryPart;
+
+/** The demo library's source systems, tables and fields, and what its tags derive from. */
+@Component
+@Order(3)
+class DemoSources implements DemoLibraryPart {
+
+	private final Neo4jClient neo4j;
+
+	DemoSources(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	@Override
+	public void write(Map<String, Object> library) {
+		neo4j.query("""
+				UNWIND $systems AS s
+				CREATE (system:SourceSystem {code: s.code, name: s.name, kind: s.kind, description: s.description})
+				WITH system, s
+				UNWIND s.tables AS t
+				CREATE (table:SourceTable {code: s.code + '.' + t.code, name: t.name, tableName: t.code})
+				CREATE (table)-[:IN_SYSTEM]->(system)
+				WITH table, s, t
+				UNWIND t.fields AS f
+				CREATE (field:SourceField {code: s.code + '.' + t.code + '.' + f, name: f})
+				CREATE (field)-[:IN_TABLE]->(table)
+				""").bind(library.get("sourceSystems")).to("systems").run();
+		neo4j.query("""
+				UNWIND $tags AS row
+				UNWIND row.derivedFrom AS source
+				MATCH (t:Tag {code: row.code})
+				CALL (t, source) {
+				  WITH source WHERE source.field IS NOT NULL
+				  MATCH (f:SourceField {code: source.system + '.' + source.table + '.' + source.field})
+				  CREATE (t)-[:DERIVED_FROM]->(f)
+				  UNION
+				  WITH source WHERE source.tag IS NOT NULL
+				  MATCH (upstream:Tag {code: source.tag})
+				  CREATE (t)-[:DERIVED_FROM]->(upstream)
+				}
+				""").bind(library.get("tags")).to("tags").run();
+		// a silently skipped MATCH would load half a library; counting the edges catches that
+		long found = neo4j.query("RETURN COUNT { (:Tag)-[:DERIVED_FROM]->() } AS n").fetchAs(Long.class).one()
+			.orElse(0L);
+		long expected = ((List<?>) library.get("tags")).stream()
+			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("derivedFrom")).size()).sum();
+		if (found != expected) {
+			throw new IllegalStateException("Demo library references sources or tags it does not define; loaded %d derivations, expected %d"
+				.formatted(found, expected));
+		}
+	}
+}
