@@ -51,15 +51,6 @@ class ArchitectureTest {
 	 */
 	static final Map<String, List<String>> MAY_USE = table();
 
-	/**
-	 * TODAY ONLY, delete once the importing split and the access policy (issue 15, sections 1 and 5) are merged:
-	 * {@code importing} still holds the SKOS, customer, class-scheme and lineage imports, and {@code security}
-	 * still reads {@code taxonomy.Tag} to take sensitive tags out of GraphQL results.
-	 */
-	static final Map<String, List<String>> UNTIL_SPLIT = Map.of(
-			"importing", List.of("customer", "folksonomy", "lifecycle", "lineage", "taxonomy"),
-			"security", List.of("taxonomy"));
-
 	private static Map<String, List<String>> table() {
 		Map<String, List<String>> table = new LinkedHashMap<>();
 		table.put("error", List.of());
@@ -174,7 +165,6 @@ class ArchitectureTest {
 		}
 		for (Map.Entry<String, List<String>> module : MAY_USE.entrySet()) {
 			Set<String> uses = new LinkedHashSet<>(module.getValue());
-			uses.addAll(UNTIL_SPLIT.getOrDefault(module.getKey(), List.of()));
 			layers = uses.isEmpty() ? layers.whereLayer(module.getKey()).mayNotAccessAnyLayer()
 					: layers.whereLayer(module.getKey()).mayOnlyAccessLayers(uses.toArray(String[]::new));
 		}
