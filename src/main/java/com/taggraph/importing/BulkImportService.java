@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
@@ -60,8 +59,6 @@ class BulkImportService {
 	private final Set<String> active = ConcurrentHashMap.newKeySet();
 	private volatile int batchRows;
 	private volatile int writers;
-	/** Test hook: throw after this many batches of one write, as a crash would stop it (0: never). */
-	private volatile int interruptAfterBatches;
 
 	BulkImportService(BulkAssignments bulk, ImportRuns runs, PlatformTransactionManager transactions,
 			ApplicationEventPublisher events, AuditTrail audit,
@@ -364,8 +361,6 @@ class BulkImportService {
 			throws IOException {
 		long from = position[0];
 		int size = batchRows;
-		int interruptAfter = interruptAfterBatches;
-		AtomicInteger batchesThisCall = new AtomicInteger();
 		progress.start("write", run.rows() - from);
 		long row = 0;
 		try (BatchWriters batches = new BatchWriters(writers, from)) {
@@ -392,8 +387,7 @@ class BulkImportService {
 						// a batch ends between customers: a batch holds its customers' write locks until it
 						// commits, so two writers sharing a customer would wait on each other
 						if (batch.size() >= size && !customer.equals(lastCustomer)) {
-							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress,
-									batchesThisCall, interruptAfter);
+							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress);
 							batch = new ArrayList<>(size);
 							after = row - 1;
 						}
@@ -401,8 +395,7 @@ class BulkImportService {
 						lastCustomer = customer;
 					}
 					if (!batch.isEmpty()) {
-						submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
-								interruptAfter);
+						submit(batches, run.id(), file.kind(), batch, after, row, position, progress);
 					}
 				}
 				catch (CsvRows.Unreadable ex) {
@@ -423,7 +416,7 @@ class BulkImportService {
 	}
 
 	private void submit(BatchWriters batches, String id, FileKind kind, List<Map<String, Object>> batch, long after,
-			long last, long[] position, ImportProgress progress, AtomicInteger committedBatches, int interruptAfter) {
+			long last, long[] position, ImportProgress progress) {
 		batches.submit(after, last, prefix -> tx.executeWithoutResult(status -> {
 			if (kind == FileKind.CUSTOMERS) {
 				bulk.upsertCustomers(batch, id);
@@ -437,9 +430,6 @@ class BulkImportService {
 				position[0] = batches.prefix();
 				position[1]++;
 				progress.step(batch.size());
-			}
-			if (committedBatches.incrementAndGet() == interruptAfter) {
-				batches.fail(new IllegalStateException("interrupted after %d batches (test hook)".formatted(interruptAfter)));
 			}
 		});
 	}
@@ -515,15 +505,7 @@ class BulkImportService {
 		return files.size() == 1 ? files.get(0).kind().name() : "LOAD";
 	}
 
-	// ---- test hooks -------------------------------------------------------------------------
-
-	void interruptAfterBatches(int batches) {
-		this.interruptAfterBatches = batches;
-	}
-
-	int interruptAfterBatches() {
-		return interruptAfterBatches;
-	}
+	// ---- tuning ------------------------------------------------------------------------------
 
 	void batchRows(int rows) {
 		this.batchRows = rows;

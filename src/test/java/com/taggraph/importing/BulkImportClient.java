@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 
-import com.taggraph.GraphQlHttp;
-
 import tools.jackson.databind.JsonNode;
+
+import com.taggraph.ApiClient;
 
 /**
  * The bulk-import endpoints as a client uses them, and a fingerprint of the customers' side of the
@@ -23,28 +23,28 @@ final class BulkImportClient {
 
 	static final String CSV = "text/csv; charset=UTF-8";
 
-	final GraphQlHttp http;
+	final ApiClient http;
 	final Driver driver;
 	final String prefix;
 	final int port;
 	final List<String> importIds = new ArrayList<>();
 
 	BulkImportClient(int port, Driver driver, String prefix) {
-		this.http = new GraphQlHttp(port);
+		this.http = ApiClient.on(port);
 		this.driver = driver;
 		this.prefix = prefix;
 		this.port = port;
 	}
 
-	GraphQlHttp.Reply customers(String csv, boolean dryRun) {
+	ApiClient.Reply customers(String csv, boolean dryRun) {
 		return remember(http.post("/api/import/customers" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json"));
 	}
 
-	GraphQlHttp.Reply assignments(String csv, boolean dryRun) {
+	ApiClient.Reply assignments(String csv, boolean dryRun) {
 		return remember(http.post("/api/import/assignments" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json"));
 	}
 
-	GraphQlHttp.Reply post(String path) {
+	ApiClient.Reply post(String path) {
 		return http.post(path, new byte[0], null, "application/json");
 	}
 
@@ -113,7 +113,7 @@ final class BulkImportClient {
 		try (Socket socket = new Socket("localhost", port)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-					+ GraphQlHttp.basic(GraphQlHttp.TESTER) + "\r\nContent-Type: text/csv\r\nContent-Length: " + length
+					+ ApiClient.basic(ApiClient.TESTER) + "\r\nContent-Type: text/csv\r\nContent-Length: " + length
 					+ "\r\nConnection: close\r\n\r\ncustomerId,tagCode\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
@@ -126,7 +126,7 @@ final class BulkImportClient {
 		}
 	}
 
-	private GraphQlHttp.Reply remember(GraphQlHttp.Reply reply) {
+	private ApiClient.Reply remember(ApiClient.Reply reply) {
 		String id = reply.body().path("importId").asString(null);
 		if (id != null) {
 			importIds.add(id);

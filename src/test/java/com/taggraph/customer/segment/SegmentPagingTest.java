@@ -10,10 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -22,7 +20,7 @@ import com.taggraph.TagGraphTest;
  * a page with its customers costs a fixed number of Cypher statements whatever its size.
  */
 @TagGraphTest
-class SegmentPagingTest {
+class SegmentPagingTest extends ApiTest {
 
 	private static final String PAGE = """
 			query($where: SegmentWhere!, $first: Int, $after: String) {
@@ -35,12 +33,6 @@ class SegmentPagingTest {
 			    }
 			  }
 			}""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	static boolean indexRefreshed;
 
