@@ -22,7 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.customer.BulkAssignments;
 import com.taggraph.customer.CustomersBulkChanged;
+import com.taggraph.graph.EmbeddedNeo4jProperties;
 
 /**
  * Bulk imports of customers and tag assignments. The contract: validate the files completely
@@ -61,20 +61,17 @@ class BulkImportService {
 	private volatile int writers;
 
 	BulkImportService(BulkAssignments bulk, ImportRuns runs, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, AuditTrail audit,
-			@Value("${taggraph.import.work-dir:${taggraph.neo4j.embedded.data-dir:./data}/imports}") Path workDir,
-			@Value("${taggraph.import.batch-rows:10000}") int batchRows,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors,
-			@Value("${taggraph.import.writers:2}") int writers) {
+			ApplicationEventPublisher events, AuditTrail audit, ImportProperties properties,
+			EmbeddedNeo4jProperties neo4j) {
 		this.bulk = bulk;
 		this.runs = runs;
 		this.tx = new TransactionTemplate(transactions);
 		this.events = events;
 		this.audit = audit;
-		this.workDir = workDir.toAbsolutePath().normalize();
-		this.batchRows = batchRows;
-		this.maxErrors = maxErrors;
-		this.writers = writers;
+		this.workDir = properties.workDir(neo4j.dataDir()).toAbsolutePath().normalize();
+		this.batchRows = properties.batchRows();
+		this.maxErrors = properties.maxErrors();
+		this.writers = properties.writers();
 	}
 
 	/** Where uploads are spooled, on the same file system as the kept copies so keeping one is a rename. */

@@ -24,7 +24,6 @@ final class ImportColumns {
 	private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 	/** Properties the graph itself uses on a customer; a file cannot set them. */
 	private static final Set<String> RESERVED = Set.of("id", "name", "importid", "tagschangedat");
-	static final int MAX_NAME = 200;
 	static final int MAX_VALUE = 1000;
 
 	private ImportColumns() {

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,21 +49,16 @@ class ImportController {
 	private final int maxErrors;
 	private final AuditContext audit;
 
-	ImportController(TaxonomyService taxonomy, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes,
-			BulkImportService bulkImports,
-			@Value("${taggraph.import.customers-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize customersMaxBytes,
-			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes,
-			SourceCatalogService lineage,
-			@Value("${taggraph.import.lineage-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize lineageMaxBytes,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors, AuditContext audit) {
+	ImportController(TaxonomyService taxonomy, BulkImportService bulkImports, SourceCatalogService lineage,
+			ImportProperties properties, AuditContext audit) {
 		this.taxonomy = taxonomy;
-		this.maxBytes = maxBytes.toBytes();
+		this.maxBytes = properties.maxBytes().toBytes();
 		this.bulkImports = bulkImports;
-		this.customersMaxBytes = customersMaxBytes.toBytes();
-		this.assignmentsMaxBytes = assignmentsMaxBytes.toBytes();
+		this.customersMaxBytes = properties.customersMaxBytes().toBytes();
+		this.assignmentsMaxBytes = properties.assignmentsMaxBytes().toBytes();
 		this.lineage = lineage;
-		this.lineageMaxBytes = lineageMaxBytes.toBytes();
-		this.maxErrors = maxErrors;
+		this.lineageMaxBytes = properties.lineageMaxBytes().toBytes();
+		this.maxErrors = properties.maxErrors();
 		this.audit = audit;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.taggraph.customer.BulkAssignments;
+import com.taggraph.error.InputRules;
 
 /**
  * Checks bulk-import files completely before anything is written, streaming them so memory grows
@@ -171,8 +172,8 @@ final class ImportValidation {
 		customers.put(id, customer);
 		boolean ok = true;
 		String name = ImportColumns.cell(row, columns.name());
-		if (name != null && name.length() > ImportColumns.MAX_NAME) {
-			problems.add(row.line(), id, "name", "name is longer than %d characters".formatted(ImportColumns.MAX_NAME), fk,
+		if (name != null && name.length() > InputRules.MAX_NAME) {
+			problems.add(row.line(), id, "name", "name is longer than %d characters".formatted(InputRules.MAX_NAME), fk,
 					"INVALID_VALUE");
 			ok = false;
 		}

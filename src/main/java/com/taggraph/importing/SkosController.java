@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import org.apache.jena.riot.Lang;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -33,9 +31,9 @@ class SkosController {
 	private final long maxBytes;
 	private final AuditContext audit;
 
-	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes, AuditContext audit) {
+	SkosController(SkosService skos, ImportProperties properties, AuditContext audit) {
 		this.skos = skos;
-		this.maxBytes = maxBytes.toBytes();
+		this.maxBytes = properties.maxBytes().toBytes();
 		this.audit = audit;
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.taggraph.graph.EmbeddedNeo4jProperties;
+
 /**
  * Who may call what over HTTP. Every request must be authenticated except the login page; the import endpoints
  * need a STEWARD, the other {@code /api} endpoints a VIEWER, and each GraphQL field is authorised by the rule
@@ -49,9 +51,9 @@ class SecurityConfiguration {
 			.requestMatchers("/api/**").hasRole(Role.VIEWER.name())
 			.anyRequest().authenticated())
 			.addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
-		if (properties.getMode() == SecurityProperties.Mode.JWT) {
+		if (properties.mode() == SecurityProperties.Mode.JWT) {
 			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
-					new JwtRoles(properties.getRolesClaim()))))
+					new JwtRoles(properties.rolesClaim()))))
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable());
 		}
@@ -68,15 +70,15 @@ class SecurityConfiguration {
 	/** The configured users, or the admin generated at first start when none is configured. */
 	@Bean
 	@ConditionalOnProperty(name = "taggraph.security.mode", havingValue = "users", matchIfMissing = true)
-	AuthenticationManager authenticationManager(SecurityProperties properties) {
+	AuthenticationManager authenticationManager(SecurityProperties properties, EmbeddedNeo4jProperties neo4j) {
 		UserDetailsService users;
-		if (properties.getUsers().isEmpty()) {
+		if (properties.users().isEmpty()) {
 			List<UserDetails> generated = new ArrayList<>();
-			generated.add(GeneratedAdmin.load(properties.getGeneratedAdminFile()));
+			generated.add(GeneratedAdmin.load(properties.generatedAdminFile(neo4j.dataDir())));
 			users = new InMemoryUserDetailsManager(generated);
 		}
 		else {
-			users = ConfiguredUsers.of(properties.getUsers());
+			users = ConfiguredUsers.of(properties.users());
 		}
 		return new ProviderManager(new VerifiedCredentials(users));
 	}

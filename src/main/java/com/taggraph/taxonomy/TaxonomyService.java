@@ -2,6 +2,7 @@ package com.taggraph.taxonomy;
 
 import static com.taggraph.error.InputRules.MAX_CODE;
 import static com.taggraph.error.InputRules.MAX_NAME;
+import static com.taggraph.error.InputRules.MAX_TEXT;
 import static com.taggraph.error.InputRules.codeProblem;
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.nameProblem;
@@ -44,7 +45,6 @@ public class TaxonomyService {
 	private static final String EXHAUSTIVE_CLASS_EMPTY = "EXHAUSTIVE_CLASS_EMPTY";
 
 	/** Codes are identifiers users type and export: no spaces or control characters. */
-	private static final int MAX_TEXT = 2000;
 	static final int MAX_SEARCH = 200;
 	private static final int WRITE_BATCH = 1000;
 
