@@ -1,8 +1,10 @@
 package com.taggraph.audit;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,21 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** All Cypher of the audit trail. Events are only ever created and read here: no statement updates or deletes one. */
 @Repository
 class AuditRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The filter of {@code changes}, after a MATCH of events {@code e}. */
+	private static final String FILTER = """
+
+			WHERE ($since IS NULL OR e.at >= $since)
+			  AND ($by IS NULL OR e.by = $by)
+			  AND ($kind IS NULL OR e.kind = $kind)
+			""";
 
 	private final Neo4jClient neo4j;
 
@@ -68,20 +82,73 @@ class AuditRepository {
 	}
 
 	/** Newest first, after the event with id {@code afterId} when given. */
-	List<ChangeEvent> changes(ZonedDateTime since, String by, ChangeKind kind, String afterId, int limit) {
+	List<ChangeEvent> changes(String code, ZonedDateTime since, String by, ChangeKind kind, String afterId, int limit) {
+		Map<String, Object> params = filter(code, since, by, kind);
+		params.put("after", afterId);
+		params.put("limit", limit);
+		return events(match(code) + FILTER + """
+				  AND ($after IS NULL OR e.id < $after)
+				RETURN e ORDER BY e.id DESC LIMIT $limit""", params);
+	}
+
+	int countChanges(String code, ZonedDateTime since, String by, ChangeKind kind) {
+		return neo4j.query(match(code) + FILTER + "RETURN count(e) AS n").bindAll(filter(code, since, by, kind))
+			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
+			.one().orElse(0);
+	}
+
+	/** On one code, the match starts from the code's index. */
+	private static String match(String code) {
+		return code == null ? "MATCH (e:ChangeEvent)" : "MATCH (e:ChangeEvent {code: $code})";
+	}
+
+	private static Map<String, Object> filter(String code, ZonedDateTime since, String by, ChangeKind kind) {
 		Map<String, Object> params = new HashMap<>();
+		params.put("code", code);
 		params.put("since", since);
 		params.put("by", by);
 		params.put("kind", kind == null ? null : kind.label());
-		params.put("after", afterId);
-		params.put("limit", limit);
-		return events("""
-				MATCH (e:ChangeEvent)
-				WHERE ($after IS NULL OR e.id < $after)
-				  AND ($since IS NULL OR e.at >= $since)
-				  AND ($by IS NULL OR e.by = $by)
-				  AND ($kind IS NULL OR e.kind = $kind)
-				RETURN e ORDER BY e.id DESC LIMIT $limit""", params);
+		return params;
+	}
+
+	/**
+	 * For each page (by its index), up to {@code size + 1} events of its node after its {@code afterId}, newest
+	 * first, and how many events the node has in all.
+	 */
+	Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> historyPages(List<AuditTrail.HistoryPage> pages) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 0; i < pages.size(); i++) {
+			AuditTrail.HistoryPage page = pages.get(i);
+			Map<String, Object> row = new HashMap<>();
+			row.put("i", i);
+			row.put("kind", page.kind().label());
+			row.put("code", page.code());
+			row.put("after", page.afterId());
+			row.put("limit", page.size() + 1);
+			rows.add(row);
+		}
+		Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> result = new HashMap<>();
+		neo4j.query("""
+				UNWIND $pages AS p
+				CALL (p) {
+				  MATCH (e:ChangeEvent {kind: p.kind, code: p.code})
+				  WITH e ORDER BY e.id DESC
+				  WITH collect(e) AS events
+				  RETURN size(events) AS total, [e IN events WHERE p.after IS NULL OR e.id < p.after][0..p.limit] AS page
+				}
+				RETURN p.i AS i, total, page""")
+			.bind(rows).to("pages")
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, r) -> Map.entry(r.get("i").asInt(), Map.entry(
+					r.get("page").asList(e -> event(e)), r.get("total").asInt())))
+			.all()
+			.forEach(entry -> result.put((Integer) entry.getKey(), castPage(entry.getValue())));
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map.Entry<List<ChangeEvent>, Integer> castPage(Object page) {
+		return (Map.Entry<List<ChangeEvent>, Integer>) page;
 	}
 
 	/** The newest events of each (kind, code), for the {@code history} fields of many nodes at once. */
@@ -108,11 +175,20 @@ class AuditRepository {
 	}
 
 	private static ChangeEvent event(Record record) {
-		Value e = record.get("e");
+		return event(record.get("e"));
+	}
+
+	private static ChangeEvent event(Value e) {
 		return new ChangeEvent(e.get("id").asString(), e.get("at").asOffsetDateTime(), e.get("by").asString(null),
 				e.get("operation").asString(), ChangeKind.ofLabel(e.get("kind").asString()), e.get("code").asString(null),
-				e.get("before").asString(null), e.get("after").asString(null), e.get("requestId").asString(null),
+				state(e.get("before").asString(null)), state(e.get("after").asString(null)), e.get("requestId").asString(null),
 				e.get("importId").asString(null));
+	}
+
+	/** A state as stored (JSON text, keys sorted), as an object again; null stays null. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> state(String json) {
+		return json == null ? null : JSON.readValue(json, LinkedHashMap.class);
 	}
 
 	/** Dates and times as their ISO text, so the JSON of a state reads the same in any client. */

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.taggraph.error.DomainException;
-import com.taggraph.web.KeysetCursor;
+import com.taggraph.graph.Keyset;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,8 @@ public class AuditTrail {
 
 	public static final int MAX_PAGE = 500;
 	static final int MAX_HISTORY = 1000;
-	private static final String CURSOR = "change:";
+	/** The key of the change events' keyset: their id. */
+	private static final String KEY = "changeEvent";
 
 	/** Microseconds since the epoch, strictly increasing in this app, so ids sort in the order events were made. */
 	private static final AtomicLong lastMicros = new AtomicLong();
@@ -124,19 +126,58 @@ public class AuditTrail {
 		return repository.histories(kind, codes, MAX_HISTORY);
 	}
 
-	/** Events across the library, newest first, filtered and paged with a keyset cursor. */
+	/**
+	 * Events across the library (or on one code), newest first, filtered, one page after the position; at most
+	 * {@value #MAX_PAGE} a page.
+	 */
 	@Transactional(readOnly = true)
-	public ChangeEventConnection changes(String since, String by, ChangeKind kind, Integer first, String after) {
-		int limit = first == null ? 100 : first;
-		if (limit < 1 || limit > MAX_PAGE) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
+	public Window<ChangeEvent> changes(ChangeFilter filter, ScrollPosition after, Integer first) {
+		int size = Keyset.size(first, 100, MAX_PAGE);
+		String afterId = Keyset.after(after, KEY);
+		List<ChangeEvent> found = repository.changes(filter.code(), parseSince(filter.since()), filter.by(), filter.kind(),
+				afterId, size + 1);
+		return Keyset.window(found, size, KEY, ChangeEvent::id);
+	}
+
+	/** One page of the events on one node, for the {@code changes} connection of a node type. */
+	public record HistoryPage(ChangeKind kind, String code, String afterId, int size) {
+	}
+
+	/** A page of events and how many the node has in all. */
+	public record EventPage(Window<ChangeEvent> events, int totalCount) {
+	}
+
+	/** The page of the node's events after the position; INVALID_INPUT for a bad size or cursor. */
+	public static HistoryPage historyPage(ChangeKind kind, String code, ScrollPosition after, Integer first) {
+		return new HistoryPage(kind, code, Keyset.after(after, KEY), Keyset.size(first, 100, MAX_PAGE));
+	}
+
+	/** Pages of the events of many nodes, newest first, in one read. */
+	@Transactional(readOnly = true)
+	public Map<HistoryPage, EventPage> historyPages(Collection<HistoryPage> pages) {
+		List<HistoryPage> asked = List.copyOf(pages);
+		Map<HistoryPage, EventPage> result = new java.util.HashMap<>();
+		repository.historyPages(asked).forEach((i, found) -> {
+			HistoryPage page = asked.get(i);
+			result.put(page, new EventPage(Keyset.window(found.getKey(), page.size(), KEY, ChangeEvent::id), found.getValue()));
+		});
+		return result;
+	}
+
+	/** How many events the filter selects. */
+	@Transactional(readOnly = true)
+	public int countChanges(ChangeFilter filter) {
+		return repository.countChanges(filter.code(), parseSince(filter.since()), filter.by(), filter.kind());
+	}
+
+	/** Which events {@code changes} selects: every part given must match. */
+	public record ChangeFilter(String code, String since, String by, ChangeKind kind) {
+
+		public ChangeFilter {
+			if (code != null && code.isBlank()) {
+				throw DomainException.invalid("code", "must not be blank");
+			}
 		}
-		String afterId = after == null ? null : KeysetCursor.decode(CURSOR, after);
-		List<ChangeEvent> found = repository.changes(parseSince(since), by, kind, afterId, limit + 1);
-		List<ChangeEventConnection.Edge> edges = new ArrayList<>();
-		found.stream().limit(limit).forEach(e -> edges.add(new ChangeEventConnection.Edge(KeysetCursor.encode(CURSOR, e.id()), e)));
-		return new ChangeEventConnection(edges, new ChangeEventConnection.PageInfo(after != null, found.size() > limit,
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
 	}
 
 	/** An ISO date-time with offset ({@code 2026-11-27T20:00:00Z}) or a date (midnight UTC). */

@@ -11,10 +11,12 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connections;
 
 /**
  * GraphQL mappings of facets and their values. Every field reaching further into the graph is
@@ -25,10 +27,12 @@ class FacetController {
 
 	private final FacetService facets;
 	private final TaxonomyService taxonomy;
+	private final Connections connections;
 
-	FacetController(FacetService facets, TaxonomyService taxonomy) {
+	FacetController(FacetService facets, TaxonomyService taxonomy, Connections connections) {
 		this.facets = facets;
 		this.taxonomy = taxonomy;
+		this.connections = connections;
 	}
 
 	// ---- queries ------------------------------------------------------------------------------
@@ -54,8 +58,9 @@ class FacetController {
 	}
 
 	@QueryMapping
-	TagConnection tags(@Argument TagFilter where, @Argument Integer first, @Argument String after) {
-		return facets.searchTags(where, first, after);
+	TagConnection tags(@Argument TagFilter where, ScrollSubrange range) {
+		FacetService.TagSelection selection = facets.searchTags(where, Connections.position(range), Connections.first(range));
+		return new TagConnection(connections.of(selection.page(), range, selection::totalCount), selection.facetCounts());
 	}
 
 	// ---- Facet fields -------------------------------------------------------------------------

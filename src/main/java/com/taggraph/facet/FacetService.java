@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +20,11 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.graph.Keyset;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
-import com.taggraph.web.KeysetCursor;
 
 /**
  * Facets (面), sub-facets (亚面) and their values, and the rules that hold at write time: every facet
@@ -35,7 +37,8 @@ public class FacetService {
 	private static final int MAX_CRITERION = 2000;
 	static final int MAX_VALUES_PER_CALL = 100;
 	static final int MAX_PAGE = 200;
-	private static final String CURSOR_PREFIX = "tag:";
+	/** The key of the tags' keyset: their code. */
+	private static final String KEY = "tag";
 
 	private final FacetRepository repository;
 	private final TaxonomyService taxonomy;
@@ -90,18 +93,15 @@ public class FacetService {
 	}
 
 	/**
-	 * Tags selected by facet values, class and name, one page after the cursor, with the disjunctive
+	 * Tags selected by facet values, class and name, one page after the position, with the disjunctive
 	 * counts of every top-level facet's values. The library's tags are few (hundreds to thousands), so
 	 * the combination is applied to one read of every candidate tag with its value codes.
 	 */
 	@Transactional(readOnly = true)
-	TagConnection searchTags(TagFilter filter, Integer first, String after) {
+	TagSelection searchTags(TagFilter filter, ScrollPosition after, Integer first) {
 		TagFilter where = filter == null ? TagFilter.ALL : filter;
-		int size = first == null ? 20 : first;
-		if (size < 1 || size > MAX_PAGE) {
-			throw DomainException.invalid("first", "must be 1 to %d, was %d".formatted(MAX_PAGE, size));
-		}
-		String afterCode = after == null ? null : decodeCursor(after);
+		int size = Keyset.size(first, 20, MAX_PAGE);
+		String afterCode = Keyset.after(after, KEY);
 		if (where.facetValues().size() > MAX_VALUES_PER_CALL) {
 			throw DomainException.invalid("where.facetValues",
 					"at most %d values, got %d".formatted(MAX_VALUES_PER_CALL, where.facetValues().size()));
@@ -109,7 +109,7 @@ public class FacetService {
 		Map<String, FacetValue> values = requireValues(new LinkedHashSet<>(where.facetValues()), "where.facetValues");
 		if (where.classCode() != null && taxonomy.tagClass(where.classCode()) == null) {
 			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s'".formatted(where.classCode()),
-					Map.of("field", "where.classCode", "subject", where.classCode()));
+					Map.of("field", "where.classCode", "subject", List.of(where.classCode())));
 		}
 		List<Facet> facets = repository.topFacets();
 		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(), true);
@@ -118,11 +118,12 @@ public class FacetService {
 		List<Tag> selected = combination.select(candidates);
 		List<Tag> rest = afterCode == null ? selected
 				: selected.stream().filter(t -> t.code().compareTo(afterCode) > 0).toList();
-		List<Tag> page = rest.subList(0, Math.min(size, rest.size()));
-		List<TagConnection.Edge> edges = page.stream().map(t -> new TagConnection.Edge(cursorOf(t.code()), t)).toList();
-		var pageInfo = new TagConnection.PageInfo(rest.size() < selected.size(), rest.size() > page.size(),
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-		return new TagConnection(edges, pageInfo, selected.size(), combination.counts(facets, valuesByFacet, candidates));
+		return new TagSelection(Keyset.window(rest.subList(0, Math.min(size + 1, rest.size())), size, KEY, Tag::code),
+				selected.size(), combination.counts(facets, valuesByFacet, candidates));
+	}
+
+	/** One page of a tag selection, the size of the whole selection, and its disjunctive facet counts. */
+	record TagSelection(Window<Tag> page, int totalCount, List<TagConnection.FacetCount> facetCounts) {
 	}
 
 	// ---- facet writes -------------------------------------------------------------------------
@@ -339,14 +340,6 @@ public class FacetService {
 		if (criterion.length() > MAX_CRITERION) {
 			throw DomainException.invalid("criterion", "longer than %d characters".formatted(MAX_CRITERION));
 		}
-	}
-
-	private static String cursorOf(String tagCode) {
-		return KeysetCursor.encode(CURSOR_PREFIX, tagCode);
-	}
-
-	private static String decodeCursor(String cursor) {
-		return KeysetCursor.decode(CURSOR_PREFIX, cursor);
 	}
 
 }

@@ -3,19 +3,20 @@ package com.taggraph.facet;
 import java.util.List;
 
 import com.taggraph.taxonomy.Tag;
+import com.taggraph.web.Connection;
 
-/**
- * One page of a tag selection as a Relay connection ordered by code, with disjunctive facet counts.
- * The class name ends in "Connection", so Spring for GraphQL's connection adapter passes it through.
- */
-record TagConnection(List<Edge> edges, PageInfo pageInfo, int totalCount, List<FacetCount> facetCounts) {
+/** One page of a tag selection as the generic connection, with the selection's disjunctive facet counts. */
+final class TagConnection extends Connection<Tag> {
 
-	/** One tag of the page. */
-	record Edge(String cursor, Tag node) {
+	private final List<FacetCount> facetCounts;
+
+	TagConnection(Connection<Tag> page, List<FacetCount> facetCounts) {
+		super(page);
+		this.facetCounts = List.copyOf(facetCounts);
 	}
 
-	/** Where the page sits in the whole list. */
-	record PageInfo(boolean hasPreviousPage, boolean hasNextPage, String startCursor, String endCursor) {
+	public List<FacetCount> facetCounts() {
+		return facetCounts;
 	}
 
 	/** The counts of one top-level facet's values. */

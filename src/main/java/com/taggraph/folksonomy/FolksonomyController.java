@@ -10,13 +10,17 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.Customer;
+import com.taggraph.customer.Portrait;
 import com.taggraph.graph.TransientRetry;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 import com.taggraph.web.RequestUser;
 
 /** The folksonomy over GraphQL; tags and classes named by code are resolved in batches. */
@@ -28,9 +32,11 @@ class FolksonomyController {
 	private final FreeTagIntake intake;
 	private final TaxonomyService taxonomy;
 	private final TransientRetry retry;
+	private final Connections connections;
 
 	FolksonomyController(FreeTagService freeTags, FreeTagClustering clustering, FreeTagIntake intake,
-			TaxonomyService taxonomy, TransientRetry retry) {
+			TaxonomyService taxonomy, TransientRetry retry, Connections connections) {
+		this.connections = connections;
 		this.retry = retry;
 		this.freeTags = freeTags;
 		this.clustering = clustering;
@@ -41,6 +47,14 @@ class FolksonomyController {
 	@QueryMapping
 	List<FreeTag> freeTags(@Argument FreeTagOrder orderBy, @Argument Integer first, @Argument Boolean includeResolved) {
 		return freeTags.list(orderBy, first, Boolean.TRUE.equals(includeResolved));
+	}
+
+	@QueryMapping
+	Connection<FreeTag> freeTagList(@Argument FreeTagOrder orderBy, @Argument Boolean includeResolved,
+			ScrollSubrange range) {
+		boolean resolvedToo = Boolean.TRUE.equals(includeResolved);
+		return connections.of(freeTags.list(orderBy, resolvedToo, Connections.position(range), Connections.first(range)),
+				range, () -> freeTags.count(resolvedToo));
 	}
 
 	@QueryMapping
@@ -74,6 +88,33 @@ class FolksonomyController {
 	FreeTagIntake.Result mergeFreeTag(@Argument String text, @Argument String tagCode,
 			@ContextValue(name = RequestUser.KEY) String user) {
 		return retry.run(() -> intake.merge(text, tagCode, user));
+	}
+
+	// ---- a customer's free tags, served here so folksonomy depends on customer and not back ----------
+
+	@BatchMapping(typeName = "Customer", field = "freeTags")
+	Map<Customer, List<CustomerFreeTag>> customerFreeTags(List<Customer> customers) {
+		Map<String, List<CustomerFreeTag>> found = freeTags.onCustomers(customers.stream().map(Customer::id).distinct().toList());
+		Map<Customer, List<CustomerFreeTag>> result = new HashMap<>();
+		customers.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Portrait", field = "freeTags")
+	Map<Portrait, List<CustomerFreeTag>> portraitFreeTags(List<Portrait> portraits) {
+		Map<String, List<CustomerFreeTag>> found = freeTags.onCustomers(
+				portraits.stream().map(Portrait::customerId).distinct().toList());
+		Map<Portrait, List<CustomerFreeTag>> result = new HashMap<>();
+		portraits.forEach(p -> result.put(p, found.getOrDefault(p.customerId(), List.of())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "CustomerFreeTag", field = "freeTag")
+	Map<CustomerFreeTag, FreeTag> freeTagOfCustomer(List<CustomerFreeTag> list) {
+		Map<String, FreeTag> found = freeTags.byNormalized(list.stream().map(CustomerFreeTag::normalized).distinct().toList());
+		Map<CustomerFreeTag, FreeTag> result = new HashMap<>();
+		list.stream().filter(t -> found.containsKey(t.normalized())).forEach(t -> result.put(t, found.get(t.normalized())));
+		return result;
 	}
 
 	@BatchMapping(typeName = "FreeTag")

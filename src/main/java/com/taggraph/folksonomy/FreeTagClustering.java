@@ -113,7 +113,7 @@ class FreeTagClustering {
 	}
 
 	private Grouping group() {
-		List<FreeTag> candidates = repository.list(FreeTagOrder.USAGE, MAX_CLUSTERED, false);
+		List<FreeTag> candidates = repository.list(FreeTagOrder.USAGE, MAX_CLUSTERED, false, null, null);
 		int n = candidates.size();
 		Map<String, Integer> index = new HashMap<>();
 		List<TextSimilarity.Profile> profiles = new ArrayList<>(n);

@@ -2,6 +2,7 @@ package com.taggraph.folksonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +39,37 @@ class FreeTagRepository {
 		this.neo4j = neo4j;
 	}
 
-	List<FreeTag> list(FreeTagOrder order, int first, boolean includeResolved) {
-		// The ranking and ORDER BY come from the enum constant, never from the request; spellings and
-		// dates are read only for the page.
-		return neo4j.query("""
-				MATCH (f:FreeTag)
-				WHERE $includeResolved OR NOT EXISTS { (f)-[:PROMOTED_TO|SYNONYM_OF]->(:Tag) }
+	/** One page in the order, behind the free tag {@code afterKey} ranked {@code afterRank} when given. */
+	List<FreeTag> list(FreeTagOrder order, int first, boolean includeResolved, Object afterRank, String afterKey) {
+		// The ranking, its keyset condition and ORDER BY come from the enum constant, never from the request;
+		// spellings and dates are read only for the page.
+		Map<String, Object> params = new HashMap<>();
+		params.put("includeResolved", includeResolved);
+		params.put("first", first);
+		params.put("afterRank", afterRank);
+		params.put("afterKey", afterKey);
+		return neo4j.query(LISTED + """
 				%1$s
+				%4$s
 				ORDER BY %2$s
 				LIMIT $first
 				WITH f
 				%3$s
-				ORDER BY %2$s""".formatted(order.rank, order.orderBy, USAGE))
-			.bindAll(Map.of("includeResolved", includeResolved, "first", first))
+				ORDER BY %2$s""".formatted(order.rank, order.orderBy, USAGE, order.after))
+			.bindAll(params)
 			.fetchAs(FreeTag.class).mappedBy((types, r) -> toFreeTag(r)).all().stream().toList();
 	}
+
+	int count(boolean includeResolved) {
+		return neo4j.query(LISTED + "RETURN count(f) AS n").bind(includeResolved).to("includeResolved")
+			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
+			.one().orElse(0);
+	}
+
+	private static final String LISTED = """
+			MATCH (f:FreeTag)
+			WHERE $includeResolved OR NOT EXISTS { (f)-[:PROMOTED_TO|SYNONYM_OF]->(:Tag) }
+			""";
 
 	List<FreeTag> find(Collection<String> normalized) {
 		return neo4j.query("""
@@ -61,6 +78,23 @@ class FreeTagRepository {
 				%s""".formatted(USAGE))
 			.bind(List.copyOf(normalized)).to("normalized")
 			.fetchAs(FreeTag.class).mappedBy((types, r) -> toFreeTag(r)).all().stream().toList();
+	}
+
+	/** The free tags on each customer, by normalised text. */
+	Map<String, List<CustomerFreeTag>> onCustomers(Collection<String> customerIds) {
+		Map<String, List<CustomerFreeTag>> byCustomer = new LinkedHashMap<>();
+		neo4j.query("""
+				UNWIND $ids AS id
+				MATCH (:Customer {id: id})-[r:HAS_FREE_TAG]->(f:FreeTag)
+				RETURN id, r.text AS text, f.normalized AS normalized, r.by AS by, toString(r.at) AS at
+				ORDER BY id, normalized""")
+			.bind(List.copyOf(customerIds)).to("ids")
+			.fetchAs(CustomerFreeTag.class)
+			.mappedBy((types, r) -> new CustomerFreeTag(r.get("id").asString(), r.get("text").asString(null),
+					r.get("normalized").asString(), r.get("by").asString(null), r.get("at").asString(null)))
+			.all()
+			.forEach(t -> byCustomer.computeIfAbsent(t.customerId(), k -> new ArrayList<>()).add(t));
+		return byCustomer;
 	}
 
 	Optional<FreeTag> find(String normalized) {

@@ -1,8 +1,13 @@
 package com.taggraph.folksonomy;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +18,7 @@ import com.taggraph.customer.Customer;
 import com.taggraph.customer.CustomerService;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.graph.Keyset;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
@@ -21,6 +27,9 @@ import com.taggraph.taxonomy.TaxonomyService;
 public class FreeTagService {
 
 	static final int MAX_LIST = 1000;
+	/** The keys of the free tags' keyset: the order's rank, then the normalised text. */
+	private static final String KEY = "freeTag";
+	private static final String RANK = "rank";
 
 	private final FreeTagRepository repository;
 	private final CustomerService customers;
@@ -72,17 +81,53 @@ public class FreeTagService {
 
 	@Transactional(readOnly = true)
 	public List<FreeTag> list(FreeTagOrder order, Integer first, boolean includeResolved) {
-		int limit = first == null ? 100 : first;
-		if (limit < 1 || limit > MAX_LIST) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_LIST, limit));
+		return list(order, includeResolved, null, first).getContent();
+	}
+
+	/** One page of free tags in the order, behind the position; at most {@value #MAX_LIST} a page. */
+	@Transactional(readOnly = true)
+	public Window<FreeTag> list(FreeTagOrder order, boolean includeResolved, ScrollPosition after, Integer first) {
+		int size = Keyset.size(first, 100, MAX_LIST);
+		FreeTagOrder in = order == null ? FreeTagOrder.USAGE : order;
+		Map<String, Object> keys = Keyset.afterKeys(after, Set.of(KEY, RANK));
+		Object afterRank = keys.get(RANK);
+		if (!keys.isEmpty() && !(keys.get(KEY) instanceof String && (afterRank == null || afterRank instanceof Number
+				|| afterRank instanceof String))) {
+			throw DomainException.invalid("after", "not a cursor of this list");
 		}
-		return repository.list(order == null ? FreeTagOrder.USAGE : order, limit, includeResolved);
+		List<FreeTag> found = repository.list(in, size + 1, includeResolved, afterRank, (String) keys.get(KEY));
+		return Keyset.windowByKeys(found, size, f -> {
+			Map<String, Object> position = new HashMap<>();
+			position.put(KEY, f.normalized());
+			position.put(RANK, in.rankOf.apply(f));
+			return position;
+		});
+	}
+
+	/** How many free tags the list holds. */
+	@Transactional(readOnly = true)
+	public int count(boolean includeResolved) {
+		return repository.count(includeResolved);
 	}
 
 	/** The free tag any spelling of the text belongs to, or null when nobody used it. */
 	@Transactional(readOnly = true)
 	public FreeTag find(String text) {
 		return repository.find(FreeTagText.normalize(FreeTagText.require("text", text))).orElse(null);
+	}
+
+	/** The free tags on each customer, ordered by normalised text. */
+	@Transactional(readOnly = true)
+	public Map<String, List<CustomerFreeTag>> onCustomers(Collection<String> customerIds) {
+		return repository.onCustomers(customerIds);
+	}
+
+	/** The free tags of the normalised texts, by normalised text. */
+	@Transactional(readOnly = true)
+	public Map<String, FreeTag> byNormalized(Collection<String> normalized) {
+		Map<String, FreeTag> found = new HashMap<>();
+		repository.find(normalized).forEach(f -> found.put(f.normalized(), f));
+		return found;
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.Portrait;
@@ -23,6 +25,8 @@ import com.taggraph.facet.FacetService;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 /**
  * GraphQL of the lifecycle: the review mutations, pending changes, and the status, pending change and
@@ -36,8 +40,11 @@ class LifecycleController {
 	private final ChangeGate gate;
 	private final TaxonomyService taxonomy;
 	private final FacetService facets;
+	private final Connections connections;
 
-	LifecycleController(LifecycleService lifecycle, ChangeGate gate, TaxonomyService taxonomy, FacetService facets) {
+	LifecycleController(LifecycleService lifecycle, ChangeGate gate, TaxonomyService taxonomy, FacetService facets,
+			Connections connections) {
+		this.connections = connections;
 		this.lifecycle = lifecycle;
 		this.gate = gate;
 		this.taxonomy = taxonomy;
@@ -47,9 +54,10 @@ class LifecycleController {
 	// ---- queries and mutations ----------------------------------------------------------------
 
 	@QueryMapping
-	PendingChangeConnection pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
-			@Argument Integer first, @Argument String after) {
-		return lifecycle.pendingChanges(status, by, kind, first, after);
+	Connection<PendingChange> pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
+			ScrollSubrange range) {
+		return connections.of(lifecycle.pendingChanges(status, by, kind, Connections.position(range),
+				Connections.first(range)), range, () -> lifecycle.countPendingChanges(status, by, kind));
 	}
 
 	@QueryMapping
@@ -146,6 +154,15 @@ class LifecycleController {
 			.map(p -> p.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.assignments().stream())
 				.map(a -> a.tag().code()).collect(Collectors.toCollection(LinkedHashSet::new)))
 			.toList());
+	}
+
+	/** The replacements of every warning of a request, in one query, as on {@code Tag.replacedBy}. */
+	@BatchMapping(typeName = "DeprecationWarning", field = "replacedBy")
+	Map<DeprecationWarning, Tag> warningReplacedBy(List<DeprecationWarning> warnings) {
+		Map<String, Tag> tags = taxonomy.tagsByCode(warnings.stream().map(DeprecationWarning::replacedBy)
+			.filter(Objects::nonNull).collect(Collectors.toSet()));
+		return warnings.stream().distinct().filter(w -> w.replacedBy() != null && tags.containsKey(w.replacedBy()))
+			.collect(Collectors.toMap(Function.identity(), w -> tags.get(w.replacedBy())));
 	}
 
 	/** One query for the tags of every result; each result gets the warnings of its own tags. */

@@ -23,6 +23,14 @@ class LifecycleRepository {
 
 	private static final String CHANGE_COLUMNS = "p {.*, at: toString(p.at), reviewedAt: toString(p.reviewedAt)} AS p";
 
+	/** The pending changes {@code pendingChanges} selects, by status, proposer and kind. */
+	private static final String PAGE_FILTER = """
+			MATCH (p:PendingChange)
+			WHERE ($status IS NULL OR p.status = $status)
+			  AND ($by IS NULL OR p.by = $by)
+			  AND ($kind IS NULL OR p.kind = $kind)
+			""";
+
 	private final Neo4jClient neo4j;
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -135,19 +143,26 @@ class LifecycleRepository {
 
 	/** Newest first, after the change with id {@code afterId} when given. */
 	List<PendingChange> page(String status, String by, ItemKind kind, String afterId, int limit) {
+		Map<String, Object> params = filter(status, by, kind);
+		params.put("after", afterId);
+		params.put("limit", limit);
+		return changes(PAGE_FILTER + """
+				  AND ($after IS NULL OR p.id < $after)
+				RETURN %s ORDER BY p.id DESC LIMIT $limit""".formatted(CHANGE_COLUMNS), params);
+	}
+
+	int count(String status, String by, ItemKind kind) {
+		return neo4j.query(PAGE_FILTER + "RETURN count(p) AS n").bindAll(filter(status, by, kind))
+			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
+			.one().orElse(0);
+	}
+
+	private static Map<String, Object> filter(String status, String by, ItemKind kind) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("status", status);
 		params.put("by", by);
 		params.put("kind", kind == null ? null : kind.label());
-		params.put("after", afterId);
-		params.put("limit", limit);
-		return changes("""
-				MATCH (p:PendingChange)
-				WHERE ($status IS NULL OR p.status = $status)
-				  AND ($by IS NULL OR p.by = $by)
-				  AND ($kind IS NULL OR p.kind = $kind)
-				  AND ($after IS NULL OR p.id < $after)
-				RETURN %s ORDER BY p.id DESC LIMIT $limit""".formatted(CHANGE_COLUMNS), params);
+		return params;
 	}
 
 	private List<PendingChange> changes(String cypher, Map<String, Object> params) {

@@ -1,11 +1,12 @@
 package com.taggraph.lifecycle;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,12 +15,12 @@ import com.taggraph.audit.AuditContext;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.graph.Keyset;
 import com.taggraph.facet.FacetChanges;
 import com.taggraph.facet.FacetService;
 import com.taggraph.taxonomy.TagChanges;
 import com.taggraph.taxonomy.TagClassChanges;
 import com.taggraph.taxonomy.TaxonomyService;
-import com.taggraph.web.KeysetCursor;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class LifecycleService {
 
 	static final int MAX_PAGE = 500;
-	private static final String CURSOR = "pending:";
+	/** The key of the pending changes' keyset: their id. */
+	private static final String KEY = "pendingChange";
 
 	private final LifecycleRepository repository;
 	private final ChangeGate gate;
@@ -231,19 +233,19 @@ public class LifecycleService {
 			.toList();
 	}
 
-	/** Pending changes (by default the open ones), newest first, keyset-paged. */
+	/** Pending changes (by default the open ones), newest first, one page after the position. */
 	@Transactional(readOnly = true)
-	public PendingChangeConnection pendingChanges(String status, String by, ItemKind kind, Integer first, String after) {
-		int limit = first == null ? 50 : first;
-		if (limit < 1 || limit > MAX_PAGE) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
-		}
-		String afterId = after == null ? null : KeysetCursor.decode(CURSOR, after);
-		List<PendingChange> found = repository.page(status, by, kind, afterId, limit + 1);
-		List<PendingChangeConnection.Edge> edges = new ArrayList<>();
-		found.stream().limit(limit).forEach(c -> edges.add(new PendingChangeConnection.Edge(KeysetCursor.encode(CURSOR, c.id()), c)));
-		return new PendingChangeConnection(edges, new PendingChangeConnection.PageInfo(after != null, found.size() > limit,
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	public Window<PendingChange> pendingChanges(String status, String by, ItemKind kind, ScrollPosition after,
+			Integer first) {
+		int size = Keyset.size(first, 50, MAX_PAGE);
+		List<PendingChange> found = repository.page(status, by, kind, Keyset.after(after, KEY), size + 1);
+		return Keyset.window(found, size, KEY, PendingChange::id);
+	}
+
+	/** How many pending changes the filter selects. */
+	@Transactional(readOnly = true)
+	public int countPendingChanges(String status, String by, ItemKind kind) {
+		return repository.count(status, by, kind);
 	}
 
 	// ---- checks -------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ class FieldAuthorization implements Instrumentation {
 		}
 		if (env.getFieldType() instanceof GraphQLNonNull) {
 			throw new DomainException(ErrorCode.FORBIDDEN, "tag " + code + " is restricted to stewards and above",
-					java.util.Map.of("tagCode", code));
+					java.util.Map.of(DomainException.SUBJECT, List.of(code)));
 		}
 		return null;
 	}

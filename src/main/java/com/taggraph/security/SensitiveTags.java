@@ -2,6 +2,7 @@ package com.taggraph.security;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.TypeVariable;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -61,7 +62,8 @@ public class SensitiveTags {
 			return NO_TAG;
 		}
 		for (RecordComponent component : type.getRecordComponents()) {
-			if (component.getType() == Tag.class) {
+			// a Tag component, or a generic one (the node of a connection's edge) that may hold a tag
+			if (component.getType() == Tag.class || component.getGenericType() instanceof TypeVariable<?>) {
 				Method read = component.getAccessor();
 				// results are often package-private records of their feature
 				read.setAccessible(true);

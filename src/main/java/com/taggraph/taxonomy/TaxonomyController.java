@@ -13,9 +13,12 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.error.DomainException;
+import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 import reactor.core.publisher.Mono;
 
@@ -27,8 +30,10 @@ import reactor.core.publisher.Mono;
 class TaxonomyController {
 
 	private final TaxonomyService taxonomy;
+	private final Connections connections;
 
-	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders) {
+	TaxonomyController(TaxonomyService taxonomy, BatchLoaderRegistry loaders, Connections connections) {
+		this.connections = connections;
 		this.taxonomy = taxonomy;
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
@@ -56,6 +61,12 @@ class TaxonomyController {
 	@QueryMapping
 	List<Tag> searchTags(@Argument String text, @Argument Integer first, @Argument List<String> status) {
 		return taxonomy.searchTags(text, first, status);
+	}
+
+	@QueryMapping
+	Connection<Tag> tagSearch(@Argument String text, @Argument List<String> status, ScrollSubrange range) {
+		return connections.of(taxonomy.searchTags(text, status, Connections.position(range), Connections.first(range)),
+				range, () -> taxonomy.countSearchTags(text, status));
 	}
 
 	// ---- TagClass fields ----------------------------------------------------------------------

@@ -146,19 +146,45 @@ class TaxonomyRepository {
 	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
 	 * containing it (by normalised form) was promoted or merged into; exact codes first.
 	 */
-	List<Tag> searchTags(String text, String normalized, int first, List<String> statuses) {
-		return tags("""
-				MATCH (t:Tag)
-				WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
-				   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
-				  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
+	/** Tags matching a search, by rank (exact code, code prefix, the rest) then code, after the given pair. */
+	List<Tag> searchTags(String text, String normalized, List<String> statuses, Integer afterRank, String afterCode,
+			int first) {
+		return tags(SEARCH + """
+				WITH t, %s AS rank
+				WHERE $afterCode IS NULL OR rank > $afterRank OR (rank = $afterRank AND t.code > $afterCode)
 				RETURN '' AS key, %s
-				ORDER BY CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END, t.code
-				LIMIT $first""".formatted(TAG_COLUMNS),
-				mapOf("text", text, "normalized", normalized, "codePrefix", text.toUpperCase(java.util.Locale.ROOT),
-						"first", first, "statuses", statuses))
+				ORDER BY rank, t.code
+				LIMIT $first""".formatted(SEARCH_RANK, TAG_COLUMNS),
+				mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "first", first,
+						"statuses", statuses, "afterRank", afterRank, "afterCode", afterCode))
 			.getOrDefault("", List.of());
 	}
+
+	int countSearchTags(String text, String normalized, List<String> statuses) {
+		return neo4j.query(SEARCH + "RETURN count(t) AS n")
+			.bindAll(mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "statuses", statuses))
+			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
+			.one().orElse(0);
+	}
+
+	/** A search's rank of a tag: 0 for the code searched for, 1 for a code starting with it, 2 for the rest. */
+	static int searchRank(String text, String code) {
+		String prefix = codePrefix(text);
+		return code.equals(prefix) ? 0 : code.startsWith(prefix) ? 1 : 2;
+	}
+
+	private static String codePrefix(String text) {
+		return text.toUpperCase(java.util.Locale.ROOT);
+	}
+
+	private static final String SEARCH = """
+			MATCH (t:Tag)
+			WHERE (t.code STARTS WITH $codePrefix OR t.name CONTAINS $text
+			   OR EXISTS { (t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) WHERE f.normalized CONTAINS $normalized })
+			  AND ($statuses IS NULL OR coalesce(t.status, 'DRAFT') IN $statuses)
+			""";
+
+	private static final String SEARCH_RANK = "CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END";
 
 	// ---- checks inside write transactions -----------------------------------------------------
 

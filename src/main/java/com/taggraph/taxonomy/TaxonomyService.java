@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -30,6 +32,7 @@ import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.graph.Keyset;
 
 /**
  * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
@@ -46,6 +49,8 @@ public class TaxonomyService {
 
 	/** Codes are identifiers users type and export: no spaces or control characters. */
 	static final int MAX_SEARCH = 200;
+	/** The keys of a search's keyset: the rank (exact code, code prefix, the rest), then the tag code. */
+	private static final Set<String> SEARCH_KEYS = Set.of("tag", "rank");
 	private static final int WRITE_BATCH = 1000;
 
 	private final TaxonomyRepository repository;
@@ -89,16 +94,50 @@ public class TaxonomyService {
 	/** As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null or empty: any). */
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first, List<String> statuses) {
-		int limit = first == null ? 20 : first;
-		if (limit < 1 || limit > MAX_SEARCH) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_SEARCH, limit));
-		}
+		return searchTags(text, statuses, null, first).getContent();
+	}
+
+	/**
+	 * One page of a search, after the position: the code searched for first, then codes starting with it, then
+	 * the rest, each by code.
+	 */
+	@Transactional(readOnly = true)
+	public Window<Tag> searchTags(String text, List<String> statuses, ScrollPosition after, Integer first) {
+		int size = Keyset.size(first, 20, MAX_SEARCH);
+		String trimmed = searchText(text);
+		Map<String, Object> keys = Keyset.afterKeys(after, SEARCH_KEYS);
+		Integer afterRank = keys.isEmpty() ? null : rankOf(keys.get("rank"));
+		String afterCode = keys.isEmpty() ? null : String.valueOf(keys.get("tag"));
+		List<Tag> found = repository.searchTags(trimmed, FreeTagText.normalize(trimmed), statusList(statuses), afterRank,
+				afterCode, size + 1);
+		return Keyset.windowByKeys(found, size,
+				t -> Map.of("tag", t.code(), "rank", TaxonomyRepository.searchRank(trimmed, t.code())));
+	}
+
+	/** How many tags a search finds. */
+	@Transactional(readOnly = true)
+	public int countSearchTags(String text, List<String> statuses) {
+		String trimmed = searchText(text);
+		return repository.countSearchTags(trimmed, FreeTagText.normalize(trimmed), statusList(statuses));
+	}
+
+	private static String searchText(String text) {
 		String trimmed = text == null ? "" : text.strip();
 		if (trimmed.isEmpty()) {
 			throw DomainException.invalid("text", "must not be blank");
 		}
-		return repository.searchTags(trimmed, FreeTagText.normalize(trimmed), limit,
-				statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses));
+		return trimmed;
+	}
+
+	private static List<String> statusList(List<String> statuses) {
+		return statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses);
+	}
+
+	private static Integer rankOf(Object rank) {
+		if (rank instanceof Number number && number.intValue() >= 0 && number.intValue() <= 2) {
+			return number.intValue();
+		}
+		throw DomainException.invalid("after", "not a cursor of this list");
 	}
 
 	@Transactional(readOnly = true)

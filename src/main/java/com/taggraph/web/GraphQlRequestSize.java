@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -90,7 +91,8 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code.name(), "max", maxBytes));
+		Map<String, Object> error = Map.of("message", message, "extensions",
+				Map.of("code", code.name(), DomainException.SUBJECT, List.of(), "max", maxBytes));
 		response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(error))));
 	}
 

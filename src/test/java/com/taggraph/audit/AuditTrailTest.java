@@ -17,7 +17,6 @@ import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every committed write leaves one change event, with who, which request, and the node before and
@@ -32,14 +31,13 @@ class AuditTrailTest extends ApiTest {
 			}""";
 
 	private static final String CHANGES = """
-			query($since: String, $by: String, $type: ChangeKind, $first: Int, $after: String) {
-			  changes(since: $since, by: $by, type: $type, first: $first, after: $after) {
-			    edges { cursor node { id by operation kind code } }
+			query($code: ID, $since: String, $by: String, $type: ChangeKind, $first: Int, $after: String) {
+			  changes(code: $code, since: $since, by: $by, type: $type, first: $first, after: $after) {
+			    edges { cursor node { id by operation kind code before after } }
 			    pageInfo { hasPreviousPage hasNextPage startCursor endCursor }
+			    totalCount
 			  }
 			}""";
-
-	final JsonMapper json = JsonMapper.builder().build();
 
 	@AfterEach
 	void cleanUp() {
@@ -136,6 +134,7 @@ class AuditTrailTest extends ApiTest {
 			Reply page = ok(client.query(CHANGES, vars("by", user, "type", "TAG_CLASS", "first", 2, "after", after)));
 			JsonNode connection = page.data("changes");
 			connection.path("edges").forEach(e -> codes.add(e.path("node").path("code").asString()));
+			assertThat(connection.path("totalCount").asInt()).as("the whole selection, on every page").isEqualTo(5);
 			assertThat(connection.path("pageInfo").path("hasPreviousPage").asBoolean()).isEqualTo(after != null);
 			after = connection.path("pageInfo").path("hasNextPage").asBoolean()
 					? connection.path("pageInfo").path("endCursor").asString() : null;
@@ -154,6 +153,40 @@ class AuditTrailTest extends ApiTest {
 		assertThat(client.query(CHANGES, vars("first", 501)).errorCode()).isEqualTo("INVALID_INPUT");
 		assertThat(client.query(CHANGES, vars("since", "yesterday")).errorCode()).isEqualTo("INVALID_INPUT");
 		assertThat(client.query(CHANGES, vars("after", "not-a-cursor")).errorCode()).isEqualTo("INVALID_INPUT");
+		// a cursor of another list names another key: refused, not read as a place in this one
+		String tagCursor = ok(client.query("{ tags(first: 1) { pageInfo { endCursor } } }")).data("tags.pageInfo.endCursor")
+			.asString();
+		Reply foreign = client.query(CHANGES, vars("after", tagCursor));
+		assertThat(foreign.errorCode()).isEqualTo("INVALID_INPUT");
+		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString()).isEqualTo("after");
+	}
+
+	@Test
+	void changesOnOneCodeReplaceTheDeprecatedHistoryWithObjectsForStates() {
+		ok(write("mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }", "fred", null));
+		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"新\"}) { code } }", "fred", null));
+		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"再新\"}) { code } }", "fred", null));
+
+		JsonNode first = ok(client.query(CHANGES, vars("code", "AU-H", "first", 2))).data("changes");
+		assertThat(first.path("totalCount").asInt()).isEqualTo(3);
+		assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+		JsonNode rest = ok(client.query(CHANGES,
+				vars("code", "AU-H", "type", "TAG_CLASS", "after", first.path("pageInfo").path("endCursor").asString())))
+			.data("changes");
+		List<JsonNode> events = new ArrayList<>();
+		first.path("edges").forEach(e -> events.add(e.path("node")));
+		rest.path("edges").forEach(e -> events.add(e.path("node")));
+		assertThat(events.stream().map(e -> e.path("operation").asString())).containsExactly("UPDATE", "UPDATE", "CREATE");
+		assertThat(rest.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+
+		// the same events as the deprecated list, and states are JSON objects
+		assertThat(events.stream().map(e -> e.path("id").asString()))
+			.containsExactlyElementsOf(field(history("AU-H", "TAG_CLASS"), "id"));
+		assertThat(state(events.get(0), "after").path("name").asString()).isEqualTo("再新");
+		assertThat(state(events.get(0), "before").path("name").asString()).isEqualTo("新");
+		assertThat(events.get(2).path("before").isNull()).isTrue();
+		assertThat(client.query(CHANGES, vars("code", " ")).errorCode()).isEqualTo("INVALID_INPUT");
+		ok(write("mutation { deleteTagClass(code: \"AU-H\") }", "fred", null));
 	}
 
 	@Test
@@ -343,8 +376,11 @@ class AuditTrailTest extends ApiTest {
 		return ok(client.query(HISTORY, vars("code", code, "kind", kind))).data("history");
 	}
 
-	private JsonNode state(JsonNode event, String which) {
-		return json.readTree(event.path(which).asString());
+	/** A state as served: a JSON object (the JSON scalar), not text to parse again. */
+	private static JsonNode state(JsonNode event, String which) {
+		JsonNode state = event.path(which);
+		assertThat(state.isObject()).as("%s of %s is a JSON object", which, event).isTrue();
+		return state;
 	}
 
 	private static List<String> field(JsonNode events, String name) {

@@ -33,6 +33,52 @@ class GraphQlOverHttpTest extends ApiTest {
 	}
 
 	@Test
+	void everyErrorHasACodeAndAListOfSubjects() {
+		var invalid = client.exchange("{ noSuchField }");
+		var unknownOne = client.query("mutation { deleteTag(code: \"NO-SUCH-TAG\") }");
+		var unknownTwo = client.query("{ segment(where: {allOf: [{anyOf: [\"NO-SUCH-1\", \"NO-SUCH-2\"]}]}) { count } }");
+		var forbidden = client.query("{ changes(first: 1) { totalCount } }", java.util.Map.of(), "viewer.sun");
+
+		assertThat(extensions(invalid).path("code").asString()).isEqualTo("INVALID_QUERY");
+		assertThat(extensions(invalid).path("subject").isArray()).isTrue();
+		assertThat(extensions(invalid).path("subject")).isEmpty();
+		assertThat(extensions(unknownOne).path("code").asString()).isEqualTo("NOT_FOUND");
+		assertThat(extensions(unknownOne).path("subject").toString()).isEqualTo("[\"NO-SUCH-TAG\"]");
+		assertThat(extensions(unknownTwo).path("code").asString()).isEqualTo("NOT_FOUND");
+		assertThat(extensions(unknownTwo).path("subject").toString()).isEqualTo("[\"NO-SUCH-1\",\"NO-SUCH-2\"]");
+		assertThat(extensions(forbidden).path("code").asString()).isEqualTo("FORBIDDEN");
+		assertThat(extensions(forbidden).path("subject").isArray()).isTrue();
+	}
+
+	@Test
+	void aFieldThatFailsLeavesTheRestOfDataInPlace() {
+		var reply = client.query("""
+				{ broken: segment(where: {allOf: [{anyOf: ["NO-SUCH-TAG"]}]}) { count }
+				  fine: tagClass(code: "C01") { name }
+				  alsoFine: rootClasses { code } }""");
+
+		assertThat(reply.errorCode()).isEqualTo("NOT_FOUND");
+		assertThat(reply.body().path("errors").path(0).path("path").toString()).isEqualTo("[\"broken\"]");
+		assertThat(reply.body().path("data").path("broken").isNull()).isTrue();
+		assertThat(reply.data("fine.name").asString()).isEqualTo("基础属性");
+		assertThat(reply.data("alsoFine")).isNotEmpty();
+
+		// a refused mutation too: the next one in the same request still answers
+		var writes = client.query("""
+				mutation { refused: deleteTag(code: "NO-SUCH-TAG")
+				           answered: createTagClass(input: {code: "HTTP-PARTIAL", name: "部分"}) { code } }""");
+		assertThat(writes.body().path("data").path("refused").isNull()).isTrue();
+		assertThat(writes.data("answered.code").asString()).isEqualTo("HTTP-PARTIAL");
+		assertThat(client.query("mutation { deleteTagClass(code: \"HTTP-PARTIAL\") }").data("deleteTagClass").asString())
+			.isEqualTo("HTTP-PARTIAL");
+	}
+
+	private static tools.jackson.databind.JsonNode extensions(ApiClient.Reply reply) {
+		assertThat(reply.hasErrors()).as(reply.body().toString()).isTrue();
+		return reply.body().path("errors").path(0).path("extensions");
+	}
+
+	@Test
 	void getRunsQueries() {
 		var reply = client.get(QUERY, ApiClient.GRAPHQL_RESPONSE);
 
@@ -93,6 +139,32 @@ class GraphQlOverHttpTest extends ApiTest {
 			count++;
 		}
 		assertThat(count).isEqualTo(4);
+	}
+
+	@Test
+	void graphiqlOpensWithTheExampleOperationsReadyToPick() throws java.io.IOException {
+		var page = client.raw(HttpRequest.newBuilder().GET(), "/graphiql");
+		assertThat(page.body()).contains("fetch('/graphiql/examples'").contains("defaultTabs").contains("example-picker");
+
+		var listed = client.raw(HttpRequest.newBuilder().header("Accept", "application/json").GET(), "/graphiql/examples");
+		assertThat(listed.statusCode()).isEqualTo(200);
+		var examples = tools.jackson.databind.json.JsonMapper.builder().build().readTree(listed.body());
+		java.util.Map<String, String> files = new java.util.TreeMap<>();
+		try (var paths = java.nio.file.Files.list(java.nio.file.Path.of("graphql/examples"))) {
+			for (var file : paths.filter(f -> f.toString().endsWith(".graphql")).toList()) {
+				files.put(file.getFileName().toString().replace(".graphql", ""), java.nio.file.Files.readString(file));
+			}
+		}
+		java.util.Map<String, String> served = new java.util.TreeMap<>();
+		examples.forEach(e -> served.put(e.path("name").asString(), e.path("query").asString()));
+		assertThat(served).isEqualTo(files);
+		// the variables a file's comment shows come ready to run
+		for (var example : examples) {
+			if (example.path("name").asString().equals("search-tags")) {
+				assertThat(example.path("variables").asString()).contains("\"text\"", "信用");
+			}
+		}
+		assertThat(served).containsKey("search-tags");
 	}
 
 	@Test

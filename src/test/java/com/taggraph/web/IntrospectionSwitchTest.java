@@ -15,8 +15,8 @@ import graphql.introspection.IntrospectionQuery;
 
 /**
  * {@code spring.graphql.schema.introspection.enabled=false} (README, "GraphQL limits") refuses
- * introspection. Only Boot's GraphQL auto-configuration over the served SDL is started: the switch
- * lives there, and no database is needed to ask the schema about itself. Boot turns introspection
+ * introspection. Only Boot's GraphQL auto-configuration over the served SDL (and its JSON scalar) is
+ * started: the switch lives there, and no database is needed to ask the schema about itself. Boot turns introspection
  * off for the whole JVM (graphql-java's {@code Introspection.enabledJvmWide}), so the test turns it
  * back on for the test classes that share this JVM.
  */
@@ -24,6 +24,8 @@ class IntrospectionSwitchTest {
 
 	private final ApplicationContextRunner graphQl = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GraphQlAutoConfiguration.class))
+		// the SDL's JSON scalar needs its coercing
+		.withUserConfiguration(JsonScalar.class)
 		.withPropertyValues("spring.graphql.schema.locations=classpath:graphql/");
 
 	@AfterEach

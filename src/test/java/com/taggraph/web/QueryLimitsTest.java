@@ -219,7 +219,7 @@ class QueryLimitsTest extends ApiTest {
 		// every paged or depth argument in graphql/*.graphqls with a value past its maximum
 		Map<String, String> pastTheMaximum = Map.of(
 				"{ searchTags(text: \"a\", first: 201) { code } }", "first: must be between 1 and 200",
-				"{ tags(first: 201) { totalCount } }", "first: must be 1 to 200",
+				"{ tags(first: 201) { totalCount } }", "first: must be between 1 and 200",
 				"{ freeTags(first: 1001) { text } }", "first: must be between 1 and 1000",
 				"{ changes(first: 501) { pageInfo { hasNextPage } } }", "first: must be between 1 and 500",
 				"{ segment(where: {}) { customers(first: 1001) { totalCount } } }", "first: must be between 1 and 1000",

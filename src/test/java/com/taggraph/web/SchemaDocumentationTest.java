@@ -51,6 +51,31 @@ class SchemaDocumentationTest extends ApiTest {
 		assertThat(undescribed).isEmpty();
 	}
 
+	@Test
+	void everyDeprecatedFieldNamesItsReplacementOnTheSameType() {
+		List<String> problems = new ArrayList<>();
+		int deprecated = 0;
+		for (GraphQLNamedType type : graphQl.schema().getAllTypesAsList()) {
+			if (!(type instanceof GraphQLObjectType object) || type.getName().startsWith("__")) {
+				continue;
+			}
+			for (var field : object.getFieldDefinitions()) {
+				if (!field.isDeprecated()) {
+					continue;
+				}
+				deprecated++;
+				var named = java.util.regex.Pattern.compile("`(\\w+)").matcher(String.valueOf(field.getDeprecationReason()));
+				if (!named.find() || object.getFieldDefinition(named.group(1)) == null
+						|| object.getFieldDefinition(named.group(1)).isDeprecated()) {
+					problems.add(type.getName() + "." + field.getName() + ": " + field.getDeprecationReason());
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+		// searchTags, freeTags, Query.history and history on the eight node types
+		assertThat(deprecated).isGreaterThanOrEqualTo(11);
+	}
+
 	private static boolean blank(String description) {
 		return description == null || description.isBlank();
 	}

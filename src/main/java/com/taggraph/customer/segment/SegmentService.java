@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.roaringbitmap.RoaringBitmap;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +21,10 @@ import com.taggraph.customer.Customer;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;
+import com.taggraph.graph.Keyset;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
-import com.taggraph.web.KeysetCursor;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +41,8 @@ public class SegmentService {
 	static final int MAX_PAGE = 1000;
 	static final int MAX_CODES = 500;
 	static final int SAMPLE_SIZE = 20;
-	private static final String CURSOR_PREFIX = "customer:";
+	/** The key of the customers' keyset: their id. */
+	static final String KEY = "customer";
 
 	private final SegmentRepository repository;
 	private final SegmentIndex index;
@@ -119,40 +122,11 @@ public class SegmentService {
 		return tags;
 	}
 
-	/** The ids of one page of a segment, before its customers are loaded. */
-	public record CustomerPage(List<String> ids, boolean hasPrevious, boolean hasNext, int totalCount) {
-	}
-
-	/** One page of the segment's customer ids, in id order, after the customer the cursor names. */
-	public CustomerPage customerPage(Segment segment, Integer first, String after) {
-		int limit = first == null ? 20 : first;
-		if (limit < 1 || limit > MAX_PAGE) {
-			throw DomainException.invalid("first", "must be between 1 and %d, was %d".formatted(MAX_PAGE, limit));
-		}
-		String afterId = after == null ? null : decodeCursor(after);
-		IndexSnapshot snapshot = segment.index();
-		List<String> ids = snapshot.idsAfter(segment.members(), afterId, limit + 1);
-		boolean hasNext = ids.size() > limit;
-		boolean hasPrevious = false;
-		if (afterId != null) {
-			List<String> firstMember = snapshot.idsAfter(segment.members(), null, 1);
-			hasPrevious = !firstMember.isEmpty() && firstMember.get(0).compareTo(afterId) <= 0;
-		}
-		return new CustomerPage(List.copyOf(ids.subList(0, Math.min(limit, ids.size()))), hasPrevious, hasNext,
-				segment.count());
-	}
-
-	/**
-	 * The page as a connection of the customers found. A customer deleted outside the app since the
-	 * index last saw it is left out (until the next refresh drops it), but the end cursor still
-	 * points behind it, so paging goes on.
-	 */
-	public static CustomerConnection connection(CustomerPage page, Map<String, Customer> found) {
-		List<CustomerConnection.Edge> edges = page.ids().stream().filter(found::containsKey)
-			.map(id -> new CustomerConnection.Edge(cursorOf(id), found.get(id))).toList();
-		String endCursor = page.ids().isEmpty() ? null : cursorOf(page.ids().get(page.ids().size() - 1));
-		return new CustomerConnection(edges, new CustomerConnection.PageInfo(page.hasPrevious(), page.hasNext(),
-				edges.isEmpty() ? null : edges.get(0).cursor(), endCursor), page.totalCount());
+	/** One page of the segment's customer ids, in id order, after the customer the position names. */
+	public Window<String> customerPage(Segment segment, ScrollPosition after, Integer first) {
+		int size = Keyset.size(first, 20, MAX_PAGE);
+		List<String> ids = segment.index().idsAfter(segment.members(), Keyset.after(after, KEY), size + 1);
+		return Keyset.window(ids, size, KEY, id -> id);
 	}
 
 	/** How the segment splits over the given tags, most frequent first. */
@@ -352,11 +326,4 @@ public class SegmentService {
 				Map.of("field", "where", "subject", List.copyOf(unknown)));
 	}
 
-	static String cursorOf(String customerId) {
-		return KeysetCursor.encode(CURSOR_PREFIX, customerId);
-	}
-
-	private static String decodeCursor(String cursor) {
-		return KeysetCursor.decode(CURSOR_PREFIX, cursor);
-	}
 }
