@@ -1,16 +1,12 @@
 package com.taggraph;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.taggraph.taxonomy.IndustryScheme;
 
@@ -20,20 +16,7 @@ import com.taggraph.taxonomy.IndustryScheme;
  * standalone Neo4j server.
  */
 @TagGraphTest
-class ClassHierarchyAcceptanceTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
+class ClassHierarchyAcceptanceTest extends ApiTest {
 
 	@Test
 	void classChainAndUpperClassOfAThirdLevelClass() {

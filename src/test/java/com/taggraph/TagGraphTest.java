@@ -9,11 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.taggraph.importing.ImportCrash;
+
 /**
  * The whole app on a random HTTP port, over a fresh embedded Neo4j (own store, random Bolt port)
  * holding the demo library. Every class using it shares one Spring context, so tests that write
  * use their own codes and leave the demo library as they found it. The users are those of
- * {@code application-testusers.properties}, whom {@link GraphQlHttp} signs in as.
+ * {@code application-testusers.properties}, whom {@link ApiClient} signs in as.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"taggraph.neo4j.embedded.http-port=0",
 		"taggraph.neo4j.embedded.http-enabled=false",
 		"taggraph.import.max-bytes=2MB" })
-@Import(StatementCounter.class)
+@Import({ StatementCounter.class, ImportCrash.class })
 @ActiveProfiles("testusers")
 public @interface TagGraphTest {
 }

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.taggraph.importing.BulkImportService;
+import com.taggraph.importing.ImportProperties;
 import com.taggraph.importing.CsvUpload;
 import com.taggraph.importing.ImportFile;
 import com.taggraph.importing.ImportOutcome;
@@ -36,12 +35,10 @@ class CustomerImportController {
 	private final long customersMaxBytes;
 	private final long assignmentsMaxBytes;
 
-	CustomerImportController(BulkImportService imports,
-			@Value("${taggraph.import.customers-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize customersMaxBytes,
-			@Value("${taggraph.import.assignments-max-bytes:2GB}") DataSize assignmentsMaxBytes) {
+	CustomerImportController(BulkImportService imports, ImportProperties properties) {
 		this.imports = imports;
-		this.customersMaxBytes = customersMaxBytes.toBytes();
-		this.assignmentsMaxBytes = assignmentsMaxBytes.toBytes();
+		this.customersMaxBytes = properties.customersMaxBytes().toBytes();
+		this.assignmentsMaxBytes = properties.assignmentsMaxBytes().toBytes();
 	}
 
 	/** Customers: {@code id,name[,attribute columns]}; existing customers are updated. */

@@ -7,12 +7,12 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.DemoProperties;
 import com.taggraph.graph.StartupStep;
 import com.taggraph.graph.TransientRetry;
 
@@ -34,10 +34,10 @@ class DemoCustomers implements StartupStep {
 	private final long count;
 
 	DemoCustomers(CustomerRepository repository, PlatformTransactionManager transactions,
-			@Value("${taggraph.demo.customers:10000}") long count) {
+			DemoProperties demo) {
 		this.repository = repository;
 		this.tx = TransientRetry.template(transactions);
-		this.count = count;
+		this.count = demo.customers();
 	}
 
 	@Override

@@ -17,13 +17,13 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.DemoProperties;
 import com.taggraph.graph.StartupStep;
 import com.taggraph.text.NormalizedText;
 
@@ -74,10 +74,10 @@ class DemoFreeTags implements StartupStep {
 	private final JsonMapper json;
 
 	DemoFreeTags(FreeTagRepository repository, PlatformTransactionManager transactions,
-			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource library, JsonMapper json) {
+			DemoProperties demo, JsonMapper json) {
 		this.repository = repository;
 		this.tx = new TransactionTemplate(transactions);
-		this.library = library;
+		this.library = demo.library();
 		this.json = json;
 	}
 

@@ -3,7 +3,7 @@ package com.taggraph.graph;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -30,17 +30,14 @@ class GraphStartup implements SmartInitializingSingleton {
 	private final java.util.List<DemoLibraryPart> demoParts;
 
 	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
-			@Value("classpath:cypher/schema.cypher") Resource schema,
-			@Value("${taggraph.demo.enabled:true}") boolean demoEnabled,
-			@Value("${taggraph.demo.library:classpath:demo/tag-library.json}") Resource demoLibrary,
-			org.springframework.beans.factory.ObjectProvider<StartupStep> steps,
+			DemoProperties demo, org.springframework.beans.factory.ObjectProvider<StartupStep> steps,
 			org.springframework.beans.factory.ObjectProvider<DemoLibraryPart> demoParts) {
 		this.neo4j = neo4j;
 		this.transactions = transactions;
 		this.json = json;
-		this.schema = schema;
-		this.demoEnabled = demoEnabled;
-		this.demoLibrary = demoLibrary;
+		this.schema = new ClassPathResource("cypher/schema.cypher");
+		this.demoEnabled = demo.enabled();
+		this.demoLibrary = demo.library();
 		this.steps = steps.orderedStream().toList();
 		this.demoParts = demoParts.orderedStream().toList();
 	}

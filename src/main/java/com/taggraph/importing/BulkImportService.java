@@ -16,12 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.taggraph.audit.AuditTrail;
+import com.taggraph.graph.EmbeddedNeo4jProperties;
 import com.taggraph.graph.TransientRetry;
 
 /**
@@ -56,23 +55,17 @@ public class BulkImportService {
 	private final Set<String> active = ConcurrentHashMap.newKeySet();
 	private volatile int batchRows;
 	private volatile int writers;
-	/** Test hook: throw after this many batches of one write, as a crash would stop it (0: never). */
-	private volatile int interruptAfterBatches;
 
 	BulkImportService(BulkImportTarget target, ImportRuns runs, PlatformTransactionManager transactions,
-			AuditTrail audit,
-			@Value("${taggraph.import.work-dir:${taggraph.neo4j.embedded.data-dir:./data}/imports}") Path workDir,
-			@Value("${taggraph.import.batch-rows:10000}") int batchRows,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors,
-			@Value("${taggraph.import.writers:2}") int writers) {
+			AuditTrail audit, ImportProperties properties, EmbeddedNeo4jProperties neo4j) {
 		this.target = target;
 		this.runs = runs;
 		this.tx = TransientRetry.template(transactions);
 		this.audit = audit;
-		this.workDir = workDir.toAbsolutePath().normalize();
-		this.batchRows = batchRows;
-		this.maxErrors = maxErrors;
-		this.writers = writers;
+		this.workDir = properties.workDir(neo4j.dataDir()).toAbsolutePath().normalize();
+		this.batchRows = properties.batchRows();
+		this.maxErrors = properties.maxErrors();
+		this.writers = properties.writers();
 	}
 
 	/** Where uploads are spooled, on the same file system as the kept copies so keeping one is a rename. */
@@ -359,8 +352,6 @@ public class BulkImportService {
 			throws IOException {
 		long from = position[0];
 		int size = batchRows;
-		int interruptAfter = interruptAfterBatches;
-		AtomicInteger batchesThisCall = new AtomicInteger();
 		progress.start("write", run.rows() - from);
 		long row = 0;
 		try (BatchWriters batches = new BatchWriters(writers, from)) {
@@ -380,8 +371,7 @@ public class BulkImportService {
 						// a batch ends between keys (customers): a batch holds its customers' write locks until
 						// it commits, so two writers sharing a customer would wait on each other
 						if (batch.size() >= size && !parsed.key().equals(lastKey)) {
-							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress,
-									batchesThisCall, interruptAfter);
+							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress);
 							batch = new ArrayList<>(size);
 							after = row - 1;
 						}
@@ -389,8 +379,7 @@ public class BulkImportService {
 						lastKey = parsed.key();
 					}
 					if (!batch.isEmpty()) {
-						submit(batches, run.id(), file.kind(), batch, after, row, position, progress, batchesThisCall,
-								interruptAfter);
+						submit(batches, run.id(), file.kind(), batch, after, row, position, progress);
 					}
 				}
 				catch (CsvRows.Unreadable ex) {
@@ -411,7 +400,7 @@ public class BulkImportService {
 	}
 
 	private void submit(BatchWriters batches, String id, String kind, List<Object> batch, long after,
-			long last, long[] position, ImportProgress progress, AtomicInteger committedBatches, int interruptAfter) {
+			long last, long[] position, ImportProgress progress) {
 		batches.submit(after, last, prefix -> tx.executeWithoutResult(status -> {
 			target.write(kind, batch, id);
 			runs.progress(id, prefix);
@@ -420,9 +409,6 @@ public class BulkImportService {
 				position[0] = batches.prefix();
 				position[1]++;
 				progress.step(batch.size());
-			}
-			if (committedBatches.incrementAndGet() == interruptAfter) {
-				batches.fail(new IllegalStateException("interrupted after %d batches (test hook)".formatted(interruptAfter)));
 			}
 		});
 	}
@@ -476,15 +462,7 @@ public class BulkImportService {
 		return files.size() == 1 ? files.get(0).kind() : "LOAD";
 	}
 
-	// ---- test hooks -------------------------------------------------------------------------
-
-	void interruptAfterBatches(int batches) {
-		this.interruptAfterBatches = batches;
-	}
-
-	int interruptAfterBatches() {
-		return interruptAfterBatches;
-	}
+	// ---- tuning ------------------------------------------------------------------------------
 
 	void batchRows(int rows) {
 		this.batchRows = rows;

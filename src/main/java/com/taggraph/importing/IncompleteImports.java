@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +35,13 @@ class IncompleteImports implements StartupStep {
 	private final BulkImportService imports;
 	private final boolean rollback;
 
-	IncompleteImports(BulkImportService imports, @Value("${taggraph.import.interrupted:auto}") String interrupted,
+	@Autowired
+	IncompleteImports(BulkImportService imports, ImportProperties properties,
 			ObjectProvider<EmbeddedNeo4jServer> embedded) {
+		this(imports, properties.interrupted(), embedded);
+	}
+
+	IncompleteImports(BulkImportService imports, String interrupted, ObjectProvider<EmbeddedNeo4jServer> embedded) {
 		this.imports = imports;
 		String policy = interrupted.trim().toLowerCase(Locale.ROOT);
 		if (!policy.equals("report") && !policy.equals("rollback") && !policy.equals("auto")) {

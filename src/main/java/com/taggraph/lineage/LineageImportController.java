@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.taggraph.importing.BulkImportService;
+import com.taggraph.importing.ImportProperties;
 import com.taggraph.importing.CsvUpload;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportRefusal;
@@ -35,13 +34,11 @@ class LineageImportController {
 	private final long maxBytes;
 	private final int maxErrors;
 
-	LineageImportController(SourceCatalogService lineage, BulkImportService imports,
-			@Value("${taggraph.import.lineage-max-bytes:${taggraph.import.max-bytes:20MB}}") DataSize maxBytes,
-			@Value("${taggraph.import.max-errors:1000}") int maxErrors) {
+	LineageImportController(SourceCatalogService lineage, BulkImportService imports, ImportProperties properties) {
 		this.lineage = lineage;
 		this.imports = imports;
-		this.maxBytes = maxBytes.toBytes();
-		this.maxErrors = maxErrors;
+		this.maxBytes = properties.lineageMaxBytes().toBytes();
+		this.maxErrors = properties.maxErrors();
 	}
 
 	@PostMapping(path = "/api/import/lineage", produces = MediaType.APPLICATION_JSON_VALUE)

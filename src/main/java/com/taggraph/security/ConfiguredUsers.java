@@ -34,17 +34,17 @@ final class ConfiguredUsers {
 					+ ": a user name is 1-64 letters, digits, '.', '_', '@' or '-'");
 		}
 		return User.withUsername(name)
-			.password(bcrypt(name, user.getPassword()))
-			.authorities(Authorities.of(roles(name, user), user.isCustomerData()))
+			.password(bcrypt(name, user.password()))
+			.authorities(Authorities.of(roles(name, user), user.customerData()))
 			.build();
 	}
 
 	private static java.util.List<Role> roles(String name, SecurityProperties.User user) {
-		if (user.getRoles() == null || user.getRoles().isEmpty()) {
+		if (user.roles() == null || user.roles().isEmpty()) {
 			throw new IllegalStateException("taggraph.security.users." + name + ".roles: give at least one of "
 					+ java.util.Arrays.toString(Role.values()));
 		}
-		return user.getRoles();
+		return user.roles();
 	}
 
 	/** The stored form {@code {bcrypt}$2a$…}, from a hash given with or without its prefix. */

@@ -25,6 +25,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.taggraph.error.ProblemResponses;
+import com.taggraph.graph.EmbeddedNeo4jProperties;
 
 /**
  * Who may call what over HTTP. Every request must be authenticated except the login page; the import endpoints
@@ -56,7 +57,7 @@ class SecurityConfiguration {
 			.anyRequest().authenticated())
 			.addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
 		// REST refusals are problem details, as every REST error is; pages keep the login redirect
-		boolean jwtMode = properties.getMode() == SecurityProperties.Mode.JWT;
+		boolean jwtMode = properties.mode() == SecurityProperties.Mode.JWT;
 		http.exceptionHandling(errors -> errors
 			.defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(jwtMode ? "Bearer" : "Basic realm=\"Realm\""),
 					PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
@@ -64,7 +65,7 @@ class SecurityConfiguration {
 					PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
 		if (jwtMode) {
 			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
-					new JwtRoles(properties.getRolesClaim()))))
+					new JwtRoles(properties.rolesClaim()))))
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable());
 		}
@@ -92,15 +93,15 @@ class SecurityConfiguration {
 	/** The configured users, or the admin generated at first start when none is configured. */
 	@Bean
 	@ConditionalOnProperty(name = "taggraph.security.mode", havingValue = "users", matchIfMissing = true)
-	AuthenticationManager authenticationManager(SecurityProperties properties) {
+	AuthenticationManager authenticationManager(SecurityProperties properties, EmbeddedNeo4jProperties neo4j) {
 		UserDetailsService users;
-		if (properties.getUsers().isEmpty()) {
+		if (properties.users().isEmpty()) {
 			List<UserDetails> generated = new ArrayList<>();
-			generated.add(GeneratedAdmin.load(properties.getGeneratedAdminFile()));
+			generated.add(GeneratedAdmin.load(properties.generatedAdminFile(neo4j.dataDir())));
 			users = new InMemoryUserDetailsManager(generated);
 		}
 		else {
-			users = ConfiguredUsers.of(properties.getUsers());
+			users = ConfiguredUsers.of(properties.users());
 		}
 		return new ProviderManager(new VerifiedCredentials(users));
 	}

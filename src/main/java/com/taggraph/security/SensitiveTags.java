@@ -26,7 +26,7 @@ class SensitiveTags {
 
 	SensitiveTags(Neo4jClient neo4j, SecurityProperties properties) {
 		this.neo4j = neo4j;
-		this.values = Set.copyOf(properties.getSensitiveFacetValues());
+		this.values = Set.copyOf(properties.sensitiveFacetValues());
 		this.codes = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build(key -> read());
 	}
 

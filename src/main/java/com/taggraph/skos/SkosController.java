@@ -3,11 +3,9 @@ package com.taggraph.skos;
 import java.io.IOException;
 
 import org.apache.jena.riot.Lang;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,6 +16,7 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.error.RefusedRequest;
 import com.taggraph.importing.CsvUpload;
 import com.taggraph.importing.ImportOutcome;
+import com.taggraph.importing.ImportProperties;
 import com.taggraph.importing.ImportRefusal;
 import com.taggraph.importing.ImportStatus;
 import com.taggraph.security.Visibility;
@@ -38,9 +37,9 @@ class SkosController {
 	private final SkosService skos;
 	private final long maxBytes;
 
-	SkosController(SkosService skos, @Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
+	SkosController(SkosService skos, ImportProperties properties) {
 		this.skos = skos;
-		this.maxBytes = maxBytes.toBytes();
+		this.maxBytes = properties.maxBytes().toBytes();
 	}
 
 	@GetMapping("/api/export/skos")

@@ -15,7 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,13 +51,12 @@ public class SkosService {
 	private final TaxonomyWriter taxonomy;
 
 	SkosService(SkosRepository repository, PlatformTransactionManager transactions,
-			@Value("${taggraph.skos.base-iri:https://taggraph.example/}") String base, AuditTrail audit, ChangeGate gate,
-			TaxonomyWriter taxonomy) {
+			SkosProperties properties, AuditTrail audit, ChangeGate gate, TaxonomyWriter taxonomy) {
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
 		this.gate = gate;
-		this.base = base;
+		this.base = properties.baseIri();
 		this.terms = new SkosTerms(base);
 		this.write = TransientRetry.template(transactions);
 		this.read = TransientRetry.template(transactions);

@@ -2,15 +2,14 @@ package com.taggraph.taxonomy;
 
 import java.io.IOException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.taggraph.importing.CsvUpload;
+import com.taggraph.importing.ImportProperties;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportRefusal;
 import com.taggraph.importing.ImportStatus;
@@ -27,10 +26,9 @@ class ClassSchemeImportController {
 	private final TaxonomyService taxonomy;
 	private final long maxBytes;
 
-	ClassSchemeImportController(TaxonomyService taxonomy,
-			@Value("${taggraph.import.max-bytes:20MB}") DataSize maxBytes) {
+	ClassSchemeImportController(TaxonomyService taxonomy, ImportProperties properties) {
 		this.taxonomy = taxonomy;
-		this.maxBytes = maxBytes.toBytes();
+		this.maxBytes = properties.maxBytes().toBytes();
 	}
 
 	/** New classes are DRAFT; {@code status=APPROVED} (admins only) makes every written class APPROVED. */

@@ -2,6 +2,7 @@ package com.taggraph.taxonomy;
 
 import static com.taggraph.error.InputRules.MAX_CODE;
 import static com.taggraph.error.InputRules.MAX_NAME;
+import static com.taggraph.error.InputRules.MAX_TEXT;
 import static com.taggraph.error.InputRules.codeProblem;
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.nameProblem;
@@ -53,7 +54,6 @@ public class TaxonomyService {
 	private static final String EXHAUSTIVE_CLASS_EMPTY = "EXHAUSTIVE_CLASS_EMPTY";
 
 	/** Codes are identifiers users type and export: no spaces or control characters. */
-	private static final int MAX_TEXT = 2000;
 	static final int MAX_SEARCH = 200;
 	/** The keys of a search's keyset: the rank (exact code, code prefix, the rest), then the tag code. */
 	private static final Set<String> SEARCH_KEYS = Set.of("tag", "rank");

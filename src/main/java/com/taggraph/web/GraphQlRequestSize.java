@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.taggraph.error.DomainException;
@@ -44,10 +43,9 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 	private final String path;
 	private final long maxBytes;
 
-	GraphQlRequestSize(@Value("${spring.graphql.http.path:/graphql}") String path,
-			@Value("${taggraph.graphql.max-request-bytes:2MB}") DataSize maxBytes) {
-		this.path = path;
-		this.maxBytes = maxBytes.toBytes();
+	GraphQlRequestSize(GraphQlProperties graphQl, GraphQlLimits limits) {
+		this.path = graphQl.getHttp().getPath();
+		this.maxBytes = limits.maxRequestBytes().toBytes();
 	}
 
 	@Override

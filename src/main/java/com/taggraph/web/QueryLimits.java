@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -47,10 +46,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	/** Depth and field count of documents whose shape no variable can change (no @skip/@include), by text. */
 	private final Cache<String, Shape> shapes = Caffeine.newBuilder().maximumSize(1_000).build();
 
-	public QueryLimits(@Value("${taggraph.graphql.max-depth:15}") int maxDepth,
-			@Value("${taggraph.graphql.max-complexity:500}") int maxComplexity) {
-		this.maxDepth = maxDepth;
-		this.maxComplexity = maxComplexity;
+	public QueryLimits(GraphQlLimits limits) {
+		this.maxDepth = limits.maxDepth();
+		this.maxComplexity = limits.maxComplexity();
 	}
 
 	/** How deep an operation goes and how many fields it selects, as the limits measure them. */

@@ -1,7 +1,7 @@
 package com.taggraph.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,9 +32,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Ahead of Boot's route, which answers every GET on the endpoint with 405. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	RouterFunction<ServerResponse> graphQlGetRoute(GraphQlGetHandler handler,
-			@Value("${spring.graphql.http.path:/graphql}") String path) {
-		return RouterFunctions.route().GET(path, handler::handleGet).build();
+	RouterFunction<ServerResponse> graphQlGetRoute(GraphQlGetHandler handler, GraphQlProperties graphQl) {
+		return RouterFunctions.route().GET(graphQl.getHttp().getPath(), handler::handleGet).build();
 	}
 
 	@Override

@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
-import com.taggraph.GraphQlHttp.Reply;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiClient.Reply;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
@@ -26,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * after; a refused write leaves none; and events, once written, never change.
  */
 @TagGraphTest
-class AuditTrailTest {
+class AuditTrailTest extends ApiTest {
 
 	private static final String HISTORY = """
 			query($code: ID!, $kind: ChangeKind) {
@@ -41,19 +38,6 @@ class AuditTrailTest {
 			    totalCount
 			  }
 			}""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
 
 	@AfterEach
 	void cleanUp() {
@@ -215,7 +199,7 @@ class AuditTrailTest {
 		assertThat(eventCount()).isEqualTo(events + 1);
 		JsonNode event = ok(client.query(CHANGES, vars("type", "IMPORT", "first", 1))).data("changes.edges.0.node");
 		JsonNode full = history(event.path("code").asString(), "IMPORT").path(0);
-		assertThat(full.path("by").asString()).as("the signed-in user").isEqualTo(GraphQlHttp.TESTER);
+		assertThat(full.path("by").asString()).as("the signed-in user").isEqualTo(ApiClient.TESTER);
 		assertThat(full.path("importId").asString()).isEqualTo(full.path("code").asString()).startsWith("scheme-");
 		assertThat(full.path("requestId").asString()).isEqualTo(imported.headers().get("x-request-id").get(0));
 		assertThat(state(full, "after").path("created").asInt()).isEqualTo(3);
@@ -385,7 +369,7 @@ class AuditTrailTest {
 	}
 
 	private Reply write(String mutation, String user, String requestId) {
-		return client.query(mutation, Map.of(), user, requestId);
+		return (user != null ? client.as(user) : client).exchange(mutation, Map.of(), requestId);
 	}
 
 	private JsonNode history(String code, String kind) {
@@ -417,10 +401,5 @@ class AuditTrailTest {
 			vars.put((String) pairs[i], pairs[i + 1]);
 		}
 		return vars;
-	}
-
-	private static Reply ok(Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

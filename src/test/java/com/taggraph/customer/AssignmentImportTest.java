@@ -11,10 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 import com.taggraph.importing.ImportAnswers;
@@ -25,13 +23,7 @@ import com.taggraph.importing.ImportAnswers;
  * assignment written carries the import's id.
  */
 @TagGraphTest
-class AssignmentImportTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
+class AssignmentImportTest extends ApiTest {
 
 	BulkImportClient client;
 

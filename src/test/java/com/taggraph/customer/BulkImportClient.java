@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 
-import com.taggraph.GraphQlHttp;
-
 import tools.jackson.databind.JsonNode;
+
+import com.taggraph.ApiClient;
 
 /**
  * The bulk-import endpoints as a client uses them, and a fingerprint of the customers' side of the
@@ -23,28 +23,28 @@ public final class BulkImportClient {
 
 	public static final String CSV = "text/csv; charset=UTF-8";
 
-	public final GraphQlHttp http;
+	public final ApiClient http;
 	public final Driver driver;
 	public final String prefix;
 	public final int port;
 	public final List<String> importIds = new ArrayList<>();
 
 	public BulkImportClient(int port, Driver driver, String prefix) {
-		this.http = new GraphQlHttp(port);
+		this.http = ApiClient.on(port);
 		this.driver = driver;
 		this.prefix = prefix;
 		this.port = port;
 	}
 
-	public GraphQlHttp.Reply customers(String csv, boolean dryRun) {
+	public ApiClient.Reply customers(String csv, boolean dryRun) {
 		return remember(http.post("/api/import/customers" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json"));
 	}
 
-	public GraphQlHttp.Reply assignments(String csv, boolean dryRun) {
+	public ApiClient.Reply assignments(String csv, boolean dryRun) {
 		return remember(http.post("/api/import/assignments" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json"));
 	}
 
-	public GraphQlHttp.Reply post(String path) {
+	public ApiClient.Reply post(String path) {
 		return http.post(path, new byte[0], null, "application/json");
 	}
 
@@ -113,7 +113,7 @@ public final class BulkImportClient {
 		try (Socket socket = new Socket("localhost", port)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-					+ GraphQlHttp.basic(GraphQlHttp.TESTER) + "\r\nContent-Type: text/csv\r\nContent-Length: " + length
+					+ ApiClient.basic(ApiClient.TESTER) + "\r\nContent-Type: text/csv\r\nContent-Length: " + length
 					+ "\r\nConnection: close\r\n\r\ncustomerId,tagCode\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
@@ -126,8 +126,8 @@ public final class BulkImportClient {
 		}
 	}
 
-	private GraphQlHttp.Reply remember(GraphQlHttp.Reply reply) {
-		String id = reply.body().path("run").path("importId").asString(null);
+	private ApiClient.Reply remember(ApiClient.Reply reply) {
+		String id = reply.body().path("importId").asString(null);
 		if (id != null) {
 			importIds.add(id);
 		}

@@ -10,12 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphTest;
 
 /**
@@ -24,21 +22,14 @@ import com.taggraph.TagGraphTest;
  * write path, so every call succeeds and the customer ends with exactly one tag of the exclusive class.
  */
 @TagGraphTest
-class ConcurrentAssignmentTest {
+class ConcurrentAssignmentTest extends ApiTest {
 
 	private static final String REPLACE = "mutation($id: ID!, $tag: ID!) { assignTags(customerId: $id, tagCodes: [$tag], replace: true) { id } }";
 
 	private static final List<String> ONE_CLASS = List.of("T0101", "T0102", "T0103");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
 	@Test
 	void concurrentReplacesOnOneCustomerAllSucceed() throws Exception {
-		GraphQlHttp client = new GraphQlHttp(port);
 		String id = (String) BoltCypher.read(driver,
 				"MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0101'}) RETURN c.id AS id ORDER BY id DESC LIMIT 1")
 			.get(0)
@@ -47,12 +38,12 @@ class ConcurrentAssignmentTest {
 		ExecutorService threads = Executors.newFixedThreadPool(3);
 		try {
 			for (int round = 0; round < 20; round++) {
-				List<CompletableFuture<GraphQlHttp.Reply>> calls = new ArrayList<>();
+				List<CompletableFuture<ApiClient.Reply>> calls = new ArrayList<>();
 				for (String tag : ONE_CLASS) {
 					calls.add(CompletableFuture.supplyAsync(() -> client.query(REPLACE, Map.of("id", id, "tag", tag)), threads));
 				}
 				for (var call : calls) {
-					GraphQlHttp.Reply reply = call.get();
+					ApiClient.Reply reply = call.get();
 					if (reply.status() != 200 || reply.hasErrors()) {
 						problems.add("round " + round + ": " + reply.body());
 					}

@@ -9,10 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 import com.taggraph.importing.ImportAnswers;
@@ -21,13 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/import/customers}: creates, updates, is idempotent, and refuses a bad file whole. */
 @TagGraphTest
-class CustomerImportTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
+class CustomerImportTest extends ApiTest {
 
 	BulkImportClient client;
 

@@ -1,6 +1,6 @@
 package com.taggraph.customer;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
@@ -24,25 +20,12 @@ import tools.jackson.databind.JsonNode;
 
 /** Customers' tags and portraits over GraphQL, and the exclusivity rule held at write time. */
 @TagGraphTest
-class CustomerTagsTest {
+class CustomerTagsTest extends ApiTest {
 
 	private static final String PORTRAIT = """
 			query($id: ID!) { customer(id: $id) { id name attributes { key value } tags { tag { code } source assignedAt }
 			  portrait { tagCount sections { rootClass { code } groups { tagClass { code exhaustive scope }
 			    classChain { code } assignments { tag { code } source } } } } } }""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
 
 	@Test
 	void theDemoHasTenThousandCustomersWithPortraitsThatObeyTheExhaustiveClasses() {
@@ -218,10 +201,5 @@ class CustomerTagsTest {
 		try (var session = driver.session()) {
 			return session.run(query, params).single().get(0).asLong();
 		}
-	}
-
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

@@ -12,11 +12,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -27,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * demo library file: AND across facets, OR within one, and disjunctive facet counts.
  */
 @TagGraphTest
-class FacetSearchTest {
+class FacetSearchTest extends ApiTest {
 
 	private static final String SEARCH = """
 			query($where: TagFilter, $first: Int, $after: String) {
@@ -44,11 +43,6 @@ class FacetSearchTest {
 	static final Map<String, String> tagClass = new HashMap<>();
 	static final Map<String, String> tagName = new HashMap<>();
 	static final Map<String, List<String>> facetValues = new LinkedHashMap<>();
-
-	@LocalServerPort
-	int port;
-
-	GraphQlHttp client;
 
 	@BeforeAll
 	static void library() throws Exception {
@@ -68,11 +62,6 @@ class FacetSearchTest {
 			facet.path("values").forEach(v -> values.add(v.path("code").asString()));
 			facetValues.put(facet.path("code").asString(), values);
 		}
-	}
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
 	}
 
 	@Test
@@ -133,7 +122,7 @@ class FacetSearchTest {
 	}
 
 	/** Every facet's counts: the tags meeting every other facet's choice (and the filter) that have the value. */
-	private static void assertCounts(GraphQlHttp.Reply reply, List<String> chosen, Predicate<String> filter) {
+	private static void assertCounts(ApiClient.Reply reply, List<String> chosen, Predicate<String> filter) {
 		Map<String, String> facetOf = new HashMap<>();
 		facetValues.forEach((facet, values) -> values.forEach(v -> facetOf.put(v, facet)));
 		JsonNode counts = reply.data("tags.facetCounts");
@@ -167,14 +156,9 @@ class FacetSearchTest {
 		return tagValues.keySet().stream().filter(filter).sorted().toList();
 	}
 
-	private static List<String> nodeCodes(GraphQlHttp.Reply reply) {
+	private static List<String> nodeCodes(ApiClient.Reply reply) {
 		List<String> codes = new ArrayList<>();
 		reply.data("tags.edges").forEach(e -> codes.add(e.path("node").path("code").asString()));
 		return codes;
-	}
-
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

@@ -1,19 +1,15 @@
 package com.taggraph.facet;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -22,20 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Facets (面), sub-facets (亚面) and their values over GraphQL, and the facet rules held at write time. */
 @TagGraphTest
-class FacetTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
+class FacetTest extends ApiTest {
 
 	@Test
 	void theDemoFacetsAndEveryTagsValuesAreServed() throws Exception {
@@ -185,10 +168,5 @@ class FacetTest {
 		try (var session = driver.session()) {
 			return session.run(cypher, Map.of("code", code)).list(r -> r.get(0).asString());
 		}
-	}
-
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

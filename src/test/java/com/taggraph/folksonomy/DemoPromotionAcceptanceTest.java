@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,17 +25,10 @@ import tools.jackson.databind.JsonNode;
 		"taggraph.neo4j.embedded.http-port=0",
 		"taggraph.neo4j.embedded.http-enabled=false",
 		"taggraph.demo.customers=2000" })
-class DemoPromotionAcceptanceTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
+class DemoPromotionAcceptanceTest extends ApiTest {
 
 	@Test
 	void promotingTheEvClusterGivesEveryVariantCarrierOneDraftTag() {
-		GraphQlHttp client = new GraphQlHttp(port);
 		List<String> carriers = ids("""
 				MATCH (c:Customer)-[:HAS_FREE_TAG]->(f:FreeTag) WHERE f.normalized IN ['电动汽车', '电动车', 'ev车主']
 				RETURN DISTINCT c.id ORDER BY c.id""");
@@ -77,7 +68,7 @@ class DemoPromotionAcceptanceTest {
 			.map(t -> t.path("source").asString())).containsExactly("FOLKSONOMY");
 
 		var search = client.query("{ searchTags(text: \"EV车主\") { code } }");
-		assertThat(GraphQlHttp.codes(search.data("searchTags"))).containsExactly("T0720");
+		assertThat(ApiClient.codes(search.data("searchTags"))).containsExactly("T0720");
 		var clusters = client.query("{ freeTagClusters { id } }");
 		assertThat(clusters.data("freeTagClusters").valueStream().map(c -> c.path("id").asString()))
 			.doesNotContain("电动汽车").contains("光伏");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -18,19 +18,15 @@ import tools.jackson.databind.JsonNode;
 
 /** The demo's free-tag variants come out as clusters over GraphQL, each with its evidence and suggestions. */
 @TagGraphTest
-class FreeTagClusterTest {
+class FreeTagClusterTest extends ApiTest {
 
 	static final String CLUSTERS = """
 			{ freeTagClusters { id label texts customers freeTags { normalized customers }
 			                    links { from to textSimilarity coOccurrence sharedCustomers score }
 			                    suggestions { tag { code } tagClass { code name } score reason } } }""";
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void theDemoVariantsAreClusteredAndNothingElseIs() {
-		GraphQlHttp client = new GraphQlHttp(port);
 		StatementCounter.reset();
 		var reply = client.query(CLUSTERS);
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
@@ -73,7 +69,7 @@ class FreeTagClusterTest {
 		assertThat(cluster(reply, "空巢老人").path("suggestions")).isEmpty();
 	}
 
-	private static JsonNode cluster(GraphQlHttp.Reply reply, String id) {
+	private static JsonNode cluster(ApiClient.Reply reply, String id) {
 		return reply.data("freeTagClusters").valueStream().filter(c -> c.path("id").asString().equals(id)).findFirst()
 			.orElseThrow(() -> new AssertionError("no cluster " + id + " in " + reply.body()));
 	}

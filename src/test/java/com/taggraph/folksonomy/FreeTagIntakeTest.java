@@ -1,6 +1,6 @@
 package com.taggraph.folksonomy;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,12 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -27,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * nothing. Uses its own customers (FTI-…), texts (tgi…) and tags (TFI…).
  */
 @TagGraphTest
-class FreeTagIntakeTest {
+class FreeTagIntakeTest extends ApiTest {
 
 	static final String ADD = """
 			mutation($id: ID!, $text: String!) {
@@ -45,17 +42,8 @@ class FreeTagIntakeTest {
 			  mergeFreeTag(text: $text, tagCode: $tag) { tag { code synonyms } freeTags customers newlyAssigned }
 			}""";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
 	@BeforeEach
 	void setUp() {
-		client = new GraphQlHttp(port);
 		List<String> ids = new ArrayList<>();
 		for (int i = 1; i <= 6; i++) {
 			ids.add("FTI-" + i);
@@ -196,7 +184,7 @@ class FreeTagIntakeTest {
 		ids.subList(0, 5).forEach(id -> add(id, "tgi测试并发", "wang.fang"));
 		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
 		try {
-			List<java.util.concurrent.Future<GraphQlHttp.Reply>> adds = new ArrayList<>();
+			List<java.util.concurrent.Future<ApiClient.Reply>> adds = new ArrayList<>();
 			for (String id : ids.subList(5, ids.size())) {
 				adds.add(pool.submit(() -> client.query(ADD, Map.of("id", id, "text", "TGI测试并发"), "li.jun")));
 			}
@@ -220,21 +208,8 @@ class FreeTagIntakeTest {
 		ok(client.query(ADD, Map.of("id", id, "text", text), user));
 	}
 
-	private static void refused(GraphQlHttp.Reply reply, String code, String named) {
+	private static void refused(ApiClient.Reply reply, String code, String named) {
 		assertThat(reply.errorCode()).as(reply.body().toString()).isEqualTo(code);
 		assertThat(reply.errorMessage()).contains(named);
-	}
-
-	private GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
-	}
-
-	private void write(String cypher, Map<String, Object> parameters) {
-		BoltCypher.write(driver, cypher, parameters);
-	}
-
-	private List<Map<String, Object>> read(String cypher) {
-		return BoltCypher.read(driver, cypher);
 	}
 }

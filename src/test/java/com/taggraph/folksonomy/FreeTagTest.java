@@ -9,12 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
@@ -26,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * listing by usage. Works on its own customers (FT-…) and texts, removed afterwards.
  */
 @TagGraphTest
-class FreeTagTest {
+class FreeTagTest extends ApiTest {
 
 	static final String ADD = """
 			mutation($id: ID!, $text: String!) {
@@ -40,19 +37,10 @@ class FreeTagTest {
 			                         spellings { text customers } resolution resolvesTo { code } }
 			}""";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
 	final List<String> customers = new ArrayList<>();
 
 	@BeforeEach
 	void setUp() {
-		client = new GraphQlHttp(port);
 		for (int i = 1; i <= 4; i++) {
 			customers.add("FT-" + i);
 		}
@@ -135,7 +123,7 @@ class FreeTagTest {
 	void theLastCarrierGoneTheFreeTagGoesAndTheWriteNamesTheSignedInUser() {
 		added(client.query(ADD, Map.of("id", "FT-1", "text", "tg测试临时"), null));
 		assertThat(read("MATCH ()-[r:HAS_FREE_TAG]->(:FreeTag {normalized: 'tg测试临时'}) RETURN r.by AS by"))
-			.extracting(r -> r.get("by")).containsExactly(GraphQlHttp.TESTER);
+			.extracting(r -> r.get("by")).containsExactly(ApiClient.TESTER);
 		ok(client.query("mutation { removeFreeTag(customerId: \"FT-1\", text: \"TG测试临时\") { id } }"));
 		assertThat(client.query(FREE_TAG, Map.of("text", "tg测试临时")).data("freeTag").isNull()).isTrue();
 		assertThat(read("MATCH (f:FreeTag {normalized: 'tg测试临时'}) RETURN f")).isEmpty();
@@ -189,20 +177,7 @@ class FreeTagTest {
 		assertThat(bad.errorMessage()).contains("first");
 	}
 
-	private JsonNode added(GraphQlHttp.Reply reply) {
+	private JsonNode added(ApiClient.Reply reply) {
 		return ok(reply).data("addFreeTag");
-	}
-
-	private GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
-	}
-
-	private void write(String cypher, Map<String, Object> parameters) {
-		BoltCypher.write(driver, cypher, parameters);
-	}
-
-	private List<Map<String, Object>> read(String cypher) {
-		return BoltCypher.read(driver, cypher);
 	}
 }

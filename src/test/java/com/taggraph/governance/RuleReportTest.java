@@ -14,12 +14,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -31,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * violations forced over Bolt are each found; the REST endpoint serves the same report as JSON and CSV.
  */
 @TagGraphTest
-class RuleReportTest {
+class RuleReportTest extends ApiTest {
 
 	private static final String REPORT = """
 			query($categories: [RuleCategory!]) {
@@ -45,17 +42,8 @@ class RuleReportTest {
 	/** Marks the assignments this test adds, so it removes exactly those. */
 	private static final String MARK = "rule-report-test";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp http;
-
 	@BeforeEach
 	void indexInStepWithTheDatabase() {
-		http = new GraphQlHttp(port);
 		refresh();
 	}
 
@@ -198,12 +186,12 @@ class RuleReportTest {
 	// ---- helpers ------------------------------------------------------------------------------
 
 	private void refresh() {
-		var reply = http.query("mutation { refreshSegmentIndex { builtAt } }");
+		var reply = client.query("mutation { refreshSegmentIndex { builtAt } }");
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 	}
 
 	private JsonNode report(List<String> categories) {
-		var reply = http.query(REPORT, categories == null ? Map.of() : Map.of("categories", categories));
+		var reply = client.query(REPORT, categories == null ? Map.of() : Map.of("categories", categories));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		return reply.data("ruleReport");
 	}
@@ -213,7 +201,7 @@ class RuleReportTest {
 		if (accept != null) {
 			request.header("Accept", accept);
 		}
-		return http.raw(request, path);
+		return client.raw(request, path);
 	}
 
 	private static List<JsonNode> ofKind(JsonNode report, String kind) {

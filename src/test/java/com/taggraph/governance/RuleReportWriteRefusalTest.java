@@ -7,12 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -21,15 +18,7 @@ import com.taggraph.TagGraphTest;
  * the violation is refused, names the rule, and leaves the whole graph as it was.
  */
 @TagGraphTest
-class RuleReportWriteRefusalTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp http;
+class RuleReportWriteRefusalTest extends ApiTest {
 
 	/**
 	 * RR-W (criterion, exhaustive) → RR-W1 (no criterion, exhaustive, one tag RR-WT) and RR-W2 (criterion, no tags);
@@ -37,7 +26,6 @@ class RuleReportWriteRefusalTest {
 	 */
 	@BeforeEach
 	void aSmallTree() {
-		http = new GraphQlHttp(port);
 		BoltCypher.write(driver, """
 				CREATE (w:TagClass {code: 'RR-W', name: '写入规则', criterion: '类型', exclusive: false, exhaustive: true}),
 				       (w1:TagClass {code: 'RR-W1', name: '穷尽类', exclusive: false, exhaustive: true})-[:BROADER]->(w),
@@ -83,7 +71,7 @@ class RuleReportWriteRefusalTest {
 		ok("mutation { moveTagClass(code: \"RR-W1\", newParentCode: \"RR-W2\") { code } }");
 		ok("mutation { createTagClass(input: {code: \"RR-X\", name: \"下位\", parentCode: \"RR-W2\"}) { code } }");
 
-		var report = http.query("{ ruleReport(categories: [STRUCTURAL]) { violations { kind codes } } }");
+		var report = client.query("{ ruleReport(categories: [STRUCTURAL]) { violations { kind codes } } }");
 		assertThat(report.data("ruleReport.violations").toString()).doesNotContain("RR-");
 	}
 
@@ -96,7 +84,7 @@ class RuleReportWriteRefusalTest {
 	}
 
 	private void ok(String mutation) {
-		var reply = http.query(mutation);
+		var reply = client.query(mutation);
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 	}
 
@@ -106,7 +94,7 @@ class RuleReportWriteRefusalTest {
 
 	private void refused(String mutation, String rule, String named, String code) {
 		Map<String, Object> before = GraphSnapshot.of(driver);
-		var reply = http.query(mutation);
+		var reply = client.query(mutation);
 		assertThat(reply.errorCode()).as(reply.body().toString()).isEqualTo(code);
 		if (rule != null) {
 			assertThat(reply.body().path("errors").path(0).path("extensions").path("rule").asString()).isEqualTo(rule);

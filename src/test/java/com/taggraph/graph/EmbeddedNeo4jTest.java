@@ -20,6 +20,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * library, the schema, nothing twice.
  */
 @TagGraphTest
-class EmbeddedNeo4jTest {
+class EmbeddedNeo4jTest extends ApiTest {
 
 	@Autowired
 	EmbeddedNeo4jServer server;

@@ -21,7 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
 import com.taggraph.TagGraphApplication;
 
 /**
@@ -49,10 +49,10 @@ class PersistenceTest {
 			password = printed.group(1);
 			assertThat(printed.find()).as("printed once").isFalse();
 			assertThat(dataDir.resolve("generated-admin")).content().startsWith("$2a$").doesNotContain(password);
-			assertThat(new GraphQlHttp(port(first)).anonymous().query("{ rootClasses { code } }").status()).isEqualTo(401);
-			assertThat(GraphQlHttp.signedIn(port(first), "admin", password + "x").query("{ rootClasses { code } }").status())
+			assertThat(ApiClient.on(port(first)).anonymous().exchange("{ rootClasses { code } }").status()).isEqualTo(401);
+			assertThat(ApiClient.signedIn(port(first), "admin", password + "x").exchange("{ rootClasses { code } }").status())
 				.isEqualTo(401);
-			GraphQlHttp client = GraphQlHttp.signedIn(port(first), "admin", password);
+			ApiClient client = ApiClient.signedIn(port(first), "admin", password);
 			var created = client.query("mutation { createTagClass(input: {code: \"PERSIST-1\", name: \"重启后仍在\", parentCode: \"C08\"}) { code } }");
 			assertThat(created.hasErrors()).as(created.body().toString()).isFalse();
 
@@ -88,10 +88,10 @@ class PersistenceTest {
 			assertThat(countMatches(output.getOut())).as("not printed again").isEqualTo(printedBefore);
 			assertThat(second.getBean(EmbeddedNeo4jServer.class).credentials().password()).isEqualTo(neo4jPassword);
 			assertThat(output.getOut().substring(outputBefore)).doesNotContain(neo4jPassword);
-			GraphQlHttp client = GraphQlHttp.signedIn(port(second), "admin", password);
+			ApiClient client = ApiClient.signedIn(port(second), "admin", password);
 			var reply = client.query("{ tagClass(code: \"PERSIST-1\") { name classChain { code } } }");
 			assertThat(reply.data("tagClass.name").asString()).isEqualTo("重启后仍在");
-			assertThat(GraphQlHttp.codes(reply.data("tagClass.classChain"))).containsExactly("C08", "PERSIST-1");
+			assertThat(ApiClient.codes(reply.data("tagClass.classChain"))).containsExactly("C08", "PERSIST-1");
 			var roots = client.query("{ rootClasses { code } }");
 			assertThat(roots.data("rootClasses")).hasSize(8);
 		}

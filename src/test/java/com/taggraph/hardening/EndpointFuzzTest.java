@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -30,7 +27,7 @@ import com.taggraph.TagGraphTest;
  * the graph unchanged, and a normal query works afterwards. The 100 MB uploads are streamed.
  */
 @TagGraphTest
-class EndpointFuzzTest {
+class EndpointFuzzTest extends ApiTest {
 
 	static final String CSV = "text/csv; charset=UTF-8";
 
@@ -42,21 +39,8 @@ class EndpointFuzzTest {
 			"/api/import/lineage", "tag,system,table,field,transform\n",
 			"/api/import/skos", "");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp http;
-
 	final List<String> problems = new ArrayList<>();
 	int cases;
-
-	@BeforeEach
-	void client() {
-		http = new GraphQlHttp(port);
-	}
 
 	@Test
 	void malformedAndHostileGraphQlRequestsGetClearErrors() {
@@ -102,7 +86,7 @@ class EndpointFuzzTest {
 				"?query=%7BrootClasses%7Bcode%7D%7D&variables=%5B%5D", "?query=%7BrootClasses%7Bcode%7D%7D&operationName=Nope",
 				"?query=mutation%7BdeleteTag(code:%22T0101%22)%7D", "?query=%7BrootClasses%7Bcode%7D%7D&extensions=1",
 				"?query=%FF%FE", "?query=" + "%7B".repeat(2000))) {
-			exchange("GET /graphql" + params, HttpRequest.newBuilder().GET().header("Accept", GraphQlHttp.GRAPHQL_RESPONSE),
+			exchange("GET /graphql" + params, HttpRequest.newBuilder().GET().header("Accept", ApiClient.GRAPHQL_RESPONSE),
 					"/graphql" + params, true);
 		}
 		for (String method : List.of("PUT", "DELETE", "PATCH")) {
@@ -269,9 +253,9 @@ class EndpointFuzzTest {
 
 	private void graphQl(String what, String query, Map<String, Object> variables) {
 		cases++;
-		GraphQlHttp.Reply reply;
+		ApiClient.Reply reply;
 		try {
-			reply = http.query(query, variables);
+			reply = client.exchange(query, variables);
 		}
 		catch (RuntimeException ex) {
 			problems.add(what + ": " + ex);
@@ -285,7 +269,7 @@ class EndpointFuzzTest {
 
 	private void graphQlBody(String what, byte[] body, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.header("Accept", GraphQlHttp.GRAPHQL_RESPONSE);
+			.header("Accept", ApiClient.GRAPHQL_RESPONSE);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -309,7 +293,7 @@ class EndpointFuzzTest {
 		cases++;
 		HttpResponse<String> reply;
 		try {
-			reply = http.raw(request.timeout(java.time.Duration.ofSeconds(120)), path);
+			reply = client.raw(request.timeout(java.time.Duration.ofSeconds(120)), path);
 		}
 		catch (RuntimeException ex) {
 			problems.add(what + ": no answer: " + ex);
@@ -326,7 +310,7 @@ class EndpointFuzzTest {
 	}
 
 	private void assertStillUp() {
-		var reply = http.query("{ tagClass(code: \"C01\") { code } }");
+		var reply = client.query("{ tagClass(code: \"C01\") { code } }");
 		assertThat(reply.data("tagClass.code").asString()).isEqualTo("C01");
 	}
 

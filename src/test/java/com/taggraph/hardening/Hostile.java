@@ -2,7 +2,7 @@ package com.taggraph.hardening;
 
 import java.util.List;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
 
 /**
  * The hostile strings the fuzz suite puts into every text field, and the checks every answer to
@@ -51,7 +51,7 @@ final class Hostile {
 		return null;
 	}
 
-	static String problem(GraphQlHttp.Reply reply) {
+	static String problem(ApiClient.Reply reply) {
 		return problem(reply.status(), reply.body().toString());
 	}
 }

@@ -10,13 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -46,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * argument names the thing a mutation edits, a fixture made for the test, so texts reach storage.
  */
 @TagGraphTest
-class MutationFuzzTest {
+class MutationFuzzTest extends ApiTest {
 
 	/** Arguments naming the subject of an edit, by {@code mutation.argument[.field]}: the fixture's codes. */
 	private static final Map<String, String> SUBJECTS = Map.ofEntries(
@@ -62,16 +61,8 @@ class MutationFuzzTest {
 			  OR n:SourceField) AND n.code STARTS WITH 'FZ-'
 			DETACH DELETE n""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphQlSource graphQl;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp http;
 
 	/** Non-ASCII escaped, so a lone surrogate reaches the server as the JSON escape it is. */
 	private final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
@@ -80,7 +71,6 @@ class MutationFuzzTest {
 
 	@BeforeEach
 	void fixture() {
-		http = new GraphQlHttp(port);
 		BoltCypher.write(driver, CLEAN_UP, Map.of());
 		for (String mutation : List.of(
 				"createTagClass(input: {code: \"FZ-C\", name: \"fuzz class\", criterion: \"fuzz criterion\"}) { code }",
@@ -91,7 +81,7 @@ class MutationFuzzTest {
 					.formatted(((GraphQLEnumType) graphQl.schema().getType("SourceKind")).getValues().get(0).getName()),
 				"registerSourceTable(systemCode: \"FZ-S\", tableName: \"t\") { code }",
 				"registerSourceField(tableCode: \"FZ-S.t\", fieldName: \"f\") { code }")) {
-			var reply = http.query("mutation { " + mutation + " }");
+			var reply = client.query("mutation { " + mutation + " }");
 			assertThat(reply.hasErrors()).as(mutation + " -> " + reply.body()).isFalse();
 		}
 	}
@@ -102,7 +92,7 @@ class MutationFuzzTest {
 		BoltCypher.write(driver, "MATCH (s:Segment) WHERE s.name STARTS WITH 'FZ' OR s.name IN $texts DETACH DELETE s",
 				Map.of("texts", Hostile.STRINGS));
 		// the segment index forgets the tags deleted behind its back
-		http.query("mutation { refreshSegmentIndex { tags } }");
+		client.query("mutation { refreshSegmentIndex { tags } }");
 	}
 
 	/** One String or ID input of a mutation: its path from the argument down (list elements as []). */
@@ -152,7 +142,7 @@ class MutationFuzzTest {
 				}
 				String query = "mutation Fuzz(%s) { %s(%s)%s }".formatted(declarations, slot.mutation(), arguments,
 						selection(mutation.getType()));
-				GraphQlHttp.Reply reply = send(query, variables);
+				ApiClient.Reply reply = send(query, variables);
 				String where = slot.name() + " = " + Hostile.label(payload);
 				String problem = Hostile.problem(reply);
 				if (problem != null) {
@@ -190,7 +180,7 @@ class MutationFuzzTest {
 		System.out.printf("MutationFuzzTest: %d cases (%d accepted and stored verbatim, %d refused) in %d ms%n", cases,
 				accepted, cases - accepted, millis);
 		// still up, still answering
-		assertThat(http.query("{ tagClass(code: \"FZ-C\") { code } }").data("tagClass.code").asString()).isEqualTo("FZ-C");
+		assertThat(client.query("{ tagClass(code: \"FZ-C\") { code } }").data("tagClass.code").asString()).isEqualTo("FZ-C");
 		assertThat(problems).isEmpty();
 		assertThat(accepted).as("some texts are legitimate and must be stored").isGreaterThan(20);
 	}
@@ -215,7 +205,7 @@ class MutationFuzzTest {
 			}
 			assertThat(reply.data("updateTagClass.name").asString()).isEqualTo(name);
 			assertThat(reply.data("updateTagClass.criterion").asString()).isEqualTo(payload);
-			var read = http.query("{ tagClass(code: \"FZ-C\") { name criterion } }");
+			var read = client.query("{ tagClass(code: \"FZ-C\") { name criterion } }");
 			assertThat(read.data("tagClass.name").asString()).isEqualTo(name);
 			assertThat(read.data("tagClass.criterion").asString()).isEqualTo(payload);
 			var bolt = BoltCypher.read(driver, "MATCH (c:TagClass {code: 'FZ-C'}) RETURN c.name AS name").get(0);
@@ -224,11 +214,11 @@ class MutationFuzzTest {
 		}
 	}
 
-	private GraphQlHttp.Reply send(String query, Map<String, Object> variables) {
+	private ApiClient.Reply send(String query, Map<String, Object> variables) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		body.put("variables", variables);
-		return http.post("/graphql", json.writeValueAsBytes(body), "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
+		return client.post("/graphql", json.writeValueAsBytes(body), "application/json", ApiClient.GRAPHQL_RESPONSE);
 	}
 
 	private void collect(String mutation, List<String> path, GraphQLType type, List<Slot> slots, int depth) {

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 import com.taggraph.customer.BulkImportClient;
@@ -32,13 +31,7 @@ import com.taggraph.customer.CustomersBulkChanged;
  */
 @TagGraphTest
 @RecordApplicationEvents
-class GenerateAndLoadTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
+class GenerateAndLoadTest extends ApiTest {
 
 	@Autowired
 	ImportCommands commands;

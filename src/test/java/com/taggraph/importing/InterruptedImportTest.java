@@ -10,38 +10,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 import com.taggraph.customer.BulkImportClient;
 
 /**
- * An import interrupted while writing (simulated: the service stops after two committed batches, as
- * a crash would) is listed as incomplete, named in the startup log, and can be rolled back to exactly
+ * An import interrupted while writing (simulated by {@link ImportCrash}: the write stops after two
+ * committed batches, as a crash would) is listed as incomplete, named in the startup log, and can be rolled back to exactly
  * the database before it, or resumed to completion.
  */
 @TagGraphTest
 @ExtendWith(OutputCaptureExtension.class)
-class InterruptedImportTest {
+class InterruptedImportTest extends ApiTest {
 
 	private static final int CUSTOMERS = 12;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	@Autowired
 	BulkImportService imports;
 
 	@Autowired
 	org.springframework.beans.factory.ObjectProvider<com.taggraph.graph.EmbeddedNeo4jServer> embedded;
-
 
 	BulkImportClient client;
 	int batchRows;
@@ -73,7 +65,7 @@ class InterruptedImportTest {
 	void restore() {
 		imports.batchRows(batchRows);
 		imports.writers(writers);
-		imports.interruptAfterBatches(0);
+		ImportCrash.disarm();
 		client.cleanUp();
 	}
 
@@ -114,7 +106,7 @@ class InterruptedImportTest {
 	@Test
 	void anInterruptedImportResumesFromTheFirstBatchThatDidNotCommit() {
 		String id = interruptedImport();
-		imports.interruptAfterBatches(0);
+		ImportCrash.disarm();
 
 		var resumed = client.post("/api/imports/%s/resume".formatted(id));
 
@@ -159,9 +151,9 @@ class InterruptedImportTest {
 		assertThat(rollback.status()).isEqualTo(200);
 		assertThat(client.fingerprint()).isEqualTo(before);
 
-		imports.interruptAfterBatches(3);
+		ImportCrash.afterBatches(3);
 		String second = interruptedImport();
-		imports.interruptAfterBatches(0);
+		ImportCrash.disarm();
 		var resumed = client.post("/api/imports/%s/resume".formatted(second));
 
 		assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
@@ -227,8 +219,8 @@ class InterruptedImportTest {
 
 	/** Imports the assignments with the service stopping after two batches (unless set otherwise); the import's id. */
 	private String interruptedImport() {
-		if (imports.interruptAfterBatches() == 0) {
-			imports.interruptAfterBatches(2);
+		if (!ImportCrash.armed()) {
+			ImportCrash.afterBatches(2);
 		}
 		var reply = client.assignments(assignments, false);
 		ImportAnswers.refused(reply, 500, "IMPORT_INTERRUPTED");

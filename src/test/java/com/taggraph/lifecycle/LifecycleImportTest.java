@@ -8,15 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
-import com.taggraph.GraphQlHttp.Reply;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -28,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * changes a class, tag or facet in review or in force (it is refused whole, naming each).
  */
 @TagGraphTest
-class LifecycleImportTest {
+class LifecycleImportTest extends ApiTest {
 
 	private static final String SCHEME = """
 			code,parent,name,criterion
@@ -36,20 +31,7 @@ class LifecycleImportTest {
 			LC-IMP.1,LC-IMP,导入一,
 			""";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
 	final JsonMapper json = JsonMapper.builder().build();
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
 
 	@AfterEach
 	void cleanUp() {
@@ -164,10 +146,5 @@ class LifecycleImportTest {
 
 	private String name(String code) {
 		return ok(client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code))).data("tagClass.name").asString();
-	}
-
-	private static Reply ok(Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

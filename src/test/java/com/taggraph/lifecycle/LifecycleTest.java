@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
-import com.taggraph.GraphQlHttp.Reply;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiClient.Reply;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -27,23 +24,10 @@ import tools.jackson.databind.JsonNode;
  * Each test builds and approves its own items (codes LC-…), and removes them afterwards.
  */
 @TagGraphTest
-class LifecycleTest {
+class LifecycleTest extends ApiTest {
 
 	private static final String PENDING_FIELDS = "id kind code operation status by at comment proposed "
 			+ "diff { field approved proposed } reviewedBy reviewedAt reviewComment";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
 
 	@AfterEach
 	void cleanUp() {
@@ -359,9 +343,9 @@ class LifecycleTest {
 				  tagClass(code: "LC-Q") { status }
 				  draftClass: tagClass(code: "C01") { status } }"""));
 
-		assertThat(GraphQlHttp.codes(reply.data("all"))).containsExactlyInAnyOrder("LC-Q1", "LC-Q2", "LC-Q.B.T");
-		assertThat(GraphQlHttp.codes(reply.data("drafts"))).containsExactly("LC-Q2");
-		assertThat(GraphQlHttp.codes(reply.data("approved"))).containsExactlyInAnyOrder("LC-Q1", "LC-Q.B.T");
+		assertThat(ApiClient.codes(reply.data("all"))).containsExactlyInAnyOrder("LC-Q1", "LC-Q2", "LC-Q.B.T");
+		assertThat(ApiClient.codes(reply.data("drafts"))).containsExactly("LC-Q2");
+		assertThat(ApiClient.codes(reply.data("approved"))).containsExactlyInAnyOrder("LC-Q1", "LC-Q.B.T");
 		assertThat(reply.data("faceted.totalCount").asInt()).isEqualTo(3);
 		assertThat(reply.data("facetedDrafts.edges.0.node.code").asString()).isEqualTo("LC-Q2");
 		assertThat(reply.data("facetedDrafts.edges").size()).isEqualTo(1);
@@ -460,10 +444,5 @@ class LifecycleTest {
 		pending.path("diff").forEach(d -> lines.add(d.path("field").asString() + ": "
 				+ (d.path("approved").isNull() ? "null" : d.path("approved").asString()) + " → " + d.path("proposed").asString()));
 		return lines;
-	}
-
-	private static Reply ok(Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

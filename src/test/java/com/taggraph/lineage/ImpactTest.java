@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -20,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Downstream impact of a source over GraphQL on the demo library, every number checked against Cypher. */
 @TagGraphTest
-class ImpactTest {
+class ImpactTest extends ApiTest {
 
 	static final String IMPACT = """
 			query($source: ID!, $depth: Int) {
@@ -38,15 +35,8 @@ class ImpactTest {
 
 	static final String FIELD = "S1.A_RCVBL_FLOW.RCVBL_YM";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
 	@Test
 	void aFieldReachesThePaymentTagsAndThroughThemTheCreditTagsWithExactCustomerCounts() {
-		GraphQlHttp client = new GraphQlHttp(port);
 		StatementCounter.reset();
 		var reply = client.query(IMPACT, Map.of("source", FIELD, "depth", 10));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
@@ -108,7 +98,6 @@ class ImpactTest {
 
 	@Test
 	void aSystemOrTableCoversEveryFieldInItAndDepthCutsTheTransitiveTags() {
-		GraphQlHttp client = new GraphQlHttp(port);
 		for (String source : List.of("S3", "S3.ARC_S_95598_WKST", "S1.A_RCVBL_FLOW")) {
 			var reply = client.query(IMPACT, Map.of("source", source, "depth", 10));
 			assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
@@ -139,7 +128,7 @@ class ImpactTest {
 
 	@Test
 	void lineageNodesCarryTheirTagsCustomerCounts() {
-		var reply = new GraphQlHttp(port).query("""
+		var reply = client.query("""
 				{ lineage(tagCode: "T0315") { nodes { code kind customerCount } } }""");
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		for (JsonNode node : reply.data("lineage.nodes")) {

@@ -1,6 +1,6 @@
 package com.taggraph.lineage;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,12 +15,10 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
@@ -34,22 +32,13 @@ import tools.jackson.databind.JsonNode;
  * idempotent. The test's own tags are TLI…, removed afterwards with their derivations.
  */
 @TagGraphTest
-class LineageImportTest {
+class LineageImportTest extends ApiTest {
 
 	private static final Log log = LogFactory.getLog(LineageImportTest.class);
 	private static final String CSV = "text/csv; charset=UTF-8";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
 	@BeforeEach
 	void tags() {
-		client = new GraphQlHttp(port);
 		for (String code : List.of("TLI1", "TLI2", "TLI3", "TLI4")) {
 			ok(client.query("mutation { createTag(input: {code: \"%s\", name: \"血缘导入%s\", classCode: \"C07.05\"}) { code } }"
 				.formatted(code, code)));
@@ -294,7 +283,7 @@ class LineageImportTest {
 
 	// ---- helpers ----------------------------------------------------------------------------------
 
-	private GraphQlHttp.Reply importCsv(String csv, boolean dryRun) {
+	private ApiClient.Reply importCsv(String csv, boolean dryRun) {
 		return client.post("/api/import/lineage" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json");
 	}
 
@@ -342,10 +331,5 @@ class LineageImportTest {
 		assertThat(p.path("field").asString(null)).as(p.toString()).isEqualTo(field);
 		assertThat(p.path("kind").asString()).as(p.toString()).isEqualTo(kind);
 		assertThat(p.path("message").asString()).contains(message);
-	}
-
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

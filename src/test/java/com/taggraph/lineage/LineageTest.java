@@ -1,6 +1,6 @@
 package com.taggraph.lineage;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -9,12 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -22,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /** A tag's lineage over GraphQL on the demo library, checked against Cypher. */
 @TagGraphTest
-class LineageTest {
+class LineageTest extends ApiTest {
 
 	static final String LINEAGE = """
 			query($tag: ID!, $direction: LineageDirection, $depth: Int) {
@@ -32,15 +29,8 @@ class LineageTest {
 			  }
 			}""";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
 	@Test
 	void upstreamReachesEverySourceSystemWithDiamondsAndDegreesInOneLineageStatement() {
-		GraphQlHttp client = new GraphQlHttp(port);
 		StatementCounter.reset();
 		var reply = client.query(LINEAGE, Map.of("tag", "T0315", "direction", "UPSTREAM", "depth", 10));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
@@ -85,7 +75,6 @@ class LineageTest {
 
 	@Test
 	void downstreamReachesTheTagsDerivedFromATagAndBadInputIsRefused() {
-		GraphQlHttp client = new GraphQlHttp(port);
 		var reply = client.query(LINEAGE, Map.of("tag", "T0309", "direction", "DOWNSTREAM", "depth", 10));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		List<String> tags = reply.data("lineage.nodes").valueStream().map(n -> n.path("code").asString()).toList();
@@ -126,7 +115,7 @@ class LineageTest {
 				MATCH (f:SourceField) WHERE f.code IN ['LXS1.T.F', 'LXS2.T.F']
 				CREATE (t)-[:DERIVED_FROM]->(f)""", Map.of());
 		try {
-			var reply = new GraphQlHttp(port).query(LINEAGE, Map.of("tag", "LX12.0", "direction", "UPSTREAM", "depth", 20));
+			var reply = client.query(LINEAGE, Map.of("tag", "LX12.0", "direction", "UPSTREAM", "depth", 20));
 			assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 			JsonNode lineage = reply.data("lineage");
 			assertThat(lineage.path("paths").size()).isEqualTo(2000);

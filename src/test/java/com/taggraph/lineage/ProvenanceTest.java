@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Why a customer carries a tag, and when its tags came and went, over GraphQL on the demo customers. */
 @TagGraphTest
-class ProvenanceTest {
+class ProvenanceTest extends ApiTest {
 
 	static final String PROVENANCE = """
 			query($id: ID!) {
@@ -43,19 +41,12 @@ class ProvenanceTest {
 			  }
 			}""";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
 	@Test
 	void aCustomerRatedCreditCSeesTheUpstreamTagsItCarriesAndWhereTheirDataComesFrom() {
 		String customer = strings("""
 				MATCH (cu:Customer)-[:HAS_TAG]->(:Tag {code: 'T0317'})
 				WHERE EXISTS { (:Tag {code: 'T0317'})-[:DERIVED_FROM*1..]->(u:Tag)<-[:HAS_TAG]-(cu) }
 				RETURN cu.id ORDER BY cu.id LIMIT 1""", Map.of()).get(0);
-		GraphQlHttp client = new GraphQlHttp(port);
 		StatementCounter.reset();
 		var reply = client.query(PROVENANCE, Map.of("id", customer));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
@@ -79,7 +70,7 @@ class ProvenanceTest {
 				MATCH (:Tag {code: 'T0317'})-[:DERIVED_FROM*1..]->(u:Tag)<-[:HAS_TAG]-(:Customer {id: $id})
 				RETURN DISTINCT u.code ORDER BY u.code""", Map.of("id", customer)));
 		assertThat(carried).allMatch(code -> List.of("T0309", "T0311", "T0505", "T0506").contains(code));
-		assertThat(GraphQlHttp.codes(credit.path("lineage").path("sourceSystems"))).containsExactly("S1");
+		assertThat(ApiClient.codes(credit.path("lineage").path("sourceSystems"))).containsExactly("S1");
 		String explanation = credit.path("explanation").asString();
 		assertThat(explanation).contains("T0317", "rules-demo-", "S1", "A_RCVBL_FLOW", "R_CHECK_RESULT");
 		carried.forEach(code -> assertThat(explanation).contains(code));
@@ -98,7 +89,6 @@ class ProvenanceTest {
 		String customer = strings("""
 				MATCH (cu:Customer)-[:HAS_TAG]->(:Tag {code: 'T0307'})
 				RETURN cu.id ORDER BY cu.id DESC LIMIT 1""", Map.of()).get(0);
-		GraphQlHttp client = new GraphQlHttp(port);
 		var replaced = client.query("""
 				mutation($id: ID!) { assignTags(customerId: $id, tagCodes: ["T0309"], replace: true) { id } }""",
 				Map.of("id", customer), "steward.li");

@@ -1,6 +1,6 @@
 package com.taggraph.lineage;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
@@ -29,20 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * declaration of derivations with their rules. Writes use their own codes (SX…, TLN…), removed afterwards.
  */
 @TagGraphTest
-class SourceCatalogTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
+class SourceCatalogTest extends ApiTest {
 
 	@AfterEach
 	void cleanUp() {
@@ -179,13 +163,8 @@ class SourceCatalogTest {
 		}
 	}
 
-	private static void refused(GraphQlHttp.Reply reply, String code, String named) {
+	private static void refused(ApiClient.Reply reply, String code, String named) {
 		assertThat(reply.errorCode()).as(reply.body().toString()).isEqualTo(code);
 		assertThat(reply.errorMessage()).contains(named);
-	}
-
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

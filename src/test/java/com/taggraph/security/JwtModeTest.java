@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +24,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.taggraph.GraphQlHttp;
+
+import com.taggraph.ApiTest;
 
 /**
  * The switch for utilities with a central identity provider: {@code taggraph.security.mode=jwt} makes the app an
@@ -38,16 +38,13 @@ import com.taggraph.GraphQlHttp;
 		"taggraph.neo4j.embedded.http-enabled=false",
 		"taggraph.demo.customers=0",
 		"taggraph.security.mode=jwt" })
-class JwtModeTest {
+class JwtModeTest extends ApiTest {
 
 	private static final RSAKey PROVIDER = key();
 
 	private static final RSAKey STRANGER = key();
 
 	private static final String CREATE = "mutation { createTagClass(input: {code: \"JWT-1\", name: \"令牌\"}) { code } }";
-
-	@LocalServerPort
-	int port;
 
 	@DynamicPropertySource
 	static void providerKey(DynamicPropertyRegistry registry) throws Exception {
@@ -76,7 +73,7 @@ class JwtModeTest {
 			.as("signed by another key").isEqualTo(401);
 		assertThat(send("{ rootClasses { code } }", token(PROVIDER, "zhang.san", List.of("VIEWER"), -600)).statusCode())
 			.as("expired").isEqualTo(401);
-		var basic = new GraphQlHttp(port).query("{ rootClasses { code } }");
+		var basic = client.exchange("{ rootClasses { code } }");
 		assertThat(basic.status()).as("no configured users in JWT mode").isEqualTo(401);
 		assertThat(send("{ rootClasses { code } }", token(PROVIDER, "nobody", List.of(), 300)).body())
 			.as("a token without a TagGraph role reads nothing").contains("FORBIDDEN");
@@ -89,7 +86,7 @@ class JwtModeTest {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		return new GraphQlHttp(port).anonymous().raw(request, "/graphql");
+		return client.anonymous().raw(request, "/graphql");
 	}
 
 	private static String token(RSAKey key, String user, List<String> roles, long validSeconds) throws JOSEException {

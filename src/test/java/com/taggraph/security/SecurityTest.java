@@ -10,16 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiClient.Reply;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
-import com.taggraph.GraphQlHttp.Reply;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -42,35 +40,22 @@ import graphql.schema.GraphQLTypeUtil;
  * viewers never see the sensitive (F8.L3/F8.L4) tags, and customer data needs its permission.
  */
 @TagGraphTest
-class SecurityTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
+class SecurityTest extends ApiTest {
 
 	@Autowired
 	GraphQlSource graphQl;
 
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
-
 	@Test
 	void anonymousRequestsAreRefusedEverywhere() {
-		GraphQlHttp anonymous = client.anonymous();
+		ApiClient anonymous = client.anonymous();
 		Map<String, Object> before = GraphSnapshot.of(driver);
-		assertThat(anonymous.query("{ rootClasses { code } }").status()).isEqualTo(401);
+		assertThat(anonymous.exchange("{ rootClasses { code } }").status()).isEqualTo(401);
 		for (String mutation : mutationsOfTheSchema(Role.STEWARD)) {
-			Reply reply = anonymous.query(mutation);
+			Reply reply = anonymous.exchange(mutation);
 			assertThat(reply.status()).as(mutation).isEqualTo(401);
 			assertThat(reply.body().path("data").isMissingNode()).as(mutation).isTrue();
 		}
-		assertThat(anonymous.get("{ rootClasses { code } }", GraphQlHttp.GRAPHQL_RESPONSE).status()).isEqualTo(401);
+		assertThat(anonymous.get("{ rootClasses { code } }", ApiClient.GRAPHQL_RESPONSE).status()).isEqualTo(401);
 		for (String path : List.of("/api/import/tag-classes", "/api/import/customers", "/api/import/assignments",
 				"/api/import/lineage", "/api/import/skos", "/api/imports/x/rollback")) {
 			assertThat(anonymous.post(path, "code,name\nSEC-A,匿名\n", "text/csv", "application/json").status()).as(path)
@@ -81,7 +66,7 @@ class SecurityTest {
 		var page = anonymous.raw(HttpRequest.newBuilder().GET().header("Accept", "text/html"), "/lineage");
 		assertThat(page.statusCode()).as("a browser is sent to the login form").isEqualTo(302);
 		assertThat(page.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
-		assertThat(GraphQlHttp.signedIn(port, GraphQlHttp.TESTER, "wrong").query("{ rootClasses { code } }").status())
+		assertThat(ApiClient.signedIn(port, ApiClient.TESTER, "wrong").exchange("{ rootClasses { code } }").status())
 			.isEqualTo(401);
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
@@ -124,13 +109,13 @@ class SecurityTest {
 		assertThat(viewer.data("tag").isNull()).as("hidden as if it did not exist").isTrue();
 
 		assertThat(client.query(byValue, Map.of(), "viewer.sun").data("facetValue.tags")).isEmpty();
-		assertThat(GraphQlHttp.codes(client.query(byValue, Map.of(), "steward.li").data("facetValue.tags")))
+		assertThat(ApiClient.codes(client.query(byValue, Map.of(), "steward.li").data("facetValue.tags")))
 			.containsExactlyInAnyOrderElementsOf(codesWithValue("F8.L3"));
 
 		String classOfOne = classOf(one);
 		String tagsOfClass = "query($c: ID!) { tagClass(code: $c) { tags { code } } }";
-		List<String> all = GraphQlHttp.codes(client.query(tagsOfClass, Map.of("c", classOfOne)).data("tagClass.tags"));
-		List<String> seen = GraphQlHttp.codes(client.query(tagsOfClass, Map.of("c", classOfOne), "viewer.sun").data("tagClass.tags"));
+		List<String> all = ApiClient.codes(client.query(tagsOfClass, Map.of("c", classOfOne)).data("tagClass.tags"));
+		List<String> seen = ApiClient.codes(client.query(tagsOfClass, Map.of("c", classOfOne), "viewer.sun").data("tagClass.tags"));
 		assertThat(all).contains(one);
 		assertThat(seen).doesNotContain(one).containsExactlyElementsOf(all.stream().filter(c -> !sensitive.contains(c)).toList());
 

@@ -16,16 +16,15 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
-import com.taggraph.GraphQlHttp;
 import com.taggraph.TagGraphTest;
 
 import graphql.schema.GraphQLAppliedDirective;
@@ -55,7 +54,7 @@ import graphql.schema.GraphQLTypeUtil;
  * the tags derived from them, a customer carrying them).
  */
 @TagGraphTest
-class VisibilityTest {
+class VisibilityTest extends ApiTest {
 
 	private static final String VIEWER = "viewer.sun";
 
@@ -69,20 +68,12 @@ class VisibilityTest {
 
 	private static final Pattern CUSTOMER_ID = Pattern.compile("(?<![0-9])33[0-9]{8}(?![0-9])");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
 	@Autowired
 	GraphQlSource graphQl;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping endpoints;
-
-	GraphQlHttp client;
 
 	Set<String> codes;
 
@@ -92,7 +83,6 @@ class VisibilityTest {
 
 	@BeforeEach
 	void sensitive() {
-		client = new GraphQlHttp(port);
 		codes = new TreeSet<>();
 		names = new TreeSet<>();
 		for (var row : BoltCypher.read(driver, """
@@ -142,7 +132,7 @@ class VisibilityTest {
 				for (String value : values) {
 					calls++;
 					String call = "{ " + field.getName() + arguments(field.getArguments(), value) + selection + " }";
-					GraphQlHttp.Reply reply = client.query(call, Map.of(), user);
+					ApiClient.Reply reply = client.query(call, Map.of(), user);
 					String body = reply.body().toString();
 					check(user + " " + abbreviate(call), body, customerData, problems);
 					if (!needsValue && (reply.status() != 200 || reply.hasErrors())) {

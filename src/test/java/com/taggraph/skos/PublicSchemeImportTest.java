@@ -1,6 +1,6 @@
 package com.taggraph.skos;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,16 +15,12 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.importing.ImportAnswers;
-
 
 /**
  * A public classification of several thousand concepts through the SKOS import: ISO 3166-1 countries
@@ -41,15 +37,9 @@ import com.taggraph.importing.ImportAnswers;
 		"taggraph.neo4j.embedded.http-enabled=false",
 		"taggraph.demo.enabled=false",
 		"taggraph.import.max-bytes=32MB" })
-class PublicSchemeImportTest {
+class PublicSchemeImportTest extends ApiTest {
 
 	static final Path ISO_CODES = Iso3166Scheme.DEBIAN;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	@Test
 	void iso3166ImportsWithItsChainsAndABrokenCopyWritesNothing() throws IOException {
@@ -58,7 +48,6 @@ class PublicSchemeImportTest {
 		Model scheme = Iso3166Scheme.model(ISO_CODES);
 		int concepts = scheme.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList().size();
 		assertThat(concepts).isGreaterThan(5000);
-		GraphQlHttp client = new GraphQlHttp(port);
 
 		// a dry run reports, writes nothing
 		var empty = GraphSnapshot.of(driver);

@@ -1,6 +1,6 @@
 package com.taggraph.skos;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -18,11 +18,9 @@ import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 import com.taggraph.importing.ImportAnswers;
@@ -31,23 +29,15 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/export/skos} and {@code POST /api/import/skos} on the shared demo library. */
 @TagGraphTest
-class SkosImportTest {
+class SkosImportTest extends ApiTest {
 
 	private static final String TURTLE = "text/turtle";
 	private static final String BASE = "https://taggraph.example/concept/";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
 	String prefix;
 
 	@BeforeEach
 	void client() {
-		client = new GraphQlHttp(port);
 		prefix = "SK" + Long.toString(System.nanoTime(), 36).toUpperCase();
 	}
 
@@ -284,7 +274,7 @@ class SkosImportTest {
 		}
 	}
 
-	private GraphQlHttp.Reply importSkos(String body, String contentType, boolean dryRun) {
+	private ApiClient.Reply importSkos(String body, String contentType, boolean dryRun) {
 		return client.post("/api/import/skos" + (dryRun ? "?dryRun=true" : ""), body, contentType, "application/json");
 	}
 

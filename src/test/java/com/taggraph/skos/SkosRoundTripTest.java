@@ -1,6 +1,6 @@
 package com.taggraph.skos;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -16,13 +16,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.importing.ImportAnswers;
 
@@ -41,20 +39,13 @@ import com.taggraph.importing.ImportAnswers;
 		"taggraph.import.max-bytes=32MB",
 		"taggraph.skos.base-iri=https://taggraph.example/" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SkosRoundTripTest {
+class SkosRoundTripTest extends ApiTest {
 
 	private static final Log log = LogFactory.getLog(SkosRoundTripTest.class);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	@Test
 	@Order(1)
 	void theDemoLibraryRoundTripsInEverySyntax() {
-		var client = new GraphQlHttp(port);
 		run("""
 				MATCH (t1:Tag {code: 'T0101'}), (t2:Tag {code: 'T0102'})
 				CREATE (:FreeTag {text: '高压客户', normalized: '高压客户'})-[:SYNONYM_OF]->(t1)
@@ -96,7 +87,6 @@ class SkosRoundTripTest {
 	@Test
 	@Order(2)
 	void thousandsOfConceptsImportWithTheirChainsAndABrokenFileWritesNothing() {
-		var client = new GraphQlHttp(port);
 		StringBuilder ttl = new StringBuilder("""
 				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 				@prefix t: <http://example.org/thesaurus/> .
@@ -171,7 +161,7 @@ class SkosRoundTripTest {
 		}
 	}
 
-	private static HttpResponse<String> export(GraphQlHttp client, String accept) {
+	private static HttpResponse<String> export(ApiClient client, String accept) {
 		return client.raw(HttpRequest.newBuilder().GET().header("Accept", accept), "/api/export/skos");
 	}
 }

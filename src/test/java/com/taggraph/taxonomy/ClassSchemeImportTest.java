@@ -1,6 +1,6 @@
 package com.taggraph.taxonomy;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 import com.taggraph.importing.ImportAnswers;
@@ -25,23 +23,15 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/import/tag-classes}: all-or-nothing, line-numbered errors, idempotent, UTF-8. */
 @TagGraphTest
-class ClassSchemeImportTest {
+class ClassSchemeImportTest extends ApiTest {
 
 	private static final Log log = LogFactory.getLog(ClassSchemeImportTest.class);
 	private static final String CSV = "text/csv";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
 	String prefix;
 
 	@BeforeEach
 	void client() {
-		client = new GraphQlHttp(port);
 		prefix = "IM" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-";
 	}
 
@@ -271,7 +261,7 @@ class ClassSchemeImportTest {
 			.asString();
 	}
 
-	private GraphQlHttp.Reply importCsv(String csv, boolean dryRun) {
+	private ApiClient.Reply importCsv(String csv, boolean dryRun) {
 		return client.post("/api/import/tag-classes" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json");
 	}
 

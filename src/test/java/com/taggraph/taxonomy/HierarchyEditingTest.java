@@ -1,36 +1,19 @@
 package com.taggraph.taxonomy;
 
-import static com.taggraph.GraphQlHttp.codes;
+import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
 /** Editing the hierarchy through GraphQL mutations; every refused edit leaves the graph as it was. */
 @TagGraphTest
-class HierarchyEditingTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
+class HierarchyEditingTest extends ApiTest {
 
 	@Test
 	void createUpdateMoveAndDeleteAClassWithItsSubtree() {
@@ -125,12 +108,6 @@ class HierarchyEditingTest {
 		assertThat(codes(reply.data("tagClass.all")))
 			.containsExactly("C07.01", "C07.02", "C07.02.01", "C07.03", "C07.04", "C07.05");
 		assertThat(reply.data("tagClass.all.2.level").asInt()).isEqualTo(3);
-	}
-
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		assertThat(reply.status()).isEqualTo(200);
-		return reply;
 	}
 
 	private void refused(String operation, String code, String named) {

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -19,21 +18,15 @@ import com.taggraph.TagGraphTest;
  * 50 classes with chains, lower classes and tags take as many statements as 2 classes do.
  */
 @TagGraphTest
-class QueryCountTest {
+class QueryCountTest extends ApiTest {
 
 	private static final String PREFIX = "QC-";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	TaxonomyService taxonomy;
 
-	GraphQlHttp client;
-
 	@BeforeEach
 	void fiftyClassesWithChildrenAndTags() {
-		client = new GraphQlHttp(port);
 		taxonomy.createTagClass(new TagClassInput(PREFIX + "ROOT", "计数根", null, "计数", false, false, null));
 		for (int i = 0; i < 50; i++) {
 			String code = PREFIX + i;

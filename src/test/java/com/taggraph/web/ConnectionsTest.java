@@ -10,12 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
-import com.taggraph.GraphQlHttp.Reply;
+import com.taggraph.ApiClient.Reply;
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -27,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * customer's free tags, on the customer and in its portrait. Works on its own customers (CN-…) and texts.
  */
 @TagGraphTest
-class ConnectionsTest {
+class ConnectionsTest extends ApiTest {
 
 	private static final String TAG_SEARCH = """
 			query($text: String!, $first: Int, $after: String) {
@@ -43,17 +40,8 @@ class ConnectionsTest {
 			  }
 			}""";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	GraphQlHttp client;
-
 	@BeforeEach
 	void setUp() {
-		client = new GraphQlHttp(port);
 		cypher("UNWIND ['CN-1', 'CN-2', 'CN-3'] AS id CREATE (:Customer {id: id, name: '连接客户'})");
 	}
 
@@ -219,10 +207,5 @@ class ConnectionsTest {
 
 	private static List<String> codes(List<JsonNode> nodes) {
 		return nodes.stream().map(n -> n.path("code").asString()).toList();
-	}
-
-	private static Reply ok(Reply reply) {
-		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		return reply;
 	}
 }

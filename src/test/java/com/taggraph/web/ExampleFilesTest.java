@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 import graphql.ExecutionInput;
@@ -24,13 +24,10 @@ import graphql.ParseAndValidate;
  * are what users copy first: each must still be valid against the schema and the database.
  */
 @TagGraphTest
-class ExampleFilesTest {
+class ExampleFilesTest extends ApiTest {
 
 	@Autowired
 	GraphQlSource graphQl;
-
-	@Autowired
-	Driver driver;
 
 	@Test
 	void everyExampleOperationIsValidAgainstTheServedSchema() throws IOException {

@@ -6,38 +6,27 @@ import java.net.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 /** The endpoint as the GraphQL over HTTP specification describes it, and the offline GraphiQL and lineage pages. */
 @TagGraphTest
-class GraphQlOverHttpTest {
+class GraphQlOverHttpTest extends ApiTest {
 
 	private static final String QUERY = "{ tagClass(code: \"C01\") { name } }";
-
-	@LocalServerPort
-	int port;
-
-	GraphQlHttp client;
-
-	@BeforeEach
-	void client() {
-		client = new GraphQlHttp(port);
-	}
 
 	@Test
 	void postAnswersInTheRequestedMediaType() {
 		var modern = client.post("/graphql", "{\"query\":\"" + QUERY.replace("\"", "\\\"") + "\"}", "application/json",
-				GraphQlHttp.GRAPHQL_RESPONSE);
+				ApiClient.GRAPHQL_RESPONSE);
 		var legacy = client.post("/graphql", "{\"query\":\"" + QUERY.replace("\"", "\\\"") + "\"}", "application/json",
 				"application/json");
 
 		assertThat(modern.status()).isEqualTo(200);
-		assertThat(modern.contentType()).startsWith(GraphQlHttp.GRAPHQL_RESPONSE);
+		assertThat(modern.contentType()).startsWith(ApiClient.GRAPHQL_RESPONSE);
 		assertThat(modern.data("tagClass.name").asString()).isEqualTo("基础属性");
 		assertThat(legacy.status()).isEqualTo(200);
 		assertThat(legacy.contentType()).startsWith("application/json");
@@ -45,7 +34,7 @@ class GraphQlOverHttpTest {
 
 	@Test
 	void everyErrorHasACodeAndAListOfSubjects() {
-		var invalid = client.query("{ noSuchField }");
+		var invalid = client.exchange("{ noSuchField }");
 		var unknownOne = client.query("mutation { deleteTag(code: \"NO-SUCH-TAG\") }");
 		var unknownTwo = client.query("{ segment(where: {allOf: [{anyOf: [\"NO-SUCH-1\", \"NO-SUCH-2\"]}]}) { count } }");
 		var forbidden = client.query("{ changes(first: 1) { totalCount } }", java.util.Map.of(), "viewer.sun");
@@ -84,23 +73,23 @@ class GraphQlOverHttpTest {
 			.isEqualTo("HTTP-PARTIAL");
 	}
 
-	private static tools.jackson.databind.JsonNode extensions(GraphQlHttp.Reply reply) {
+	private static tools.jackson.databind.JsonNode extensions(ApiClient.Reply reply) {
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isTrue();
 		return reply.body().path("errors").path(0).path("extensions");
 	}
 
 	@Test
 	void getRunsQueries() {
-		var reply = client.get(QUERY, GraphQlHttp.GRAPHQL_RESPONSE);
+		var reply = client.get(QUERY, ApiClient.GRAPHQL_RESPONSE);
 
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.contentType()).startsWith(GraphQlHttp.GRAPHQL_RESPONSE);
+		assertThat(reply.contentType()).startsWith(ApiClient.GRAPHQL_RESPONSE);
 		assertThat(reply.data("tagClass.name").asString()).isEqualTo("基础属性");
 	}
 
 	@Test
 	void getRefusesMutationsWith405() {
-		var reply = client.get("mutation { deleteTag(code: \"T0101\") }", GraphQlHttp.GRAPHQL_RESPONSE);
+		var reply = client.get("mutation { deleteTag(code: \"T0101\") }", ApiClient.GRAPHQL_RESPONSE);
 
 		assertThat(reply.status()).isEqualTo(405);
 		assertThat(reply.headers().get("allow")).containsExactly("POST");
@@ -109,15 +98,15 @@ class GraphQlOverHttpTest {
 
 	@Test
 	void badRequestsGet400WithGraphQlResponseJson() {
-		var unparsable = client.post("/graphql", "{\"query\":\"{ tagClass(code: }\"}", "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
-		var invalid = client.post("/graphql", "{\"query\":\"{ noSuchField }\"}", "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
-		var notJson = client.post("/graphql", "{query: oops", "application/json", GraphQlHttp.GRAPHQL_RESPONSE);
-		var missingQuery = client.get("", GraphQlHttp.GRAPHQL_RESPONSE);
-		var badVariables = client.raw(HttpRequest.newBuilder().header("Accept", GraphQlHttp.GRAPHQL_RESPONSE).GET(),
+		var unparsable = client.post("/graphql", "{\"query\":\"{ tagClass(code: }\"}", "application/json", ApiClient.GRAPHQL_RESPONSE);
+		var invalid = client.post("/graphql", "{\"query\":\"{ noSuchField }\"}", "application/json", ApiClient.GRAPHQL_RESPONSE);
+		var notJson = client.post("/graphql", "{query: oops", "application/json", ApiClient.GRAPHQL_RESPONSE);
+		var missingQuery = client.get("", ApiClient.GRAPHQL_RESPONSE);
+		var badVariables = client.raw(HttpRequest.newBuilder().header("Accept", ApiClient.GRAPHQL_RESPONSE).GET(),
 				"/graphql?query=%7B__typename%7D&variables=%7Bnot-json");
 
 		assertThat(unparsable.status()).isEqualTo(400);
-		assertThat(unparsable.contentType()).startsWith(GraphQlHttp.GRAPHQL_RESPONSE);
+		assertThat(unparsable.contentType()).startsWith(ApiClient.GRAPHQL_RESPONSE);
 		assertThat(unparsable.errorMessage()).contains("Invalid syntax");
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.errorMessage()).contains("noSuchField");

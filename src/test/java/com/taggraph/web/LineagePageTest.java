@@ -33,10 +33,10 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -50,15 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TagGraphTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "browserInstalled", disabledReason = "needs Debian's chromium and chromium-driver")
-class LineagePageTest {
+class LineagePageTest extends ApiTest {
 
 	/** Debian's packages; another system's browser and driver can be named with -Dchromium=… -Dchromedriver=…. */
 	static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-	@LocalServerPort
-	int port;
 
 	ChromeDriver browser;
 	boolean signedIn;
@@ -102,8 +99,8 @@ class LineagePageTest {
 		}
 		browser.get(base() + "/lineage");
 		assertThat(URI.create(browser.getCurrentUrl()).getPath()).as("an anonymous visit is sent to the login form").isEqualTo("/login");
-		browser.findElement(By.name("username")).sendKeys(GraphQlHttp.TESTER);
-		browser.findElement(By.name("password")).sendKeys(GraphQlHttp.PASSWORD);
+		browser.findElement(By.name("username")).sendKeys(ApiClient.TESTER);
+		browser.findElement(By.name("password")).sendKeys(ApiClient.PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/lineage"));
 		signedIn = true;

@@ -15,13 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.GraphQlSource;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
@@ -38,23 +36,13 @@ import graphql.normalized.ExecutableNormalizedOperationFactory;
  * defaults leave room for every example operation, every query the tests send and GraphiQL's introspection.
  */
 @TagGraphTest
-class QueryLimitsTest {
-
-	@LocalServerPort
-	int port;
+class QueryLimitsTest extends ApiTest {
 
 	@Autowired
 	GraphQlSource graphQl;
 
 	@Autowired
 	QueryLimits limits;
-
-	GraphQlHttp http;
-
-	@BeforeEach
-	void client() {
-		http = new GraphQlHttp(port);
-	}
 
 	@Test
 	void everyExampleAndTestQueryAndIntrospectionIsWithinTheDefaultLimits() throws IOException {
@@ -151,7 +139,7 @@ class QueryLimitsTest {
 		// narrower nested 20 times: 21 levels with code at the bottom
 		String query = "{ tagClass(code: \"C01\") { " + "narrower { ".repeat(20) + "code" + " }".repeat(20) + " } }";
 		StatementCounter.reset();
-		var reply = http.query(query);
+		var reply = client.exchange(query);
 		assertThat(StatementCounter.count()).isZero();
 		assertThat(reply.errorCode()).isEqualTo("QUERY_TOO_DEEP");
 		assertThat(reply.errorMessage()).contains("22 levels deep").contains("at most " + limits.maxDepth())
@@ -160,7 +148,7 @@ class QueryLimitsTest {
 		assertThat(extensions.path("value").asInt()).isEqualTo(22);
 		assertThat(extensions.path("max").asInt()).isEqualTo(limits.maxDepth());
 		assertThat(reply.body().path("data").isMissingNode() || reply.body().path("data").isNull()).isTrue();
-		assertThat(http.query("{ tagClass(code: \"C01\") { code } }").data("tagClass.code").asString()).isEqualTo("C01");
+		assertThat(client.query("{ tagClass(code: \"C01\") { code } }").data("tagClass.code").asString()).isEqualTo("C01");
 	}
 
 	@Test
@@ -171,7 +159,7 @@ class QueryLimitsTest {
 		}
 		query.append("}");
 		StatementCounter.reset();
-		var reply = http.query(query.toString());
+		var reply = client.exchange(query.toString());
 		assertThat(StatementCounter.count()).isZero();
 		assertThat(reply.errorCode()).isEqualTo("QUERY_TOO_COMPLEX");
 		int fields = 2 * limits.maxComplexity();
@@ -193,7 +181,7 @@ class QueryLimitsTest {
 		}
 		long start = System.nanoTime();
 		StatementCounter.reset();
-		var reply = http.query(query.toString());
+		var reply = client.exchange(query.toString());
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(StatementCounter.count()).isZero();
 		assertThat(reply.errorCode()).isEqualTo("QUERY_TOO_COMPLEX");
@@ -206,20 +194,20 @@ class QueryLimitsTest {
 	void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() {
 		// a query string of 3 MB, past the 2 MB default
 		String query = "{ rootClasses { code } }" + " ".repeat(3 << 20);
-		var reply = http.query(query);
+		var reply = client.exchange(query);
 		assertThat(reply.status()).isEqualTo(413);
 		assertThat(reply.errorCode()).isEqualTo("REQUEST_TOO_LARGE");
 		assertThat(reply.errorMessage()).contains("taggraph.graphql.max-request-bytes");
 		// sent chunked, without a length to check first
 		byte[] body = ("{\"query\":\"{ rootClasses { code } }" + " ".repeat(3 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> chunked = http.raw(HttpRequest.newBuilder()
+		HttpResponse<String> chunked = client.raw(HttpRequest.newBuilder()
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
 			.header("Content-Type", "application/json"), "/graphql");
 		assertThat(chunked.statusCode()).isEqualTo(413);
 		assertThat(chunked.body()).contains("REQUEST_TOO_LARGE").contains("more than");
 		// a chunked body within the limit still works
 		byte[] small = "{\"query\":\"{ tagClass(code: \\\"C01\\\") { code } }\"}".getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> ok = http.raw(HttpRequest.newBuilder()
+		HttpResponse<String> ok = client.raw(HttpRequest.newBuilder()
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small)))
 			.header("Content-Type", "application/json"), "/graphql");
 		assertThat(ok.statusCode()).isEqualTo(200);
@@ -240,7 +228,7 @@ class QueryLimitsTest {
 				"{ impactCounts(sourceCode: \"X\", maxDepth: 21) { tagCount } }", "maxDepth: must be between 1 and 20");
 		List<String> wrong = new ArrayList<>();
 		pastTheMaximum.forEach((query, message) -> {
-			var reply = http.query(query);
+			var reply = client.exchange(query);
 			if (!"INVALID_INPUT".equals(reply.errorCode()) || reply.errorMessage() == null
 					|| !reply.errorMessage().startsWith(message)) {
 				wrong.add(query + " -> " + reply.body());

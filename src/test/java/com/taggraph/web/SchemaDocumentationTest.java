@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 import graphql.schema.GraphQLEnumType;
@@ -19,7 +20,7 @@ import graphql.schema.GraphQLScalarType;
 
 /** The SDL is the API's documentation: every type, field and input field the app serves has a description. */
 @TagGraphTest
-class SchemaDocumentationTest {
+class SchemaDocumentationTest extends ApiTest {
 
 	@Autowired
 	GraphQlSource graphQl;

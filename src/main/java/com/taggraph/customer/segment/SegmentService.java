@@ -20,6 +20,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.customer.Customer;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.error.InputRules;
 import com.taggraph.graph.Keyset;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
@@ -41,7 +42,6 @@ public class SegmentService {
 	static final int MAX_PAGE = 1000;
 	static final int MAX_CODES = 500;
 	static final int SAMPLE_SIZE = 20;
-	private static final int MAX_NAME = 200;
 	/** The key of the customers' keyset: their id. */
 	static final String KEY = "customer";
 
@@ -197,9 +197,9 @@ public class SegmentService {
 	@Transactional
 	public SavedSegment saveSegment(String name, SegmentWhere where) {
 		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+		if (trimmed.isEmpty() || trimmed.length() > InputRules.MAX_NAME) {
 			throw DomainException.invalid("name", trimmed.isEmpty() ? "must not be blank"
-					: "longer than %d characters".formatted(MAX_NAME));
+					: "longer than %d characters".formatted(InputRules.MAX_NAME));
 		}
 		Segment segment = segment(where, Visibility.ALL);
 		if (repository.segmentExists(trimmed)) {

@@ -11,10 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -25,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * same counts a Cypher computation of the rules finds.
  */
 @TagGraphTest
-class RuleViolationsTest {
+class RuleViolationsTest extends ApiTest {
 
 	private static final String VIOLATIONS = """
 			query($code: ID) {
@@ -33,12 +31,6 @@ class RuleViolationsTest {
 			    kind tagClass { code exclusive exhaustive scope } customerCount sampleCustomerIds description
 			  }
 			}""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	SegmentApi api;
 	List<CustomerBackup> backups = new ArrayList<>();

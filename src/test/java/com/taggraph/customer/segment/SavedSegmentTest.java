@@ -9,10 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -21,7 +19,7 @@ import com.taggraph.TagGraphTest;
  * follows assignments made after saving. A taken name or an unknown code is refused and writes nothing.
  */
 @TagGraphTest
-class SavedSegmentTest {
+class SavedSegmentTest extends ApiTest {
 
 	private static final String SAVE = """
 			mutation($name: String!, $where: SegmentWhere!) {
@@ -33,12 +31,6 @@ class SavedSegmentTest {
 	private static final String LIST = """
 			{ segments { name count missingCodes where { allOf { anyOf } noneOf }
 			             segment { customers(first: 2) { totalCount edges { node { id } } } } } }""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	static boolean indexRefreshed;
 

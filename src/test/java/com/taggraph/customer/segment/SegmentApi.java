@@ -9,22 +9,22 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
 
-import com.taggraph.GraphQlHttp;
-
 import tools.jackson.databind.JsonNode;
+
+import com.taggraph.ApiClient;
 
 /** The segment API as a client uses it, plus the Cypher a client would run to check it. */
 final class SegmentApi {
 
-	private final GraphQlHttp client;
+	private final ApiClient client;
 	private final Driver driver;
 
 	SegmentApi(int port, Driver driver) {
-		this.client = new GraphQlHttp(port);
+		this.client = ApiClient.on(port);
 		this.driver = driver;
 	}
 
-	GraphQlHttp client() {
+	ApiClient client() {
 		return client;
 	}
 
@@ -40,7 +40,7 @@ final class SegmentApi {
 		return where;
 	}
 
-	GraphQlHttp.Reply segment(Map<String, Object> where, String selection) {
+	ApiClient.Reply segment(Map<String, Object> where, String selection) {
 		return client.query("query($where: SegmentWhere!) { segment(where: $where) { " + selection + " } }",
 				Map.of("where", where));
 	}

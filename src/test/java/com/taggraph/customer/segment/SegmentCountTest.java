@@ -10,12 +10,9 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
-
-import org.neo4j.driver.Driver;
 
 /**
  * Given the 10,000 demo customers, a segment's count equals what a hand-written Cypher count over
@@ -23,7 +20,7 @@ import org.neo4j.driver.Driver;
  * customer counts and a segment's tag distribution.
  */
 @TagGraphTest
-class SegmentCountTest {
+class SegmentCountTest extends ApiTest {
 
 	/** Carrying a tag, or any tag in a class or below it, in Cypher. */
 	private static String tag(String code) {
@@ -38,12 +35,6 @@ class SegmentCountTest {
 	private static String withValue(String code) {
 		return "EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: '%s'}) }".formatted(code);
 	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	static boolean indexRefreshed;
 

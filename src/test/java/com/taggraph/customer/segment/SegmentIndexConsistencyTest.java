@@ -14,12 +14,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 import com.taggraph.customer.CustomerService;
 
@@ -29,7 +28,7 @@ import com.taggraph.customer.CustomerService;
  * writes made directly over Bolt are invisible until a refresh, and then match too.
  */
 @TagGraphTest
-class SegmentIndexConsistencyTest {
+class SegmentIndexConsistencyTest extends ApiTest {
 
 	private static final String ASSIGN = """
 			mutation($id: ID!, $tags: [ID!]!, $replace: Boolean) {
@@ -38,12 +37,6 @@ class SegmentIndexConsistencyTest {
 
 	private static final String REMOVE = """
 			mutation($id: ID!, $tags: [ID!]!) { removeTags(customerId: $id, tagCodes: $tags) { id } }""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
 
 	@Autowired
 	SegmentIndex index;

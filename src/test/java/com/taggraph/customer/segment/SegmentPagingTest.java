@@ -10,11 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.ScrollPosition;
 
+import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 import com.taggraph.web.Connections;
@@ -24,7 +23,7 @@ import com.taggraph.web.Connections;
  * a page with its customers costs a fixed number of Cypher statements whatever its size.
  */
 @TagGraphTest
-class SegmentPagingTest {
+class SegmentPagingTest extends ApiTest {
 
 	private static final String PAGE = """
 			query($where: SegmentWhere!, $first: Int, $after: String) {
@@ -38,14 +37,8 @@ class SegmentPagingTest {
 			  }
 			}""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Connections cursors;
-
-	@Autowired
-	Driver driver;
 
 	static boolean indexRefreshed;
 

@@ -15,7 +15,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
 import com.taggraph.TagGraphApplication;
 import com.taggraph.text.NormalizedText;
 
@@ -69,7 +69,7 @@ public final class VocabularyBenchmark {
 				"--logging.level.root=WARN", "--logging.level.com.taggraph=INFO")) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			Driver driver = app.getBean(Driver.class);
-			GraphQlHttp client = new GraphQlHttp(port);
+			ApiClient client = ApiClient.on(port);
 
 			skos(client, report);
 
@@ -120,7 +120,7 @@ public final class VocabularyBenchmark {
 	}
 
 	/** SKOS export and import timings, before the free tags are generated. */
-	private void skos(GraphQlHttp client, StringBuilder report) throws Exception {
+	private void skos(ApiClient client, StringBuilder report) throws Exception {
 		List<Samples> samples = new ArrayList<>();
 		Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
 		for (String accept : List.of("text/turtle", "application/rdf+xml", "application/ld+json")) {
@@ -155,7 +155,7 @@ public final class VocabularyBenchmark {
 		report.append('\n');
 	}
 
-	private static GraphQlHttp.Reply okImport(GraphQlHttp.Reply reply) {
+	private static ApiClient.Reply okImport(ApiClient.Reply reply) {
 		if (reply.status() != 200) {
 			throw new IllegalStateException("SKOS import refused: " + reply.body());
 		}
@@ -226,7 +226,7 @@ public final class VocabularyBenchmark {
 		}
 	}
 
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
+	private static ApiClient.Reply ok(ApiClient.Reply reply) {
 		if (reply.hasErrors() || reply.status() != 200) {
 			throw new IllegalStateException(String.format(Locale.ROOT, "GraphQL failed: %s", reply.body()));
 		}

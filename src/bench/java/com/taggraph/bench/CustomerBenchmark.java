@@ -465,7 +465,7 @@ public final class CustomerBenchmark {
 
 	private JsonNode graphQlJdkClient(String query, Map<String, Object> variables) {
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql")).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql")).header("Authorization", com.taggraph.ApiClient.basic(com.taggraph.ApiClient.TESTER))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(requestBody(query, variables))))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -495,7 +495,7 @@ public final class CustomerBenchmark {
 	}
 
 	private JsonNode upload(String path, Path file) throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", com.taggraph.ApiClient.basic(com.taggraph.ApiClient.TESTER))
 			.header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return json.readTree(response.body());

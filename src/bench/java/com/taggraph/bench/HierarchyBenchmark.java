@@ -28,7 +28,7 @@ import org.neo4j.driver.Session;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
 import com.taggraph.TagGraphApplication;
 import com.taggraph.graph.EmbeddedNeo4jServer;
 import com.taggraph.taxonomy.IndustryScheme;
@@ -317,7 +317,7 @@ public final class HierarchyBenchmark {
 	}
 
 	private double importCsv(String csv, int expectCreated, int expectUnchanged) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import/tag-classes")).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import/tag-classes")).header("Authorization", com.taggraph.ApiClient.basic(com.taggraph.ApiClient.TESTER))
 			.header("Content-Type", CSV)
 			.header("Accept", "application/json")
 			.timeout(Duration.ofMinutes(10))
@@ -376,7 +376,7 @@ public final class HierarchyBenchmark {
 					"{ tagClass(code: \"%s\") { classChain { code } } }".formatted(importedLeaf));
 		}
 		List<Stats> rows = new ArrayList<>();
-		GraphQlHttp checker = new GraphQlHttp(port);
+		ApiClient checker = ApiClient.on(port);
 		String fullTree = queries.keySet().stream().filter(n -> n.startsWith("GraphQL full tree")).findFirst().orElseThrow();
 		queries.forEach((name, query) -> {
 			var reply = checker.query(query);
@@ -424,9 +424,9 @@ public final class HierarchyBenchmark {
 	}
 
 	private HttpRequest graphQlRequest(String payload) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", com.taggraph.GraphQlHttp.basic(com.taggraph.GraphQlHttp.TESTER))
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Authorization", com.taggraph.ApiClient.basic(com.taggraph.ApiClient.TESTER))
 			.header("Content-Type", "application/json")
-			.header("Accept", GraphQlHttp.GRAPHQL_RESPONSE)
+			.header("Accept", ApiClient.GRAPHQL_RESPONSE)
 			.timeout(Duration.ofMinutes(1))
 			.POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
 			.build();

@@ -24,7 +24,7 @@ import org.neo4j.driver.Record;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.taggraph.GraphQlHttp;
+import com.taggraph.ApiClient;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphApplication;
 
@@ -134,7 +134,7 @@ public final class LineageBenchmark {
 						"--logging.level.root=WARN", "--logging.level.com.taggraph=INFO")) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			Driver driver = app.getBean(Driver.class);
-			GraphQlHttp client = new GraphQlHttp(port);
+			ApiClient client = ApiClient.on(port);
 
 			long generating = System.nanoTime();
 			SyntheticLibrary library = SyntheticLibrary.write(driver, seed, tagsPerCustomer);
@@ -227,8 +227,8 @@ public final class LineageBenchmark {
 	 * Warm-up, then {@code iterations} timed requests, cycling through the codes; the shape of each
 	 * code's first reply is summarised for the report.
 	 */
-	private Row measure(String name, List<String> codes, Function<String, GraphQlHttp.Reply> call,
-			BiFunction<String, GraphQlHttp.Reply, Map<String, Object>> shape, Map<String, String> shapes) {
+	private Row measure(String name, List<String> codes, Function<String, ApiClient.Reply> call,
+			BiFunction<String, ApiClient.Reply, Map<String, Object>> shape, Map<String, String> shapes) {
 		if (!only.isEmpty() && only.stream().noneMatch(name::startsWith)) {
 			return null;
 		}
@@ -236,7 +236,7 @@ public final class LineageBenchmark {
 		loads.add(Double.parseDouble(loadAverage().split(" ")[0]));
 		List<Map<String, Object>> seen = new ArrayList<>();
 		for (String code : codes) {
-			GraphQlHttp.Reply reply = ok(call.apply(code));
+			ApiClient.Reply reply = ok(call.apply(code));
 			Map<String, Object> s = new LinkedHashMap<>(shape.apply(code, reply));
 			s.put("reply KB", reply.body().toString().getBytes(StandardCharsets.UTF_8).length / 1024);
 			seen.add(s);
@@ -367,7 +367,7 @@ public final class LineageBenchmark {
 		return s;
 	}
 
-	private static GraphQlHttp.Reply ok(GraphQlHttp.Reply reply) {
+	private static ApiClient.Reply ok(ApiClient.Reply reply) {
 		if (reply.hasErrors() || reply.status() != 200) {
 			throw new IllegalStateException(String.format(Locale.ROOT, "GraphQL failed: %s", reply.body()));
 		}
