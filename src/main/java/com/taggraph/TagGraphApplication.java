@@ -16,7 +16,9 @@ public class TagGraphApplication {
 		application(args).run(CommandMode.requested(args) ? CommandMode.withDefaults(args) : args);
 	}
 
-	/** The service, or for a command line naming a command, the app without a web server. */
+	/**
+	 * The service, or for a command line naming a command, the app without a web server.
+	 */
 	static SpringApplication application(String[] args) {
 		SpringApplication application = new SpringApplication(TagGraphApplication.class);
 		if (CommandMode.requested(args)) {
@@ -24,4 +26,5 @@ public class TagGraphApplication {
 		}
 		return application;
 	}
+
 }

@@ -24,10 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The running app's HTTP API as one user sees it: GraphQL through Spring for GraphQL's
- * {@link HttpGraphQlTester}, and the REST endpoints (imports, exports, pages) and raw GraphQL-over-HTTP
- * exchanges through a plain {@link HttpClient}, for tests that look at statuses and bytes. Signed in
- * with HTTP Basic as one of the users of {@code application-testusers.properties} (password
- * {@value #PASSWORD}), {@value #TESTER} (an ADMIN) unless another is named, or anonymous.
+ * {@link HttpGraphQlTester}, and the REST endpoints (imports, exports, pages) and raw
+ * GraphQL-over-HTTP exchanges through a plain {@link HttpClient}, for tests that look at
+ * statuses and bytes. Signed in with HTTP Basic as one of the users of
+ * {@code application-testusers.properties} (password {@value #PASSWORD}),
+ * {@value #TESTER} (an ADMIN) unless another is named, or anonymous.
  */
 public final class ApiClient {
 
@@ -65,7 +66,8 @@ public final class ApiClient {
 	/** A client of the app on {@code port} signed in with any user name and password. */
 	public static ApiClient signedIn(int port, String user, String password) {
 		String base = "http://localhost:" + port;
-		// imports and the large queries of the benchmarks take longer than WebTestClient's 5 s default
+		// imports and the large queries of the benchmarks take longer than
+		// WebTestClient's 5 s default
 		WebTestClient client = WebTestClient.bindToServer()
 			.baseUrl(base + "/graphql")
 			.responseTimeout(Duration.ofMinutes(5))
@@ -85,11 +87,15 @@ public final class ApiClient {
 	}
 
 	private ApiClient signedInAs(String name, String secret) {
-		return new ApiClient(graphQl.mutate().headers(h -> h.setBasicAuth(name, secret, StandardCharsets.UTF_8)).build(),
-				base, name, secret);
+		return new ApiClient(
+				graphQl.mutate().headers(h -> h.setBasicAuth(name, secret, StandardCharsets.UTF_8)).build(), base, name,
+				secret);
 	}
 
-	/** The GraphQL tester signed in as this client's user, for fluent assertions on paths and errors. */
+	/**
+	 * The GraphQL tester signed in as this client's user, for fluent assertions on paths
+	 * and errors.
+	 */
 	public HttpGraphQlTester graphQl() {
 		return graphQl;
 	}
@@ -104,8 +110,8 @@ public final class ApiClient {
 	}
 
 	/**
-	 * An answer: of GraphQL, through the tester (which has already checked the HTTP status is 200 and the
-	 * body JSON), or of a plain HTTP exchange.
+	 * An answer: of GraphQL, through the tester (which has already checked the HTTP
+	 * status is 200 and the body JSON), or of a plain HTTP exchange.
 	 */
 	public record Reply(int status, String contentType, JsonNode body, Map<String, List<String>> headers,
 			GraphQlTester.Response response) {
@@ -130,7 +136,9 @@ public final class ApiClient {
 			return body.path("errors").size() > 0;
 		}
 
-		/** Asserts the answer has no errors: the tester's own check for GraphQL answers. */
+		/**
+		 * Asserts the answer has no errors: the tester's own check for GraphQL answers.
+		 */
 		public Reply ok() {
 			if (response != null) {
 				response.errors().verify();
@@ -165,7 +173,10 @@ public final class ApiClient {
 		return (user != null ? as(user) : this).query(query, variables);
 	}
 
-	/** A GraphQL request as a plain HTTP exchange, for tests of refusals that may come with any status. */
+	/**
+	 * A GraphQL request as a plain HTTP exchange, for tests of refusals that may come
+	 * with any status.
+	 */
 	public Reply exchange(String query) {
 		return exchange(query, Map.of(), null);
 	}
@@ -175,13 +186,13 @@ public final class ApiClient {
 	}
 
 	/**
-	 * A GraphQL request as a plain HTTP exchange, sending {@code requestId} (unless null) as the
-	 * {@code X-Request-Id} header, for tests that read the answer's headers.
+	 * A GraphQL request as a plain HTTP exchange, sending {@code requestId} (unless null)
+	 * as the {@code X-Request-Id} header, for tests that read the answer's headers.
 	 */
 	public Reply exchange(String query, Map<String, Object> variables, String requestId) {
 		HttpRequest.Builder request = HttpRequest.newBuilder()
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query, "variables", variables)),
-					StandardCharsets.UTF_8))
+			.POST(HttpRequest.BodyPublishers.ofString(
+					json.writeValueAsString(Map.of("query", query, "variables", variables)), StandardCharsets.UTF_8))
 			.header("Accept", GRAPHQL_RESPONSE)
 			.header("Content-Type", "application/json");
 		if (requestId != null) {
@@ -201,7 +212,8 @@ public final class ApiClient {
 	}
 
 	public Reply post(String path, byte[] body, String contentType, String accept) {
-		HttpRequest.Builder request = HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofByteArray(body))
+		HttpRequest.Builder request = HttpRequest.newBuilder()
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.header("Accept", accept);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
@@ -231,11 +243,16 @@ public final class ApiClient {
 		JsonNode body = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
 		if ((response.statusCode() == 401 || response.statusCode() == 403) && body.path("errors").isMissingNode()
 				&& body instanceof ObjectNode refused) {
-			// a refusal by the security filters is no GraphQL answer: shown as an error, so an ok() check fails loudly
-			refused.putArray("errors").addObject().put("message", "HTTP " + response.statusCode())
-				.putObject("extensions").put("code", response.statusCode() == 401 ? "HTTP_401" : "HTTP_403");
+			// a refusal by the security filters is no GraphQL answer: shown as an error,
+			// so an ok() check fails loudly
+			refused.putArray("errors")
+				.addObject()
+				.put("message", "HTTP " + response.statusCode())
+				.putObject("extensions")
+				.put("code", response.statusCode() == 401 ? "HTTP_401" : "HTTP_403");
 		}
 		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
 				response.headers().map(), null);
 	}
+
 }

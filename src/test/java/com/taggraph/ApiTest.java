@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The base of the tests that use the running app as its clients do: the GraphQL client (signed in as
- * {@value ApiClient#TESTER}, other users through {@link #as}), the Bolt driver to arrange a test or
- * check what Neo4j holds, and the clean-up a test registers with {@link #cleanUp}.
+ * The base of the tests that use the running app as its clients do: the GraphQL client
+ * (signed in as {@value ApiClient#TESTER}, other users through {@link #as}), the Bolt
+ * driver to arrange a test or check what Neo4j holds, and the clean-up a test registers
+ * with {@link #cleanUp}.
  */
 public abstract class ApiTest {
 
@@ -61,4 +62,5 @@ public abstract class ApiTest {
 	protected List<Map<String, Object>> read(String cypher) {
 		return BoltCypher.read(driver, cypher);
 	}
+
 }

@@ -32,9 +32,9 @@ import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 /**
- * The module rules of the README's layout section: every top-level package under {@code com.taggraph} is a
- * module, the modules form a one-way graph ({@link #MAY_USE}) with no cycle, and no module reaches into another's
- * repositories.
+ * The module rules of the README's layout section: every top-level package under
+ * {@code com.taggraph} is a module, the modules form a one-way graph ({@link #MAY_USE})
+ * with no cycle, and no module reaches into another's repositories.
  */
 @AnalyzeClasses(packages = "com.taggraph", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -45,9 +45,9 @@ class ArchitectureTest {
 	private static final List<String> KERNEL = List.of("error", "graph", "web", "text");
 
 	/**
-	 * Each module and the modules it may use: the table of the README's layout section, where "kernel" stands for
-	 * {@link #KERNEL} ({@link #readmeListsTheTable} holds the two to each other). Features come in order, each using
-	 * only modules before it.
+	 * Each module and the modules it may use: the table of the README's layout section,
+	 * where "kernel" stands for {@link #KERNEL} ({@link #readmeListsTheTable} holds the
+	 * two to each other). Features come in order, each using only modules before it.
 	 */
 	static final Map<String, List<String>> MAY_USE = table();
 
@@ -77,14 +77,20 @@ class ArchitectureTest {
 		return List.copyOf(uses);
 	}
 
-	/** A feature uses the kernel, the import machinery and the low modules, and the given features before it. */
+	/**
+	 * A feature uses the kernel, the import machinery and the low modules, and the given
+	 * features before it.
+	 */
 	private static List<String> featureUsing(String... features) {
 		List<String> uses = new ArrayList<>(kernelAnd("importing", "audit", "security", "lifecycle"));
 		uses.addAll(List.of(features));
 		return List.copyOf(uses);
 	}
 
-	/** The README's layout table says what {@link #MAY_USE} says: a change to one is a change to the other. */
+	/**
+	 * The README's layout table says what {@link #MAY_USE} says: a change to one is a
+	 * change to the other.
+	 */
 	@Test
 	void readmeListsTheTable() throws IOException {
 		Map<String, List<String>> readme = new LinkedHashMap<>();
@@ -125,8 +131,9 @@ class ArchitectureTest {
 			public void check(JavaClass item, ConditionEvents events) {
 				String module = moduleOf(item);
 				if (!MAY_USE.containsKey(module)) {
-					events.add(SimpleConditionEvent.violated(item, "%s is in module '%s', which ArchitectureTest.MAY_USE "
-						.formatted(item.getName(), module) + "and the README's layout do not name"));
+					events.add(SimpleConditionEvent.violated(item,
+							"%s is in module '%s', which ArchitectureTest.MAY_USE ".formatted(item.getName(), module)
+									+ "and the README's layout do not name"));
 				}
 			}
 		});
@@ -158,7 +165,8 @@ class ArchitectureTest {
 		.notBePublic();
 
 	private static ArchRule modules() {
-		LayeredArchitecture layers = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+		LayeredArchitecture layers = Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
 			.withOptionalLayers(true);
 		for (String module : MAY_USE.keySet()) {
 			layers = layers.layer(module).definedBy(BASE + module + "..");
@@ -171,7 +179,10 @@ class ArchitectureTest {
 		return layers;
 	}
 
-	/** The first package name below {@code com.taggraph}; empty for the application class itself. */
+	/**
+	 * The first package name below {@code com.taggraph}; empty for the application class
+	 * itself.
+	 */
 	static String moduleOf(JavaClass type) {
 		if (!type.getPackageName().startsWith(BASE)) {
 			return "";
@@ -180,4 +191,5 @@ class ArchitectureTest {
 		int dot = rest.indexOf('.');
 		return dot < 0 ? rest : rest.substring(0, dot);
 	}
+
 }

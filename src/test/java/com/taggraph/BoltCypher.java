@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 
-/** Cypher over Bolt beside the app, as an analyst would send it: to arrange a test or check what Neo4j holds. */
+/**
+ * Cypher over Bolt beside the app, as an analyst would send it: to arrange a test or
+ * check what Neo4j holds.
+ */
 public final class BoltCypher {
 
 	private BoltCypher() {
@@ -22,4 +25,5 @@ public final class BoltCypher {
 			return session.executeRead(tx -> tx.run(cypher).list(r -> r.asMap()));
 		}
 	}
+
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import com.taggraph.taxonomy.IndustryScheme;
 
 /**
- * The issue's acceptance items, used as a client would: GraphQL and the import endpoint over HTTP,
- * and the graph read back over Bolt. {@code ExternalNeo4jAcceptanceTest} runs the same against a
- * standalone Neo4j server.
+ * The issue's acceptance items, used as a client would: GraphQL and the import endpoint
+ * over HTTP, and the graph read back over Bolt. {@code ExternalNeo4jAcceptanceTest} runs
+ * the same against a standalone Neo4j server.
  */
 @TagGraphTest
 class ClassHierarchyAcceptanceTest extends ApiTest {
@@ -41,8 +41,8 @@ class ClassHierarchyAcceptanceTest extends ApiTest {
 				{ tagClass(code: "C01.01") { tags { code } siblings { code } classArray { code } } }""");
 
 		assertThat(codes(reply.data("tagClass.tags"))).containsExactly("T0101", "T0102", "T0103");
-		assertThat(codes(reply.data("tagClass.siblings")))
-			.containsExactly("C01.02", "C01.03", "C01.04", "C01.05", "C01.06", "C01.07");
+		assertThat(codes(reply.data("tagClass.siblings"))).containsExactly("C01.02", "C01.03", "C01.04", "C01.05",
+				"C01.06", "C01.07");
 		assertThat(codes(reply.data("tagClass.classArray"))).hasSize(7).contains("C01.01");
 	}
 
@@ -52,7 +52,8 @@ class ClassHierarchyAcceptanceTest extends ApiTest {
 
 		assertRefused("mutation { createTagClass(input: {code: \"C01.02\", name: \"重复\"}) { code } }", "DUPLICATE_CODE",
 				"C01.02");
-		assertRefused("mutation { createTagClass(input: {code: \"X-NEW\", name: \"新\", parentCode: \"NOPE\"}) { code } }",
+		assertRefused(
+				"mutation { createTagClass(input: {code: \"X-NEW\", name: \"新\", parentCode: \"NOPE\"}) { code } }",
 				"NOT_FOUND", "NOPE");
 		assertRefused("mutation { moveTagClass(code: \"C01\", newParentCode: \"C01.01\") { code } }", "CYCLE", "C01");
 		assertRefused("mutation { deleteTagClass(code: \"C01.01\") }", "NOT_EMPTY", "C01.01");
@@ -80,7 +81,8 @@ class ClassHierarchyAcceptanceTest extends ApiTest {
 				"application/json");
 
 		assertThat(imported.status()).isEqualTo(200);
-		assertThat(imported.body().path("counts").path("created").asInt()).isEqualTo(IndustryScheme.lines(prefix).size() - 1);
+		assertThat(imported.body().path("counts").path("created").asInt())
+			.isEqualTo(IndustryScheme.lines(prefix).size() - 1);
 		var leaf = IndustryScheme.chainOfFirstLeaf(prefix);
 		var chain = client.query("query($c: ID!) { tagClass(code: $c) { level classChain { code } } }",
 				Map.of("c", leaf.get(3)));
@@ -93,4 +95,5 @@ class ClassHierarchyAcceptanceTest extends ApiTest {
 		assertThat(reply.errorCode()).as(mutation).isEqualTo(code);
 		assertThat(reply.errorMessage()).as(mutation).contains(named);
 	}
+
 }

@@ -11,9 +11,10 @@ import com.taggraph.graph.EmbeddedNeo4jProperties;
 import com.taggraph.graph.EmbeddedNeo4jServer;
 
 /**
- * The external-server mode without Docker: a Neo4j DBMS outside the app (started here on its own),
- * and the app pointed at it with a {@code neo4j://} routing URI and that server's credentials. No embedded DBMS starts in the app;
- * it applies the schema and loads the demo library over Bolt, and the acceptance checks pass as they do embedded.
+ * The external-server mode without Docker: a Neo4j DBMS outside the app (started here on
+ * its own), and the app pointed at it with a {@code neo4j://} routing URI and that
+ * server's credentials. No embedded DBMS starts in the app; it applies the schema and
+ * loads the demo library over Bolt, and the acceptance checks pass as they do embedded.
  */
 class ExternalBoltAcceptanceTest extends ClassHierarchyAcceptanceTest {
 
@@ -34,4 +35,5 @@ class ExternalBoltAcceptanceTest extends ClassHierarchyAcceptanceTest {
 	static void stopExternal() {
 		external.close();
 	}
+
 }

@@ -7,9 +7,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
 
 /**
- * The same acceptance checks against a standalone {@code neo4j:5.26} server, as docker-compose
- * runs it: no embedded DBMS starts, the schema and demo library are applied over Bolt with
- * authentication. Skipped where no Docker engine is available.
+ * The same acceptance checks against a standalone {@code neo4j:5.26} server, as
+ * docker-compose runs it: no embedded DBMS starts, the schema and demo library are
+ * applied over Bolt with authentication. Skipped where no Docker engine is available.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ExternalNeo4jAcceptanceTest extends ClassHierarchyAcceptanceTest {
@@ -24,4 +24,5 @@ class ExternalNeo4jAcceptanceTest extends ClassHierarchyAcceptanceTest {
 		registry.add("spring.neo4j.authentication.username", () -> "neo4j");
 		registry.add("spring.neo4j.authentication.password", () -> "taggraph-secret");
 	}
+
 }

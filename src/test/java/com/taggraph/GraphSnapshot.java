@@ -5,9 +5,10 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 
 /**
- * A fingerprint of the whole graph (counts, and every class and tag with its place), read over
- * Bolt, so a test can show that a refused request changed nothing. Change events are left out: the
- * audit trail grows with every committed write by design, and a refused write adds none (AuditTrailTest).
+ * A fingerprint of the whole graph (counts, and every class and tag with its place), read
+ * over Bolt, so a test can show that a refused request changed nothing. Change events are
+ * left out: the audit trail grows with every committed write by design, and a refused
+ * write adds none (AuditTrailTest).
  */
 public final class GraphSnapshot {
 
@@ -34,4 +35,5 @@ public final class GraphSnapshot {
 					RETURN nodes, relationships, classes, tags""").single().asMap());
 		}
 	}
+
 }

@@ -15,8 +15,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 
 /**
- * Counts the Cypher statements the app sends over Bolt, by wrapping the real driver: every
- * {@code run} on a session or transaction is one statement sent to the server.
+ * Counts the Cypher statements the app sends over Bolt, by wrapping the real driver:
+ * every {@code run} on a session or transaction is one statement sent to the server.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter implements BeanPostProcessor {
@@ -68,4 +68,5 @@ public class StatementCounter implements BeanPostProcessor {
 		}
 		return result;
 	}
+
 }

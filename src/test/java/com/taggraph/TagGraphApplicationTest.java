@@ -7,13 +7,16 @@ import org.springframework.boot.WebApplicationType;
 
 import com.taggraph.importing.CommandMode;
 
-/** A command line naming a command starts the app without its web server; anything else starts the service. */
+/**
+ * A command line naming a command starts the app without its web server; anything else
+ * starts the service.
+ */
 class TagGraphApplicationTest {
 
 	@Test
 	void commandsRunWithoutAWebServer() {
-		assertThat(TagGraphApplication.application(new String[] { "load", "--customers", "c.csv" }).getWebApplicationType())
-			.isEqualTo(WebApplicationType.NONE);
+		assertThat(TagGraphApplication.application(new String[] { "load", "--customers", "c.csv" })
+			.getWebApplicationType()).isEqualTo(WebApplicationType.NONE);
 		assertThat(TagGraphApplication.application(new String[] { "--server.port=0", "rollback", "imp-1" })
 			.getWebApplicationType()).isEqualTo(WebApplicationType.NONE);
 		assertThat(TagGraphApplication.application(new String[] { "--server.port=9090" }).getWebApplicationType())
@@ -30,4 +33,5 @@ class TagGraphApplicationTest {
 			.containsExactlyInAnyOrder("--taggraph.neo4j.embedded.http-enabled=false", "load",
 					"--taggraph.demo.customers=500");
 	}
+
 }

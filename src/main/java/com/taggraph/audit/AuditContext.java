@@ -7,9 +7,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import com.taggraph.web.RequestIdentity;
 
 /**
- * The actor of the current write, read from the HTTP request being served (the request attributes
- * {@link RequestIdentity} sets, propagated to GraphQL data fetchers by context propagation), or
- * {@link Actor#SYSTEM} outside requests. The one place to switch to a Spring Security principal.
+ * The actor of the current write, read from the HTTP request being served (the request
+ * attributes {@link RequestIdentity} sets, propagated to GraphQL data fetchers by context
+ * propagation), or {@link Actor#SYSTEM} outside requests. The one place to switch to a
+ * Spring Security principal.
  */
 @Component
 public class AuditContext {
@@ -24,4 +25,5 @@ public class AuditContext {
 		return new Actor(user instanceof String name ? name : RequestIdentity.ANONYMOUS,
 				requestId instanceof String id ? id : null);
 	}
+
 }

@@ -15,14 +15,16 @@ import com.taggraph.web.Connections;
 import reactor.core.publisher.Mono;
 
 /**
- * The audit trail in GraphQL: {@code history} and {@code changes}. The {@code history} and {@code changes} fields
- * of each node type are served by the module owning the type, through {@link AuditTrail#histories(ChangeKind, List,
- * java.util.function.Function)} and {@link NodeChanges}.
+ * The audit trail in GraphQL: {@code history} and {@code changes}. The {@code history}
+ * and {@code changes} fields of each node type are served by the module owning the type,
+ * through {@link AuditTrail#histories(ChangeKind, List, java.util.function.Function)} and
+ * {@link NodeChanges}.
  */
 @Controller
 class AuditController {
 
 	private final AuditTrail audit;
+
 	private final Connections connections;
 
 	AuditController(AuditTrail audit, Connections connections, BatchLoaderRegistry loaders) {
@@ -49,4 +51,5 @@ class AuditController {
 	String at(ChangeEvent event) {
 		return event.at().toString();
 	}
+
 }

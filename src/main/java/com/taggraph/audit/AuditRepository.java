@@ -19,7 +19,10 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** All Cypher of the audit trail. Events are only ever created and read here: no statement updates or deletes one. */
+/**
+ * All Cypher of the audit trail. Events are only ever created and read here: no statement
+ * updates or deletes one.
+ */
 @Repository
 class AuditRepository {
 
@@ -34,6 +37,7 @@ class AuditRepository {
 			""";
 
 	private final Neo4jClient neo4j;
+
 	private final Map<ChangeKind, String> stateQueries = new EnumMap<>(ChangeKind.class);
 
 	AuditRepository(Neo4jClient neo4j, List<AuditedRelationships> relationships) {
@@ -42,27 +46,28 @@ class AuditRepository {
 			if (!kind.hasNode()) {
 				continue;
 			}
-			String links = relationships.stream().filter(r -> r.kind() == kind).map(AuditedRelationships::entries)
+			String links = relationships.stream()
+				.filter(r -> r.kind() == kind)
+				.map(AuditedRelationships::entries)
 				.collect(Collectors.joining(",\n"));
 			stateQueries.put(kind, kind.stateQuery(links));
 		}
 	}
 
-	/** The node's properties and relationship state, keys sorted; empty when there is no such node. */
+	/**
+	 * The node's properties and relationship state, keys sorted; empty when there is no
+	 * such node.
+	 */
 	Optional<Map<String, Object>> stateOf(ChangeKind kind, String code) {
 		String query = stateQueries.get(kind);
 		if (query == null) {
 			throw new IllegalStateException(kind + " has no node to read");
 		}
-		return neo4j.query(query).bind(code).to("code")
-			.fetchAs(Map.class)
-			.mappedBy((types, record) -> {
-				Map<String, Object> state = new TreeMap<>(record.get("properties").asMap(AuditRepository::plain));
-				state.putAll(record.get("links").asMap(AuditRepository::plain));
-				return state;
-			})
-			.first()
-			.map(m -> (Map<String, Object>) m);
+		return neo4j.query(query).bind(code).to("code").fetchAs(Map.class).mappedBy((types, record) -> {
+			Map<String, Object> state = new TreeMap<>(record.get("properties").asMap(AuditRepository::plain));
+			state.putAll(record.get("links").asMap(AuditRepository::plain));
+			return state;
+		}).first().map(m -> (Map<String, Object>) m);
 	}
 
 	void create(String id, Actor actor, String operation, ChangeKind kind, String code, String before, String after,
@@ -107,9 +112,12 @@ class AuditRepository {
 	}
 
 	int countChanges(String code, ZonedDateTime since, String by, ChangeKind kind) {
-		return neo4j.query(match(code) + FILTER + "RETURN count(e) AS n").bindAll(filter(code, since, by, kind))
-			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
-			.one().orElse(0);
+		return neo4j.query(match(code) + FILTER + "RETURN count(e) AS n")
+			.bindAll(filter(code, since, by, kind))
+			.fetchAs(Integer.class)
+			.mappedBy((types, row) -> row.get("n").asInt())
+			.one()
+			.orElse(0);
 	}
 
 	/** On one code, the match starts from the code's index. */
@@ -127,8 +135,8 @@ class AuditRepository {
 	}
 
 	/**
-	 * For each page (by its index), up to {@code size + 1} events of its node after its {@code afterId}, newest
-	 * first, and how many events the node has in all.
+	 * For each page (by its index), up to {@code size + 1} events of its node after its
+	 * {@code afterId}, newest first, and how many events the node has in all.
 	 */
 	Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> historyPages(List<AuditTrail.HistoryPage> pages) {
 		List<Map<String, Object>> rows = new ArrayList<>();
@@ -143,19 +151,21 @@ class AuditRepository {
 			rows.add(row);
 		}
 		Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> result = new HashMap<>();
-		neo4j.query("""
-				UNWIND $pages AS p
-				CALL (p) {
-				  MATCH (e:ChangeEvent {kind: p.kind, code: p.code})
-				  WITH e ORDER BY e.id DESC
-				  WITH collect(e) AS events
-				  RETURN size(events) AS total, [e IN events WHERE p.after IS NULL OR e.id < p.after][0..p.limit] AS page
-				}
-				RETURN p.i AS i, total, page""")
-			.bind(rows).to("pages")
+		neo4j
+			.query("""
+					UNWIND $pages AS p
+					CALL (p) {
+					  MATCH (e:ChangeEvent {kind: p.kind, code: p.code})
+					  WITH e ORDER BY e.id DESC
+					  WITH collect(e) AS events
+					  RETURN size(events) AS total, [e IN events WHERE p.after IS NULL OR e.id < p.after][0..p.limit] AS page
+					}
+					RETURN p.i AS i, total, page""")
+			.bind(rows)
+			.to("pages")
 			.fetchAs(Map.Entry.class)
-			.mappedBy((types, r) -> Map.entry(r.get("i").asInt(), Map.entry(
-					r.get("page").asList(e -> event(e)), r.get("total").asInt())))
+			.mappedBy((types, r) -> Map.entry(r.get("i").asInt(),
+					Map.entry(r.get("page").asList(e -> event(e)), r.get("total").asInt())))
 			.all()
 			.forEach(entry -> result.put((Integer) entry.getKey(), castPage(entry.getValue())));
 		return result;
@@ -166,7 +176,10 @@ class AuditRepository {
 		return (Map.Entry<List<ChangeEvent>, Integer>) page;
 	}
 
-	/** The newest events of each (kind, code), for the {@code history} fields of many nodes at once. */
+	/**
+	 * The newest events of each (kind, code), for the {@code history} fields of many
+	 * nodes at once.
+	 */
 	Map<String, List<ChangeEvent>> histories(ChangeKind kind, Collection<String> codes, int limit) {
 		Map<String, List<ChangeEvent>> byCode = new HashMap<>();
 		neo4j.query("""
@@ -177,15 +190,18 @@ class AuditRepository {
 				}
 				RETURN e""")
 			.bindAll(Map.of("codes", codes, "kind", kind.label(), "limit", limit))
-			.fetchAs(ChangeEvent.class).mappedBy((types, record) -> event(record))
+			.fetchAs(ChangeEvent.class)
+			.mappedBy((types, record) -> event(record))
 			.all()
 			.forEach(e -> byCode.computeIfAbsent(e.code(), k -> new java.util.ArrayList<>()).add(e));
 		return byCode;
 	}
 
 	private List<ChangeEvent> events(String cypher, Map<String, Object> params) {
-		return List.copyOf(neo4j.query(cypher).bindAll(params)
-			.fetchAs(ChangeEvent.class).mappedBy((types, record) -> event(record))
+		return List.copyOf(neo4j.query(cypher)
+			.bindAll(params)
+			.fetchAs(ChangeEvent.class)
+			.mappedBy((types, record) -> event(record))
 			.all());
 	}
 
@@ -195,18 +211,24 @@ class AuditRepository {
 
 	private static ChangeEvent event(Value e) {
 		return new ChangeEvent(e.get("id").asString(), e.get("at").asOffsetDateTime(), e.get("by").asString(null),
-				e.get("operation").asString(), ChangeKind.ofLabel(e.get("kind").asString()), e.get("code").asString(null),
-				state(e.get("before").asString(null)), state(e.get("after").asString(null)), e.get("requestId").asString(null),
+				e.get("operation").asString(), ChangeKind.ofLabel(e.get("kind").asString()),
+				e.get("code").asString(null), state(e.get("before").asString(null)),
+				state(e.get("after").asString(null)), e.get("requestId").asString(null),
 				e.get("importId").asString(null));
 	}
 
-	/** A state as stored (JSON text, keys sorted), as an object again; null stays null. */
+	/**
+	 * A state as stored (JSON text, keys sorted), as an object again; null stays null.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> state(String json) {
 		return json == null ? null : JSON.readValue(json, LinkedHashMap.class);
 	}
 
-	/** Dates and times as their ISO text, so the JSON of a state reads the same in any client. */
+	/**
+	 * Dates and times as their ISO text, so the JSON of a state reads the same in any
+	 * client.
+	 */
 	private static Object plain(Value value) {
 		Object object = value.asObject();
 		if (object instanceof java.time.temporal.Temporal || object instanceof org.neo4j.driver.types.IsoDuration) {
@@ -217,4 +239,5 @@ class AuditRepository {
 		}
 		return object;
 	}
+
 }

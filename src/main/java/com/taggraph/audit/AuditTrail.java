@@ -28,26 +28,33 @@ import com.taggraph.graph.Keyset;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit trail: every write records a {@link ChangeEvent} in the transaction of the write itself,
- * so a refused or rolled-back write leaves no event and a committed one always has one. Events are
- * append-only: nothing in the app updates or deletes them.
+ * The audit trail: every write records a {@link ChangeEvent} in the transaction of the
+ * write itself, so a refused or rolled-back write leaves no event and a committed one
+ * always has one. Events are append-only: nothing in the app updates or deletes them.
  *
- * <p>A service write brackets its change with {@link #change}: the state before is read when the
- * change starts, the state after when it is recorded.
+ * <p>
+ * A service write brackets its change with {@link #change}: the state before is read when
+ * the change starts, the state after when it is recorded.
  */
 @Service
 public class AuditTrail {
 
 	public static final int MAX_PAGE = 500;
 	static final int MAX_HISTORY = 1000;
+
 	/** The key of the change events' keyset: their id. */
 	private static final String KEY = "changeEvent";
 
-	/** Microseconds since the epoch, strictly increasing in this app, so ids sort in the order events were made. */
+	/**
+	 * Microseconds since the epoch, strictly increasing in this app, so ids sort in the
+	 * order events were made.
+	 */
 	private static final AtomicLong lastMicros = new AtomicLong();
 
 	private final AuditRepository repository;
+
 	private final AuditContext context;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	AuditTrail(AuditRepository repository, AuditContext context) {
@@ -59,7 +66,9 @@ public class AuditTrail {
 	public final class Change {
 
 		private final ChangeKind kind;
+
 		private final String code;
+
 		private final Map<String, Object> before;
 
 		private Change(ChangeKind kind, String code, Map<String, Object> before) {
@@ -68,13 +77,20 @@ public class AuditTrail {
 			this.before = before;
 		}
 
-		/** Records the change with the node's state now as {@code after} (null when it is gone). */
+		/**
+		 * Records the change with the node's state now as {@code after} (null when it is
+		 * gone).
+		 */
 		public void record(String operation) {
 			AuditTrail.this.record(operation, kind, code, before, stateOf(kind, code));
 		}
+
 	}
 
-	/** Starts a change to the node, reading its state before (null when it does not exist yet). */
+	/**
+	 * Starts a change to the node, reading its state before (null when it does not exist
+	 * yet).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Change change(ChangeKind kind, String code) {
 		return new Change(kind, code, stateOf(kind, code));
@@ -87,16 +103,20 @@ public class AuditTrail {
 	}
 
 	/**
-	 * One event for a whole bulk import: kind Import, the import id as code, the summary (counts) as after.
-	 *
-	 * @return the event's id, which import responses return so a client can find the event again
+	 * One event for a whole bulk import: kind Import, the import id as code, the summary
+	 * (counts) as after.
+	 * @return the event's id, which import responses return so a client can find the
+	 * event again
 	 */
 	@Transactional
 	public String recordImport(String importId, Map<String, ?> summary) {
 		return recordImport(importId, "IMPORT", summary);
 	}
 
-	/** As {@link #recordImport(String, Map)}, for another step of an import's life (ROLLBACK). */
+	/**
+	 * As {@link #recordImport(String, Map)}, for another step of an import's life
+	 * (ROLLBACK).
+	 */
 	@Transactional
 	public String recordImport(String importId, String operation, Map<String, ?> summary) {
 		String id = nextId();
@@ -111,9 +131,13 @@ public class AuditTrail {
 		return repository.stateOf(kind, code).orElse(null);
 	}
 
-	// ---- reads --------------------------------------------------------------------------------
+	// ---- reads
+	// --------------------------------------------------------------------------------
 
-	/** Every event on the code (of one kind, or any), newest first; at most {@value #MAX_HISTORY}. */
+	/**
+	 * Every event on the code (of one kind, or any), newest first; at most
+	 * {@value #MAX_HISTORY}.
+	 */
 	@Transactional(readOnly = true)
 	public List<ChangeEvent> history(String code, ChangeKind kind) {
 		if (code == null || code.isBlank()) {
@@ -122,15 +146,19 @@ public class AuditTrail {
 		return repository.history(code, kind, MAX_HISTORY);
 	}
 
-	/** The newest events of each code of one kind, for the {@code history} fields of many nodes. */
+	/**
+	 * The newest events of each code of one kind, for the {@code history} fields of many
+	 * nodes.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, List<ChangeEvent>> histories(ChangeKind kind, Collection<String> codes) {
 		return repository.histories(kind, codes, MAX_HISTORY);
 	}
 
 	/**
-	 * The {@code history} field of many nodes of one kind in one query: each node with its newest events. The
-	 * module owning the node type serves the field with this, from its own controller.
+	 * The {@code history} field of many nodes of one kind in one query: each node with
+	 * its newest events. The module owning the node type serves the field with this, from
+	 * its own controller.
 	 */
 	@Transactional(readOnly = true)
 	public <T> Map<T, List<ChangeEvent>> histories(ChangeKind kind, List<T> nodes, Function<T, String> code) {
@@ -141,19 +169,22 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Events across the library (or on one code), newest first, filtered, one page after the position; at most
-	 * {@value #MAX_PAGE} a page.
+	 * Events across the library (or on one code), newest first, filtered, one page after
+	 * the position; at most {@value #MAX_PAGE} a page.
 	 */
 	@Transactional(readOnly = true)
 	public Window<ChangeEvent> changes(ChangeFilter filter, ScrollPosition after, Integer first) {
 		int size = Keyset.size(first, 100, MAX_PAGE);
 		String afterId = Keyset.after(after, KEY);
-		List<ChangeEvent> found = repository.changes(filter.code(), parseSince(filter.since()), filter.by(), filter.kind(),
-				afterId, size + 1);
+		List<ChangeEvent> found = repository.changes(filter.code(), parseSince(filter.since()), filter.by(),
+				filter.kind(), afterId, size + 1);
 		return Keyset.window(found, size, KEY, ChangeEvent::id);
 	}
 
-	/** One page of the events on one node, for the {@code changes} connection of a node type. */
+	/**
+	 * One page of the events on one node, for the {@code changes} connection of a node
+	 * type.
+	 */
 	public record HistoryPage(ChangeKind kind, String code, String afterId, int size) {
 	}
 
@@ -161,7 +192,10 @@ public class AuditTrail {
 	public record EventPage(Window<ChangeEvent> events, int totalCount) {
 	}
 
-	/** The page of the node's events after the position; INVALID_INPUT for a bad size or cursor. */
+	/**
+	 * The page of the node's events after the position; INVALID_INPUT for a bad size or
+	 * cursor.
+	 */
 	public static HistoryPage historyPage(ChangeKind kind, String code, ScrollPosition after, Integer first) {
 		return new HistoryPage(kind, code, Keyset.after(after, KEY), Keyset.size(first, 100, MAX_PAGE));
 	}
@@ -173,7 +207,8 @@ public class AuditTrail {
 		Map<HistoryPage, EventPage> result = new java.util.HashMap<>();
 		repository.historyPages(asked).forEach((i, found) -> {
 			HistoryPage page = asked.get(i);
-			result.put(page, new EventPage(Keyset.window(found.getKey(), page.size(), KEY, ChangeEvent::id), found.getValue()));
+			result.put(page,
+					new EventPage(Keyset.window(found.getKey(), page.size(), KEY, ChangeEvent::id), found.getValue()));
 		});
 		return result;
 	}
@@ -194,7 +229,10 @@ public class AuditTrail {
 		}
 	}
 
-	/** An ISO date-time with offset ({@code 2026-11-27T20:00:00Z}) or a date (midnight UTC). */
+	/**
+	 * An ISO date-time with offset ({@code 2026-11-27T20:00:00Z}) or a date (midnight
+	 * UTC).
+	 */
 	static ZonedDateTime parseSince(String since) {
 		if (since == null || since.isBlank()) {
 			return null;
@@ -208,7 +246,8 @@ public class AuditTrail {
 			}
 			catch (DateTimeParseException notDate) {
 				throw DomainException.invalid("since",
-						"not an ISO date-time with offset or a date: '%s' (e.g. 2026-11-27T20:00:00Z or 2026-11-27)".formatted(since));
+						"not an ISO date-time with offset or a date: '%s' (e.g. 2026-11-27T20:00:00Z or 2026-11-27)"
+							.formatted(since));
 			}
 		}
 	}
@@ -222,4 +261,5 @@ public class AuditTrail {
 		long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, now));
 		return "%016x-%08x".formatted(micros, ThreadLocalRandom.current().nextInt());
 	}
+
 }

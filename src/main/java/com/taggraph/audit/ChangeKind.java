@@ -3,10 +3,10 @@ package com.taggraph.audit;
 import com.taggraph.graph.GraphModel;
 
 /**
- * What a change event touched: the node label (stored as the event's {@code kind}, so Browser queries
- * read naturally) and the property that keys it. The relationship state recorded next to its properties
- * comes from the modules that own the relationships ({@link AuditedRelationships}). Labels here are
- * constants, never request text.
+ * What a change event touched: the node label (stored as the event's {@code kind}, so
+ * Browser queries read naturally) and the property that keys it. The relationship state
+ * recorded next to its properties comes from the modules that own the relationships
+ * ({@link AuditedRelationships}). Labels here are constants, never request text.
  */
 public enum ChangeKind {
 
@@ -19,6 +19,7 @@ public enum ChangeKind {
 	IMPORT("Import", null);
 
 	private final String label;
+
 	private final String key;
 
 	ChangeKind(String label, String key) {
@@ -37,8 +38,8 @@ public enum ChangeKind {
 	}
 
 	/**
-	 * The node's properties plus the relationships the modules record for this kind ({@link AuditedRelationships}),
-	 * or no row when it does not exist.
+	 * The node's properties plus the relationships the modules record for this kind
+	 * ({@link AuditedRelationships}), or no row when it does not exist.
 	 */
 	String stateQuery(String links) {
 		if (key == null) {
@@ -57,4 +58,5 @@ public enum ChangeKind {
 		}
 		throw new IllegalArgumentException("unknown change kind " + label);
 	}
+
 }

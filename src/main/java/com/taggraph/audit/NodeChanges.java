@@ -12,8 +12,9 @@ import com.taggraph.web.Connections;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * The {@code changes} connection of a node type, for the module owning the type to serve from its controller:
- * every node's page of a request goes into one read through the audit trail's loader.
+ * The {@code changes} connection of a node type, for the module owning the type to serve
+ * from its controller: every node's page of a request goes into one read through the
+ * audit trail's loader.
  */
 @Component
 public class NodeChanges {
@@ -34,4 +35,5 @@ public class NodeChanges {
 		var page = AuditTrail.historyPage(kind, code, Connections.position(range), Connections.first(range));
 		return loader.load(page).thenApply(found -> connections.of(found.events(), range, found::totalCount));
 	}
+
 }

@@ -2,6 +2,7 @@ package com.taggraph.customer;
 
 /** How a tag came onto a customer. */
 public enum AssignmentSource {
+
 	/** computed by the tag's rule */
 	RULE,
 	/** loaded by a bulk import */
@@ -10,4 +11,5 @@ public enum AssignmentSource {
 	MANUAL,
 	/** promoted from a free (folksonomy) tag */
 	FOLKSONOMY
+
 }

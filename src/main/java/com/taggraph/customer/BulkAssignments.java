@@ -14,15 +14,16 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The Cypher of bulk imports: customers and {@code HAS_TAG} written in large {@code UNWIND} batches,
- * each batch in the caller's transaction, and everything an import wrote found again by its
- * {@code importId}. Reads answer for many customers at once, so validating a file costs one query
- * per ten thousand customers.
+ * The Cypher of bulk imports: customers and {@code HAS_TAG} written in large
+ * {@code UNWIND} batches, each batch in the caller's transaction, and everything an
+ * import wrote found again by its {@code importId}. Reads answer for many customers at
+ * once, so validating a file costs one query per ten thousand customers.
  */
 @Component
 public class BulkAssignments {
 
 	private final Neo4jClient neo4j;
+
 	private final CustomerRepository repository;
 
 	BulkAssignments(Neo4jClient neo4j, CustomerRepository repository) {
@@ -30,11 +31,17 @@ public class BulkAssignments {
 		this.repository = repository;
 	}
 
-	/** One exclusive class at or above a tag's class, and the branch of it the tag falls in. */
+	/**
+	 * One exclusive class at or above a tag's class, and the branch of it the tag falls
+	 * in.
+	 */
 	public record ExclusiveBranch(String exclusiveClass, String branch) {
 	}
 
-	/** A customer to create or update: its id and the properties the file gives it (name and attributes). */
+	/**
+	 * A customer to create or update: its id and the properties the file gives it (name
+	 * and attributes).
+	 */
 	public record CustomerRow(String id, Map<String, Object> properties) {
 	}
 
@@ -42,13 +49,17 @@ public class BulkAssignments {
 	public record AssignmentRow(String customerId, String tagCode, String value, OffsetDateTime assignedAt) {
 	}
 
-	/** A customer already in the database: its properties (when asked for) and its tags with their values. */
+	/**
+	 * A customer already in the database: its properties (when asked for) and its tags
+	 * with their values.
+	 */
 	public record ExistingCustomer(String id, Map<String, Object> properties, Map<String, String> tags) {
 	}
 
 	/**
-	 * Every tag with its exclusive branches, the same rule as a single write applies: tags conflict
-	 * when they fall in different branches (lower class, or the tag itself) of one exclusive class.
+	 * Every tag with its exclusive branches, the same rule as a single write applies:
+	 * tags conflict when they fall in different branches (lower class, or the tag itself)
+	 * of one exclusive class.
 	 */
 	public Map<String, List<ExclusiveBranch>> tagRules() {
 		Map<String, List<ExclusiveBranch>> rules = new LinkedHashMap<>();
@@ -61,20 +72,21 @@ public class BulkAssignments {
 				  RETURN collect([x.code, CASE WHEN length(p) = 0 THEN t.code ELSE nodes(p)[-2].code END]) AS branches
 				}
 				RETURN t.code AS code, branches
-				ORDER BY code""")
-			.fetch().all()
-			.forEach(row -> {
-				List<ExclusiveBranch> branches = new ArrayList<>();
-				for (Object pair : (List<?>) row.get("branches")) {
-					List<?> p = (List<?>) pair;
-					branches.add(new ExclusiveBranch((String) p.get(0), (String) p.get(1)));
-				}
-				rules.put((String) row.get("code"), List.copyOf(branches));
-			});
+				ORDER BY code""").fetch().all().forEach(row -> {
+			List<ExclusiveBranch> branches = new ArrayList<>();
+			for (Object pair : (List<?>) row.get("branches")) {
+				List<?> p = (List<?>) pair;
+				branches.add(new ExclusiveBranch((String) p.get(0), (String) p.get(1)));
+			}
+			rules.put((String) row.get("code"), List.copyOf(branches));
+		});
 		return rules;
 	}
 
-	/** The customers among {@code ids} that exist, with their tags (tag code to value, null when none). */
+	/**
+	 * The customers among {@code ids} that exist, with their tags (tag code to value,
+	 * null when none).
+	 */
 	public List<ExistingCustomer> existing(Collection<String> ids, boolean withProperties) {
 		return List.copyOf(neo4j.query("""
 				UNWIND $ids AS id
@@ -97,8 +109,8 @@ public class BulkAssignments {
 	}
 
 	/**
-	 * Creates or updates customers. A customer the batch creates carries the import's id, so a rollback
-	 * finds it; an existing one gets the new properties only.
+	 * Creates or updates customers. A customer the batch creates carries the import's id,
+	 * so a rollback finds it; an existing one gets the new properties only.
 	 */
 	public void upsertCustomers(List<CustomerRow> customers, String importId) {
 		List<Map<String, Object>> rows = customers.stream()
@@ -108,20 +120,21 @@ public class BulkAssignments {
 				UNWIND $rows AS row
 				MERGE (c:Customer {id: row.id})
 				  ON CREATE SET c.importId = $importId
-				SET c += row.properties""")
-			.bindAll(Map.of("rows", rows, "importId", importId))
-			.run();
+				SET c += row.properties""").bindAll(Map.of("rows", rows, "importId", importId)).run();
 	}
 
 	/**
-	 * Writes assignments in the caller's transaction. Only pairs the customer does not carry yet are created, so a repeated batch (a
-	 * resumed import) is a no-op, and an assignment that already exists keeps its value, source and
-	 * import: only relationships this import creates carry its id.
+	 * Writes assignments in the caller's transaction. Only pairs the customer does not
+	 * carry yet are created, so a repeated batch (a resumed import) is a no-op, and an
+	 * assignment that already exists keeps its value, source and import: only
+	 * relationships this import creates carry its id.
 	 *
-	 * <p>CREATE guarded by NOT EXISTS rather than MERGE: MERGE plans locking index seeks and ran about
-	 * a fifth slower. The check and the create are kept atomic by taking each customer's write lock
-	 * first, the lock {@code assignTags} takes too; {@code SET c.id = c.id} takes it and changes nothing.
-	 * Validation has refused duplicate rows, so one batch never holds the same pair twice.
+	 * <p>
+	 * CREATE guarded by NOT EXISTS rather than MERGE: MERGE plans locking index seeks and
+	 * ran about a fifth slower. The check and the create are kept atomic by taking each
+	 * customer's write lock first, the lock {@code assignTags} takes too;
+	 * {@code SET c.id = c.id} takes it and changes nothing. Validation has refused
+	 * duplicate rows, so one batch never holds the same pair twice.
 	 */
 	public void createAssignments(List<AssignmentRow> assignments, String importId) {
 		List<String> customerIds = assignments.stream().map(AssignmentRow::customerId).distinct().sorted().toList();
@@ -134,9 +147,7 @@ public class BulkAssignments {
 			row.put("assignedAt", a.assignedAt());
 			rows.add(row);
 		}
-		neo4j.query("UNWIND $ids AS id MATCH (c:Customer {id: id}) SET c.id = c.id")
-			.bind(customerIds).to("ids")
-			.run();
+		neo4j.query("UNWIND $ids AS id MATCH (c:Customer {id: id}) SET c.id = c.id").bind(customerIds).to("ids").run();
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (c:Customer {id: row.customerId})
@@ -149,7 +160,9 @@ public class BulkAssignments {
 			.run();
 	}
 
-	/** Deletes up to {@code limit} of the assignments the import wrote; returns how many. */
+	/**
+	 * Deletes up to {@code limit} of the assignments the import wrote; returns how many.
+	 */
 	public long deleteAssignmentsOf(String importId, int limit) {
 		return neo4j.query("""
 				MATCH ()-[a:HAS_TAG {importId: $importId}]->()
@@ -157,10 +170,15 @@ public class BulkAssignments {
 				DELETE a
 				RETURN count(*) AS deleted""")
 			.bindAll(Map.of("importId", importId, "limit", limit))
-			.fetchAs(Long.class).one().orElse(0L);
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
 	}
 
-	/** Deletes up to {@code limit} of the customers the import created, with whatever they carry; returns how many. */
+	/**
+	 * Deletes up to {@code limit} of the customers the import created, with whatever they
+	 * carry; returns how many.
+	 */
 	public long deleteCustomersOf(String importId, int limit) {
 		return neo4j.query("""
 				MATCH (c:Customer {importId: $importId})
@@ -168,11 +186,17 @@ public class BulkAssignments {
 				DETACH DELETE c
 				RETURN count(*) AS deleted""")
 			.bindAll(Map.of("importId", importId, "limit", limit))
-			.fetchAs(Long.class).one().orElse(0L);
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
 	}
 
-	/** A generator over the library in the database, the same one the demo customers come from. */
+	/**
+	 * A generator over the library in the database, the same one the demo customers come
+	 * from.
+	 */
 	public CustomerGenerator generator(long seed) {
 		return new CustomerGenerator(repository.libraryTags(), repository.customerScopes(), seed);
 	}
+
 }

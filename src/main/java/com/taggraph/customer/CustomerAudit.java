@@ -15,4 +15,5 @@ class CustomerAudit {
 		return new AuditedRelationships(ChangeKind.CUSTOMER,
 				"tags: COLLECT { MATCH (n)-[:HAS_TAG]->(t:Tag) RETURN t.code ORDER BY t.code }");
 	}
+
 }

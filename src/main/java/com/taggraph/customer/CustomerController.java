@@ -37,21 +37,29 @@ import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 /**
- * GraphQL mappings of customers, their tags and portraits. {@code customer(id)} asking for tags or a
- * portrait is answered with one query; for lists of customers, one batched query serves the tags and
- * portraits of all of them.
+ * GraphQL mappings of customers, their tags and portraits. {@code customer(id)} asking
+ * for tags or a portrait is answered with one query; for lists of customers, one batched
+ * query serves the tags and portraits of all of them.
  */
 @Controller
 class CustomerController {
 
-	/** Per request: the tags already read with the customer, so the field resolvers need no query. */
+	/**
+	 * Per request: the tags already read with the customer, so the field resolvers need
+	 * no query.
+	 */
 	private static final String PREFETCHED = CustomerController.class.getName() + ".prefetched";
+
 	private static final String TAGS_LOADER = CustomerController.class.getName() + ".tags";
+
 	private static final String HISTORY_LOADER = CustomerController.class.getName() + ".history";
 
 	private final CustomerService customers;
+
 	private final AuditTrail audit;
+
 	private final LifecycleService lifecycle;
+
 	private final NodeChanges nodeChanges;
 
 	CustomerController(CustomerService customers, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
@@ -61,9 +69,11 @@ class CustomerController {
 		this.lifecycle = lifecycle;
 		this.nodeChanges = nodeChanges;
 		loaders.<String, CustomerService.CustomerTags>forName(TAGS_LOADER)
-			.registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids, Visibility.of(env.getContext()))));
+			.registerMappedBatchLoader(
+					(ids, env) -> Mono.fromSupplier(() -> customers.tagsOf(ids, Visibility.of(env.getContext()))));
 		loaders.<HistoryKey, List<TagHistoryEntry>>forName(HISTORY_LOADER)
-			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> history(keys, Visibility.of(env.getContext()))));
+			.registerMappedBatchLoader(
+					(keys, env) -> Mono.fromSupplier(() -> history(keys, Visibility.of(env.getContext()))));
 	}
 
 	/** A customer's history, of one tag or (tagCode null) of all. */
@@ -82,7 +92,8 @@ class CustomerController {
 
 	@QueryMapping
 	Customer customer(@Argument String id, DataFetchingEnvironment env) {
-		// the cheap AST check: DataFetchingFieldSelectionSet would normalise the whole operation first
+		// the cheap AST check: DataFetchingFieldSelectionSet would normalise the whole
+		// operation first
 		if (!SelectedFields.any(env, "tags", "portrait")) {
 			return customers.customer(id);
 		}
@@ -90,7 +101,8 @@ class CustomerController {
 		if (found == null) {
 			return null;
 		}
-		env.getGraphQlContext().<Map<String, CustomerService.CustomerTags>>computeIfAbsent(PREFETCHED, k -> new HashMap<>())
+		env.getGraphQlContext().<Map<String, CustomerService
+				.CustomerTags>>computeIfAbsent(PREFETCHED, k -> new HashMap<>())
 			.put(id, found);
 		return found.customer();
 	}
@@ -107,7 +119,9 @@ class CustomerController {
 
 	@SchemaMapping(typeName = "Customer")
 	List<Map<String, Object>> attributes(Customer customer) {
-		return customer.attributes().entrySet().stream()
+		return customer.attributes()
+			.entrySet()
+			.stream()
 			.map(e -> Map.<String, Object>of("key", e.getKey(), "value", String.valueOf(e.getValue())))
 			.toList();
 	}
@@ -138,23 +152,31 @@ class CustomerController {
 	}
 
 	@SchemaMapping(typeName = "Customer", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> changes(Customer customer, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> changes(Customer customer, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.CUSTOMER, customer.id(), range, env);
 	}
 
-	/** The warnings of the deprecated tags each portrait shows, in one query for all portraits. */
+	/**
+	 * The warnings of the deprecated tags each portrait shows, in one query for all
+	 * portraits.
+	 */
 	@BatchMapping(typeName = "Portrait", field = "warnings")
 	List<List<DeprecationWarning>> warnings(List<Portrait> portraits) {
 		return lifecycle.warnings(portraits.stream()
-			.map(p -> p.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.assignments().stream())
-				.map(a -> a.tag().code()).collect(Collectors.toCollection(LinkedHashSet::new)))
+			.map(p -> p.sections()
+				.stream()
+				.flatMap(s -> s.groups().stream())
+				.flatMap(g -> g.assignments().stream())
+				.map(a -> a.tag().code())
+				.collect(Collectors.toCollection(LinkedHashSet::new)))
 			.toList());
 	}
 
 	/**
-	 * The field from the tags read with the customer when {@code customer(id)} prefetched them (then it
-	 * completes at once, with no data loader round); otherwise through the batch loader, one query for
-	 * every customer in the response.
+	 * The field from the tags read with the customer when {@code customer(id)} prefetched
+	 * them (then it completes at once, with no data loader round); otherwise through the
+	 * batch loader, one query for every customer in the response.
 	 */
 	private static Object withTags(Customer customer, DataFetchingEnvironment env,
 			Function<CustomerService.CustomerTags, ?> field) {
@@ -167,4 +189,5 @@ class CustomerController {
 		DataLoader<String, CustomerService.CustomerTags> loader = env.getDataLoader(TAGS_LOADER);
 		return loader.load(customer.id()).thenApply(field);
 	}
+
 }

@@ -20,8 +20,8 @@ import com.taggraph.importing.ImportFileGenerator;
 import com.taggraph.importing.ImportProgress;
 
 /**
- * Generated customers and their tags as the two files of a load, from the same generator as the demo
- * customers: what {@code generate} writes to try an import at scale.
+ * Generated customers and their tags as the two files of a load, from the same generator
+ * as the demo customers: what {@code generate} writes to try an import at scale.
  */
 @Component
 class CustomerFiles implements ImportFileGenerator {
@@ -34,13 +34,17 @@ class CustomerFiles implements ImportFileGenerator {
 		this.bulk = bulk;
 	}
 
-	/** Streams generated customers to {@code customers.csv} and their tags to {@code assignments.csv}. */
+	/**
+	 * Streams generated customers to {@code customers.csv} and their tags to
+	 * {@code assignments.csv}.
+	 */
 	@Override
 	public Map<String, Long> generate(Path dir, long count, long seed, String idPrefix, ImportProgress progress)
 			throws IOException {
 		long[] assignments = { 0 };
 		if (!ImportColumns.CUSTOMER_ID.matcher(idPrefix + "3300000000").matches() && !idPrefix.isEmpty()) {
-			throw new IllegalArgumentException("--id-prefix '%s' does not make valid account numbers".formatted(idPrefix));
+			throw new IllegalArgumentException(
+					"--id-prefix '%s' does not make valid account numbers".formatted(idPrefix));
 		}
 		Files.createDirectories(dir);
 		CustomerGenerator generator = bulk.generator(seed);

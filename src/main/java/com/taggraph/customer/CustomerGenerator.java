@@ -13,18 +13,25 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Generates customers whose tags obey the library: exactly one customer-category tag each; exactly
- * one tag of every exhaustive class whose scope holds the customer; at most one of every exclusive
- * class; other tags with skewed popularity (a few common, a long tail of rare ones), about 30 per
- * customer. Deterministic for a seed, and streaming, so it serves 10,000 demo customers and
- * multi-million-row benchmark files alike.
+ * Generates customers whose tags obey the library: exactly one customer-category tag
+ * each; exactly one tag of every exhaustive class whose scope holds the customer; at most
+ * one of every exclusive class; other tags with skewed popularity (a few common, a long
+ * tail of rare ones), about 30 per customer. Deterministic for a seed, and streaming, so
+ * it serves 10,000 demo customers and multi-million-row benchmark files alike.
  */
 public final class CustomerGenerator {
 
-	/** Share of high-voltage, low-voltage non-residential and residential customers, by category tag order. */
+	/**
+	 * Share of high-voltage, low-voltage non-residential and residential customers, by
+	 * category tag order.
+	 */
 	private static final double[] CATEGORY_SHARES = { 0.03, 0.15, 0.82 };
+
 	private static final double EXCLUSIVE_OPTIONAL_SHARE = 0.35;
-	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭" };
+
+	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+			"胡", "郭" };
+
 	private static final String[] FIRMS = { "华能", "恒达", "鑫源", "宏盛", "新材料", "金属制品", "纺织", "食品", "物流", "置业", "商贸", "电子" };
 
 	/** One tag as the generator sees it. */
@@ -37,13 +44,17 @@ public final class CustomerGenerator {
 	}
 
 	private final List<String> categories;
+
 	private final Map<String, Set<String>> scopes;
+
 	private final Map<String, List<LibraryTag>> byClass = new LinkedHashMap<>();
+
 	private final Map<String, Double> popularity = new HashMap<>();
 
 	/**
-	 * @param tags   every tag with its class rules and its scope (F4 value)
-	 * @param scopes each scope value and the customer-category tags that define it ({@code customersWithAnyOf})
+	 * @param tags every tag with its class rules and its scope (F4 value)
+	 * @param scopes each scope value and the customer-category tags that define it
+	 * ({@code customersWithAnyOf})
 	 */
 	public CustomerGenerator(List<LibraryTag> tags, Map<String, Set<String>> scopes, long seed) {
 		this.scopes = scopes;
@@ -55,9 +66,13 @@ public final class CustomerGenerator {
 				byClass.computeIfAbsent(tag.classCode(), k -> new ArrayList<>()).add(tag);
 			}
 		}
-		// a stable, seeded popularity rank: tag k of the shuffled order is carried with probability ~ (k+1)^-0.35
-		List<String> free = new ArrayList<>(tags.stream().filter(t -> !t.exclusive() && !categorySet.contains(t.code()))
-			.map(LibraryTag::code).sorted().toList());
+		// a stable, seeded popularity rank: tag k of the shuffled order is carried with
+		// probability ~ (k+1)^-0.35
+		List<String> free = new ArrayList<>(tags.stream()
+			.filter(t -> !t.exclusive() && !categorySet.contains(t.code()))
+			.map(LibraryTag::code)
+			.sorted()
+			.toList());
 		java.util.Collections.shuffle(free, new Random(seed));
 		for (int rank = 0; rank < free.size(); rank++) {
 			popularity.put(free.get(rank), 0.9 * Math.pow(rank + 1, -0.35));
@@ -91,7 +106,8 @@ public final class CustomerGenerator {
 				return;
 			}
 			if (first.exclusive() || first.exhaustive()) {
-				boolean mustHaveOne = first.exhaustive() && (first.classScope() == null || inScope.contains(first.classScope()));
+				boolean mustHaveOne = first.exhaustive()
+						&& (first.classScope() == null || inScope.contains(first.classScope()));
 				if (mustHaveOne || (first.exclusive() && random.nextDouble() < EXCLUSIVE_OPTIONAL_SHARE)) {
 					tags.add(skewedPick(candidates, random).code());
 				}
@@ -144,4 +160,5 @@ public final class CustomerGenerator {
 		}
 		return candidates.get(candidates.size() - 1);
 	}
+
 }

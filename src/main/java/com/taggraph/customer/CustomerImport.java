@@ -19,19 +19,23 @@ import com.taggraph.importing.ImportProgress;
 import com.taggraph.importing.ImportOutcome;
 
 /**
- * What the bulk import loads: customers ({@code id,name[,attribute columns]}) and their tag assignments
- * ({@code customerId,tagCode[,value,assignedAt]}), customers first so the assignments find them. The
- * machinery of the import (its batches, its record, its recovery) is {@code importing}'s.
+ * What the bulk import loads: customers ({@code id,name[,attribute columns]}) and their
+ * tag assignments ({@code customerId,tagCode[,value,assignedAt]}), customers first so the
+ * assignments find them. The machinery of the import (its batches, its record, its
+ * recovery) is {@code importing}'s.
  */
 @Component
 class CustomerImport implements BulkImportTarget {
 
 	static final String CUSTOMERS = "CUSTOMERS";
 	static final String ASSIGNMENTS = "ASSIGNMENTS";
+
 	private static final List<String> KINDS = List.of(CUSTOMERS, ASSIGNMENTS);
 
 	private final BulkAssignments bulk;
+
 	private final ApplicationEventPublisher events;
+
 	private final ZoneId zone = ZoneId.systemDefault();
 
 	CustomerImport(BulkAssignments bulk, ApplicationEventPublisher events) {
@@ -120,4 +124,5 @@ class CustomerImport implements BulkImportTarget {
 	public void changed(String importId, String reason) {
 		events.publishEvent(new CustomersBulkChanged(importId, reason));
 	}
+
 }

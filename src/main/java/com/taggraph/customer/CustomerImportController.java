@@ -23,16 +23,19 @@ import com.taggraph.importing.ImportRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Bulk imports of customers and their tag assignments over HTTP, UTF-8 CSV. With any problem nothing is
- * written (HTTP 422, problem details listing them), and {@code ?dryRun=true} validates without writing. The body is streamed to a
- * file first, so a body of gigabytes never sits in memory.
+ * Bulk imports of customers and their tag assignments over HTTP, UTF-8 CSV. With any
+ * problem nothing is written (HTTP 422, problem details listing them), and
+ * {@code ?dryRun=true} validates without writing. The body is streamed to a file first,
+ * so a body of gigabytes never sits in memory.
  */
 @RestController
 @RequestMapping("/api/import")
 class CustomerImportController {
 
 	private final BulkImportService imports;
+
 	private final long customersMaxBytes;
+
 	private final long assignmentsMaxBytes;
 
 	CustomerImportController(BulkImportService imports, ImportProperties properties) {
@@ -50,7 +53,10 @@ class CustomerImportController {
 				"taggraph.import.customers-max-bytes");
 	}
 
-	/** Tag assignments: {@code customerId,tagCode[,value,assignedAt]}; each written one carries the import's id. */
+	/**
+	 * Tag assignments: {@code customerId,tagCode[,value,assignedAt]}; each written one
+	 * carries the import's id.
+	 */
 	@PostMapping(path = "/assignments", produces = MediaType.APPLICATION_JSON_VALUE)
 	ImportOutcome importAssignments(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
@@ -66,8 +72,9 @@ class CustomerImportController {
 			CsvUpload.requireCsv(contentType, request.getContentLengthLong(), limit, limitProperty);
 			upload = Files.createTempFile(imports.incomingDir(), "upload-", ".csv");
 			CsvUpload.spool(request.getInputStream(), upload, limit, limitProperty);
-			return imports.importFiles(List.of(new ImportFile(kind, upload, "upload-" + kind.toLowerCase() + ".csv")),
-					dryRun, "http", ImportProgress.NONE, true)
+			return imports
+				.importFiles(List.of(new ImportFile(kind, upload, "upload-" + kind.toLowerCase() + ".csv")), dryRun,
+						"http", ImportProgress.NONE, true)
 				.orRefuse();
 		}
 		catch (ImportRefusal refusal) {
@@ -79,4 +86,5 @@ class CustomerImportController {
 			}
 		}
 	}
+
 }

@@ -20,12 +20,18 @@ import com.taggraph.taxonomy.ClassChains;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 
-/** The Cypher of customers and their tag assignments; every read answers for many customers at once. */
+/**
+ * The Cypher of customers and their tag assignments; every read answers for many
+ * customers at once.
+ */
 @Repository
 @SuppressWarnings("unchecked")
 class CustomerRepository {
 
-	/** The rest of a query that has matched {@code (cu)-[a:HAS_TAG]->(t)}: one row per assignment, portrait order. */
+	/**
+	 * The rest of a query that has matched {@code (cu)-[a:HAS_TAG]->(t)}: one row per
+	 * assignment, portrait order.
+	 */
 	private static final String ENTRY_RETURN = """
 			OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
 			OPTIONAL MATCH path = (c)-[:BROADER]->*(root:TagClass)
@@ -35,7 +41,8 @@ class CustomerRepository {
 			       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source, a.importId AS importId,
 			       a.by AS by, a.runId AS runId,
 			       CASE WHEN path IS NULL THEN [] ELSE [n IN reverse(nodes(path)) | %s] END AS chain
-			ORDER BY customerId, root.code, classCode, code""".formatted(GraphModel.status("t"), ClassChains.NODE_PROJECTION);
+			ORDER BY customerId, root.code, classCode, code""".formatted(GraphModel.status("t"),
+			ClassChains.NODE_PROJECTION);
 
 	private final Neo4jClient neo4j;
 
@@ -52,15 +59,17 @@ class CustomerRepository {
 				UNWIND $ids AS id
 				MATCH (cu:Customer {id: id})
 				RETURN cu.id AS id, cu.name AS name, properties(cu) AS attributes""")
-			.bind(ids).to("ids")
+			.bind(ids)
+			.to("ids")
 			.fetchAs(Customer.class)
 			.mappedBy((types, r) -> toCustomer(r))
 			.all());
 	}
 
 	/**
-	 * Every assignment of each customer with the class chain of its tag (empty if the tag's class does
-	 * not reach a root): serves both {@code tags} and {@code portrait} in one query.
+	 * Every assignment of each customer with the class chain of its tag (empty if the
+	 * tag's class does not reach a root): serves both {@code tags} and {@code portrait}
+	 * in one query.
 	 */
 	Map<String, List<Portrait.Entry>> entries(Collection<String> ids, List<String> hidden) {
 		Map<String, List<Portrait.Entry>> byCustomer = new LinkedHashMap<>();
@@ -68,8 +77,10 @@ class CustomerRepository {
 				UNWIND $ids AS id
 				MATCH (cu:Customer {id: id})-[a:HAS_TAG]->(t:Tag) WHERE NOT t.code IN $hidden
 				%s""".formatted(ENTRY_RETURN))
-			.bind(ids).to("ids")
-			.bind(hidden).to("hidden")
+			.bind(ids)
+			.to("ids")
+			.bind(hidden)
+			.to("hidden")
 			.fetchAs(Portrait.Entry.class)
 			.mappedBy((types, r) -> toEntry(r))
 			.all()
@@ -78,13 +89,16 @@ class CustomerRepository {
 	}
 
 	/**
-	 * A customer and all its entries in one query and one row: what {@code customer(id) { tags portrait }}
-	 * needs. Chains are computed once per distinct class rather than once per assignment.
+	 * A customer and all its entries in one query and one row: what {@code customer(id) {
+	 * tags portrait }} needs. Chains are computed once per distinct class rather than
+	 * once per assignment.
 	 */
 	Optional<CustomerEntries> findWithEntries(String id, List<String> hidden) {
 		return neo4j.query(PortraitQuery.CYPHER)
-			.bind(id).to("id")
-			.bind(hidden).to("hidden")
+			.bind(id)
+			.to("id")
+			.bind(hidden)
+			.to("hidden")
 			.fetchAs(CustomerEntries.class)
 			.mappedBy((types, r) -> {
 				Map<String, List<TagClass>> chains = new HashMap<>();
@@ -114,8 +128,9 @@ class CustomerRepository {
 	}
 
 	/**
-	 * For each (customer, tag) pair, the customer's own assignments of the tags that tag is derived
-	 * from, at any depth: why a derived tag is there. Keyed by {@code customerId + '|' + tagCode}.
+	 * For each (customer, tag) pair, the customer's own assignments of the tags that tag
+	 * is derived from, at any depth: why a derived tag is there. Keyed by
+	 * {@code customerId + '|' + tagCode}.
 	 */
 	Map<String, List<TagAssignment>> carriedUpstream(List<Map<String, String>> pairs, List<String> hidden) {
 		Map<String, List<TagAssignment>> result = new HashMap<>();
@@ -133,8 +148,10 @@ class CustomerRepository {
 				       toString(a.assignedAt) AS assignedAt, coalesce(a.source, 'IMPORT') AS source,
 				       a.importId AS importId, a.by AS by, a.runId AS runId
 				ORDER BY derived, customerId, code""".formatted(GraphModel.status("u")))
-			.bind(pairs).to("pairs")
-			.bind(hidden).to("hidden")
+			.bind(pairs)
+			.to("pairs")
+			.bind(hidden)
+			.to("hidden")
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, r) -> Map.entry(r.get("customerId").asString() + "|" + r.get("derived").asString(),
 					toAssignment(r)))
@@ -147,13 +164,17 @@ class CustomerRepository {
 	/** Which of the codes name tags. */
 	List<String> existingTags(Collection<String> codes) {
 		return List.copyOf(neo4j.query("UNWIND $codes AS code MATCH (t:Tag {code: code}) RETURN t.code")
-			.bind(codes).to("codes").fetchAs(String.class).all());
+			.bind(codes)
+			.to("codes")
+			.fetchAs(String.class)
+			.all());
 	}
 
 	/**
-	 * For the given tags and for the tags the customer already carries: every exclusive class at or
-	 * above the tag's class, and the branch of that class the tag falls in (the lower class on the way
-	 * down, or the tag itself when it sits directly in the exclusive class).
+	 * For the given tags and for the tags the customer already carries: every exclusive
+	 * class at or above the tag's class, and the branch of that class the tag falls in
+	 * (the lower class on the way down, or the tag itself when it sits directly in the
+	 * exclusive class).
 	 */
 	List<ExclusiveBranch> exclusiveBranches(String customerId, Collection<String> codes) {
 		return List.copyOf(neo4j.query("""
@@ -180,29 +201,30 @@ class CustomerRepository {
 	record ExclusiveBranch(String tag, boolean carried, String exclusiveClass, String branch) {
 	}
 
-	/** Locks the customer for the rest of the transaction, so two writers cannot both pass the rule checks. */
+	/**
+	 * Locks the customer for the rest of the transaction, so two writers cannot both pass
+	 * the rule checks.
+	 */
 	void lock(String customerId) {
 		neo4j.query("MATCH (cu:Customer {id: $id}) SET cu.tagsChangedAt = datetime()").bind(customerId).to("id").run();
 	}
 
 	void assign(String customerId, Collection<String> codes, AssignmentSource source, String by) {
-		Map<String, Object> params = new java.util.HashMap<>(Map.of("id", customerId, "codes", codes, "source",
-				source.name()));
+		Map<String, Object> params = new java.util.HashMap<>(
+				Map.of("id", customerId, "codes", codes, "source", source.name()));
 		params.put("by", by);
 		neo4j.query("""
 				MATCH (cu:Customer {id: $id})
 				UNWIND $codes AS code
 				MATCH (t:Tag {code: code})
 				MERGE (cu)-[a:HAS_TAG]->(t)
-				  ON CREATE SET a.assignedAt = datetime(), a.source = $source, a.by = $by""")
-			.bindAll(params)
-			.run();
+				  ON CREATE SET a.assignedAt = datetime(), a.source = $source, a.by = $by""").bindAll(params).run();
 	}
 
 	/**
-	 * Takes the tags off the customer, keeping each assignment as a {@code :PastAssignment} node (with
-	 * the tag's code and name, so the record outlives the tag) for the customer's tag history.
-	 *
+	 * Takes the tags off the customer, keeping each assignment as a
+	 * {@code :PastAssignment} node (with the tag's code and name, so the record outlives
+	 * the tag) for the customer's tag history.
 	 * @param reason REMOVED, or REPLACED when an exclusive class swapped the tag out
 	 */
 	void remove(String customerId, Collection<String> codes, String reason, String by) {
@@ -214,14 +236,12 @@ class CustomerRepository {
 				CREATE (cu)-[:HAD_TAG]->(:PastAssignment {tagCode: t.code, tagName: t.name, value: a.value,
 				         assignedAt: a.assignedAt, source: coalesce(a.source, 'IMPORT'), importId: a.importId, by: a.by,
 				         runId: a.runId, removedAt: datetime(), removedBy: $by, reason: $reason})
-				DELETE a""")
-			.bindAll(params)
-			.run();
+				DELETE a""").bindAll(params).run();
 	}
 
 	/**
-	 * Each customer's tag history, oldest first: the assignments it carries now and the past ones, with
-	 * when each came and went. {@code tagCode} null for every tag.
+	 * Each customer's tag history, oldest first: the assignments it carries now and the
+	 * past ones, with when each came and went. {@code tagCode} null for every tag.
 	 */
 	Map<String, List<TagHistoryEntry>> history(Collection<String> ids, String tagCode, List<String> hidden) {
 		Map<String, List<TagHistoryEntry>> byCustomer = new LinkedHashMap<>();
@@ -247,23 +267,28 @@ class CustomerRepository {
 				       toString(removedAt) AS removedAt, removedBy, reason
 				ORDER BY id, assignedAt, coalesce(removedAt, datetime('9999-12-31T00:00Z')), tagCode""")
 			.bindAll(params)
-			.fetch().all()
+			.fetch()
+			.all()
 			.forEach(row -> byCustomer.computeIfAbsent((String) row.get("id"), k -> new ArrayList<>())
 				.add(new TagHistoryEntry((String) row.get("tagCode"), (String) row.get("tagName"),
-						row.get("value") == null ? null : String.valueOf(row.get("value")), (String) row.get("assignedAt"),
-						AssignmentSource.valueOf((String) row.get("source")), (String) row.get("importId"),
-						(String) row.get("by"), (String) row.get("runId"), (String) row.get("removedAt"),
-						(String) row.get("removedBy"), (String) row.get("reason"))));
+						row.get("value") == null ? null : String.valueOf(row.get("value")),
+						(String) row.get("assignedAt"), AssignmentSource.valueOf((String) row.get("source")),
+						(String) row.get("importId"), (String) row.get("by"), (String) row.get("runId"),
+						(String) row.get("removedAt"), (String) row.get("removedBy"), (String) row.get("reason"))));
 		return byCustomer;
 	}
 
-	// ---- generation and bulk writes -----------------------------------------------------------
+	// ---- generation and bulk writes
+	// -----------------------------------------------------------
 
 	boolean anyCustomer() {
 		return neo4j.query("RETURN EXISTS { (:Customer) } AS any").fetchAs(Boolean.class).one().orElse(false);
 	}
 
-	/** Every tag with its class rules and its scope value (a facet value that defines customers). */
+	/**
+	 * Every tag with its class rules and its scope value (a facet value that defines
+	 * customers).
+	 */
 	List<CustomerGenerator.LibraryTag> libraryTags() {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
@@ -272,9 +297,9 @@ class CustomerRepository {
 				       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope
 				ORDER BY code""")
 			.fetchAs(CustomerGenerator.LibraryTag.class)
-			.mappedBy((types, r) -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
-					r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(), r.get("classScope").asString(null),
-					r.get("tagScope").asString(null)))
+			.mappedBy((types, r) -> new CustomerGenerator.LibraryTag(r.get("code").asString(),
+					r.get("classCode").asString(), r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(),
+					r.get("classScope").asString(null), r.get("tagScope").asString(null)))
 			.all());
 	}
 
@@ -284,13 +309,17 @@ class CustomerRepository {
 		neo4j.query("""
 				MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL
 				RETURN v.code AS code, v.customersWithAnyOf AS tags ORDER BY code""")
-			.fetch().all()
+			.fetch()
+			.all()
 			.forEach(row -> scopes.put((String) row.get("code"),
 					new java.util.LinkedHashSet<>((List<String>) row.get("tags"))));
 		return scopes;
 	}
 
-	/** Creates customers with their tags (source RULE, computed by the rule run), one batch per call. */
+	/**
+	 * Creates customers with their tags (source RULE, computed by the rule run), one
+	 * batch per call.
+	 */
 	void createWithTags(List<Map<String, Object>> batch, String runId) {
 		neo4j.query("""
 				UNWIND $rows AS row
@@ -327,4 +356,5 @@ class CustomerRepository {
 				AssignmentSource.valueOf(r.get("source").asString()), r.get("importId").asString(null),
 				r.get("by").asString(null), r.get("runId").asString(null));
 	}
+
 }

@@ -19,8 +19,9 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.security.Visibility;
 
 /**
- * Customers and their tags. The exclusivity rule (互斥) holds at write time: a customer never carries
- * tags from two branches of an exclusive class, unless a write is refused or swaps the old tag out.
+ * Customers and their tags. The exclusivity rule (互斥) holds at write time: a customer
+ * never carries tags from two branches of an exclusive class, unless a write is refused
+ * or swaps the old tag out.
  */
 @Service
 public class CustomerService {
@@ -28,7 +29,9 @@ public class CustomerService {
 	static final int MAX_TAGS_PER_WRITE = 500;
 
 	private final CustomerRepository repository;
+
 	private final ApplicationEventPublisher events;
+
 	private final AuditTrail audit;
 
 	CustomerService(CustomerRepository repository, ApplicationEventPublisher events, AuditTrail audit) {
@@ -37,8 +40,10 @@ public class CustomerService {
 		this.events = events;
 	}
 
-	// Single-statement reads run without a Spring transaction: the driver then sends one auto-commit
-	// statement (RUN+PULL) instead of BEGIN, RUN+PULL and COMMIT as three round trips, which was most
+	// Single-statement reads run without a Spring transaction: the driver then sends one
+	// auto-commit
+	// statement (RUN+PULL) instead of BEGIN, RUN+PULL and COMMIT as three round trips,
+	// which was most
 	// of a portrait request's time. One statement is consistent on its own.
 	public Customer customer(String id) {
 		return repository.find(id).orElse(null);
@@ -49,15 +54,16 @@ public class CustomerService {
 	}
 
 	/**
-	 * For each assignment, the customer's own assignments of the tags its tag is derived from (at any
-	 * depth), in one query for all of them.
+	 * For each assignment, the customer's own assignments of the tags its tag is derived
+	 * from (at any depth), in one query for all of them.
 	 */
 	@Transactional(readOnly = true)
 	public Map<TagAssignment, List<TagAssignment>> carriedUpstream(Collection<TagAssignment> assignments,
 			Visibility visibility) {
 		List<Map<String, String>> pairs = assignments.stream()
 			.map(a -> Map.of("customer", a.customerId(), "tag", a.tag().code()))
-			.distinct().toList();
+			.distinct()
+			.toList();
 		Map<String, List<TagAssignment>> found = repository.carriedUpstream(pairs, visibility.hidden());
 		Map<TagAssignment, List<TagAssignment>> result = new HashMap<>();
 		for (TagAssignment a : assignments) {
@@ -66,20 +72,30 @@ public class CustomerService {
 		return result;
 	}
 
-	/** Each customer's history of the tags the caller may see, oldest first: one query for any number of customers. */
+	/**
+	 * Each customer's history of the tags the caller may see, oldest first: one query for
+	 * any number of customers.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, List<TagHistoryEntry>> tagHistory(Collection<String> customerIds, String tagCode,
 			Visibility visibility) {
 		return repository.history(customerIds, tagCode, visibility.hidden());
 	}
 
-	/** A customer with every assignment the caller may see and its class chain, in one query; null if there is none. */
+	/**
+	 * A customer with every assignment the caller may see and its class chain, in one
+	 * query; null if there is none.
+	 */
 	public CustomerTags customerWithTags(String id, Visibility visibility) {
-		return repository.findWithEntries(id, visibility.hidden()).map(found -> new CustomerTags(found.customer(), found.entries()))
+		return repository.findWithEntries(id, visibility.hidden())
+			.map(found -> new CustomerTags(found.customer(), found.entries()))
 			.orElse(null);
 	}
 
-	/** Every assignment the caller may see, with its tag's class chain, of each customer: one query for any number. */
+	/**
+	 * Every assignment the caller may see, with its tag's class chain, of each customer:
+	 * one query for any number.
+	 */
 	public Map<String, CustomerTags> tagsOf(Collection<String> customerIds, Visibility visibility) {
 		var entries = repository.entries(Set.copyOf(customerIds), visibility.hidden());
 		Map<String, CustomerTags> result = new HashMap<>();
@@ -89,12 +105,17 @@ public class CustomerService {
 		return result;
 	}
 
-	/** A customer's assignments with their class chains, from which its tag list and portrait both follow. */
+	/**
+	 * A customer's assignments with their class chains, from which its tag list and
+	 * portrait both follow.
+	 */
 	public record CustomerTags(Customer customer, List<Portrait.Entry> entries) {
 
 		public List<TagAssignment> assignments() {
-			return entries.stream().map(Portrait.Entry::assignment)
-				.sorted(java.util.Comparator.comparing(a -> a.tag().code())).toList();
+			return entries.stream()
+				.map(Portrait.Entry::assignment)
+				.sorted(java.util.Comparator.comparing(a -> a.tag().code()))
+				.toList();
 		}
 
 		public Portrait portrait(String customerId) {
@@ -103,15 +124,19 @@ public class CustomerService {
 	}
 
 	/**
-	 * Gives the customer the tags. A tag from an exclusive class whose other branch the customer
-	 * carries is refused with EXCLUSIVE_CONFLICT, or with {@code replace} swaps that tag out.
+	 * Gives the customer the tags. A tag from an exclusive class whose other branch the
+	 * customer carries is refused with EXCLUSIVE_CONFLICT, or with {@code replace} swaps
+	 * that tag out.
 	 */
 	@Transactional
 	public Customer assignTags(String customerId, List<String> tagCodes, boolean replace) {
 		return assignTags(customerId, tagCodes, replace, AssignmentSource.MANUAL, null);
 	}
 
-	/** As {@link #assignTags(String, List, boolean)}, recording how the tags came and who put them there. */
+	/**
+	 * As {@link #assignTags(String, List, boolean)}, recording how the tags came and who
+	 * put them there.
+	 */
 	@Transactional
 	public Customer assignTags(String customerId, List<String> tagCodes, boolean replace, AssignmentSource source,
 			String by) {
@@ -151,8 +176,8 @@ public class CustomerService {
 	}
 
 	/**
-	 * Takes the tags off the customer, keeping each in its tag history with who removed it; tags it
-	 * does not carry are ignored.
+	 * Takes the tags off the customer, keeping each in its tag history with who removed
+	 * it; tags it does not carry are ignored.
 	 */
 	@Transactional
 	public Customer removeTags(String customerId, List<String> tagCodes, String by) {
@@ -170,8 +195,8 @@ public class CustomerService {
 			throw DomainException.invalid("tagCodes", "give at least one tag code");
 		}
 		if (tagCodes.size() > MAX_TAGS_PER_WRITE) {
-			throw DomainException.invalid("tagCodes", "at most %d tags per call, got %d".formatted(MAX_TAGS_PER_WRITE,
-					tagCodes.size()));
+			throw DomainException.invalid("tagCodes",
+					"at most %d tags per call, got %d".formatted(MAX_TAGS_PER_WRITE, tagCodes.size()));
 		}
 		if (customerId == null || repository.find(customerId).isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_FOUND, "customer '%s' does not exist".formatted(customerId),
@@ -181,8 +206,9 @@ public class CustomerService {
 		Set<String> unknown = new LinkedHashSet<>(codes);
 		unknown.removeAll(repository.existingTags(codes));
 		if (!unknown.isEmpty()) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "unknown tag%s %s".formatted(unknown.size() == 1 ? "" : "s",
-					String.join(", ", unknown)), Map.of("field", "tagCodes", "subject", List.copyOf(unknown)));
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown tag%s %s".formatted(unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
+					Map.of("field", "tagCodes", "subject", List.copyOf(unknown)));
 		}
 		return codes;
 	}
@@ -196,4 +222,5 @@ public class CustomerService {
 		return new DomainException(ErrorCode.EXCLUSIVE_CONFLICT, message,
 				Map.of("tags", List.of(tag, other), "classCode", classCode, "subject", customerId));
 	}
+
 }

@@ -17,24 +17,26 @@ import com.taggraph.graph.StartupStep;
 import com.taggraph.graph.TransientRetry;
 
 /**
- * On the first start with demo data on, generates {@code taggraph.demo.customers} customers consistent
- * with the library, in one transaction: either all of them are there or none, and a database that
- * already holds customers is never touched.
+ * On the first start with demo data on, generates {@code taggraph.demo.customers}
+ * customers consistent with the library, in one transaction: either all of them are there
+ * or none, and a database that already holds customers is never touched.
  */
 @Component
 @Order(10)
 class DemoCustomers implements StartupStep {
 
 	private static final Log log = LogFactory.getLog(DemoCustomers.class);
+
 	private static final int BATCH = 1000;
 	static final long SEED = 20241118L;
 
 	private final CustomerRepository repository;
+
 	private final TransactionTemplate tx;
+
 	private final long count;
 
-	DemoCustomers(CustomerRepository repository, PlatformTransactionManager transactions,
-			DemoProperties demo) {
+	DemoCustomers(CustomerRepository repository, PlatformTransactionManager transactions, DemoProperties demo) {
 		this.repository = repository;
 		this.tx = TransientRetry.template(transactions);
 		this.count = demo.customers();
@@ -78,4 +80,5 @@ class DemoCustomers implements StartupStep {
 					(System.nanoTime() - started) / 1_000_000));
 		}
 	}
+
 }

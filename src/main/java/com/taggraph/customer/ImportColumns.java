@@ -17,25 +17,35 @@ import com.taggraph.importing.CsvRows;
 import com.taggraph.importing.ImportProblems;
 
 /**
- * The columns of the two bulk-import files and the rules of their cells, shared by validation and
- * the write pass so both read a file the same way.
+ * The columns of the two bulk-import files and the rules of their cells, shared by
+ * validation and the write pass so both read a file the same way.
  */
 final class ImportColumns {
 
-	/** An account number (户号): letters, digits, '-' and '_', starting with a letter or digit. */
+	/**
+	 * An account number (户号): letters, digits, '-' and '_', starting with a letter or
+	 * digit.
+	 */
 	static final Pattern CUSTOMER_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]{0,39}");
+
 	private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
 	/** Properties the graph itself uses on a customer; a file cannot set them. */
 	private static final Set<String> RESERVED = Set.of("id", "name", "importid", "tagschangedat");
 
 	private ImportColumns() {
 	}
 
-	/** {@code id,name[,attribute columns]}; attribute columns become customer properties. */
+	/**
+	 * {@code id,name[,attribute columns]}; attribute columns become customer properties.
+	 */
 	record Customers(int id, int name, List<String> attributes, List<Integer> attributeIndexes, int size) {
 	}
 
-	/** {@code customerId,tagCode[,value,assignedAt]}, any order; -1 for an absent optional column. */
+	/**
+	 * {@code customerId,tagCode[,value,assignedAt]}, any order; -1 for an absent optional
+	 * column.
+	 */
 	record Assignments(int customerId, int tagCode, int value, int assignedAt, int size) {
 	}
 
@@ -53,8 +63,10 @@ final class ImportColumns {
 			}
 			else if (!lower.equals("id") && !lower.equals("name")) {
 				if (!ATTRIBUTE.matcher(name).matches() || RESERVED.contains(lower)) {
-					problems.add(header.line(), null, name, ("'%s' cannot be an attribute column: use letters, digits"
-							+ " and '_', starting with a letter (and not importId or tagsChangedAt)").formatted(name),
+					problems.add(header.line(), null, name,
+							("'%s' cannot be an attribute column: use letters, digits"
+									+ " and '_', starting with a letter (and not importId or tagsChangedAt)")
+								.formatted(name),
 							file, "MALFORMED");
 					ok = false;
 				}
@@ -65,7 +77,8 @@ final class ImportColumns {
 		for (String required : List.of("id", "name")) {
 			if (!seen.containsKey(required)) {
 				problems.add(header.line(), null, required,
-						"missing column '%s'; the header must hold id,name and then any attribute columns".formatted(required),
+						"missing column '%s'; the header must hold id,name and then any attribute columns"
+							.formatted(required),
 						file, "MALFORMED");
 				ok = false;
 			}
@@ -82,8 +95,9 @@ final class ImportColumns {
 			String name = header.get(i);
 			String lower = name.toLowerCase(Locale.ROOT);
 			if (!allowed.contains(lower)) {
-				problems.add(header.line(), null, name, "unknown column '%s'; allowed columns are customerId,tagCode,value,assignedAt"
-					.formatted(name), file, "MALFORMED");
+				problems.add(header.line(), null, name,
+						"unknown column '%s'; allowed columns are customerId,tagCode,value,assignedAt".formatted(name),
+						file, "MALFORMED");
 				ok = false;
 			}
 			else if (seen.putIfAbsent(lower, i) != null) {
@@ -94,7 +108,8 @@ final class ImportColumns {
 		for (String required : List.of("customerId", "tagCode")) {
 			if (!seen.containsKey(required.toLowerCase(Locale.ROOT))) {
 				problems.add(header.line(), null, required,
-						"missing column '%s'; the header must hold customerId,tagCode[,value,assignedAt]".formatted(required),
+						"missing column '%s'; the header must hold customerId,tagCode[,value,assignedAt]"
+							.formatted(required),
 						file, "MALFORMED");
 				ok = false;
 			}
@@ -104,9 +119,8 @@ final class ImportColumns {
 	}
 
 	/**
-	 * An ISO-8601 date ({@code 2024-05-01}) or date-time, with or without offset; without one, the
-	 * time is read in {@code zone}.
-	 *
+	 * An ISO-8601 date ({@code 2024-05-01}) or date-time, with or without offset; without
+	 * one, the time is read in {@code zone}.
 	 * @throws DateTimeParseException when it is neither
 	 */
 	static OffsetDateTime assignedAt(String text, ZoneId zone) {
@@ -122,4 +136,5 @@ final class ImportColumns {
 			}
 		}
 	}
+
 }

@@ -21,29 +21,40 @@ import com.taggraph.importing.ImportProgress;
 import com.taggraph.importing.ImportOutcome;
 
 /**
- * Checks bulk-import files completely before anything is written, streaming them so memory grows
- * with the number of distinct customers, not of rows. Customers are looked up in the database ten
- * thousand at a time, together with the tags they carry; each customer then keeps the tags the
- * file gives it as small numbers, which is all the duplicate and exclusivity checks need.
+ * Checks bulk-import files completely before anything is written, streaming them so
+ * memory grows with the number of distinct customers, not of rows. Customers are looked
+ * up in the database ten thousand at a time, together with the tags they carry; each
+ * customer then keeps the tags the file gives it as small numbers, which is all the
+ * duplicate and exclusivity checks need.
  */
 final class ImportValidation {
 
 	private static final byte UNRESOLVED = 0;
+
 	/** a new customer, created by the customers file */
 	private static final byte NEW_IN_FILE = 1;
+
 	private static final byte IN_DATABASE = 2;
+
 	private static final byte UNKNOWN = 3;
+
 	private static final short[] NONE = new short[0];
+
 	private static final int STEP = 1024;
 
 	/** What validation knows about one customer. */
 	private static final class Customer {
 
 		long line;
+
 		byte origin;
+
 		short[] tags = NONE;
+
 		int tagCount;
+
 		short[] dbTags = NONE;
+
 		String[] dbValues;
 
 		boolean hasTag(short tag) {
@@ -70,6 +81,7 @@ final class ImportValidation {
 			}
 			return -1;
 		}
+
 	}
 
 	private record PendingCustomer(long line, String id, String name, String[] attributes) {
@@ -83,12 +95,19 @@ final class ImportValidation {
 	}
 
 	private final BulkAssignments bulk;
+
 	private final TagLibrary library;
+
 	private final ImportProblems problems;
+
 	private final ZoneId zone;
+
 	private final int lookupBatch;
+
 	private final ImportProgress progress;
+
 	private final Map<String, Customer> customers = new HashMap<>();
+
 	private boolean hadCustomersFile;
 
 	ImportValidation(BulkAssignments bulk, TagLibrary library, ImportProblems problems, ZoneId zone, int lookupBatch,
@@ -101,7 +120,8 @@ final class ImportValidation {
 		this.progress = progress;
 	}
 
-	// ---- customers --------------------------------------------------------------------------
+	// ---- customers
+	// --------------------------------------------------------------------------
 
 	Result customers(ImportFile file) throws IOException {
 		hadCustomersFile = true;
@@ -152,8 +172,8 @@ final class ImportValidation {
 	private PendingCustomer customerRow(CsvRows.Row row, ImportColumns.Customers columns, String fk) {
 		String id = row.cell(columns.id());
 		if (row.size() != columns.size()) {
-			problems.add(row.line(), id, null, "expected %d columns, found %d".formatted(columns.size(), row.size()), fk,
-					"MALFORMED");
+			problems.add(row.line(), id, null, "expected %d columns, found %d".formatted(columns.size(), row.size()),
+					fk, "MALFORMED");
 			return null;
 		}
 		if (id == null) {
@@ -161,8 +181,11 @@ final class ImportValidation {
 			return null;
 		}
 		if (!ImportColumns.CUSTOMER_ID.matcher(id).matches()) {
-			problems.add(row.line(), id, "id", ("'%s' is not an account number (户号): 1 to 40 letters, digits, '-' or '_',"
-					+ " starting with a letter or digit").formatted(id), fk, "INVALID_VALUE");
+			problems.add(row.line(), id, "id",
+					("'%s' is not an account number (户号): 1 to 40 letters, digits, '-' or '_',"
+							+ " starting with a letter or digit")
+						.formatted(id),
+					fk, "INVALID_VALUE");
 			return null;
 		}
 		Customer known = customers.get(id);
@@ -173,7 +196,8 @@ final class ImportValidation {
 		}
 		Customer customer = new Customer();
 		customer.line = row.line();
-		customer.origin = NEW_IN_FILE; // until the database says otherwise; a bad row must not cascade into its assignments
+		customer.origin = NEW_IN_FILE; // until the database says otherwise; a bad row
+										// must not cascade into its assignments
 		customers.put(id, customer);
 		boolean ok = true;
 		String name = row.cell(columns.name());
@@ -194,7 +218,8 @@ final class ImportValidation {
 		return ok ? new PendingCustomer(row.line(), id, name, attributes) : null;
 	}
 
-	private void resolveCustomers(List<PendingCustomer> chunk, ImportColumns.Customers columns, long[] counts, String fk) {
+	private void resolveCustomers(List<PendingCustomer> chunk, ImportColumns.Customers columns, long[] counts,
+			String fk) {
 		if (chunk.isEmpty()) {
 			return;
 		}
@@ -205,7 +230,8 @@ final class ImportValidation {
 			Customer customer = customers.get(p.id());
 			if (found == null) {
 				if (p.name() == null) {
-					problems.add(p.line(), p.id(), "name", "name is empty: a new customer needs a name", fk, "INVALID_VALUE");
+					problems.add(p.line(), p.id(), "name", "name is empty: a new customer needs a name", fk,
+							"INVALID_VALUE");
 				}
 				else {
 					counts[0]++;
@@ -223,7 +249,8 @@ final class ImportValidation {
 		}
 	}
 
-	// ---- assignments ------------------------------------------------------------------------
+	// ---- assignments
+	// ------------------------------------------------------------------------
 
 	Result assignments(ImportFile file) throws IOException {
 		String fk = CustomerImport.ASSIGNMENTS;
@@ -234,8 +261,9 @@ final class ImportValidation {
 		try (CsvRows rows = new CsvRows(file.path())) {
 			CsvRows.Row header = rows.next();
 			if (header == null) {
-				problems.add(1, null, null, "the file is empty: expected a header line customerId,tagCode[,value,assignedAt]",
-						fk, "MALFORMED");
+				problems.add(1, null, null,
+						"the file is empty: expected a header line customerId,tagCode[,value,assignedAt]", fk,
+						"MALFORMED");
 				return new Result(ImportOutcome.Counts.NONE, null);
 			}
 			ImportColumns.Assignments columns = ImportColumns.assignments(header, problems, fk);
@@ -279,8 +307,8 @@ final class ImportValidation {
 	private PendingAssignment assignmentRow(CsvRows.Row row, ImportColumns.Assignments columns, String fk) {
 		String customerId = row.cell(columns.customerId());
 		if (row.size() != columns.size()) {
-			problems.add(row.line(), customerId, null, "expected %d columns, found %d".formatted(columns.size(), row.size()),
-					fk, "MALFORMED");
+			problems.add(row.line(), customerId, null,
+					"expected %d columns, found %d".formatted(columns.size(), row.size()), fk, "MALFORMED");
 			return null;
 		}
 		boolean ok = true;
@@ -289,8 +317,11 @@ final class ImportValidation {
 			ok = false;
 		}
 		else if (!ImportColumns.CUSTOMER_ID.matcher(customerId).matches()) {
-			problems.add(row.line(), customerId, "customerId", ("'%s' is not an account number (户号): 1 to 40 letters,"
-					+ " digits, '-' or '_', starting with a letter or digit").formatted(customerId), fk, "INVALID_VALUE");
+			problems.add(row.line(), customerId, "customerId",
+					("'%s' is not an account number (户号): 1 to 40 letters,"
+							+ " digits, '-' or '_', starting with a letter or digit")
+						.formatted(customerId),
+					fk, "INVALID_VALUE");
 			ok = false;
 		}
 		String tagCode = row.cell(columns.tagCode());
@@ -305,8 +336,8 @@ final class ImportValidation {
 		}
 		String value = row.cell(columns.value());
 		if (value != null && value.length() > CsvRows.MAX_VALUE) {
-			problems.add(row.line(), customerId, "value", "value is longer than %d characters".formatted(CsvRows.MAX_VALUE),
-					fk, "INVALID_VALUE");
+			problems.add(row.line(), customerId, "value",
+					"value is longer than %d characters".formatted(CsvRows.MAX_VALUE), fk, "INVALID_VALUE");
 			ok = false;
 		}
 		String assignedAt = row.cell(columns.assignedAt());
@@ -315,8 +346,11 @@ final class ImportValidation {
 				ImportColumns.assignedAt(assignedAt, zone);
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(row.line(), customerId, "assignedAt", ("'%s' is not an ISO-8601 date or date-time, such as"
-						+ " 2024-05-01 or 2024-05-01T08:30:00+08:00").formatted(assignedAt), fk, "INVALID_VALUE");
+				problems.add(row.line(), customerId, "assignedAt",
+						("'%s' is not an ISO-8601 date or date-time, such as"
+								+ " 2024-05-01 or 2024-05-01T08:30:00+08:00")
+							.formatted(assignedAt),
+						fk, "INVALID_VALUE");
 				ok = false;
 			}
 		}
@@ -356,18 +390,24 @@ final class ImportValidation {
 			return;
 		}
 		if (customer.hasTag(tag)) {
-			problems.add(ImportProblem.at(row.line(), id, "tagCode", "DUPLICATE",
-					"duplicate row: customer '%s' gets %s already on line %s".formatted(id, code, ImportProblems.LINE))
-				.inFile(fk), new ImportProblems.Ref(id, code));
+			problems.add(
+					ImportProblem
+						.at(row.line(), id, "tagCode", "DUPLICATE",
+								"duplicate row: customer '%s' gets %s already on line %s".formatted(id, code,
+										ImportProblems.LINE))
+						.inFile(fk),
+					new ImportProblems.Ref(id, code));
 			return;
 		}
 		int carried = customer.dbIndex(tag);
 		if (carried >= 0) {
 			String old = customer.dbValues == null ? null : customer.dbValues[carried];
 			if (row.value() != null && !row.value().equals(old)) {
-				problems.add(row.line(), id, "value", ("customer '%s' already carries %s with value %s; an import adds"
-						+ " assignments and never changes one: remove it first").formatted(id, code,
-								old == null ? "(none)" : "'" + old + "'"), fk, "VALUE_CONFLICT");
+				problems.add(row.line(), id, "value",
+						("customer '%s' already carries %s with value %s; an import adds"
+								+ " assignments and never changes one: remove it first")
+							.formatted(id, code, old == null ? "(none)" : "'" + old + "'"),
+						fk, "VALUE_CONFLICT");
 				return;
 			}
 			customer.addTag(tag);
@@ -379,9 +419,12 @@ final class ImportValidation {
 				String exclusiveClass = library.conflict(tag, other);
 				if (exclusiveClass != null) {
 					String otherCode = library.code(other);
-					problems.add(ImportProblem.at(row.line(), id, "tagCode", "EXCLUSIVE_CONFLICT", ("customer '%s' carries %s"
-							+ " in the database, which excludes %s: both are in exclusive class %s; an import never replaces a tag")
-						.formatted(id, otherCode, code, exclusiveClass)).inFile(fk).withCodes(List.of(code, otherCode)), null);
+					problems.add(ImportProblem
+						.at(row.line(), id, "tagCode", "EXCLUSIVE_CONFLICT", ("customer '%s' carries %s"
+								+ " in the database, which excludes %s: both are in exclusive class %s; an import never replaces a tag")
+							.formatted(id, otherCode, code, exclusiveClass))
+						.inFile(fk)
+						.withCodes(List.of(code, otherCode)), null);
 					return;
 				}
 			}
@@ -390,9 +433,11 @@ final class ImportValidation {
 				String exclusiveClass = library.conflict(tag, other);
 				if (exclusiveClass != null) {
 					String otherCode = library.code(other);
-					problems.add(ImportProblem.at(row.line(), id, "tagCode", "EXCLUSIVE_CONFLICT", ("%s and %s exclude each"
-							+ " other for customer '%s': both are in exclusive class %s (%s on line %s)").formatted(code,
-									otherCode, id, exclusiveClass, otherCode, ImportProblems.LINE))
+					problems.add(ImportProblem
+						.at(row.line(), id, "tagCode", "EXCLUSIVE_CONFLICT",
+								("%s and %s exclude each"
+										+ " other for customer '%s': both are in exclusive class %s (%s on line %s)")
+									.formatted(code, otherCode, id, exclusiveClass, otherCode, ImportProblems.LINE))
 						.inFile(fk)
 						.withCodes(List.of(code, otherCode)), new ImportProblems.Ref(id, otherCode));
 					return;
@@ -403,7 +448,10 @@ final class ImportValidation {
 		counts[0]++;
 	}
 
-	/** The first line of each customer and tag in the assignments file: a second pass, only for error messages. */
+	/**
+	 * The first line of each customer and tag in the assignments file: a second pass,
+	 * only for error messages.
+	 */
 	Map<ImportProblems.Ref, Long> firstLines(ImportFile file, Set<ImportProblems.Ref> refs) throws IOException {
 		Map<ImportProblems.Ref, Long> lines = new HashMap<>();
 		if (refs.isEmpty()) {
@@ -415,8 +463,7 @@ final class ImportValidation {
 					: ImportColumns.assignments(header, new ImportProblems(0), CustomerImport.ASSIGNMENTS);
 			CsvRows.Row row;
 			while (columns != null && lines.size() < refs.size() && (row = rows.next()) != null) {
-				var ref = new ImportProblems.Ref(row.cell(columns.customerId()),
-						row.cell(columns.tagCode()));
+				var ref = new ImportProblems.Ref(row.cell(columns.customerId()), row.cell(columns.tagCode()));
 				if (refs.contains(ref)) {
 					lines.putIfAbsent(ref, row.line());
 				}
@@ -457,4 +504,5 @@ final class ImportValidation {
 	private static String string(Object value) {
 		return value == null ? null : Objects.toString(value);
 	}
+
 }

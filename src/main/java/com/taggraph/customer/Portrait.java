@@ -8,8 +8,8 @@ import java.util.Map;
 import com.taggraph.taxonomy.TagClass;
 
 /**
- * A customer portrait (客户画像): the customer's tags grouped by first-level class, then by the class
- * each tag sits in, every group with its class chain.
+ * A customer portrait (客户画像): the customer's tags grouped by first-level class, then by
+ * the class each tag sits in, every group with its class chain.
  */
 public record Portrait(String customerId, int tagCount, List<Section> sections) {
 
@@ -21,7 +21,10 @@ public record Portrait(String customerId, int tagCount, List<Section> sections) 
 	public record Group(TagClass tagClass, List<TagClass> classChain, List<TagAssignment> assignments) {
 	}
 
-	/** One assignment with the chain of its tag's class (empty if it reaches no root), as the portrait query returns it. */
+	/**
+	 * One assignment with the chain of its tag's class (empty if it reaches no root), as
+	 * the portrait query returns it.
+	 */
 	record Entry(TagAssignment assignment, List<TagClass> classChain) {
 	}
 
@@ -31,7 +34,8 @@ public record Portrait(String customerId, int tagCount, List<Section> sections) 
 		int placed = 0;
 		for (Entry e : entries) {
 			if (e.classChain().isEmpty()) {
-				continue; // a tag whose class does not reach a root has no place in a portrait
+				continue; // a tag whose class does not reach a root has no place in a
+							// portrait
 			}
 			placed++;
 			TagClass root = e.classChain().get(0);
@@ -45,8 +49,8 @@ public record Portrait(String customerId, int tagCount, List<Section> sections) 
 			List<Group> groups = new ArrayList<>();
 			byClass.forEach((classCode, group) -> {
 				List<TagClass> chain = group.get(0).classChain();
-				groups.add(new Group(chain.get(chain.size() - 1), chain,
-						group.stream().map(Entry::assignment).toList()));
+				groups
+					.add(new Group(chain.get(chain.size() - 1), chain, group.stream().map(Entry::assignment).toList()));
 			});
 			sections.add(new Section(groups.get(0).classChain().get(0), groups));
 		});

@@ -4,10 +4,11 @@ import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.ClassChains;
 
 /**
- * The single Cypher statement behind {@code customer(id) { tags portrait }}: the customer, each
- * assignment with its tag the caller may see ({@code $hidden}: the codes hidden from them), and the class chain
- * of every distinct class among them, in one row.
- * Public so the customer benchmark can time exactly this text against the GraphQL request.
+ * The single Cypher statement behind {@code customer(id) { tags portrait }}: the
+ * customer, each assignment with its tag the caller may see ({@code $hidden}: the codes
+ * hidden from them), and the class chain of every distinct class among them, in one row.
+ * Public so the customer benchmark can time exactly this text against the GraphQL
+ * request.
  */
 public final class PortraitQuery {
 
@@ -33,4 +34,5 @@ public final class PortraitQuery {
 
 	private PortraitQuery() {
 	}
+
 }

@@ -7,16 +7,21 @@ import java.util.Map;
 import com.taggraph.customer.BulkAssignments.ExclusiveBranch;
 
 /**
- * The tag library as validation needs it, loaded once per import: tag codes as small numbers, and
- * for every tag the exclusive classes at or above its class with the branch it falls in. Two tags
- * conflict when they sit in different branches of one exclusive class.
+ * The tag library as validation needs it, loaded once per import: tag codes as small
+ * numbers, and for every tag the exclusive classes at or above its class with the branch
+ * it falls in. Two tags conflict when they sit in different branches of one exclusive
+ * class.
  */
 final class TagLibrary {
 
 	private final Map<String, Short> index = new HashMap<>();
+
 	private final String[] codes;
+
 	private final String[] classCodes;
+
 	private final int[][] exclusiveClasses;
+
 	private final int[][] branches;
 
 	private TagLibrary(Map<String, List<ExclusiveBranch>> rules) {
@@ -62,7 +67,10 @@ final class TagLibrary {
 		return exclusiveClasses[tag].length > 0;
 	}
 
-	/** The exclusive class two different tags break together, or null when they may go together. */
+	/**
+	 * The exclusive class two different tags break together, or null when they may go
+	 * together.
+	 */
 	String conflict(short a, short b) {
 		int[] xa = exclusiveClasses[a];
 		int[] xb = exclusiveClasses[b];
@@ -75,4 +83,5 @@ final class TagLibrary {
 		}
 		return null;
 	}
+
 }

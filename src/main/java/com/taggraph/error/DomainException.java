@@ -6,19 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A refused request: its {@link ErrorCode}, a message that names the offending code, and where the
- * problem is (a field, the codes it is about). Thrown before anything is written, or inside the transaction it
- * rolls back.
+ * A refused request: its {@link ErrorCode}, a message that names the offending code, and
+ * where the problem is (a field, the codes it is about). Thrown before anything is
+ * written, or inside the transaction it rolls back.
  */
 public class DomainException extends RuntimeException {
 
-	/** The extension naming the codes an error is about, always a list (empty when it is about none). */
+	/**
+	 * The extension naming the codes an error is about, always a list (empty when it is
+	 * about none).
+	 */
 	public static final String SUBJECT = "subject";
 
 	private final ErrorCode code;
+
 	private final Map<String, Object> details;
 
-	/** {@code details.subject}, one code or several, is kept as a list: clients read the same shape from every error. */
+	/**
+	 * {@code details.subject}, one code or several, is kept as a list: clients read the
+	 * same shape from every error.
+	 */
 	public DomainException(ErrorCode code, String message, Map<String, Object> details) {
 		super(message);
 		this.code = code;
@@ -62,4 +69,5 @@ public class DomainException extends RuntimeException {
 		}
 		return List.of(String.valueOf(subject));
 	}
+
 }

@@ -13,7 +13,10 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 
-/** Turns domain errors into GraphQL errors whose {@code extensions.code} a client can switch on. */
+/**
+ * Turns domain errors into GraphQL errors whose {@code extensions.code} a client can
+ * switch on.
+ */
 @Component
 class GraphQlErrorMapping extends DataFetcherExceptionResolverAdapter {
 
@@ -29,7 +32,8 @@ class GraphQlErrorMapping extends DataFetcherExceptionResolverAdapter {
 				.build();
 		}
 		if (ex instanceof DataIntegrityViolationException integrity) {
-			// a uniqueness constraint caught a concurrent write that the service's own check could not see
+			// a uniqueness constraint caught a concurrent write that the service's own
+			// check could not see
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(ErrorType.BAD_REQUEST)
 				.message("Duplicate code: " + integrity.getMostSpecificCause().getMessage())
@@ -39,4 +43,5 @@ class GraphQlErrorMapping extends DataFetcherExceptionResolverAdapter {
 		log.error("Unexpected error in " + env.getExecutionStepInfo().getPath(), ex);
 		return null;
 	}
+
 }

@@ -3,18 +3,21 @@ package com.taggraph.error;
 import java.util.regex.Pattern;
 
 /**
- * The shape every code and name must have, whichever feature creates it (classes, tags, facets,
- * values), and the wording of the errors that say so.
+ * The shape every code and name must have, whichever feature creates it (classes, tags,
+ * facets, values), and the wording of the errors that say so.
  */
 public final class InputRules {
 
 	public static final int MAX_CODE = 64;
+
 	public static final int MAX_NAME = 200;
 
 	/** Longest free tag accepted, in characters (code points) as typed. */
 	public static final int MAX_FREE_TAG = 64;
+
 	/** Free text beside a name: descriptions, criteria, rules. */
 	public static final int MAX_TEXT = 2000;
+
 	private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/\\-]*");
 
 	private InputRules() {
@@ -28,7 +31,10 @@ public final class InputRules {
 		}
 	}
 
-	/** INVALID_INPUT on the field unless the value is a non-blank name of at most {@link #MAX_NAME} characters. */
+	/**
+	 * INVALID_INPUT on the field unless the value is a non-blank name of at most
+	 * {@link #MAX_NAME} characters.
+	 */
 	public static void requireName(String field, String value) {
 		String problem = nameProblem(value, MAX_NAME);
 		if (problem != null) {
@@ -36,7 +42,10 @@ public final class InputRules {
 		}
 	}
 
-	/** INVALID_INPUT on the field when an optional text is longer than {@code max} characters. */
+	/**
+	 * INVALID_INPUT on the field when an optional text is longer than {@code max}
+	 * characters.
+	 */
 	public static void optionalText(String field, String value, int max) {
 		if (value != null && value.length() > max) {
 			throw DomainException.invalid(field, "longer than %d characters".formatted(max));
@@ -73,4 +82,5 @@ public final class InputRules {
 	public static String count(long n, String one, String many) {
 		return n + " " + (n == 1 ? one : many);
 	}
+
 }

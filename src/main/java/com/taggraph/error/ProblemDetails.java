@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * RFC 9457 problem details as every REST error of TagGraph answers them: the status, a title and the
- * message as {@code detail}, and a stable {@code code} ({@link ErrorCode}) a client can switch on.
+ * RFC 9457 problem details as every REST error of TagGraph answers them: the status, a
+ * title and the message as {@code detail}, and a stable {@code code} ({@link ErrorCode})
+ * a client can switch on.
  */
 public final class ProblemDetails {
 
@@ -21,7 +22,10 @@ public final class ProblemDetails {
 		return problem;
 	}
 
-	/** The problem of a domain error: its status, code, message and details ({@code field}, {@code subject}). */
+	/**
+	 * The problem of a domain error: its status, code, message and details
+	 * ({@code field}, {@code subject}).
+	 */
 	public static ProblemDetail of(DomainException ex) {
 		HttpStatusCode status = ex instanceof RefusedRequest refused ? refused.status() : statusOf(ex.code());
 		ProblemDetail problem = of(status, ex.code(), ex.getMessage());
@@ -50,7 +54,10 @@ public final class ProblemDetails {
 		};
 	}
 
-	/** The code of an error that has only its HTTP status (Spring MVC's own, the servlet container's). */
+	/**
+	 * The code of an error that has only its HTTP status (Spring MVC's own, the servlet
+	 * container's).
+	 */
 	public static ErrorCode codeOf(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 401 -> ErrorCode.UNAUTHORIZED;
@@ -73,4 +80,5 @@ public final class ProblemDetails {
 			}
 		});
 	}
+
 }

@@ -16,9 +16,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every REST error as RFC 9457 problem details ({@code application/problem+json}) with a stable
- * {@code code}: refused imports and requests, domain errors, and Spring MVC's own (unknown paths,
- * wrong methods and media types, oversized uploads). Whatever else fails reaches {@link ProblemErrorController}.
+ * Every REST error as RFC 9457 problem details ({@code application/problem+json}) with a
+ * stable {@code code}: refused imports and requests, domain errors, and Spring MVC's own
+ * (unknown paths, wrong methods and media types, oversized uploads). Whatever else fails
+ * reaches {@link ProblemErrorController}.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -29,13 +30,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		this.json = json;
 	}
 
-	/** A refusal with its status, code and message, and what its body says beside them (an import's outcome). */
+	/**
+	 * A refusal with its status, code and message, and what its body says beside them (an
+	 * import's outcome).
+	 */
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> refused(DomainException ex) {
 		ProblemDetail problem = ProblemDetails.of(ex);
 		if (ex instanceof RefusedRequest refused && refused.body() != null) {
-			ProblemDetails.addProperties(problem, json.convertValue(refused.body(), new TypeReference<Map<String, Object>>() {
-			}));
+			ProblemDetails.addProperties(problem,
+					json.convertValue(refused.body(), new TypeReference<Map<String, Object>>() {
+					}));
 		}
 		return answer(problem);
 	}
@@ -57,4 +62,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
+
 }

@@ -11,9 +11,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The answer to whatever error the advice does not see (a filter's, the servlet container's, an
- * exception no handler takes): problem details with the error's status and code, in place of Spring
- * Boot's own error body. A server error says only that it is one; the log has the rest.
+ * The answer to whatever error the advice does not see (a filter's, the servlet
+ * container's, an exception no handler takes): problem details with the error's status
+ * and code, in place of Spring Boot's own error body. A server error says only that it is
+ * one; the log has the rest.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -35,4 +36,5 @@ class ProblemErrorController implements ErrorController {
 		}
 		return ProblemDetailsAdvice.answer(problem);
 	}
+
 }

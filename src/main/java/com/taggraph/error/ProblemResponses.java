@@ -15,8 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Problem details written by a servlet filter, before any controller: Spring Security's refusals
- * (401 without credentials, 403 without the role) answer as every other REST error does.
+ * Problem details written by a servlet filter, before any controller: Spring Security's
+ * refusals (401 without credentials, 403 without the role) answer as every other REST
+ * error does.
  */
 public final class ProblemResponses {
 
@@ -26,8 +27,8 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * 401 UNAUTHORIZED, with the {@code WWW-Authenticate} challenge (such as {@code Basic realm="Realm"})
-	 * a client answers with credentials.
+	 * 401 UNAUTHORIZED, with the {@code WWW-Authenticate} challenge (such as
+	 * {@code Basic realm="Realm"}) a client answers with credentials.
 	 */
 	public static AuthenticationEntryPoint unauthorized(String challenge) {
 		return (request, response, ex) -> {
@@ -57,4 +58,5 @@ public final class ProblemResponses {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter().write(JSON.writeValueAsString(problem));
 	}
+
 }

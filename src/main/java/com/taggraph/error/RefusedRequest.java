@@ -5,12 +5,14 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A REST request refused with an HTTP status, answered as problem details: its code and message, and the
- * properties of {@code body} beside them (an import's outcome: its problems and counts).
+ * A REST request refused with an HTTP status, answered as problem details: its code and
+ * message, and the properties of {@code body} beside them (an import's outcome: its
+ * problems and counts).
  */
 public class RefusedRequest extends DomainException {
 
 	private final HttpStatus status;
+
 	private final transient Object body;
 
 	public RefusedRequest(HttpStatus status, ErrorCode code, String message, Object body) {
@@ -31,4 +33,5 @@ public class RefusedRequest extends DomainException {
 	public Object body() {
 		return body;
 	}
+
 }

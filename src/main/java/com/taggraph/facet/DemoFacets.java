@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import com.taggraph.graph.DemoLibraryPart;
 
-/** The demo library's facets and values, APPROVED, and the values of its tags (written by the taxonomy part). */
+/**
+ * The demo library's facets and values, APPROVED, and the values of its tags (written by
+ * the taxonomy part).
+ */
 @Component
 @Order(2)
 class DemoFacets implements DemoLibraryPart {
@@ -37,14 +40,20 @@ class DemoFacets implements DemoLibraryPart {
 				MATCH (v:FacetValue {code: valueCode})
 				CREATE (t)-[:HAS_FACET_VALUE]->(v)
 				""").bind(library.get("tags")).to("tags").run();
-		// a silently skipped MATCH would load half a library; counting the edges catches that
+		// a silently skipped MATCH would load half a library; counting the edges catches
+		// that
 		long found = neo4j.query("RETURN COUNT { (:Tag)-[:HAS_FACET_VALUE]->(:FacetValue) } AS n")
-			.fetchAs(Long.class).one().orElse(0L);
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
 		long expected = ((List<?>) library.get("tags")).stream()
-			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("facetValues")).size()).sum();
+			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("facetValues")).size())
+			.sum();
 		if (found != expected) {
-			throw new IllegalStateException("Demo library references facet values it does not define; loaded %d tag values, expected %d"
-				.formatted(found, expected));
+			throw new IllegalStateException(
+					"Demo library references facet values it does not define; loaded %d tag values, expected %d"
+						.formatted(found, expected));
 		}
 	}
+
 }

@@ -1,7 +1,8 @@
 package com.taggraph.facet;
 
 /**
- * A facet (面) or, with a parent, a sub-facet (亚面): one aspect of tags divided by one criterion.
+ * A facet (面) or, with a parent, a sub-facet (亚面): one aspect of tags divided by one
+ * criterion.
  *
  * @param parentCode the facet a sub-facet divides; null for a top-level facet
  */

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
 
-/** The facets' relationships, as the change events of tags, facets and facet values record them. */
+/**
+ * The facets' relationships, as the change events of tags, facets and facet values record
+ * them.
+ */
 @Configuration(proxyBeanMethods = false)
 class FacetAudit {
 
@@ -25,4 +28,5 @@ class FacetAudit {
 	AuditedRelationships valueFacet() {
 		return new AuditedRelationships(ChangeKind.FACET_VALUE, "facet: [(n)-[:OF_FACET]->(f:Facet) | f.code][0]");
 	}
+
 }

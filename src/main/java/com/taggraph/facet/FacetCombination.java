@@ -10,9 +10,10 @@ import java.util.Set;
 import com.taggraph.taxonomy.Tag;
 
 /**
- * A combination of facet values (组配) applied to tags: AND across top-level facets, OR among the
- * chosen values of one facet. Counts are disjunctive: a facet's counts ignore that facet's own choice,
- * so each tells how many tags picking that value instead would give.
+ * A combination of facet values (组配) applied to tags: AND across top-level facets, OR
+ * among the chosen values of one facet. Counts are disjunctive: a facet's counts ignore
+ * that facet's own choice, so each tells how many tags picking that value instead would
+ * give.
  */
 final class FacetCombination {
 
@@ -30,13 +31,18 @@ final class FacetCombination {
 		return tags.stream().filter(t -> matches(t.values(), null)).map(FacetRepository.TagValues::tag).toList();
 	}
 
-	/** For each top-level facet, each of its values (sub-facets' included) with the disjunctive count. */
+	/**
+	 * For each top-level facet, each of its values (sub-facets' included) with the
+	 * disjunctive count.
+	 */
 	List<TagConnection.FacetCount> counts(List<Facet> facets, Map<String, List<FacetValue>> valuesByFacet,
 			List<FacetRepository.TagValues> tags) {
 		List<TagConnection.FacetCount> result = new ArrayList<>();
 		for (Facet facet : facets) {
-			List<Set<String>> others = tags.stream().filter(t -> matches(t.values(), facet.code()))
-				.map(FacetRepository.TagValues::values).toList();
+			List<Set<String>> others = tags.stream()
+				.filter(t -> matches(t.values(), facet.code()))
+				.map(FacetRepository.TagValues::values)
+				.toList();
 			Set<String> own = chosen.getOrDefault(facet.code(), Set.of());
 			List<TagConnection.ValueCount> counts = new ArrayList<>();
 			for (FacetValue value : valuesByFacet.getOrDefault(facet.code(), List.of())) {
@@ -48,7 +54,9 @@ final class FacetCombination {
 		return result;
 	}
 
-	/** Whether a tag's values meet the choice of every facet except {@code ignoredFacet}. */
+	/**
+	 * Whether a tag's values meet the choice of every facet except {@code ignoredFacet}.
+	 */
 	private boolean matches(Set<String> values, String ignoredFacet) {
 		for (var choice : chosen.entrySet()) {
 			if (!choice.getKey().equals(ignoredFacet) && values.stream().noneMatch(choice.getValue()::contains)) {
@@ -57,4 +65,5 @@ final class FacetCombination {
 		}
 		return true;
 	}
+
 }

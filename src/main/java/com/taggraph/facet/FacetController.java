@@ -34,17 +34,22 @@ import com.taggraph.web.Connections;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * GraphQL mappings of facets and their values. Every field reaching further into the graph is
- * batched: one query per field per level of the response.
+ * GraphQL mappings of facets and their values. Every field reaching further into the
+ * graph is batched: one query per field per level of the response.
  */
 @Controller
 class FacetController {
 
 	private final FacetService facets;
+
 	private final TaxonomyService taxonomy;
+
 	private final AuditTrail audit;
+
 	private final LifecycleService lifecycle;
+
 	private final NodeChanges nodeChanges;
+
 	private final Connections connections;
 
 	FacetController(FacetService facets, TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle,
@@ -57,7 +62,8 @@ class FacetController {
 		this.connections = connections;
 	}
 
-	// ---- queries ------------------------------------------------------------------------------
+	// ---- queries
+	// ------------------------------------------------------------------------------
 
 	@QueryMapping
 	List<Facet> facets() {
@@ -82,18 +88,21 @@ class FacetController {
 	@QueryMapping
 	TagConnection tags(@Argument TagFilter where, ScrollSubrange range,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
-		FacetService.TagSelection selection = facets.searchTags(where, Connections.position(range), Connections.first(range),
-				visibility);
-		return new TagConnection(connections.of(selection.page(), range, selection::totalCount), selection.facetCounts());
+		FacetService.TagSelection selection = facets.searchTags(where, Connections.position(range),
+				Connections.first(range), visibility);
+		return new TagConnection(connections.of(selection.page(), range, selection::totalCount),
+				selection.facetCounts());
 	}
 
-	// ---- Facet fields -------------------------------------------------------------------------
+	// ---- Facet fields
+	// -------------------------------------------------------------------------
 
 	@BatchMapping(typeName = "Facet")
 	Map<Facet, Facet> parent(List<Facet> list) {
-		Map<String, Facet> parents = facets.facetsByCode(
-				list.stream().map(Facet::parentCode).filter(Objects::nonNull).distinct().toList());
-		return list.stream().filter(f -> f.parentCode() != null && parents.containsKey(f.parentCode()))
+		Map<String, Facet> parents = facets
+			.facetsByCode(list.stream().map(Facet::parentCode).filter(Objects::nonNull).distinct().toList());
+		return list.stream()
+			.filter(f -> f.parentCode() != null && parents.containsKey(f.parentCode()))
 			.collect(Collectors.toMap(Function.identity(), f -> parents.get(f.parentCode()), (a, b) -> a));
 	}
 
@@ -132,7 +141,8 @@ class FacetController {
 		return lifecycle.replacements(ItemKind.FACET, list, Facet::code, facets::facetsByCode);
 	}
 
-	// ---- FacetValue fields --------------------------------------------------------------------
+	// ---- FacetValue fields
+	// --------------------------------------------------------------------
 
 	@BatchMapping(typeName = "FacetValue", field = "facet")
 	Map<FacetValue, Facet> valueFacet(List<FacetValue> list) {
@@ -156,23 +166,27 @@ class FacetController {
 	}
 
 	@SchemaMapping(typeName = "Facet", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> facetChanges(Facet facet, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> facetChanges(Facet facet, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.FACET, facet.code(), range, env);
 	}
 
 	@SchemaMapping(typeName = "FacetValue", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> valueChanges(FacetValue value, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> valueChanges(FacetValue value, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.FACET_VALUE, value.code(), range, env);
 	}
 
-	// ---- Tag fields ---------------------------------------------------------------------------
+	// ---- Tag fields
+	// ---------------------------------------------------------------------------
 
 	@BatchMapping(typeName = "Tag")
 	Map<Tag, List<FacetValue>> facetValues(List<Tag> list) {
 		return byCode(list, Tag::code, facets.valuesOfTags(codes(list, Tag::code)));
 	}
 
-	// ---- mutations ----------------------------------------------------------------------------
+	// ---- mutations
+	// ----------------------------------------------------------------------------
 
 	@MutationMapping
 	Facet createFacet(@Argument FacetInput input) {
@@ -210,11 +224,14 @@ class FacetController {
 		return taxonomy.tag(tagCode);
 	}
 
-	// ---- plumbing -----------------------------------------------------------------------------
+	// ---- plumbing
+	// -----------------------------------------------------------------------------
 
 	private Map<FacetValue, Facet> facetOf(List<FacetValue> list, Function<FacetValue, String> code) {
-		Map<String, Facet> found = facets.facetsByCode(list.stream().map(code).filter(Objects::nonNull).distinct().toList());
-		return list.stream().filter(v -> code.apply(v) != null && found.containsKey(code.apply(v)))
+		Map<String, Facet> found = facets
+			.facetsByCode(list.stream().map(code).filter(Objects::nonNull).distinct().toList());
+		return list.stream()
+			.filter(v -> code.apply(v) != null && found.containsKey(code.apply(v)))
 			.collect(Collectors.toMap(Function.identity(), v -> found.get(code.apply(v)), (a, b) -> a));
 	}
 
@@ -223,7 +240,9 @@ class FacetController {
 	}
 
 	private static <T, V> Map<T, List<V>> byCode(List<T> list, Function<T, String> code, Map<String, List<V>> found) {
-		return list.stream().distinct()
+		return list.stream()
+			.distinct()
 			.collect(Collectors.toMap(Function.identity(), t -> found.getOrDefault(code.apply(t), List.of())));
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.Tag;
 
-/** The Cypher of facets, their values and the tags' values; every read answers for many owners at once. */
+/**
+ * The Cypher of facets, their values and the tags' values; every read answers for many
+ * owners at once.
+ */
 @Repository
 @SuppressWarnings("unchecked")
 class FacetRepository {
@@ -26,7 +29,10 @@ class FacetRepository {
 			f.code AS code, f.name AS name, f.criterion AS criterion,
 			[(f)-[:SUB_FACET_OF]->(p:Facet) | p.code][0] AS parentCode""";
 
-	/** The rest of a query that has matched a value {@code v}: its facet and top-level facet. */
+	/**
+	 * The rest of a query that has matched a value {@code v}: its facet and top-level
+	 * facet.
+	 */
 	private static final String VALUE_COLUMNS = """
 			v.code AS code, v.name AS name, v.customersWithAnyOf AS customersWithAnyOf,
 			[(v)-[:OF_FACET]->(vf:Facet) | vf.code][0] AS facetCode,
@@ -49,7 +55,8 @@ class FacetRepository {
 		neo4j.query("MERGE (l:TaxonomyLock {name: 'facets'}) SET l.lockedAt = datetime()").run();
 	}
 
-	// ---- reads --------------------------------------------------------------------------------
+	// ---- reads
+	// --------------------------------------------------------------------------------
 
 	List<Facet> topFacets() {
 		return facets("""
@@ -62,8 +69,7 @@ class FacetRepository {
 		facets("""
 				UNWIND $codes AS key
 				MATCH (f:Facet {code: key})
-				RETURN key, %s""", Map.of("codes", codes))
-			.forEach((code, list) -> found.put(code, list.get(0)));
+				RETURN key, %s""", Map.of("codes", codes)).forEach((code, list) -> found.put(code, list.get(0)));
 		return found;
 	}
 
@@ -78,10 +84,12 @@ class FacetRepository {
 				RETURN key, %s ORDER BY key, code""", Map.of("codes", codes));
 	}
 
-	/** A facet's own values, or with {@code belowToo} also those of every sub-facet below it. */
+	/**
+	 * A facet's own values, or with {@code belowToo} also those of every sub-facet below
+	 * it.
+	 */
 	Map<String, List<FacetValue>> valuesOf(Collection<String> facetCodes, boolean belowToo) {
-		String match = belowToo
-				? "MATCH (v:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(:Facet {code: key})"
+		String match = belowToo ? "MATCH (v:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(:Facet {code: key})"
 				: "MATCH (v:FacetValue)-[:OF_FACET]->(:Facet {code: key})";
 		return values("""
 				UNWIND $codes AS key
@@ -115,8 +123,10 @@ class FacetRepository {
 				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: key}) WHERE NOT t.code IN $hidden
 				WITH key, t ORDER BY t.code
 				RETURN key, collect(%s) AS tags""".formatted(TAG_MAP))
-			.bind(valueCodes).to("codes")
-			.bind(hidden).to("hidden")
+			.bind(valueCodes)
+			.to("codes")
+			.bind(hidden)
+			.to("hidden")
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, r) -> Map.entry(r.get("key").asString(), tags(r.get("tags"))))
 			.all()
@@ -128,45 +138,58 @@ class FacetRepository {
 	record TagValues(Tag tag, Set<String> values) {
 	}
 
-	/** Every tag in the class or below it (all tags when null) whose name contains the text (any when null), by code. */
+	/**
+	 * Every tag in the class or below it (all tags when null) whose name contains the
+	 * text (any when null), by code.
+	 */
 	List<TagValues> tagsWithTheirValues(String classCode, String text, List<String> statuses, List<String> hidden) {
-		return List.copyOf(neo4j.query("""
-				MATCH (t:Tag)
-				WHERE NOT t.code IN $hidden
-				  AND ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
-				  AND ($text IS NULL OR toLower(t.name) CONTAINS toLower($text))
-				  AND ($statuses IS NULL OR %s IN $statuses)
-				WITH t ORDER BY t.code
-				RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values"""
-			.formatted(GraphModel.status("t"), TAG_MAP))
+		return List.copyOf(neo4j
+			.query("""
+					MATCH (t:Tag)
+					WHERE NOT t.code IN $hidden
+					  AND ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
+					  AND ($text IS NULL OR toLower(t.name) CONTAINS toLower($text))
+					  AND ($statuses IS NULL OR %s IN $statuses)
+					WITH t ORDER BY t.code
+					RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values"""
+				.formatted(GraphModel.status("t"), TAG_MAP))
 			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses, "hidden", hidden))
 			.fetchAs(TagValues.class)
-			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")), Set.copyOf(r.get("values").asList(Value::asString))))
+			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")),
+					Set.copyOf(r.get("values").asList(Value::asString))))
 			.all());
 	}
 
 	/** Per top-level facet: tags with no value in it, and tags with two or more. */
 	List<FacetCoverage> coverage(List<String> hidden) {
-		return List.copyOf(neo4j.query("""
-				MATCH (top:Facet) WHERE NOT (top)-[:SUB_FACET_OF]->(:Facet)
-				CALL (top) {
-				  MATCH (t:Tag) WHERE NOT t.code IN $hidden
-				  WITH t, COUNT { (t)-[:HAS_FACET_VALUE]->(:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(top) } AS n
-				  WHERE n <> 1
-				  WITH t, n ORDER BY t.code
-				  RETURN collect(CASE WHEN n = 0 THEN %1$s END) AS without, collect(CASE WHEN n > 1 THEN %1$s END) AS several
-				}
-				RETURN top.code AS code, top.name AS name, top.criterion AS criterion, without, several
-				ORDER BY code""".formatted(TAG_MAP))
-			.bind(hidden).to("hidden")
-			.fetchAs(FacetCoverage.class)
-			.mappedBy((types, r) -> new FacetCoverage(
-					new Facet(r.get("code").asString(), r.get("name").asString(null), r.get("criterion").asString(null), null),
-					tags(r.get("without")), tags(r.get("several"))))
-			.all());
+		return List
+			.copyOf(neo4j
+				.query("""
+						MATCH (top:Facet) WHERE NOT (top)-[:SUB_FACET_OF]->(:Facet)
+						CALL (top) {
+						  MATCH (t:Tag) WHERE NOT t.code IN $hidden
+						  WITH t, COUNT { (t)-[:HAS_FACET_VALUE]->(:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(top) } AS n
+						  WHERE n <> 1
+						  WITH t, n ORDER BY t.code
+						  RETURN collect(CASE WHEN n = 0 THEN %1$s END) AS without, collect(CASE WHEN n > 1 THEN %1$s END) AS several
+						}
+						RETURN top.code AS code, top.name AS name, top.criterion AS criterion, without, several
+						ORDER BY code"""
+					.formatted(TAG_MAP))
+				.bind(hidden)
+				.to("hidden")
+				.fetchAs(FacetCoverage.class)
+				.mappedBy((types, r) -> new FacetCoverage(
+						new Facet(r.get("code").asString(), r.get("name").asString(null),
+								r.get("criterion").asString(null), null),
+						tags(r.get("without")), tags(r.get("several"))))
+				.all());
 	}
 
-	/** Which of the codes name a facet or a value (the two share one code space), and which kind. */
+	/**
+	 * Which of the codes name a facet or a value (the two share one code space), and
+	 * which kind.
+	 */
 	Map<String, String> takenCodes(Collection<String> codes) {
 		Map<String, String> taken = new LinkedHashMap<>();
 		neo4j.query("""
@@ -175,22 +198,31 @@ class FacetRepository {
 				OPTIONAL MATCH (v:FacetValue {code: key})
 				WITH key, f, v WHERE f IS NOT NULL OR v IS NOT NULL
 				RETURN key, CASE WHEN f IS NOT NULL THEN 'facet' ELSE 'facet value' END AS kind""")
-			.bind(codes).to("codes")
-			.fetch().all()
+			.bind(codes)
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
 		return taken;
 	}
 
 	/** How many sub-facets and values a facet holds directly. */
 	Map<String, Object> facetContents(String code) {
-		return neo4j.query("""
-				MATCH (f:Facet {code: $code})
-				RETURN COUNT { (:Facet)-[:SUB_FACET_OF]->(f) } AS subFacets, COUNT { (:FacetValue)-[:OF_FACET]->(f) } AS values""")
-			.bind(code).to("code")
-			.fetch().one().orElseThrow();
+		return neo4j
+			.query("""
+					MATCH (f:Facet {code: $code})
+					RETURN COUNT { (:Facet)-[:SUB_FACET_OF]->(f) } AS subFacets, COUNT { (:FacetValue)-[:OF_FACET]->(f) } AS values""")
+			.bind(code)
+			.to("code")
+			.fetch()
+			.one()
+			.orElseThrow();
 	}
 
-	/** The tags with a value (up to 20 codes, and the count) and the classes naming it as their scope. */
+	/**
+	 * The tags with a value (up to 20 codes, and the count) and the classes naming it as
+	 * their scope.
+	 */
 	Map<String, Object> valueUsers(String code) {
 		return neo4j.query("""
 				MATCH (v:FacetValue {code: $code})
@@ -203,17 +235,20 @@ class FacetRepository {
 				  MATCH (c:TagClass {scope: v.code})
 				  RETURN collect(c.code) AS classes
 				}
-				RETURN tags, sampleTags, classes""")
-			.bind(code).to("code")
-			.fetch().one().orElseThrow();
+				RETURN tags, sampleTags, classes""").bind(code).to("code").fetch().one().orElseThrow();
 	}
 
 	boolean tagExists(String code) {
-		return neo4j.query("RETURN EXISTS { (:Tag {code: $code}) } AS found").bind(code).to("code")
-			.fetchAs(Boolean.class).one().orElse(false);
+		return neo4j.query("RETURN EXISTS { (:Tag {code: $code}) } AS found")
+			.bind(code)
+			.to("code")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
-	// ---- writes -------------------------------------------------------------------------------
+	// ---- writes
+	// -------------------------------------------------------------------------------
 
 	void createFacet(FacetInput in) {
 		neo4j.query("""
@@ -221,7 +256,8 @@ class FacetRepository {
 				WITH f
 				OPTIONAL MATCH (p:Facet {code: $parentCode})
 				FOREACH (parent IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (f)-[:SUB_FACET_OF]->(parent))""")
-			.bindAll(params("code", in.code(), "name", in.name(), "criterion", in.criterion(), "parentCode", in.parentCode()))
+			.bindAll(params("code", in.code(), "name", in.name(), "criterion", in.criterion(), "parentCode",
+					in.parentCode()))
 			.run();
 	}
 
@@ -255,7 +291,10 @@ class FacetRepository {
 		neo4j.query("MATCH (v:FacetValue {code: $code}) DETACH DELETE v").bind(code).to("code").run();
 	}
 
-	/** Takes the tag's write lock, so two classifications of one tag run one after the other. */
+	/**
+	 * Takes the tag's write lock, so two classifications of one tag run one after the
+	 * other.
+	 */
 	void lockTag(String code) {
 		neo4j.query("MATCH (t:Tag {code: $code}) SET t.code = t.code").bind(code).to("code").run();
 	}
@@ -277,17 +316,20 @@ class FacetRepository {
 			.run();
 	}
 
-	// ---- mapping ------------------------------------------------------------------------------
+	// ---- mapping
+	// ------------------------------------------------------------------------------
 
 	private Map<String, List<Facet>> facets(String cypher, Map<String, Object> params) {
 		Map<String, List<Facet>> result = new LinkedHashMap<>();
 		neo4j.query(cypher.formatted(FACET_COLUMNS))
 			.bindAll(params)
 			.fetchAs(Map.Entry.class)
-			.mappedBy((types, r) -> Map.entry(r.get("key").asString(), new Facet(r.get("code").asString(),
-					r.get("name").asString(null), r.get("criterion").asString(null), r.get("parentCode").asString(null))))
+			.mappedBy((types, r) -> Map.entry(r.get("key").asString(),
+					new Facet(r.get("code").asString(), r.get("name").asString(null), r.get("criterion").asString(null),
+							r.get("parentCode").asString(null))))
 			.all()
-			.forEach(e -> result.computeIfAbsent((String) e.getKey(), k -> new ArrayList<>()).add((Facet) e.getValue()));
+			.forEach(
+					e -> result.computeIfAbsent((String) e.getKey(), k -> new ArrayList<>()).add((Facet) e.getValue()));
 		return result;
 	}
 
@@ -298,7 +340,8 @@ class FacetRepository {
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, r) -> Map.entry(r.get("key").asString(), toValue(r)))
 			.all()
-			.forEach(e -> result.computeIfAbsent((String) e.getKey(), k -> new ArrayList<>()).add((FacetValue) e.getValue()));
+			.forEach(e -> result.computeIfAbsent((String) e.getKey(), k -> new ArrayList<>())
+				.add((FacetValue) e.getValue()));
 		return result;
 	}
 
@@ -325,4 +368,5 @@ class FacetRepository {
 		}
 		return map;
 	}
+
 }

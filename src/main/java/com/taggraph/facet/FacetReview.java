@@ -11,8 +11,9 @@ import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.NoArguments;
 
 /**
- * The facet writes (and tag classifications) that wait for review when their item is in force, and how approval
- * replays each: through {@link FacetService}, so its rules still hold when the reviewer approves.
+ * The facet writes (and tag classifications) that wait for review when their item is in
+ * force, and how approval replays each: through {@link FacetService}, so its rules still
+ * hold when the reviewer approves.
  */
 @Configuration(proxyBeanMethods = false)
 class FacetReview {
@@ -45,4 +46,5 @@ class FacetReview {
 		return new ChangeApplier<>(CLASSIFY_TAG, (code, classification) -> facets.classifyTag(code,
 				classification.facetValueCodes() == null ? List.of() : classification.facetValueCodes()));
 	}
+
 }

@@ -29,9 +29,9 @@ import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 
 /**
- * Facets (面), sub-facets (亚面) and their values, and the rules that hold at write time: every facet
- * has a criterion, a code names one facet or value, a tag has at most one value per top-level facet,
- * and a value that tags still have is not deleted.
+ * Facets (面), sub-facets (亚面) and their values, and the rules that hold at write time:
+ * every facet has a criterion, a code names one facet or value, a tag has at most one
+ * value per top-level facet, and a value that tags still have is not deleted.
  */
 @Service
 public class FacetService {
@@ -39,12 +39,16 @@ public class FacetService {
 	private static final int MAX_CRITERION = 2000;
 	static final int MAX_VALUES_PER_CALL = 100;
 	static final int MAX_PAGE = 200;
+
 	/** The key of the tags' keyset: their code. */
 	private static final String KEY = "tag";
 
 	private final FacetRepository repository;
+
 	private final TaxonomyService taxonomy;
+
 	private final AuditTrail audit;
+
 	private final ChangeGate gate;
 
 	FacetService(FacetRepository repository, TaxonomyService taxonomy, AuditTrail audit, ChangeGate gate) {
@@ -54,7 +58,8 @@ public class FacetService {
 		this.gate = gate;
 	}
 
-	// ---- reads --------------------------------------------------------------------------------
+	// ---- reads
+	// --------------------------------------------------------------------------------
 
 	public List<Facet> facets() {
 		return repository.topFacets();
@@ -88,16 +93,20 @@ public class FacetService {
 		return repository.tagsWithValues(valueCodes, visibility.hidden());
 	}
 
-	/** Per top-level facet, the tags with no value in it and those with several; read by the rule report too. */
+	/**
+	 * Per top-level facet, the tags with no value in it and those with several; read by
+	 * the rule report too.
+	 */
 	@Transactional(readOnly = true)
 	public List<FacetCoverage> coverage(Visibility visibility) {
 		return repository.coverage(visibility.hidden());
 	}
 
 	/**
-	 * Tags selected by facet values, class and name, one page after the position, with the disjunctive
-	 * counts of every top-level facet's values. The library's tags are few (hundreds to thousands), so
-	 * the combination is applied to one read of every candidate tag with its value codes.
+	 * Tags selected by facet values, class and name, one page after the position, with
+	 * the disjunctive counts of every top-level facet's values. The library's tags are
+	 * few (hundreds to thousands), so the combination is applied to one read of every
+	 * candidate tag with its value codes.
 	 */
 	@Transactional(readOnly = true)
 	TagSelection searchTags(TagFilter filter, ScrollPosition after, Integer first, Visibility visibility) {
@@ -114,7 +123,8 @@ public class FacetService {
 					Map.of("field", "where.classCode", "subject", List.of(where.classCode())));
 		}
 		List<Facet> facets = repository.topFacets();
-		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(), true);
+		Map<String, List<FacetValue>> valuesByFacet = repository.valuesOf(facets.stream().map(Facet::code).toList(),
+				true);
 		var candidates = repository.tagsWithTheirValues(where.classCode(), where.text(), where.status(),
 				visibility.hidden());
 		var combination = new FacetCombination(values.values());
@@ -125,11 +135,15 @@ public class FacetService {
 				selected.size(), combination.counts(facets, valuesByFacet, candidates));
 	}
 
-	/** One page of a tag selection, the size of the whole selection, and its disjunctive facet counts. */
+	/**
+	 * One page of a tag selection, the size of the whole selection, and its disjunctive
+	 * facet counts.
+	 */
 	record TagSelection(Window<Tag> page, int totalCount, List<TagConnection.FacetCount> facetCounts) {
 	}
 
-	// ---- facet writes -------------------------------------------------------------------------
+	// ---- facet writes
+	// -------------------------------------------------------------------------
 
 	@Transactional
 	public Facet createFacet(FacetInput in) {
@@ -193,7 +207,8 @@ public class FacetService {
 		return code;
 	}
 
-	// ---- value writes -------------------------------------------------------------------------
+	// ---- value writes
+	// -------------------------------------------------------------------------
 
 	@Transactional
 	public FacetValue createFacetValue(FacetValueInput in) {
@@ -245,11 +260,12 @@ public class FacetService {
 		return code;
 	}
 
-	// ---- classifying tags ---------------------------------------------------------------------
+	// ---- classifying tags
+	// ---------------------------------------------------------------------
 
 	/**
-	 * Gives the tag the values. Each replaces the tag's value in the same top-level facet, so the
-	 * tag keeps exactly one value per facet it is classified in.
+	 * Gives the tag the values. Each replaces the tag's value in the same top-level
+	 * facet, so the tag keeps exactly one value per facet it is classified in.
 	 */
 	@Transactional
 	public void classifyTag(String tagCode, List<String> valueCodes) {
@@ -276,8 +292,8 @@ public class FacetService {
 				throw new DomainException(ErrorCode.FACET_CONFLICT,
 						"%s and %s are both values of facet %s, and a tag has one value per facet"
 							.formatted(other.code(), value.code(), value.topFacetCode()),
-						Map.of("field", "facetValueCodes", "subject", tagCode, "values", List.of(other.code(), value.code()),
-								"facetCode", value.topFacetCode()));
+						Map.of("field", "facetValueCodes", "subject", tagCode, "values",
+								List.of(other.code(), value.code()), "facetCode", value.topFacetCode()));
 			}
 		}
 		repository.lockTag(tagCode);
@@ -291,16 +307,22 @@ public class FacetService {
 		change.record("CLASSIFY");
 	}
 
-	/** The tag's value codes once classified: its values in other facets kept, the given ones added; sorted as its audit state. */
+	/**
+	 * The tag's value codes once classified: its values in other facets kept, the given
+	 * ones added; sorted as its audit state.
+	 */
 	private List<String> valuesAfterClassifying(String tagCode, Set<String> topFacets, Set<String> codes) {
 		java.util.TreeSet<String> after = new java.util.TreeSet<>(codes);
-		repository.valuesOfTags(List.of(tagCode)).getOrDefault(tagCode, List.of()).stream()
+		repository.valuesOfTags(List.of(tagCode))
+			.getOrDefault(tagCode, List.of())
+			.stream()
 			.filter(v -> !topFacets.contains(v.topFacetCode()))
 			.forEach(v -> after.add(v.code()));
 		return List.copyOf(after);
 	}
 
-	// ---- checks -------------------------------------------------------------------------------
+	// ---- checks
+	// -------------------------------------------------------------------------------
 
 	private void requireFacet(String code) {
 		if (code == null || repository.findFacet(code).isEmpty()) {
@@ -320,8 +342,8 @@ public class FacetService {
 		Set<String> unknown = new LinkedHashSet<>(codes);
 		unknown.removeAll(values.keySet());
 		if (!unknown.isEmpty()) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "unknown facet value%s %s".formatted(
-					unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown facet value%s %s".formatted(unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
 					Map.of("field", field, "subject", List.copyOf(unknown)));
 		}
 		return values;
@@ -330,7 +352,8 @@ public class FacetService {
 	private void requireFreeCode(String code) {
 		String kind = repository.takenCodes(List.of(code)).get(code);
 		if (kind != null) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE, "code '%s' is already used by a %s".formatted(code, kind),
+			throw new DomainException(ErrorCode.DUPLICATE_CODE,
+					"code '%s' is already used by a %s".formatted(code, kind),
 					Map.of("field", "code", "subject", code));
 		}
 	}

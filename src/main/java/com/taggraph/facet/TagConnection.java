@@ -5,7 +5,10 @@ import java.util.List;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.web.Connection;
 
-/** One page of a tag selection as the generic connection, with the selection's disjunctive facet counts. */
+/**
+ * One page of a tag selection as the generic connection, with the selection's disjunctive
+ * facet counts.
+ */
 final class TagConnection extends Connection<Tag> {
 
 	private final List<FacetCount> facetCounts;
@@ -26,4 +29,5 @@ final class TagConnection extends Connection<Tag> {
 	/** How many tags one value would give. */
 	record ValueCount(FacetValue value, int count, boolean selected) {
 	}
+
 }

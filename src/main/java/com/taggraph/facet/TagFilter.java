@@ -3,8 +3,8 @@ package com.taggraph.facet;
 import java.util.List;
 
 /**
- * Which tags to select: facet values (AND across facets, OR within one), a class and its subtree, a name,
- * lifecycle statuses (none given: every status).
+ * Which tags to select: facet values (AND across facets, OR within one), a class and its
+ * subtree, a name, lifecycle statuses (none given: every status).
  */
 record TagFilter(List<String> facetValues, String classCode, String text, List<String> status) {
 

@@ -31,12 +31,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * After the demo customers exist, applies the library's sample free tags ({@code freeTags}: a text
- * and on how many customers) as staff would have: each by several users over a few months, on
- * customers whose controlled tags fit the idea (EV owners among charging-pile customers, 空巢老人
- * among residents). Spellings of one idea partly land on the same customers, because in practice
- * two staff describing one customer use their own words; that is the co-occurrence the clustering
- * reads. Runs once, in one transaction, and never over a database that has free tags.
+ * After the demo customers exist, applies the library's sample free tags
+ * ({@code freeTags}: a text and on how many customers) as staff would have: each by
+ * several users over a few months, on customers whose controlled tags fit the idea (EV
+ * owners among charging-pile customers, 空巢老人 among residents). Spellings of one idea
+ * partly land on the same customers, because in practice two staff describing one
+ * customer use their own words; that is the co-occurrence the clustering reads. Runs
+ * once, in one transaction, and never over a database that has free tags.
  */
 @Component
 @Order(20)
@@ -44,37 +45,38 @@ class DemoFreeTags implements StartupStep {
 
 	private static final Log log = LogFactory.getLog(DemoFreeTags.class);
 
-	/** Spellings that express one idea, and the controlled tags of the customers it is about. */
+	/**
+	 * Spellings that express one idea, and the controlled tags of the customers it is
+	 * about.
+	 */
 	record Idea(List<String> texts, List<String> customersWith) {
 	}
 
-	static final List<Idea> IDEAS = List.of(
-			new Idea(List.of("电动汽车", "电动车", "EV车主"), List.of("T0701", "T0702")),
+	static final List<Idea> IDEAS = List.of(new Idea(List.of("电动汽车", "电动车", "EV车主"), List.of("T0701", "T0702")),
 			new Idea(List.of("充电桩"), List.of("T0701", "T0702")),
 			new Idea(List.of("光伏", "光伏 ", "屋顶光伏"), List.of("T0703", "T0704", "T0705")),
-			new Idea(List.of("空巢老人", "独居老人"), List.of("T0103")),
-			new Idea(List.of("租户", "租赁户"), List.of("T0103")),
-			new Idea(List.of("ＶＩＰ", "vip"), List.of("T0601")),
-			new Idea(List.of("重点客户"), List.of("T0605", "T0601")),
-			new Idea(List.of("老板难沟通"), List.of("T0101", "T0102")),
-			new Idea(List.of("厂房出租"), List.of("T0101", "T0102")),
-			new Idea(List.of("疫情停产"), List.of("T0101", "T0102")),
-			new Idea(List.of("夜间施工"), List.of("T0101", "T0102")));
+			new Idea(List.of("空巢老人", "独居老人"), List.of("T0103")), new Idea(List.of("租户", "租赁户"), List.of("T0103")),
+			new Idea(List.of("ＶＩＰ", "vip"), List.of("T0601")), new Idea(List.of("重点客户"), List.of("T0605", "T0601")),
+			new Idea(List.of("老板难沟通"), List.of("T0101", "T0102")), new Idea(List.of("厂房出租"), List.of("T0101", "T0102")),
+			new Idea(List.of("疫情停产"), List.of("T0101", "T0102")), new Idea(List.of("夜间施工"), List.of("T0101", "T0102")));
 
 	/** Account managers and call-centre agents. */
-	static final List<String> STAFF = List.of("wang.fang", "li.jun", "zhang.wei", "chen.jing", "liu.yang",
-			"zhao.lei");
+	static final List<String> STAFF = List.of("wang.fang", "li.jun", "zhang.wei", "chen.jing", "liu.yang", "zhao.lei");
 
 	private static final OffsetDateTime FIRST_USE = OffsetDateTime.parse("2026-05-06T09:00:00+08:00");
+
 	private static final int CANDIDATES = 500;
 
 	private final FreeTagRepository repository;
+
 	private final TransactionTemplate tx;
+
 	private final Resource library;
+
 	private final JsonMapper json;
 
-	DemoFreeTags(FreeTagRepository repository, PlatformTransactionManager transactions,
-			DemoProperties demo, JsonMapper json) {
+	DemoFreeTags(FreeTagRepository repository, PlatformTransactionManager transactions, DemoProperties demo,
+			JsonMapper json) {
 		this.repository = repository;
 		this.tx = new TransactionTemplate(transactions);
 		this.library = demo.library();
@@ -104,7 +106,10 @@ class DemoFreeTags implements StartupStep {
 		}
 	}
 
-	/** Every application: customerId, text, normalized, by, at. Deterministic for a given database. */
+	/**
+	 * Every application: customerId, text, normalized, by, at. Deterministic for a given
+	 * database.
+	 */
 	private List<Map<String, Object>> applications(Map<String, Integer> samples) {
 		Random random = new Random(20261127L);
 		Set<String> used = new HashSet<>();
@@ -112,14 +117,18 @@ class DemoFreeTags implements StartupStep {
 		List<Idea> ideas = new ArrayList<>(IDEAS);
 		Set<String> covered = new HashSet<>();
 		IDEAS.forEach(idea -> covered.addAll(idea.texts()));
-		samples.keySet().stream().filter(t -> !covered.contains(t)).forEach(t -> ideas.add(new Idea(List.of(t), List.of())));
+		samples.keySet()
+			.stream()
+			.filter(t -> !covered.contains(t))
+			.forEach(t -> ideas.add(new Idea(List.of(t), List.of())));
 		for (int i = 0; i < ideas.size(); i++) {
 			Idea idea = ideas.get(i);
 			List<String> texts = idea.texts().stream().filter(samples::containsKey).toList();
 			if (texts.isEmpty()) {
 				continue;
 			}
-			// spellings with one normalised form go on different customers, or they would collapse into one
+			// spellings with one normalised form go on different customers, or they would
+			// collapse into one
 			Map<String, Integer> perForm = new LinkedHashMap<>();
 			texts.forEach(t -> perForm.merge(NormalizedText.normalize(t), samples.get(t), Integer::sum));
 			int poolSize = perForm.values().stream().max(Integer::compare).orElse(0) + (perForm.size() > 1 ? 1 : 0);
@@ -151,7 +160,10 @@ class DemoFreeTags implements StartupStep {
 		return rows;
 	}
 
-	/** Customers for one idea: carriers of its tags first, any others if there are too few; none twice. */
+	/**
+	 * Customers for one idea: carriers of its tags first, any others if there are too
+	 * few; none twice.
+	 */
 	private List<String> pool(Idea idea, int size, Set<String> used, Random random) {
 		List<String> fitting = new ArrayList<>(repository.customersWithAnyOf(idea.customersWith(), CANDIDATES));
 		fitting.removeAll(used);
@@ -189,4 +201,5 @@ class DemoFreeTags implements StartupStep {
 			throw new UncheckedIOException("cannot read the demo library " + library.getDescription(), e);
 		}
 	}
+
 }

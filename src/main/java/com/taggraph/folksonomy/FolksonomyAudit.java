@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
 
-/** Free tags' relationships, as the change events of customers and free tags record them. */
+/**
+ * Free tags' relationships, as the change events of customers and free tags record them.
+ */
 @Configuration(proxyBeanMethods = false)
 class FolksonomyAudit {
 
@@ -22,4 +24,5 @@ class FolksonomyAudit {
 				promotedTo: [(n)-[:PROMOTED_TO]->(t:Tag) | t.code][0],
 				synonymOf: [(n)-[:SYNONYM_OF]->(t:Tag) | t.code][0]""");
 	}
+
 }

@@ -24,15 +24,22 @@ import com.taggraph.web.Connection;
 import com.taggraph.web.Connections;
 import com.taggraph.web.RequestUser;
 
-/** The folksonomy over GraphQL; tags and classes named by code are resolved in batches. */
+/**
+ * The folksonomy over GraphQL; tags and classes named by code are resolved in batches.
+ */
 @Controller
 class FolksonomyController {
 
 	private final FreeTagService freeTags;
+
 	private final FreeTagClustering clustering;
+
 	private final FreeTagIntake intake;
+
 	private final TaxonomyService taxonomy;
+
 	private final TransientRetry retry;
+
 	private final Connections connections;
 
 	FolksonomyController(FreeTagService freeTags, FreeTagClustering clustering, FreeTagIntake intake,
@@ -54,8 +61,9 @@ class FolksonomyController {
 	Connection<FreeTag> freeTagList(@Argument FreeTagOrder orderBy, @Argument Boolean includeResolved,
 			ScrollSubrange range) {
 		boolean resolvedToo = Boolean.TRUE.equals(includeResolved);
-		return connections.of(freeTags.list(orderBy, resolvedToo, Connections.position(range), Connections.first(range)),
-				range, () -> freeTags.count(resolvedToo));
+		return connections.of(
+				freeTags.list(orderBy, resolvedToo, Connections.position(range), Connections.first(range)), range,
+				() -> freeTags.count(resolvedToo));
 	}
 
 	@QueryMapping
@@ -91,11 +99,13 @@ class FolksonomyController {
 		return intake.merge(text, tagCode, user);
 	}
 
-	// ---- a customer's free tags, served here so folksonomy depends on customer and not back ----------
+	// ---- a customer's free tags, served here so folksonomy depends on customer and not
+	// back ----------
 
 	@BatchMapping(typeName = "Customer", field = "freeTags")
 	Map<Customer, List<CustomerFreeTag>> customerFreeTags(List<Customer> customers) {
-		Map<String, List<CustomerFreeTag>> found = freeTags.onCustomers(customers.stream().map(Customer::id).distinct().toList());
+		Map<String, List<CustomerFreeTag>> found = freeTags
+			.onCustomers(customers.stream().map(Customer::id).distinct().toList());
 		Map<Customer, List<CustomerFreeTag>> result = new HashMap<>();
 		customers.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
 		return result;
@@ -103,8 +113,8 @@ class FolksonomyController {
 
 	@BatchMapping(typeName = "Portrait", field = "freeTags")
 	Map<Portrait, List<CustomerFreeTag>> portraitFreeTags(List<Portrait> portraits) {
-		Map<String, List<CustomerFreeTag>> found = freeTags.onCustomers(
-				portraits.stream().map(Portrait::customerId).distinct().toList());
+		Map<String, List<CustomerFreeTag>> found = freeTags
+			.onCustomers(portraits.stream().map(Portrait::customerId).distinct().toList());
 		Map<Portrait, List<CustomerFreeTag>> result = new HashMap<>();
 		portraits.forEach(p -> result.put(p, found.getOrDefault(p.customerId(), List.of())));
 		return result;
@@ -112,9 +122,12 @@ class FolksonomyController {
 
 	@BatchMapping(typeName = "CustomerFreeTag", field = "freeTag")
 	Map<CustomerFreeTag, FreeTag> freeTagOfCustomer(List<CustomerFreeTag> list) {
-		Map<String, FreeTag> found = freeTags.byNormalized(list.stream().map(CustomerFreeTag::normalized).distinct().toList());
+		Map<String, FreeTag> found = freeTags
+			.byNormalized(list.stream().map(CustomerFreeTag::normalized).distinct().toList());
 		Map<CustomerFreeTag, FreeTag> result = new HashMap<>();
-		list.stream().filter(t -> found.containsKey(t.normalized())).forEach(t -> result.put(t, found.get(t.normalized())));
+		list.stream()
+			.filter(t -> found.containsKey(t.normalized()))
+			.forEach(t -> result.put(t, found.get(t.normalized())));
 		return result;
 	}
 
@@ -123,7 +136,8 @@ class FolksonomyController {
 		Map<String, Tag> tags = taxonomy.tagsByCode(
 				list.stream().map(FreeTag::resolvesToCode).filter(Objects::nonNull).distinct().toList(), visibility);
 		Map<FreeTag, Tag> result = new HashMap<>();
-		list.stream().filter(f -> tags.containsKey(f.resolvesToCode()))
+		list.stream()
+			.filter(f -> tags.containsKey(f.resolvesToCode()))
 			.forEach(f -> result.put(f, tags.get(f.resolvesToCode())));
 		return result;
 	}
@@ -132,14 +146,16 @@ class FolksonomyController {
 	Map<Tag, List<String>> synonyms(List<Tag> list) {
 		Map<String, List<String>> byCode = freeTags.synonyms(list.stream().map(Tag::code).distinct().toList());
 		Map<Tag, List<String>> result = new HashMap<>();
-		// the name itself is no synonym, though the free tag promoted to it may read the same
-		list.forEach(t -> result.put(t, byCode.getOrDefault(t.code(), List.of()).stream()
-			.filter(text -> !text.equals(t.name())).toList()));
+		// the name itself is no synonym, though the free tag promoted to it may read the
+		// same
+		list.forEach(t -> result.put(t,
+				byCode.getOrDefault(t.code(), List.of()).stream().filter(text -> !text.equals(t.name())).toList()));
 		return result;
 	}
 
 	@BatchMapping(typeName = "VocabularySuggestion")
-	Map<FreeTagCluster.Suggestion, Tag> tag(List<FreeTagCluster.Suggestion> list, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+	Map<FreeTagCluster.Suggestion, Tag> tag(List<FreeTagCluster.Suggestion> list,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Map<String, Tag> tags = taxonomy.tagsByCode(
 				list.stream().map(FreeTagCluster.Suggestion::tagCode).filter(Objects::nonNull).distinct().toList(),
 				visibility);
@@ -150,11 +166,13 @@ class FolksonomyController {
 
 	@BatchMapping(typeName = "VocabularySuggestion")
 	Map<FreeTagCluster.Suggestion, TagClass> tagClass(List<FreeTagCluster.Suggestion> list) {
-		Map<String, TagClass> classes = taxonomy.classesByCode(
-				list.stream().map(FreeTagCluster.Suggestion::classCode).distinct().toList());
+		Map<String, TagClass> classes = taxonomy
+			.classesByCode(list.stream().map(FreeTagCluster.Suggestion::classCode).distinct().toList());
 		Map<FreeTagCluster.Suggestion, TagClass> result = new HashMap<>();
-		list.stream().filter(s -> classes.containsKey(s.classCode()))
+		list.stream()
+			.filter(s -> classes.containsKey(s.classCode()))
 			.forEach(s -> result.put(s, classes.get(s.classCode())));
 		return result;
 	}
+
 }

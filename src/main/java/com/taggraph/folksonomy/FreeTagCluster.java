@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Free tags that probably mean one idea.
  *
- * @param id    the normalised text of the most used member
+ * @param id the normalised text of the most used member
  * @param texts every spelling of every member
  */
 public record FreeTagCluster(String id, String label, List<FreeTag> freeTags, List<String> texts, int customers,

@@ -16,11 +16,12 @@ import com.taggraph.security.Visibility;
 import com.taggraph.text.NormalizedText;
 
 /**
- * Groups free tags that probably mean one idea. Three signals: spellings with one normalised form are
- * already one free tag; texts alike ({@link TextSimilarity}); the same customers carrying both
- * (different staff tag one customer with their own words). Two free tags are linked when
- * {@code 1 − (1 − text)(1 − coOccurrence)} reaches {@link #LINK}; a cluster is a leader (its most
- * used member) and the free tags linked to it best.
+ * Groups free tags that probably mean one idea. Three signals: spellings with one
+ * normalised form are already one free tag; texts alike ({@link TextSimilarity}); the
+ * same customers carrying both (different staff tag one customer with their own words).
+ * Two free tags are linked when {@code 1 − (1 − text)(1 − coOccurrence)} reaches
+ * {@link #LINK}; a cluster is a leader (its most used member) and the free tags linked to
+ * it best.
  */
 @Service
 class FreeTagClustering {
@@ -28,7 +29,10 @@ class FreeTagClustering {
 	private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory
 		.getLog(FreeTagClustering.class);
 
-	/** How many free tags, most used first, are compared pairwise (the comparison is quadratic). */
+	/**
+	 * How many free tags, most used first, are compared pairwise (the comparison is
+	 * quadratic).
+	 */
 	static final int MAX_CLUSTERED = 2000;
 
 	static final double LINK = 0.5;
@@ -44,7 +48,10 @@ class FreeTagClustering {
 		this.repository = repository;
 	}
 
-	/** The free tags in usage order, the links found between them, and the groups (indexes) that are clusters. */
+	/**
+	 * The free tags in usage order, the links found between them, and the groups
+	 * (indexes) that are clusters.
+	 */
 	private record Grouping(List<FreeTag> candidates, Map<Long, FreeTagCluster.Link> linked,
 			List<List<Integer>> clustered) {
 
@@ -54,13 +61,18 @@ class FreeTagClustering {
 	}
 
 	/**
-	 * The members of one cluster (most used first), or null when there is no such cluster. Groups only:
-	 * a promotion needs neither the carrier counts nor the suggestions.
+	 * The members of one cluster (most used first), or null when there is no such
+	 * cluster. Groups only: a promotion needs neither the carrier counts nor the
+	 * suggestions.
 	 */
 	List<FreeTag> members(String clusterId) {
 		Grouping grouping = group();
-		return grouping.clustered().stream().map(grouping::members)
-			.filter(members -> members.get(0).normalized().equals(clusterId)).findFirst().orElse(null);
+		return grouping.clustered()
+			.stream()
+			.map(grouping::members)
+			.filter(members -> members.get(0).normalized().equals(clusterId))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The clusters, suggesting only tags the caller may see. */
@@ -75,9 +87,12 @@ class FreeTagClustering {
 			return List.of();
 		}
 		List<Integer> carriers = repository.distinctCarriers(clustered.stream()
-			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList()).toList());
-		List<Named> vocabulary = repository.vocabulary(visibility.hidden()).stream()
-			.flatMap(entry -> entry.names().stream()
+			.map(members -> members.stream().map(i -> candidates.get(i).normalized()).toList())
+			.toList());
+		List<Named> vocabulary = repository.vocabulary(visibility.hidden())
+			.stream()
+			.flatMap(entry -> entry.names()
+				.stream()
 				.map(name -> new Named(entry, name, TextSimilarity.profile(NormalizedText.normalize(name)))))
 			.toList();
 		// a name can only resemble a text it shares a character with
@@ -89,7 +104,8 @@ class FreeTagClustering {
 		});
 		List<FreeTagCluster> clusters = new ArrayList<>();
 		for (int g = 0; g < clustered.size(); g++) {
-			List<Integer> members = clustered.get(g); // in usage order, as the candidates are
+			List<Integer> members = clustered.get(g); // in usage order, as the candidates
+														// are
 			List<FreeTag> freeTags = members.stream().map(candidates::get).toList();
 			Set<String> texts = new LinkedHashSet<>();
 			freeTags.forEach(f -> f.spellings().forEach(s -> texts.add(s.text())));
@@ -104,15 +120,14 @@ class FreeTagClustering {
 			}
 			FreeTag head = freeTags.get(0);
 			String label = head.spellings().isEmpty() ? head.text() : head.spellings().get(0).text();
-			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags,
-					List.copyOf(texts), carriers.get(g), links, suggestions(freeTags, namesWith)));
+			clusters.add(new FreeTagCluster(head.normalized(), label, freeTags, List.copyOf(texts), carriers.get(g),
+					links, suggestions(freeTags, namesWith)));
 		}
 		if (log.isDebugEnabled()) {
-			log.debug("Clustered %d free tags (%d links) into %d clusters in %d ms".formatted(candidates.size(), linked.size(),
-					clusters.size(), (System.nanoTime() - started) / 1_000_000));
+			log.debug("Clustered %d free tags (%d links) into %d clusters in %d ms".formatted(candidates.size(),
+					linked.size(), clusters.size(), (System.nanoTime() - started) / 1_000_000));
 		}
-		clusters.sort(Comparator.comparingInt(FreeTagCluster::customers).reversed()
-			.thenComparing(FreeTagCluster::id));
+		clusters.sort(Comparator.comparingInt(FreeTagCluster::customers).reversed().thenComparing(FreeTagCluster::id));
 		return clusters;
 	}
 
@@ -126,7 +141,8 @@ class FreeTagClustering {
 			profiles.add(TextSimilarity.profile(candidates.get(i).normalized()));
 		}
 		Map<Long, Integer> shared = sharedCustomers(repository.carriers(List.copyOf(index.keySet())), index);
-		// Only pairs that share a character or a customer can link: find them through an index of
+		// Only pairs that share a character or a customer can link: find them through an
+		// index of
 		// characters instead of visiting all n² pairs.
 		Map<Integer, List<Integer>> withCharacter = new HashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -155,9 +171,12 @@ class FreeTagClustering {
 				addLink(linked, candidates, i, j, 0, both);
 			}
 		});
-		// Leader clustering, in usage order: a free tag joins the leader it links to best,
-		// or leads a cluster of its own. Every member is linked to its leader directly, so a short text
-		// contained in many (用户) cannot chain unrelated tags into one cluster as single linkage would.
+		// Leader clustering, in usage order: a free tag joins the leader it links to
+		// best,
+		// or leads a cluster of its own. Every member is linked to its leader directly,
+		// so a short text
+		// contained in many (用户) cannot chain unrelated tags into one cluster as single
+		// linkage would.
 		List<Integer> leaders = new ArrayList<>();
 		Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -178,7 +197,8 @@ class FreeTagClustering {
 				groups.get(best).add(i);
 			}
 		}
-		List<List<Integer>> clustered = groups.values().stream()
+		List<List<Integer>> clustered = groups.values()
+			.stream()
 			.filter(members -> members.size() > 1 || candidates.get(members.get(0)).spellings().size() > 1)
 			.toList();
 		return new Grouping(candidates, linked, clustered);
@@ -217,7 +237,10 @@ class FreeTagClustering {
 	private record Named(FreeTagRepository.VocabularyEntry entry, String name, TextSimilarity.Profile profile) {
 	}
 
-	/** The tags and classes whose names (or synonyms) best match any member's normalised text. */
+	/**
+	 * The tags and classes whose names (or synonyms) best match any member's normalised
+	 * text.
+	 */
 	private static List<FreeTagCluster.Suggestion> suggestions(List<FreeTag> members,
 			Map<Integer, List<Named>> namesWith) {
 		Map<FreeTagRepository.VocabularyEntry, FreeTagCluster.Suggestion> best = new LinkedHashMap<>();
@@ -233,14 +256,16 @@ class FreeTagClustering {
 				FreeTagCluster.Suggestion previous = best.get(entry);
 				if (score >= SUGGEST && (previous == null || score > previous.score())) {
 					String reason = "'%s' resembles %s %s '%s'".formatted(member.text(),
-							entry.tag() == null ? "class" : "tag", entry.tag() == null ? entry.classCode() : entry.tag(),
-							named.name());
-					best.put(entry, new FreeTagCluster.Suggestion(entry.tag(), entry.classCode(), round(score), reason));
+							entry.tag() == null ? "class" : "tag",
+							entry.tag() == null ? entry.classCode() : entry.tag(), named.name());
+					best.put(entry,
+							new FreeTagCluster.Suggestion(entry.tag(), entry.classCode(), round(score), reason));
 				}
 			}
 		}
 		List<FreeTagCluster.Suggestion> found = new ArrayList<>(best.values());
-		found.sort(Comparator.comparingDouble(FreeTagCluster.Suggestion::score).reversed()
+		found.sort(Comparator.comparingDouble(FreeTagCluster.Suggestion::score)
+			.reversed()
 			.thenComparing(s -> s.tagCode() == null ? s.classCode() : s.tagCode()));
 		return List.copyOf(found.subList(0, Math.min(MAX_SUGGESTIONS, found.size())));
 	}
@@ -253,4 +278,5 @@ class FreeTagClustering {
 	private static long pair(int i, int j) {
 		return i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
 	}
+
 }

@@ -22,9 +22,9 @@ import com.taggraph.taxonomy.TaxonomyService;
 import com.taggraph.text.NormalizedText;
 
 /**
- * Takes free tags into the controlled vocabulary: promoted to a new draft tag, or merged into an
- * existing tag as synonyms. Either way every carrier moves to the tag in the same transaction and
- * the texts keep resolving to it, so nothing a tagger wrote is lost.
+ * Takes free tags into the controlled vocabulary: promoted to a new draft tag, or merged
+ * into an existing tag as synonyms. Either way every carrier moves to the tag in the same
+ * transaction and the texts keep resolving to it, so nothing a tagger wrote is lost.
  */
 @Service
 public class FreeTagIntake {
@@ -33,12 +33,17 @@ public class FreeTagIntake {
 		.getLog(FreeTagIntake.class);
 
 	static final int MAX_TEXTS = 100;
+
 	private static final int CONFLICTS_SHOWN = 10;
 
 	private final FreeTagRepository repository;
+
 	private final FreeTagClustering clustering;
+
 	private final TaxonomyService taxonomy;
+
 	private final ApplicationEventPublisher events;
+
 	private final AuditTrail audit;
 
 	FreeTagIntake(FreeTagRepository repository, FreeTagClustering clustering, TaxonomyService taxonomy,
@@ -54,7 +59,9 @@ public class FreeTagIntake {
 	public record Result(Tag tag, List<String> freeTags, int customers, int newlyAssigned) {
 	}
 
-	/** A promotion: the free tags by text, or a cluster by id (exactly one of the two). */
+	/**
+	 * A promotion: the free tags by text, or a cluster by id (exactly one of the two).
+	 */
 	public record Promotion(List<String> texts, String clusterId, String code, String name, String classCode,
 			String rule) {
 	}
@@ -65,10 +72,11 @@ public class FreeTagIntake {
 		List<FreeTag> freeTags = in.clusterId() != null ? cluster(in) : freeTags("texts", in.texts());
 		requireFree(freeTags);
 		repository.lockForIntake(freeTags.stream().map(FreeTag::normalized).toList());
-		// by default named as most taggers spelled the most used free tag, tidied but not case-folded
+		// by default named as most taggers spelled the most used free tag, tidied but not
+		// case-folded
 		FreeTag mostUsed = freeTags.get(0);
-		String name = in.name() != null ? in.name()
-				: NormalizedText.tidy(mostUsed.spellings().isEmpty() ? mostUsed.text() : mostUsed.spellings().get(0).text());
+		String name = in.name() != null ? in.name() : NormalizedText
+			.tidy(mostUsed.spellings().isEmpty() ? mostUsed.text() : mostUsed.spellings().get(0).text());
 		taxonomy.createTag(new TagInput(in.code(), name, in.classCode(), in.rule()));
 		return takeIn(in.code(), freeTags, true, by);
 	}
@@ -94,12 +102,14 @@ public class FreeTagIntake {
 			throw new DomainException(ErrorCode.EXCLUSIVE_CONFLICT,
 					"%s cannot go on every carrier: customer '%s' carries %s, and both are in exclusive class %s%s"
 						.formatted(tagCode, first.get("customerId"), first.get("carried"), first.get("exclusiveClass"),
-								customers.size() > 1 ? " (carriers in conflict, first %d: %s)".formatted(customers.size(),
-										customers) : ""),
+								customers.size() > 1
+										? " (carriers in conflict, first %d: %s)".formatted(customers.size(), customers)
+										: ""),
 					Map.of("subject", tagCode, "classCode", first.get("exclusiveClass"), "customers", customers));
 		}
 		long started = System.nanoTime();
-		// one event per free tag taken in; the carriers' new tag is in the free tag's promotedTo or synonymOf
+		// one event per free tag taken in; the carriers' new tag is in the free tag's
+		// promotedTo or synonymOf
 		var changes = normalized.stream().map(n -> audit.change(ChangeKind.FREE_TAG, n)).toList();
 		var carriers = repository.takeIn(tagCode, normalized, promoted, by);
 		changes.forEach(change -> change.record(promoted ? "PROMOTE" : "MERGE"));
@@ -139,8 +149,8 @@ public class FreeTagIntake {
 		}
 		Set<String> normalized = new LinkedHashSet<>();
 		for (int i = 0; i < texts.size(); i++) {
-			normalized.add(NormalizedText.normalize(FreeTagText.require(texts.size() == 1 ? field : field + "[" + i + "]",
-					texts.get(i))));
+			normalized.add(NormalizedText
+				.normalize(FreeTagText.require(texts.size() == 1 ? field : field + "[" + i + "]", texts.get(i))));
 		}
 		List<FreeTag> found = new ArrayList<>(repository.find(normalized));
 		Set<String> unknown = new LinkedHashSet<>(normalized);
@@ -149,18 +159,19 @@ public class FreeTagIntake {
 			throw new DomainException(ErrorCode.NOT_FOUND, "no free tag '%s'".formatted(String.join("', '", unknown)),
 					Map.of("field", field, "subject", List.copyOf(unknown)));
 		}
-		found.sort(java.util.Comparator.comparingInt(FreeTag::customers).reversed()
-			.thenComparing(FreeTag::normalized));
+		found.sort(java.util.Comparator.comparingInt(FreeTag::customers).reversed().thenComparing(FreeTag::normalized));
 		return found;
 	}
 
 	private static void requireFree(List<FreeTag> freeTags) {
 		List<FreeTag> resolved = freeTags.stream().filter(FreeTag::resolved).toList();
 		if (!resolved.isEmpty()) {
-			throw new DomainException(ErrorCode.INVALID_INPUT, resolved.stream()
-				.map(f -> "free tag '%s' already resolves to %s".formatted(f.text(), f.resolvesToCode()))
-				.collect(Collectors.joining("; ")),
+			throw new DomainException(ErrorCode.INVALID_INPUT,
+					resolved.stream()
+						.map(f -> "free tag '%s' already resolves to %s".formatted(f.text(), f.resolvesToCode()))
+						.collect(Collectors.joining("; ")),
 					Map.of("subject", resolved.stream().map(FreeTag::normalized).toList()));
 		}
 	}
+
 }

@@ -3,9 +3,9 @@ package com.taggraph.folksonomy;
 import java.util.function.Function;
 
 /**
- * How free tags are listed. Each constant carries the Cypher that ranks a free tag {@code f} and its
- * ORDER BY, so no client text reaches the query; the ranking reads as little as it can, because it
- * runs for every free tag before the page is cut.
+ * How free tags are listed. Each constant carries the Cypher that ranks a free tag
+ * {@code f} and its ORDER BY, so no client text reaches the query; the ranking reads as
+ * little as it can, because it runs for every free tag before the page is cut.
  */
 enum FreeTagOrder {
 
@@ -31,10 +31,15 @@ enum FreeTagOrder {
 
 	final String orderBy;
 
-	/** Keeps the free tags behind a page's last one ({@code $afterRank}, {@code $afterKey}) in this order. */
+	/**
+	 * Keeps the free tags behind a page's last one ({@code $afterRank},
+	 * {@code $afterKey}) in this order.
+	 */
 	final String after;
 
-	/** The value a free tag is ranked by, as the rank above computes it; null for TEXT. */
+	/**
+	 * The value a free tag is ranked by, as the rank above computes it; null for TEXT.
+	 */
 	final Function<FreeTag, Object> rankOf;
 
 	FreeTagOrder(String rank, String orderBy, String after, Function<FreeTag, Object> rankOf) {
@@ -43,4 +48,5 @@ enum FreeTagOrder {
 		this.after = after;
 		this.rankOf = rankOf;
 	}
+
 }

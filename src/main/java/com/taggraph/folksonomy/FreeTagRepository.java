@@ -13,13 +13,17 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
-/** The Cypher of free tags: {@code (:Customer)-[:HAS_FREE_TAG {by, at, text}]->(:FreeTag {normalized, text})}. */
+/**
+ * The Cypher of free tags: {@code (:Customer)-[:HAS_FREE_TAG {by, at, text}]->(:FreeTag
+ * {normalized, text})}.
+ */
 @Repository
 class FreeTagRepository {
 
 	/**
-	 * The rest of a query that has bound free tags {@code f}: their use by the customers carrying them
-	 * now, and what they resolve to. Spellings come back as typed, one per carrier, counted in Java.
+	 * The rest of a query that has bound free tags {@code f}: their use by the customers
+	 * carrying them now, and what they resolve to. Spellings come back as typed, one per
+	 * carrier, counted in Java.
 	 */
 	private static final String USAGE = """
 			CALL (f) {
@@ -39,9 +43,13 @@ class FreeTagRepository {
 		this.neo4j = neo4j;
 	}
 
-	/** One page in the order, behind the free tag {@code afterKey} ranked {@code afterRank} when given. */
+	/**
+	 * One page in the order, behind the free tag {@code afterKey} ranked
+	 * {@code afterRank} when given.
+	 */
 	List<FreeTag> list(FreeTagOrder order, int first, boolean includeResolved, Object afterRank, String afterKey) {
-		// The ranking, its keyset condition and ORDER BY come from the enum constant, never from the request;
+		// The ranking, its keyset condition and ORDER BY come from the enum constant,
+		// never from the request;
 		// spellings and dates are read only for the page.
 		Map<String, Object> params = new HashMap<>();
 		params.put("includeResolved", includeResolved);
@@ -57,13 +65,21 @@ class FreeTagRepository {
 				%3$s
 				ORDER BY %2$s""".formatted(order.rank, order.orderBy, USAGE, order.after))
 			.bindAll(params)
-			.fetchAs(FreeTag.class).mappedBy((types, r) -> toFreeTag(r)).all().stream().toList();
+			.fetchAs(FreeTag.class)
+			.mappedBy((types, r) -> toFreeTag(r))
+			.all()
+			.stream()
+			.toList();
 	}
 
 	int count(boolean includeResolved) {
-		return neo4j.query(LISTED + "RETURN count(f) AS n").bind(includeResolved).to("includeResolved")
-			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
-			.one().orElse(0);
+		return neo4j.query(LISTED + "RETURN count(f) AS n")
+			.bind(includeResolved)
+			.to("includeResolved")
+			.fetchAs(Integer.class)
+			.mappedBy((types, row) -> row.get("n").asInt())
+			.one()
+			.orElse(0);
 	}
 
 	private static final String LISTED = """
@@ -76,8 +92,13 @@ class FreeTagRepository {
 				UNWIND $normalized AS n
 				MATCH (f:FreeTag {normalized: n})
 				%s""".formatted(USAGE))
-			.bind(List.copyOf(normalized)).to("normalized")
-			.fetchAs(FreeTag.class).mappedBy((types, r) -> toFreeTag(r)).all().stream().toList();
+			.bind(List.copyOf(normalized))
+			.to("normalized")
+			.fetchAs(FreeTag.class)
+			.mappedBy((types, r) -> toFreeTag(r))
+			.all()
+			.stream()
+			.toList();
 	}
 
 	/** The free tags on each customer, by normalised text. */
@@ -88,7 +109,8 @@ class FreeTagRepository {
 				MATCH (:Customer {id: id})-[r:HAS_FREE_TAG]->(f:FreeTag)
 				RETURN id, r.text AS text, f.normalized AS normalized, r.by AS by, toString(r.at) AS at
 				ORDER BY id, normalized""")
-			.bind(List.copyOf(customerIds)).to("ids")
+			.bind(List.copyOf(customerIds))
+			.to("ids")
 			.fetchAs(CustomerFreeTag.class)
 			.mappedBy((types, r) -> new CustomerFreeTag(r.get("id").asString(), r.get("text").asString(null),
 					r.get("normalized").asString(), r.get("by").asString(null), r.get("at").asString(null)))
@@ -102,9 +124,9 @@ class FreeTagRepository {
 	}
 
 	/**
-	 * Creates the free tag if nobody used it yet, and write-locks it for the rest of the transaction:
-	 * a promotion or merge of it locks it too, so whoever comes second sees the other's outcome.
-	 *
+	 * Creates the free tag if nobody used it yet, and write-locks it for the rest of the
+	 * transaction: a promotion or merge of it locks it too, so whoever comes second sees
+	 * the other's outcome.
 	 * @return the code of the controlled tag it resolves to, or null while it is free
 	 */
 	String lockForTagging(String normalized, String text) {
@@ -114,10 +136,15 @@ class FreeTagRepository {
 				SET f.lastTaggedAt = datetime()
 				RETURN [(f)-[:PROMOTED_TO|SYNONYM_OF]->(t:Tag) | t.code][0] AS resolvesTo""")
 			.bindAll(Map.of("normalized", normalized, "text", text))
-			.fetchAs(String.class).one().orElse(null);
+			.fetchAs(String.class)
+			.one()
+			.orElse(null);
 	}
 
-	/** Puts the free tag on the customer; a customer already carrying it keeps its first record. */
+	/**
+	 * Puts the free tag on the customer; a customer already carrying it keeps its first
+	 * record.
+	 */
 	void add(String customerId, String text, String normalized, String by) {
 		neo4j.query("""
 				MATCH (cu:Customer {id: $customerId}), (f:FreeTag {normalized: $normalized})
@@ -127,37 +154,43 @@ class FreeTagRepository {
 			.run();
 	}
 
-	/** Write-locks the free tags, in one order, before a promotion or merge moves their carriers. */
+	/**
+	 * Write-locks the free tags, in one order, before a promotion or merge moves their
+	 * carriers.
+	 */
 	void lockForIntake(Collection<String> normalized) {
 		neo4j.query("""
 				UNWIND $normalized AS n
 				MATCH (f:FreeTag {normalized: n})
 				WITH f ORDER BY f.normalized
 				SET f.intakeLock = true
-				REMOVE f.intakeLock""")
-			.bind(List.copyOf(normalized)).to("normalized").run();
+				REMOVE f.intakeLock""").bind(List.copyOf(normalized)).to("normalized").run();
 	}
 
-	/** Takes the free tag off; a free tag nobody carries any more and that resolves to nothing goes too. */
+	/**
+	 * Takes the free tag off; a free tag nobody carries any more and that resolves to
+	 * nothing goes too.
+	 */
 	void remove(String customerId, String normalized) {
 		neo4j.query("""
 				MATCH (:Customer {id: $customerId})-[r:HAS_FREE_TAG]->(f:FreeTag {normalized: $normalized})
 				DELETE r
 				WITH f
 				WHERE NOT EXISTS { (f)<-[:HAS_FREE_TAG]-() } AND NOT EXISTS { (f)-[:PROMOTED_TO|SYNONYM_OF]->() }
-				DELETE f""")
-			.bindAll(Map.of("customerId", customerId, "normalized", normalized))
-			.run();
+				DELETE f""").bindAll(Map.of("customerId", customerId, "normalized", normalized)).run();
 	}
 
-	/** Serialises promotions and merges, so one free tag cannot be taken in twice at once. */
+	/**
+	 * Serialises promotions and merges, so one free tag cannot be taken in twice at once.
+	 */
 	void lockIntake() {
 		neo4j.query("MERGE (l:TaxonomyLock {name: 'folksonomy'}) SET l.lockedAt = datetime()").run();
 	}
 
 	/**
-	 * Carriers of the free tags who, given the tag, would carry two branches of an exclusive class:
-	 * at most {@code limit}, each with the tag it already has and the class.
+	 * Carriers of the free tags who, given the tag, would carry two branches of an
+	 * exclusive class: at most {@code limit}, each with the tag it already has and the
+	 * class.
 	 */
 	List<Map<String, Object>> exclusiveConflicts(String tagCode, Collection<String> normalized, int limit) {
 		return List.copyOf(neo4j.query("""
@@ -177,14 +210,16 @@ class FreeTagRepository {
 				ORDER BY customerId
 				LIMIT $limit""")
 			.bindAll(Map.of("code", tagCode, "normalized", List.copyOf(normalized), "limit", limit))
-			.fetch().all());
+			.fetch()
+			.all());
 	}
 
 	/**
-	 * Takes the free tags into the tag: each points to it (PROMOTED_TO or SYNONYM_OF) and keeps its
-	 * spellings; each carrier gets the tag (source FOLKSONOMY) and loses the free tags, whose records
-	 * (text, by, at) move onto the assignment as the lists freeTags, freeTagsBy and freeTagsAt. Returns each carrier's id and
-	 * whether the tag is new on it.
+	 * Takes the free tags into the tag: each points to it (PROMOTED_TO or SYNONYM_OF) and
+	 * keeps its spellings; each carrier gets the tag (source FOLKSONOMY) and loses the
+	 * free tags, whose records (text, by, at) move onto the assignment as the lists
+	 * freeTags, freeTagsBy and freeTagsAt. Returns each carrier's id and whether the tag
+	 * is new on it.
 	 */
 	List<Carrier> takeIn(String tagCode, Collection<String> normalized, boolean promoted, String by) {
 		return List.copyOf(neo4j.query("""
@@ -222,7 +257,10 @@ class FreeTagRepository {
 	record Carrier(String customerId, boolean isNew) {
 	}
 
-	/** The texts resolving to each tag: its synonyms, every spelling kept, in the order first seen. */
+	/**
+	 * The texts resolving to each tag: its synonyms, every spelling kept, in the order
+	 * first seen.
+	 */
 	Map<String, List<String>> synonyms(Collection<String> tagCodes) {
 		Map<String, List<String>> byTag = new LinkedHashMap<>();
 		neo4j.query("""
@@ -230,8 +268,10 @@ class FreeTagRepository {
 				MATCH (t:Tag {code: code})<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag)
 				WITH code, f ORDER BY f.normalized
 				RETURN code, collect(f.text) AS texts, collect(coalesce(f.spellings, [])) AS spellings""")
-			.bind(List.copyOf(tagCodes)).to("codes")
-			.fetch().all()
+			.bind(List.copyOf(tagCodes))
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> {
 				List<String> texts = new ArrayList<>();
 				for (Object text : (List<?>) row.get("texts")) {
@@ -251,11 +291,13 @@ class FreeTagRepository {
 		}
 	}
 
-	// ---- for clustering -------------------------------------------------------------------------
+	// ---- for clustering
+	// -------------------------------------------------------------------------
 
 	/**
-	 * The ids of the customers carrying each free tag. Read from the free tags' side: going through
-	 * the customers instead walks every customer's tag assignments to find its free tags.
+	 * The ids of the customers carrying each free tag. Read from the free tags' side:
+	 * going through the customers instead walks every customer's tag assignments to find
+	 * its free tags.
 	 */
 	Map<String, List<String>> carriers(Collection<String> normalized) {
 		Map<String, List<String>> carriers = new LinkedHashMap<>();
@@ -263,10 +305,12 @@ class FreeTagRepository {
 				UNWIND $normalized AS n
 				MATCH (:FreeTag {normalized: n})<-[:HAS_FREE_TAG]-(cu:Customer)
 				RETURN n, collect(cu.id) AS customers""")
-			.bind(List.copyOf(normalized)).to("normalized")
-			.fetch().all()
-			.forEach(row -> carriers.put((String) row.get("n"), ((List<?>) row.get("customers")).stream()
-				.map(String.class::cast).toList()));
+			.bind(List.copyOf(normalized))
+			.to("normalized")
+			.fetch()
+			.all()
+			.forEach(row -> carriers.put((String) row.get("n"),
+					((List<?>) row.get("customers")).stream().map(String.class::cast).toList()));
 		return carriers;
 	}
 
@@ -280,11 +324,18 @@ class FreeTagRepository {
 				  RETURN count(DISTINCT cu) AS customers
 				}
 				RETURN customers ORDER BY i""")
-			.bind(groups).to("groups")
-			.fetchAs(Integer.class).all().stream().toList();
+			.bind(groups)
+			.to("groups")
+			.fetchAs(Integer.class)
+			.all()
+			.stream()
+			.toList();
 	}
 
-	/** Every controlled tag and class by name, with the texts that resolve to tags, for suggestions. */
+	/**
+	 * Every controlled tag and class by name, with the texts that resolve to tags, for
+	 * suggestions.
+	 */
 	List<VocabularyEntry> vocabulary(List<String> hidden) {
 		return List.copyOf(neo4j.query("""
 				MATCH (c:TagClass)
@@ -293,7 +344,8 @@ class FreeTagRepository {
 				MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass) WHERE NOT t.code IN $hidden
 				RETURN t.code AS tag, c.code AS classCode,
 				       [t.name] + [(t)<-[:PROMOTED_TO|SYNONYM_OF]-(f:FreeTag) | f.text] AS names""")
-			.bind(hidden).to("hidden")
+			.bind(hidden)
+			.to("hidden")
 			.fetchAs(VocabularyEntry.class)
 			.mappedBy((types, r) -> new VocabularyEntry(r.get("tag").asString(null), r.get("classCode").asString(),
 					r.get("names").asList(Value::asString)))
@@ -304,19 +356,28 @@ class FreeTagRepository {
 	record VocabularyEntry(String tag, String classCode, List<String> names) {
 	}
 
-	// ---- demo -------------------------------------------------------------------------------------
+	// ---- demo
+	// -------------------------------------------------------------------------------------
 
-	/** Whether the demo free tags were applied once already, or free tags exist anyway (never apply over them). */
+	/**
+	 * Whether the demo free tags were applied once already, or free tags exist anyway
+	 * (never apply over them).
+	 */
 	boolean demoAppliedOrFreeTagsExist() {
 		return neo4j.query("RETURN EXISTS { (:DemoData {name: 'freeTags'}) } OR EXISTS { (:FreeTag) } AS done")
-			.fetchAs(Boolean.class).one().orElse(true);
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(true);
 	}
 
 	void markDemoApplied() {
 		neo4j.query("CREATE (:DemoData {name: 'freeTags', appliedAt: datetime()})").run();
 	}
 
-	/** Up to {@code limit} customer ids carrying any of the tags, or any customers when none are given. */
+	/**
+	 * Up to {@code limit} customer ids carrying any of the tags, or any customers when
+	 * none are given.
+	 */
 	List<String> customersWithAnyOf(Collection<String> tagCodes, int limit) {
 		return List.copyOf(neo4j.query("""
 				CALL (){
@@ -330,10 +391,14 @@ class FreeTagRepository {
 				WITH DISTINCT cu.id AS id ORDER BY id
 				RETURN id LIMIT $limit""")
 			.bindAll(Map.of("codes", List.copyOf(tagCodes), "limit", limit))
-			.fetchAs(String.class).all());
+			.fetchAs(String.class)
+			.all());
 	}
 
-	/** Writes demo free-tag applications: rows of customerId, text, normalized, by, at (ISO-8601). */
+	/**
+	 * Writes demo free-tag applications: rows of customerId, text, normalized, by, at
+	 * (ISO-8601).
+	 */
 	void addAll(List<Map<String, Object>> rows) {
 		neo4j.query("""
 				UNWIND $rows AS row
@@ -342,15 +407,19 @@ class FreeTagRepository {
 				  ON CREATE SET f.text = row.text, f.createdAt = datetime(row.at)
 				MERGE (cu)-[r:HAS_FREE_TAG]->(f)
 				  ON CREATE SET r.text = row.text, r.by = row.by, r.at = datetime(row.at)""")
-			.bind(rows).to("rows").run();
+			.bind(rows)
+			.to("rows")
+			.run();
 	}
 
 	private static FreeTag toFreeTag(Record r) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		r.get("typed").asList(Value::asString).forEach(t -> counts.merge(t, 1, Integer::sum));
-		// spellings kept from before a promotion or merge, whose carriers have moved to the tag
+		// spellings kept from before a promotion or merge, whose carriers have moved to
+		// the tag
 		r.get("keptSpellings").asList(Value::asString).forEach(t -> counts.putIfAbsent(t, 0));
-		List<FreeTag.FreeTagSpelling> spellings = counts.entrySet().stream()
+		List<FreeTag.FreeTagSpelling> spellings = counts.entrySet()
+			.stream()
 			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 			.map(e -> new FreeTag.FreeTagSpelling(e.getKey(), e.getValue()))
 			.toList();
@@ -358,4 +427,5 @@ class FreeTagRepository {
 				r.get("taggers").asInt(), r.get("firstUsedAt").asString(null), r.get("lastUsedAt").asString(null),
 				spellings, r.get("resolvesTo").asString(null), r.get("resolution").asString(null));
 	}
+
 }

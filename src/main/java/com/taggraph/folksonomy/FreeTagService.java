@@ -23,18 +23,26 @@ import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 import com.taggraph.text.NormalizedText;
 
-/** Free tags on customers: putting them on and taking them off, and listing how they are used. */
+/**
+ * Free tags on customers: putting them on and taking them off, and listing how they are
+ * used.
+ */
 @Service
 public class FreeTagService {
 
 	static final int MAX_LIST = 1000;
+
 	/** The keys of the free tags' keyset: the order's rank, then the normalised text. */
 	private static final String KEY = "freeTag";
+
 	private static final String RANK = "rank";
 
 	private final FreeTagRepository repository;
+
 	private final CustomerService customers;
+
 	private final TaxonomyService taxonomy;
+
 	private final AuditTrail audit;
 
 	FreeTagService(FreeTagRepository repository, CustomerService customers, TaxonomyService taxonomy,
@@ -45,13 +53,17 @@ public class FreeTagService {
 		this.taxonomy = taxonomy;
 	}
 
-	/** What {@link #add} did: the free tag put on, or the controlled tag its text resolves to. */
+	/**
+	 * What {@link #add} did: the free tag put on, or the controlled tag its text resolves
+	 * to.
+	 */
 	public record Applied(Customer customer, FreeTag freeTag, Tag assignedTag) {
 	}
 
 	/**
-	 * Puts the free tag on the customer, or, when its text was promoted or merged, the controlled tag
-	 * (source FOLKSONOMY, under the exclusive-class rule like any assignment).
+	 * Puts the free tag on the customer, or, when its text was promoted or merged, the
+	 * controlled tag (source FOLKSONOMY, under the exclusive-class rule like any
+	 * assignment).
 	 */
 	@Transactional
 	public Applied add(String customerId, String text, String by) {
@@ -69,7 +81,10 @@ public class FreeTagService {
 		return new Applied(customer, null, taxonomy.tag(tagCode));
 	}
 
-	/** Takes the free tag, in any spelling, off the customer; one it does not carry is ignored. */
+	/**
+	 * Takes the free tag, in any spelling, off the customer; one it does not carry is
+	 * ignored.
+	 */
 	@Transactional
 	public Customer remove(String customerId, String text) {
 		String typed = FreeTagText.require("text", text);
@@ -85,15 +100,18 @@ public class FreeTagService {
 		return list(order, includeResolved, null, first).getContent();
 	}
 
-	/** One page of free tags in the order, behind the position; at most {@value #MAX_LIST} a page. */
+	/**
+	 * One page of free tags in the order, behind the position; at most {@value #MAX_LIST}
+	 * a page.
+	 */
 	@Transactional(readOnly = true)
 	public Window<FreeTag> list(FreeTagOrder order, boolean includeResolved, ScrollPosition after, Integer first) {
 		int size = Keyset.size(first, 100, MAX_LIST);
 		FreeTagOrder in = order == null ? FreeTagOrder.USAGE : order;
 		Map<String, Object> keys = Keyset.afterKeys(after, Set.of(KEY, RANK));
 		Object afterRank = keys.get(RANK);
-		if (!keys.isEmpty() && !(keys.get(KEY) instanceof String && (afterRank == null || afterRank instanceof Number
-				|| afterRank instanceof String))) {
+		if (!keys.isEmpty() && !(keys.get(KEY) instanceof String
+				&& (afterRank == null || afterRank instanceof Number || afterRank instanceof String))) {
 			throw DomainException.invalid("after", "not a cursor of this list");
 		}
 		List<FreeTag> found = repository.list(in, size + 1, includeResolved, afterRank, (String) keys.get(KEY));
@@ -142,4 +160,5 @@ public class FreeTagService {
 					Map.of("field", "customerId", "subject", String.valueOf(customerId)));
 		}
 	}
+
 }

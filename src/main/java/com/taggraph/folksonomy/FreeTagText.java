@@ -5,8 +5,9 @@ import com.taggraph.error.InputRules;
 import com.taggraph.text.NormalizedText;
 
 /**
- * The rules for free-tag text: what a steward may type, and the normalised form ({@link NormalizedText}) under
- * which spellings such as {@code ＶＩＰ}, {@code " vip "} and {@code VIP} count as one free tag.
+ * The rules for free-tag text: what a steward may type, and the normalised form
+ * ({@link NormalizedText}) under which spellings such as {@code ＶＩＰ}, {@code " vip "} and
+ * {@code VIP} count as one free tag.
  */
 public final class FreeTagText {
 
@@ -16,7 +17,10 @@ public final class FreeTagText {
 	private FreeTagText() {
 	}
 
-	/** The text as typed, refused when it is empty after normalising or longer than {@link #MAX_LENGTH}. */
+	/**
+	 * The text as typed, refused when it is empty after normalising or longer than
+	 * {@link #MAX_LENGTH}.
+	 */
 	public static String require(String field, String text) {
 		if (text == null || NormalizedText.normalize(text).isEmpty()) {
 			throw DomainException.invalid(field, "free tag text is empty");
@@ -28,4 +32,5 @@ public final class FreeTagText {
 		}
 		return text;
 	}
+
 }

@@ -1,2 +1,5 @@
-/** Free tags: normalise, cluster, promote into the controlled vocabulary and merge as synonyms. */
+/**
+ * Free tags: normalise, cluster, promote into the controlled vocabulary and merge as
+ * synonyms.
+ */
 package com.taggraph.folksonomy;

@@ -2,6 +2,7 @@ package com.taggraph.governance;
 
 /** The four families of rule checks, so a caller can ask for one family only. */
 public enum RuleCategory {
+
 	/** the class tree itself: cycles, orphans, criteria, empty exhaustive classes */
 	STRUCTURAL,
 	/** every tag has exactly one value per top-level facet */
@@ -10,4 +11,5 @@ public enum RuleCategory {
 	DATA,
 	/** tags traced to source systems, and derivations from deprecated tags */
 	LINEAGE
+
 }

@@ -5,13 +5,17 @@ public enum RuleCheck {
 
 	/** classes whose BROADER links run in a circle */
 	CLASS_CYCLE(RuleCategory.STRUCTURAL),
-	/** a class cut off from the tree: its class chain never reaches a first-level class */
+	/**
+	 * a class cut off from the tree: its class chain never reaches a first-level class
+	 */
 	ORPHAN_CLASS(RuleCategory.STRUCTURAL),
 	/** a tag in no class */
 	ORPHAN_TAG(RuleCategory.STRUCTURAL),
 	/** a class with lower classes but no criterion (划分标准) saying how they are divided */
 	DIVISION_WITHOUT_CRITERION(RuleCategory.STRUCTURAL),
-	/** an exhaustive class with no tag at or below it: nobody in its scope can be covered */
+	/**
+	 * an exhaustive class with no tag at or below it: nobody in its scope can be covered
+	 */
 	EXHAUSTIVE_CLASS_EMPTY(RuleCategory.STRUCTURAL),
 	/** a tag with no value in a top-level facet */
 	FACET_VALUE_MISSING(RuleCategory.FACET),
@@ -35,4 +39,5 @@ public enum RuleCheck {
 	public RuleCategory category() {
 		return category;
 	}
+
 }

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Repository;
 import com.taggraph.graph.GraphModel;
 
 /**
- * The Cypher of the structural and lineage checks: one statement per check, whatever the size of
- * the library. Each answers rows of the codes involved (the offending one first) and a short detail.
- * The same statements, for Neo4j Browser, are in {@code cypher/queries/rule-checks.cypher}.
+ * The Cypher of the structural and lineage checks: one statement per check, whatever the
+ * size of the library. Each answers rows of the codes involved (the offending one first)
+ * and a short detail. The same statements, for Neo4j Browser, are in
+ * {@code cypher/queries/rule-checks.cypher}.
  */
 @Repository
 class RuleCheckRepository {
@@ -36,7 +37,10 @@ class RuleCheckRepository {
 				ORDER BY codes""");
 	}
 
-	/** Classes not on a cycle whose chain never reaches a first-level class: they hang below a cycle. */
+	/**
+	 * Classes not on a cycle whose chain never reaches a first-level class: they hang
+	 * below a cycle.
+	 */
 	List<Found> orphanClasses() {
 		return found("""
 				MATCH (c:TagClass)
@@ -54,7 +58,10 @@ class RuleCheckRepository {
 				ORDER BY t.code""");
 	}
 
-	/** Classes dividing into lower classes with no (or a blank) criterion; the lower classes follow the class. */
+	/**
+	 * Classes dividing into lower classes with no (or a blank) criterion; the lower
+	 * classes follow the class.
+	 */
 	List<Found> divisionsWithoutCriterion() {
 		return found("""
 				MATCH (c:TagClass)
@@ -72,16 +79,24 @@ class RuleCheckRepository {
 				ORDER BY c.code""");
 	}
 
-	/** Tags (deprecated ones aside: they are retired) with no derivation path to a source system. */
+	/**
+	 * Tags (deprecated ones aside: they are retired) with no derivation path to a source
+	 * system.
+	 */
 	List<Found> tagsWithoutLineage() {
-		return found("""
-				MATCH (t:Tag) WHERE %s <> 'DEPRECATED'
-				  AND NOT EXISTS { (t)-[:DERIVED_FROM]->*(:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem) }
-				RETURN [t.code] AS codes, coalesce(t.name, '') AS detail
-				ORDER BY t.code""".formatted(GraphModel.status("t")));
+		return found(
+				"""
+						MATCH (t:Tag) WHERE %s <> 'DEPRECATED'
+						  AND NOT EXISTS { (t)-[:DERIVED_FROM]->*(:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem) }
+						RETURN [t.code] AS codes, coalesce(t.name, '') AS detail
+						ORDER BY t.code"""
+					.formatted(GraphModel.status("t")));
 	}
 
-	/** A live tag derived directly from a deprecated one: the derivation should move to its replacement. */
+	/**
+	 * A live tag derived directly from a deprecated one: the derivation should move to
+	 * its replacement.
+	 */
 	List<Found> derivationsFromDeprecated() {
 		return found("""
 				MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag {status: 'DEPRECATED'})
@@ -96,4 +111,5 @@ class RuleCheckRepository {
 			.mappedBy((types, r) -> new Found(r.get("codes").asList(Value::asString), r.get("detail").asString()))
 			.all());
 	}
+
 }

@@ -25,4 +25,5 @@ class RuleReportController {
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return rules.report(categories == null ? Set.of() : Set.copyOf(categories), visibility);
 	}
+
 }

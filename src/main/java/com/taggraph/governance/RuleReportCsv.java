@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The report as CSV for a spreadsheet: one row per violation, codes and sample ids joined with ';'. */
+/**
+ * The report as CSV for a spreadsheet: one row per violation, codes and sample ids joined
+ * with ';'.
+ */
 final class RuleReportCsv {
 
 	static final String[] HEADER = { "kind", "category", "codes", "message", "customerCount", "sampleCustomerIds" };
@@ -28,4 +31,5 @@ final class RuleReportCsv {
 		}
 		return out.toString();
 	}
+
 }

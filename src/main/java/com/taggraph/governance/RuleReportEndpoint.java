@@ -22,9 +22,9 @@ import com.taggraph.error.RefusedRequest;
 import com.taggraph.security.Visibility;
 
 /**
- * {@code GET /api/reports/rules}: the same report as the GraphQL {@code ruleReport}, as JSON (the
- * default) or, with {@code Accept: text/csv} or {@code ?format=csv}, as CSV for a spreadsheet.
- * {@code ?category=DATA&category=LINEAGE} limits the checks.
+ * {@code GET /api/reports/rules}: the same report as the GraphQL {@code ruleReport}, as
+ * JSON (the default) or, with {@code Accept: text/csv} or {@code ?format=csv}, as CSV for
+ * a spreadsheet. {@code ?category=DATA&category=LINEAGE} limits the checks.
  */
 @RestController
 class RuleReportEndpoint {
@@ -60,7 +60,10 @@ class RuleReportEndpoint {
 		};
 	}
 
-	/** The first of JSON and CSV the Accept header admits, by quality; JSON when it names neither. */
+	/**
+	 * The first of JSON and CSV the Accept header admits, by quality; JSON when it names
+	 * neither.
+	 */
 	private static boolean prefersCsv(String accept) {
 		if (accept == null || accept.isBlank()) {
 			return false;
@@ -87,4 +90,5 @@ class RuleReportEndpoint {
 		throw new RefusedRequest(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE,
 				"the rule report is served as application/json or text/csv");
 	}
+
 }

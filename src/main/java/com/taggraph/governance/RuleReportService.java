@@ -24,15 +24,18 @@ import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 
 /**
- * Runs the rule checks and gathers what they find into one report. Structural and lineage checks are
- * one Cypher statement each; the facet checks reuse the facets' coverage, and the data checks the
- * segment index's exclusive and exhaustive computation, so each rule has one implementation.
+ * Runs the rule checks and gathers what they find into one report. Structural and lineage
+ * checks are one Cypher statement each; the facet checks reuse the facets' coverage, and
+ * the data checks the segment index's exclusive and exhaustive computation, so each rule
+ * has one implementation.
  */
 @Service
 public class RuleReportService {
 
 	private final RuleCheckRepository repository;
+
 	private final FacetService facets;
+
 	private final SegmentService segments;
 
 	RuleReportService(RuleCheckRepository repository, FacetService facets, SegmentService segments) {
@@ -42,9 +45,10 @@ public class RuleReportService {
 	}
 
 	/**
-	 * The checks of the given categories (all when null or empty), in one read transaction, as the caller may see
-	 * them: a violation involving a hidden tag is left out as if the tag did not exist, and the sample customers
-	 * only go to callers who may see customer data.
+	 * The checks of the given categories (all when null or empty), in one read
+	 * transaction, as the caller may see them: a violation involving a hidden tag is left
+	 * out as if the tag did not exist, and the sample customers only go to callers who
+	 * may see customer data.
 	 */
 	@Transactional(readOnly = true)
 	public RuleReport report(Set<RuleCategory> categories, Visibility visibility) {
@@ -67,7 +71,8 @@ public class RuleReportService {
 			violations.addAll(lineage());
 		}
 		if (!visibility.seesEveryTag()) {
-			violations.removeIf(v -> v.codes().stream().anyMatch(visibility::hides) || mentionsHidden(v.message(), visibility));
+			violations.removeIf(
+					v -> v.codes().stream().anyMatch(visibility::hides) || mentionsHidden(v.message(), visibility));
 		}
 		violations.sort(Comparator.comparing(ReportedViolation::kind));
 		return new RuleReport(generatedAt, List.copyOf(wanted), dataAsOf, List.copyOf(violations),
@@ -76,18 +81,19 @@ public class RuleReportService {
 
 	private List<ReportedViolation> structural() {
 		List<ReportedViolation> found = new ArrayList<>();
-		add(found, RuleCheck.CLASS_CYCLE, repository::classCycles,
-				f -> "classes %s form a cycle of upper classes: %s".formatted(String.join(", ", f.codes()), f.detail()));
+		add(found, RuleCheck.CLASS_CYCLE, repository::classCycles, f -> "classes %s form a cycle of upper classes: %s"
+			.formatted(String.join(", ", f.codes()), f.detail()));
 		add(found, RuleCheck.ORPHAN_CLASS, repository::orphanClasses,
 				f -> "class %s %s is cut off from the tree: its class chain never reaches a first-level class"
 					.formatted(f.codes().get(0), f.detail()));
 		add(found, RuleCheck.ORPHAN_TAG, repository::orphanTags,
 				f -> "tag %s %s sits in no class".formatted(f.codes().get(0), f.detail()));
 		add(found, RuleCheck.DIVISION_WITHOUT_CRITERION, repository::divisionsWithoutCriterion,
-				f -> "class %s %s divides into %d lower class%s but records no criterion"
-					.formatted(f.codes().get(0), f.detail(), f.codes().size() - 1, f.codes().size() == 2 ? "" : "es"));
+				f -> "class %s %s divides into %d lower class%s but records no criterion".formatted(f.codes().get(0),
+						f.detail(), f.codes().size() - 1, f.codes().size() == 2 ? "" : "es"));
 		add(found, RuleCheck.EXHAUSTIVE_CLASS_EMPTY, repository::emptyExhaustiveClasses,
-				f -> "class %s %s is exhaustive but holds no tag at or below it".formatted(f.codes().get(0), f.detail()));
+				f -> "class %s %s is exhaustive but holds no tag at or below it".formatted(f.codes().get(0),
+						f.detail()));
 		return found;
 	}
 
@@ -101,12 +107,15 @@ public class RuleReportService {
 		return found;
 	}
 
-	private static void add(List<ReportedViolation> into, RuleCheck kind, Supplier<List<RuleCheckRepository.Found>> check,
-			Function<RuleCheckRepository.Found, String> message) {
+	private static void add(List<ReportedViolation> into, RuleCheck kind,
+			Supplier<List<RuleCheckRepository.Found>> check, Function<RuleCheckRepository.Found, String> message) {
 		check.get().forEach(f -> into.add(ReportedViolation.of(kind, f.codes(), message.apply(f))));
 	}
 
-	/** One violation per tag and top-level facet: the steward fixes them one tag at a time. */
+	/**
+	 * One violation per tag and top-level facet: the steward fixes them one tag at a
+	 * time.
+	 */
 	private List<ReportedViolation> facetGaps(Visibility visibility) {
 		List<ReportedViolation> found = new ArrayList<>();
 		for (FacetCoverage coverage : facets.coverage(visibility)) {
@@ -126,9 +135,11 @@ public class RuleReportService {
 	}
 
 	private List<ReportedViolation> data(boolean customerData) {
-		return segments.ruleViolations(null).stream()
+		return segments.ruleViolations(null)
+			.stream()
 			.map(v -> ReportedViolation.ofCustomers(
-					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED : RuleCheck.EXHAUSTIVE_VIOLATED,
+					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED
+							: RuleCheck.EXHAUSTIVE_VIOLATED,
 					List.of(v.tagClass().code()), v.description(), v.customerCount(),
 					customerData ? v.sampleCustomerIds() : List.of()))
 			.toList();
@@ -156,9 +167,11 @@ public class RuleReportService {
 			t[0]++;
 			t[1] += v.customerCount() == null ? 0 : v.customerCount();
 		}
-		return tally.entrySet().stream()
+		return tally.entrySet()
+			.stream()
 			.map(e -> new RuleReport.CheckCount(e.getKey(), e.getKey().category(), e.getValue()[0],
 					e.getKey().category() == RuleCategory.DATA ? e.getValue()[1] : null))
 			.toList();
 	}
+
 }

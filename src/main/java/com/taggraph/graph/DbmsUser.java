@@ -14,17 +14,19 @@ import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Makes the embedded DBMS's user match the app's configuration at every start: created (or the
- * initial {@code neo4j} user renamed) if missing, its password set when it differs. The configuration
- * (or the password file) is the source of truth, so a password changed in Browser is set back at the
- * next start. The initial user with its well-known password {@code neo4j} is never left behind: in
- * Community Edition every user may do everything.
+ * Makes the embedded DBMS's user match the app's configuration at every start: created
+ * (or the initial {@code neo4j} user renamed) if missing, its password set when it
+ * differs. The configuration (or the password file) is the source of truth, so a password
+ * changed in Browser is set back at the next start. The initial user with its well-known
+ * password {@code neo4j} is never left behind: in Community Edition every user may do
+ * everything.
  */
 final class DbmsUser {
 
 	private static final Log log = LogFactory.getLog(DbmsUser.class);
 
 	private final GraphDatabaseAPI system;
+
 	private final AuthManager auth;
 
 	DbmsUser(GraphDatabaseAPI system) {
@@ -36,7 +38,8 @@ final class DbmsUser {
 		String user = credentials.username();
 		List<String> users = users();
 		boolean initialUserUntouched = users.contains(AuthManager.INITIAL_USER_NAME)
-				&& login(AuthManager.INITIAL_USER_NAME, AuthManager.INITIAL_PASSWORD) == AuthenticationResult.PASSWORD_CHANGE_REQUIRED;
+				&& login(AuthManager.INITIAL_USER_NAME,
+						AuthManager.INITIAL_PASSWORD) == AuthenticationResult.PASSWORD_CHANGE_REQUIRED;
 		if (!users.contains(user)) {
 			if (initialUserUntouched) {
 				run("RENAME USER $from TO $to", Map.of("from", AuthManager.INITIAL_USER_NAME, "to", user), user);
@@ -52,7 +55,8 @@ final class DbmsUser {
 			case SUCCESS -> {
 			}
 			// the right password, but Neo4j would only let the user change it
-			case PASSWORD_CHANGE_REQUIRED -> run("ALTER USER $user SET PASSWORD CHANGE NOT REQUIRED", Map.of("user", user), user);
+			case PASSWORD_CHANGE_REQUIRED ->
+				run("ALTER USER $user SET PASSWORD CHANGE NOT REQUIRED", Map.of("user", user), user);
 			default -> {
 				run("ALTER USER $user SET PASSWORD $password CHANGE NOT REQUIRED",
 						Map.of("user", user, "password", credentials.password()), user);
@@ -81,7 +85,10 @@ final class DbmsUser {
 		}
 	}
 
-	/** The statement may carry the password, so the failure names the user and Neo4j's reason only. */
+	/**
+	 * The statement may carry the password, so the failure names the user and Neo4j's
+	 * reason only.
+	 */
 	private void run(String cypher, Map<String, Object> parameters, String user) {
 		try {
 			system.executeTransactionally(cypher, parameters);
@@ -90,4 +97,5 @@ final class DbmsUser {
 			throw new IllegalStateException("Cannot set up Neo4j user '%s': %s".formatted(user, ex.getMessage()), ex);
 		}
 	}
+
 }

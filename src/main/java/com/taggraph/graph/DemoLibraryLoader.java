@@ -16,18 +16,22 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the bundled demo tag library (classes, tags, facets, source systems and lineage) into an
- * empty database, in one transaction. It never runs over existing data: a library that already has
- * classes or tags, or a previous demo load, is left alone. The modules owning the data write it
- * ({@link DemoLibraryPart}); this class only reads the file and decides whether to load.
+ * Loads the bundled demo tag library (classes, tags, facets, source systems and lineage)
+ * into an empty database, in one transaction. It never runs over existing data: a library
+ * that already has classes or tags, or a previous demo load, is left alone. The modules
+ * owning the data write it ({@link DemoLibraryPart}); this class only reads the file and
+ * decides whether to load.
  */
 final class DemoLibraryLoader {
 
 	private static final Log log = LogFactory.getLog(DemoLibraryLoader.class);
 
 	private final Neo4jClient neo4j;
+
 	private final TransactionTemplate tx;
+
 	private final JsonMapper json;
+
 	private final List<DemoLibraryPart> parts;
 
 	DemoLibraryLoader(Neo4jClient neo4j, TransactionTemplate tx, JsonMapper json, List<DemoLibraryPart> parts) {
@@ -37,7 +41,9 @@ final class DemoLibraryLoader {
 		this.parts = parts;
 	}
 
-	/** @return whether the library was loaded */
+	/**
+	 * @return whether the library was loaded
+	 */
 	boolean loadIfEmpty(Resource library) {
 		Map<String, Object> data = read(library);
 		@SuppressWarnings("unchecked")
@@ -46,9 +52,7 @@ final class DemoLibraryLoader {
 			boolean hasData = neo4j.query("""
 					RETURN EXISTS { (:Scheme {code: $scheme}) }
 					    OR EXISTS { (:TagClass) } OR EXISTS { (:Tag) } AS hasData
-					""")
-				.bind(scheme.get("code")).to("scheme")
-				.fetchAs(Boolean.class).one().orElse(false);
+					""").bind(scheme.get("code")).to("scheme").fetchAs(Boolean.class).one().orElse(false);
 			if (hasData) {
 				return false;
 			}
@@ -78,4 +82,5 @@ final class DemoLibraryLoader {
 			throw new UncheckedIOException("Cannot read demo library " + library, ex);
 		}
 	}
+
 }

@@ -7,9 +7,10 @@ import org.springframework.core.io.Resource;
 /**
  * The demo data loaded into an empty database ({@code taggraph.demo.*}).
  *
- * @param enabled   load the demo library (and its customers and free tags) into an empty database
+ * @param enabled load the demo library (and its customers and free tags) into an empty
+ * database
  * @param customers demo customers generated into a database without customers; 0 for none
- * @param library   the demo tag library, its free-tag samples included
+ * @param library the demo tag library, its free-tag samples included
  */
 @ConfigurationProperties("taggraph.demo")
 public record DemoProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10000") long customers,

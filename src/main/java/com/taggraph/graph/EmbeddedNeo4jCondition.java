@@ -6,8 +6,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The embedded DBMS starts unless it is switched off, or unless {@code spring.neo4j.uri} names an
- * external server: then a forgotten switch cannot make the app quietly use an empty local store.
+ * The embedded DBMS starts unless it is switched off, or unless {@code spring.neo4j.uri}
+ * names an external server: then a forgotten switch cannot make the app quietly use an
+ * empty local store.
  */
 class EmbeddedNeo4jCondition extends SpringBootCondition {
 
@@ -23,4 +24,5 @@ class EmbeddedNeo4jCondition extends SpringBootCondition {
 		}
 		return ConditionOutcome.match("embedded Neo4j enabled");
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts the embedded DBMS and points Boot's Neo4j driver at its Bolt port, so Spring Data Neo4j
- * talks Bolt exactly as it would to an external server, with the embedded DBMS's credentials.
+ * Starts the embedded DBMS and points Boot's Neo4j driver at its Bolt port, so Spring
+ * Data Neo4j talks Bolt exactly as it would to an external server, with the embedded
+ * DBMS's credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedNeo4jCondition.class)
@@ -33,4 +34,5 @@ class EmbeddedNeo4jConfiguration {
 			}
 		};
 	}
+
 }

@@ -25,26 +25,33 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.server.configuration.ServerSettings;
 
 /**
- * A full Neo4j DBMS in the app's JVM. It serves real Bolt (and optionally HTTP and Browser),
- * so the app and every outside client use the same protocol as against a standalone server.
- * Both require authentication: the app logs in with {@link #credentials()} like any other client.
+ * A full Neo4j DBMS in the app's JVM. It serves real Bolt (and optionally HTTP and
+ * Browser), so the app and every outside client use the same protocol as against a
+ * standalone server. Both require authentication: the app logs in with
+ * {@link #credentials()} like any other client.
  */
 public final class EmbeddedNeo4jServer implements AutoCloseable {
 
 	private static final Log log = LogFactory.getLog(EmbeddedNeo4jServer.class);
 
 	private final DatabaseManagementService dbms;
+
 	private final Path home;
+
 	private final String host;
+
 	private final int boltPort;
+
 	private final int httpPort;
+
 	private final Neo4jCredentials credentials;
 
 	public EmbeddedNeo4jServer(EmbeddedNeo4jProperties props) {
 		// Neo4j rejects relative or non-normalised homes such as /x/./y
 		this.home = props.dataDir().toAbsolutePath().normalize();
 		this.host = props.listenAddress();
-		// A random port is chosen up front so the advertised address (which Browser uses) is right
+		// A random port is chosen up front so the advertised address (which Browser uses)
+		// is right
 		this.boltPort = props.boltPort() == 0 ? freePort(host) : props.boltPort();
 		int http = props.httpPort() == 0 && props.httpEnabled() ? freePort(host) : props.httpPort();
 		long started = System.nanoTime();
@@ -54,7 +61,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		Optional<String> kept = configured ? Optional.empty() : passwordFile.read();
 		String generated = configured || kept.isPresent() ? null : PasswordFile.generate();
 		if (generated != null) {
-			// kept before the DBMS knows it: if the start fails after this, the next one sets the same password
+			// kept before the DBMS knows it: if the start fails after this, the next one
+			// sets the same password
 			passwordFile.write(generated);
 		}
 		else if (configured && passwordFile.delete()) {
@@ -75,13 +83,15 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		if (props.httpEnabled()) {
 			builder.setConfig(HttpConnector.listen_address, new SocketAddress(host, http))
 				.setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost(host), http))
-				// utility intranets are offline: Browser must not try to phone home or fetch remote guides
+				// utility intranets are offline: Browser must not try to phone home or
+				// fetch remote guides
 				.setConfig(ServerSettings.allow_telemetry, false)
 				.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost");
 		}
 		this.dbms = builder.build();
 		try {
-			// the files Neo4j created while starting (store, transaction logs, logs) took the umask
+			// the files Neo4j created while starting (store, transaction logs, logs) took
+			// the umask
 			OwnerOnlyFiles.restrict(home);
 			new DbmsUser(system()).ensure(credentials);
 		}
@@ -91,7 +101,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		}
 		this.httpPort = props.httpEnabled() ? boundPort(ConnectorType.HTTP) : -1;
 		if (generated != null) {
-			// printed once, as Spring Boot prints a generated password; later starts only say where it is
+			// printed once, as Spring Boot prints a generated password; later starts only
+			// say where it is
 			log.warn("""
 
 					Generated password of the embedded Neo4j for user '%s': %s
@@ -105,8 +116,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 		if (!loopback(host)) {
 			log.warn(("Embedded Neo4j listens on %s, not on loopback: Bolt%s can be reached from other machines. "
 					+ "Anyone who has the password of user '%s' can read and change every tag, customer and audit event. "
-					+ "Set taggraph.neo4j.embedded.listen-address=127.0.0.1 unless that is intended.").formatted(host,
-							props.httpEnabled() ? ", the HTTP API and Browser" : "", credentials.username()));
+					+ "Set taggraph.neo4j.embedded.listen-address=127.0.0.1 unless that is intended.")
+				.formatted(host, props.httpEnabled() ? ", the HTTP API and Browser" : "", credentials.username()));
 		}
 		log.info("Embedded Neo4j started in %d ms, data in %s, Bolt on %s%s".formatted(
 				(System.nanoTime() - started) / 1_000_000, home, boltUri(),
@@ -136,7 +147,9 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 
 	/** The address a connector is bound to, as the DBMS reports it. */
 	public InetSocketAddress boundAddress(ConnectorType type) {
-		var address = system().getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(type);
+		var address = system().getDependencyResolver()
+			.resolveDependency(ConnectorPortRegister.class)
+			.getLocalAddress(type);
 		return new InetSocketAddress(address.getHost(), address.getPort());
 	}
 
@@ -151,7 +164,10 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 	}
 
 	private int boundPort(ConnectorType type) {
-		return system().getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(type).getPort();
+		return system().getDependencyResolver()
+			.resolveDependency(ConnectorPortRegister.class)
+			.getLocalAddress(type)
+			.getPort();
 	}
 
 	private GraphDatabaseAPI system() {
@@ -180,4 +196,5 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 			throw new UncheckedIOException("No free port on " + host, ex);
 		}
 	}
+
 }

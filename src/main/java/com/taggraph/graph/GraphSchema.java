@@ -20,6 +20,7 @@ public final class GraphSchema {
 	private static final Log log = LogFactory.getLog(GraphSchema.class);
 
 	private final Neo4jClient neo4j;
+
 	private final Resource script;
 
 	GraphSchema(Neo4jClient neo4j, Resource script) {
@@ -29,21 +30,20 @@ public final class GraphSchema {
 
 	void apply() {
 		List<String> statements = statements(read(script));
-		// schema changes cannot share a transaction with each other's data, so each runs on its own
+		// schema changes cannot share a transaction with each other's data, so each runs
+		// on its own
 		statements.forEach(statement -> neo4j.query(statement).run());
 		neo4j.query("CALL db.awaitIndexes(300)").run();
 		log.info("Applied %d schema statements from %s".formatted(statements.size(), script.getDescription()));
 	}
 
-	/** Splits a Cypher script on semicolons that end a line, dropping {@code //} comment lines. */
+	/**
+	 * Splits a Cypher script on semicolons that end a line, dropping {@code //} comment
+	 * lines.
+	 */
 	public static List<String> statements(String script) {
-		String code = script.lines()
-			.filter(line -> !line.strip().startsWith("//"))
-			.reduce("", (a, b) -> a + b + "\n");
-		return Arrays.stream(code.split(";\\s*(\\n|$)"))
-			.map(String::strip)
-			.filter(s -> !s.isEmpty())
-			.toList();
+		String code = script.lines().filter(line -> !line.strip().startsWith("//")).reduce("", (a, b) -> a + b + "\n");
+		return Arrays.stream(code.split(";\\s*(\\n|$)")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
 	private static String read(Resource resource) {
@@ -54,4 +54,5 @@ public final class GraphSchema {
 			throw new UncheckedIOException("Cannot read schema " + resource, ex);
 		}
 	}
+
 }

@@ -12,8 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prepares the database before the web server accepts requests: schema first, then the demo
- * library on an empty database, then one query so the first user does not pay for a cold planner.
+ * Prepares the database before the web server accepts requests: schema first, then the
+ * demo library on an empty database, then one query so the first user does not pay for a
+ * cold planner.
  */
 @Component
 class GraphStartup implements SmartInitializingSingleton {
@@ -21,16 +22,23 @@ class GraphStartup implements SmartInitializingSingleton {
 	private static final Log log = LogFactory.getLog(GraphStartup.class);
 
 	private final Neo4jClient neo4j;
+
 	private final PlatformTransactionManager transactions;
+
 	private final JsonMapper json;
+
 	private final Resource schema;
+
 	private final boolean demoEnabled;
+
 	private final Resource demoLibrary;
+
 	private final java.util.List<StartupStep> steps;
+
 	private final java.util.List<DemoLibraryPart> demoParts;
 
-	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json,
-			DemoProperties demo, org.springframework.beans.factory.ObjectProvider<StartupStep> steps,
+	GraphStartup(Neo4jClient neo4j, PlatformTransactionManager transactions, JsonMapper json, DemoProperties demo,
+			org.springframework.beans.factory.ObjectProvider<StartupStep> steps,
 			org.springframework.beans.factory.ObjectProvider<DemoLibraryPart> demoParts) {
 		this.neo4j = neo4j;
 		this.transactions = transactions;
@@ -46,7 +54,8 @@ class GraphStartup implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		new GraphSchema(neo4j, schema).apply();
 		if (demoEnabled) {
-			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json, demoParts).loadIfEmpty(demoLibrary);
+			new DemoLibraryLoader(neo4j, TransientRetry.template(transactions), json, demoParts)
+				.loadIfEmpty(demoLibrary);
 		}
 		steps.forEach(step -> step.afterLibraryReady(demoEnabled));
 		long started = System.nanoTime();
@@ -54,4 +63,5 @@ class GraphStartup implements SmartInitializingSingleton {
 		log.info("Tag library holds %d classes (warm-up query %d ms)".formatted(classes,
 				(System.nanoTime() - started) / 1_000_000));
 	}
+
 }

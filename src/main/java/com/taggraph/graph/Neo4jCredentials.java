@@ -3,7 +3,10 @@ package com.taggraph.graph;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 
-/** The user and password of the embedded DBMS, as the app's driver and any Bolt or HTTP client present them. */
+/**
+ * The user and password of the embedded DBMS, as the app's driver and any Bolt or HTTP
+ * client present them.
+ */
 public record Neo4jCredentials(String username, String password) {
 
 	public AuthToken authToken() {

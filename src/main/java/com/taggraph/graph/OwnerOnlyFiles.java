@@ -17,11 +17,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Keeps the data directory of the embedded DBMS to its owner: the store, the transaction logs and Neo4j's
- * {@code logs} hold every customer and audit event, so nobody else on the machine may read them. The directory
- * is created 700; at every start it and everything already in it lose their group and other permissions (a store
- * written by an older version, or copied in, was 644 in 755 directories). Files Neo4j creates later take the
- * process umask, but sit in a directory nobody else can enter.
+ * Keeps the data directory of the embedded DBMS to its owner: the store, the transaction
+ * logs and Neo4j's {@code logs} hold every customer and audit event, so nobody else on
+ * the machine may read them. The directory is created 700; at every start it and
+ * everything already in it lose their group and other permissions (a store written by an
+ * older version, or copied in, was 644 in 755 directories). Files Neo4j creates later
+ * take the process umask, but sit in a directory nobody else can enter.
  */
 final class OwnerOnlyFiles {
 
@@ -34,13 +35,17 @@ final class OwnerOnlyFiles {
 	private OwnerOnlyFiles() {
 	}
 
-	/** Creates {@code home} (700) if it is missing, then takes group and other permissions off all below it. */
+	/**
+	 * Creates {@code home} (700) if it is missing, then takes group and other permissions
+	 * off all below it.
+	 */
 	static void restrict(Path home) {
 		try {
 			if (Files.notExists(home)) {
 				Files.createDirectories(home.getParent());
 				if (posix(home.getParent())) {
-					Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+					Files.createDirectory(home,
+							PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 				}
 				else {
 					Files.createDirectory(home);
@@ -97,4 +102,5 @@ final class OwnerOnlyFiles {
 	private static boolean posix(Path path) {
 		return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
 	}
+
 }

@@ -19,9 +19,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The generated password of the embedded DBMS, kept in its data directory so that later starts (and
- * the analyst who owns the process) can read it. Only the owner may read the file: it is created with
- * those permissions, so there is no moment in which another local user could read it.
+ * The generated password of the embedded DBMS, kept in its data directory so that later
+ * starts (and the analyst who owns the process) can read it. Only the owner may read the
+ * file: it is created with those permissions, so there is no moment in which another
+ * local user could read it.
  */
 final class PasswordFile {
 
@@ -58,7 +59,9 @@ final class PasswordFile {
 		}
 	}
 
-	/** 192 random bits, URL-safe so it can be pasted into a connection dialog or a shell. */
+	/**
+	 * 192 random bits, URL-safe so it can be pasted into a connection dialog or a shell.
+	 */
 	public static String generate() {
 		byte[] bytes = new byte[24];
 		random.nextBytes(bytes);
@@ -86,7 +89,10 @@ final class PasswordFile {
 		}
 	}
 
-	/** A configured password replaces the generated one; a file that still held it would only mislead. */
+	/**
+	 * A configured password replaces the generated one; a file that still held it would
+	 * only mislead.
+	 */
 	public boolean delete() {
 		try {
 			return Files.deleteIfExists(file);
@@ -119,4 +125,5 @@ final class PasswordFile {
 	private boolean posix() {
 		return Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
 	}
+
 }

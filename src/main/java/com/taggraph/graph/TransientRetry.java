@@ -25,11 +25,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a whole transaction again when Neo4j calls its failure transient (a deadlock between writers, a lock
- * wait cut short), as Neo4j asks clients to. It is the advice of every {@code @Transactional} method, ordered
- * before the transaction's own, so every write path through a service retries without asking: only the
- * outermost call retries, as a retry must start a fresh transaction. {@link #template} serves writes that
- * open their transaction by hand.
+ * Runs a whole transaction again when Neo4j calls its failure transient (a deadlock
+ * between writers, a lock wait cut short), as Neo4j asks clients to. It is the advice of
+ * every {@code @Transactional} method, ordered before the transaction's own, so every
+ * write path through a service retries without asking: only the outermost call retries,
+ * as a retry must start a fresh transaction. {@link #template} serves writes that open
+ * their transaction by hand.
  */
 @Component
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -51,7 +52,10 @@ public class TransientRetry extends AbstractPointcutAdvisor implements MethodInt
 		setOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
 
-	/** Runs a write, again on a transient failure unless it joins a transaction already open. */
+	/**
+	 * Runs a write, again on a transient failure unless it joins a transaction already
+	 * open.
+	 */
 	public static <T> T run(Supplier<T> write) {
 		return TransactionSynchronizationManager.isActualTransactionActive() ? write.get() : retry.invoke(write);
 	}
@@ -99,4 +103,5 @@ public class TransientRetry extends AbstractPointcutAdvisor implements MethodInt
 		}
 		return false;
 	}
+
 }

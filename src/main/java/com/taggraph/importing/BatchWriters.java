@@ -13,38 +13,56 @@ import org.neo4j.driver.exceptions.RetryableException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Commits an import's batches on a few threads at once: one writer leaves a core idle while the
- * database waits on it, two wrote about half as fast again on this project's 2-core machine.
+ * Commits an import's batches on a few threads at once: one writer leaves a core idle
+ * while the database waits on it, two wrote about half as fast again on this project's
+ * 2-core machine.
  *
- * <p>Batches cover consecutive row ranges and may commit out of order, so the progress an import
- * records is its <em>committed prefix</em>: the row up to which every batch has committed. Each batch
- * records it in its own transaction ({@link #prefixWith}), so it is never ahead of the data. A resume
- * starts there and redoes at most the batches that were in flight; the import's writes are
- * idempotent, so a batch that had committed is a no-op the second time.
+ * <p>
+ * Batches cover consecutive row ranges and may commit out of order, so the progress an
+ * import records is its <em>committed prefix</em>: the row up to which every batch has
+ * committed. Each batch records it in its own transaction ({@link #prefixWith}), so it is
+ * never ahead of the data. A resume starts there and redoes at most the batches that were
+ * in flight; the import's writes are idempotent, so a batch that had committed is a no-op
+ * the second time.
  *
- * <p>A deadlock between two writers (both touch the same tag nodes) is a transient error: the batch
- * is retried. Any other failure stops further batches; those in flight finish, and
- * {@link #awaitAll()} throws the failure.
+ * <p>
+ * A deadlock between two writers (both touch the same tag nodes) is a transient error:
+ * the batch is retried. Any other failure stops further batches; those in flight finish,
+ * and {@link #awaitAll()} throws the failure.
  */
 final class BatchWriters implements AutoCloseable {
 
 	private static final Log log = LogFactory.getLog(BatchWriters.class);
+
 	private static final int ATTEMPTS = 5;
 
-	/** One batch's write: runs in a transaction of its own and records {@code prefix} as the import's progress. */
+	/**
+	 * One batch's write: runs in a transaction of its own and records {@code prefix} as
+	 * the import's progress.
+	 */
 	interface Batch {
+
 		void write(long prefix);
+
 	}
 
 	private final ExecutorService pool;
+
 	private final Semaphore slots;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
+
 	/** Committed batches beyond the prefix: first row before the batch → its last row. */
 	private final TreeMap<Long, Long> committedAhead = new TreeMap<>();
+
 	private long prefix;
+
 	private volatile RuntimeException failure;
 
-	/** {@code from}: the row after which writing starts (0, or where a resumed import stopped). */
+	/**
+	 * {@code from}: the row after which writing starts (0, or where a resumed import
+	 * stopped).
+	 */
 	BatchWriters(int writers, long from) {
 		int threads = Math.max(1, writers);
 		this.prefix = from;
@@ -58,8 +76,9 @@ final class BatchWriters implements AutoCloseable {
 	}
 
 	/**
-	 * Queues the batch of rows {@code (after, last]}; blocks while every writer is busy and one batch
-	 * waits for each. {@code committed} runs after the batch commits. Throws the failure of an earlier batch.
+	 * Queues the batch of rows {@code (after, last]}; blocks while every writer is busy
+	 * and one batch waits for each. {@code committed} runs after the batch commits.
+	 * Throws the failure of an earlier batch.
 	 */
 	void submit(long after, long last, Batch batch, Runnable committed) {
 		throwIfFailed();
@@ -90,7 +109,10 @@ final class BatchWriters implements AutoCloseable {
 		});
 	}
 
-	/** Stops further batches: those in flight finish; {@link #awaitAll()} throws {@code ex}. */
+	/**
+	 * Stops further batches: those in flight finish; {@link #awaitAll()} throws
+	 * {@code ex}.
+	 */
 	void fail(RuntimeException ex) {
 		synchronized (inFlight) {
 			if (failure == null) {
@@ -99,7 +121,10 @@ final class BatchWriters implements AutoCloseable {
 		}
 	}
 
-	/** Waits until every queued batch has committed or failed; then throws the first failure, if any. */
+	/**
+	 * Waits until every queued batch has committed or failed; then throws the first
+	 * failure, if any.
+	 */
 	void awaitAll() {
 		synchronized (inFlight) {
 			while (inFlight.get() > 0) {
@@ -120,7 +145,10 @@ final class BatchWriters implements AutoCloseable {
 		return prefix;
 	}
 
-	/** The prefix as it will be once the batch {@code (after, last]} commits: what that batch records. */
+	/**
+	 * The prefix as it will be once the batch {@code (after, last]} commits: what that
+	 * batch records.
+	 */
 	synchronized long prefixWith(long after, long last) {
 		return advance(after == prefix ? last : prefix, committedAhead::get);
 	}
@@ -175,4 +203,5 @@ final class BatchWriters implements AutoCloseable {
 	public void close() {
 		pool.shutdownNow();
 	}
+
 }

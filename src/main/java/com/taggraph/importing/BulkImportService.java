@@ -31,29 +31,40 @@ import com.taggraph.graph.EmbeddedNeo4jProperties;
 import com.taggraph.graph.TransientRetry;
 
 /**
- * Bulk imports of the files a {@link BulkImportTarget} loads (customers and tag assignments). The contract: validate the files completely
- * (every error with its line, nothing written if there is one), then write in large batches, one
- * transaction per batch. Each batch commits together with the import's progress on its
- * {@code :ImportRun}, so an import interrupted by a crash is found RUNNING at the next start and can
- * be rolled back (everything carrying its {@code importId} is deleted) or resumed from the first
- * batch that did not commit, from the validated copy of its files kept in the work directory.
- * One import writes at a time in this process.
+ * Bulk imports of the files a {@link BulkImportTarget} loads (customers and tag
+ * assignments). The contract: validate the files completely (every error with its line,
+ * nothing written if there is one), then write in large batches, one transaction per
+ * batch. Each batch commits together with the import's progress on its
+ * {@code :ImportRun}, so an import interrupted by a crash is found RUNNING at the next
+ * start and can be rolled back (everything carrying its {@code importId} is deleted) or
+ * resumed from the first batch that did not commit, from the validated copy of its files
+ * kept in the work directory. One import writes at a time in this process.
  */
 @Service
 public class BulkImportService {
 
 	private static final Log log = LogFactory.getLog(BulkImportService.class);
+
 	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
 	private final BulkImportTarget target;
+
 	private final ImportRuns runs;
+
 	private final TransactionTemplate tx;
+
 	private final AuditTrail audit;
+
 	private final Path workDir;
+
 	private final int maxErrors;
+
 	private final ReentrantLock writing = new ReentrantLock();
+
 	private final Set<String> active = ConcurrentHashMap.newKeySet();
+
 	private volatile int batchRows;
+
 	private volatile int writers;
 
 	BulkImportService(BulkImportTarget target, ImportRuns runs, PlatformTransactionManager transactions,
@@ -68,7 +79,10 @@ public class BulkImportService {
 		this.writers = properties.writers();
 	}
 
-	/** Where uploads are spooled, on the same file system as the kept copies so keeping one is a rename. */
+	/**
+	 * Where uploads are spooled, on the same file system as the kept copies so keeping
+	 * one is a rename.
+	 */
 	public Path incomingDir() {
 		try {
 			return Files.createDirectories(workDir.resolve("incoming"));
@@ -78,18 +92,21 @@ public class BulkImportService {
 		}
 	}
 
-	// ---- import -----------------------------------------------------------------------------
+	// ---- import
+	// -----------------------------------------------------------------------------
 
 	/**
-	 * Validates the files and, unless a dry run, writes them. {@code ownFiles}: the files are
-	 * temporary uploads that may be moved into the work directory; otherwise they are linked or copied.
+	 * Validates the files and, unless a dry run, writes them. {@code ownFiles}: the files
+	 * are temporary uploads that may be moved into the work directory; otherwise they are
+	 * linked or copied.
 	 */
 	public ImportOutcome importFiles(List<ImportFile> given, boolean dryRun, String origin, ImportProgress progress,
 			boolean ownFiles) {
 		List<ImportFile> files = new ArrayList<>(given);
 		files.sort(Comparator.comparingInt(f -> target.fileKinds().indexOf(f.kind())));
 		if (!dryRun && !writing.tryLock()) {
-			throw ImportRefusal.conflict("another import is being written or rolled back; try again when it has finished");
+			throw ImportRefusal
+				.conflict("another import is being written or rolled back; try again when it has finished");
 		}
 		try {
 			OffsetDateTime startedAt = OffsetDateTime.now();
@@ -107,8 +124,8 @@ public class BulkImportService {
 			String id = "imp-" + ID_TIME.format(startedAt) + "-"
 					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
 			List<ImportFile> kept = keep(files, id, ownFiles);
-			ImportRun run = new ImportRun(id, kind(files), ImportRun.RUNNING, false, origin, null, null, total.rows(), 0, 0,
-					files.stream().map(ImportFile::name).toList(), files.stream().map(ImportFile::kind).toList(),
+			ImportRun run = new ImportRun(id, kind(files), ImportRun.RUNNING, false, origin, null, null, total.rows(),
+					0, 0, files.stream().map(ImportFile::name).toList(), files.stream().map(ImportFile::kind).toList(),
 					files.stream().map(f -> validated.counts().get(f.kind()).rows()).toList(),
 					files.stream().map(f -> validated.checksums().get(f.kind())).toList(),
 					kept.stream().map(f -> f.path().toString()).toList(), total.created(), total.updated(),
@@ -124,12 +141,17 @@ public class BulkImportService {
 		}
 	}
 
-	// ---- resume and rollback ----------------------------------------------------------------
+	// ---- resume and rollback
+	// ----------------------------------------------------------------
 
-	/** Re-validates the kept files against the database as it is now, then writes from the first batch that did not commit. */
+	/**
+	 * Re-validates the kept files against the database as it is now, then writes from the
+	 * first batch that did not commit.
+	 */
 	public ImportOutcome resume(String id, ImportProgress progress) {
 		if (!writing.tryLock()) {
-			throw ImportRefusal.conflict("another import is being written or rolled back; try again when it has finished");
+			throw ImportRefusal
+				.conflict("another import is being written or rolled back; try again when it has finished");
 		}
 		try {
 			ImportRun run = incomplete(id, "resumed");
@@ -137,8 +159,9 @@ public class BulkImportService {
 			for (int i = 0; i < run.workFiles().size(); i++) {
 				Path path = Path.of(run.workFiles().get(i));
 				if (!Files.isReadable(path)) {
-					throw ImportRefusal.conflict("the validated copy %s of import %s is gone; roll the import back instead"
-						.formatted(path, id));
+					throw ImportRefusal
+						.conflict("the validated copy %s of import %s is gone; roll the import back instead"
+							.formatted(path, id));
 				}
 				files.add(new ImportFile(run.fileKinds().get(i), path, run.files().get(i)));
 			}
@@ -148,8 +171,9 @@ public class BulkImportService {
 			for (int i = 0; i < files.size(); i++) {
 				String checksum = validated.checksums().get(files.get(i).kind());
 				if (checksum != null && !checksum.equals(run.checksums().get(i))) {
-					throw ImportRefusal.conflict("the kept copy %s of import %s has changed since it was validated; roll the import back instead"
-						.formatted(files.get(i).path(), id));
+					throw ImportRefusal.conflict(
+							"the kept copy %s of import %s has changed since it was validated; roll the import back instead"
+								.formatted(files.get(i).path(), id));
 				}
 			}
 			if (!validated.problems().isEmpty()) {
@@ -164,8 +188,8 @@ public class BulkImportService {
 	}
 
 	/**
-	 * What a rollback deleted: {@code deleted} by file kind, in JSON as {@code deletedCustomers},
-	 * {@code deletedAssignments}, ….
+	 * What a rollback deleted: {@code deleted} by file kind, in JSON as
+	 * {@code deletedCustomers}, {@code deletedAssignments}, ….
 	 */
 	public record Rollback(String importId, String status, @JsonIgnore Map<String, Long> deleted, long millis) {
 
@@ -176,22 +200,29 @@ public class BulkImportService {
 			return named;
 		}
 
-		/** "11 assignments and 0 customers", each count in {@code format} ({@code %d}, {@code %,d}). */
+		/**
+		 * "11 assignments and 0 customers", each count in {@code format} ({@code %d},
+		 * {@code %,d}).
+		 */
 		public String summary(String format) {
-			return String.join(" and ", deleted.entrySet().stream()
-				.map(e -> (format + " %s").formatted(e.getValue(), e.getKey().toLowerCase()))
-				.toList());
+			return String.join(" and ",
+					deleted.entrySet()
+						.stream()
+						.map(e -> (format + " %s").formatted(e.getValue(), e.getKey().toLowerCase()))
+						.toList());
 		}
 	}
 
 	/**
-	 * Deletes exactly what carries the import's id, file kind by file kind from the last written (the
-	 * assignments, then the customers it created), in batches, and marks it ROLLED_BACK. Idempotent: a
-	 * rollback interrupted half way can run again. Customers the import only updated keep their new properties.
+	 * Deletes exactly what carries the import's id, file kind by file kind from the last
+	 * written (the assignments, then the customers it created), in batches, and marks it
+	 * ROLLED_BACK. Idempotent: a rollback interrupted half way can run again. Customers
+	 * the import only updated keep their new properties.
 	 */
 	public Rollback rollback(String id) {
 		if (!writing.tryLock()) {
-			throw ImportRefusal.conflict("another import is being written or rolled back; try again when it has finished");
+			throw ImportRefusal
+				.conflict("another import is being written or rolled back; try again when it has finished");
 		}
 		try {
 			ImportRun run = runs.find(id).orElseThrow(() -> ImportRefusal.notFound(id));
@@ -253,7 +284,8 @@ public class BulkImportService {
 	private ImportRun incomplete(String id, String what) {
 		ImportRun run = runs.find(id).orElseThrow(() -> ImportRefusal.notFound(id));
 		if (!ImportRun.RUNNING.equals(run.status())) {
-			throw ImportRefusal.conflict("import %s is %s; only an incomplete import can be %s".formatted(id, run.status(), what));
+			throw ImportRefusal
+				.conflict("import %s is %s; only an incomplete import can be %s".formatted(id, run.status(), what));
 		}
 		if (active.contains(id)) {
 			throw ImportRefusal.conflict("import %s is being written".formatted(id));
@@ -261,10 +293,11 @@ public class BulkImportService {
 		return run;
 	}
 
-	// ---- validation -------------------------------------------------------------------------
+	// ---- validation
+	// -------------------------------------------------------------------------
 
-	private record Validated(ImportProblems problems, List<ImportProblem> errors, Map<String, ImportOutcome.Counts> counts,
-			Map<String, String> checksums) {
+	private record Validated(ImportProblems problems, List<ImportProblem> errors,
+			Map<String, ImportOutcome.Counts> counts, Map<String, String> checksums) {
 
 		ImportOutcome.Counts total() {
 			ImportOutcome.Counts sum = ImportOutcome.Counts.NONE;
@@ -291,7 +324,8 @@ public class BulkImportService {
 		}
 	}
 
-	// ---- writing ----------------------------------------------------------------------------
+	// ---- writing
+	// ----------------------------------------------------------------------------
 
 	private ImportOutcome write(ImportRun run, List<ImportFile> files, long from, ImportProgress progress,
 			Validated validated, long validateMillis) {
@@ -317,8 +351,9 @@ public class BulkImportService {
 				target.changed(id, "INTERRUPTED");
 			}
 			long writeMillis = (System.nanoTime() - started) / 1_000_000;
-			return ImportOutcome.refused(false, validated.total().rows(),
-					List.of(ImportProblem.general("INTERRUPTED", message)), 1, validateMillis + writeMillis)
+			return ImportOutcome
+				.refused(false, validated.total().rows(), List.of(ImportProblem.general("INTERRUPTED", message)), 1,
+						validateMillis + writeMillis)
 				.withRun(new ImportOutcome.Run(id, ImportRun.RUNNING, position[0], validated.counts(), validateMillis,
 						writeMillis));
 		}
@@ -326,7 +361,8 @@ public class BulkImportService {
 			progress.finish();
 		}
 		ImportOutcome.Counts counts = validated.total();
-		// one event per import, committed with the run's COMPLETE: the rows carry the import id
+		// one event per import, committed with the run's COMPLETE: the rows carry the
+		// import id
 		String eventId = tx.execute(status -> {
 			runs.finish(id, ImportRun.COMPLETE, null);
 			return audit.recordImport(id, Map.of("kind", run.kind(), "rows", counts.rows(), "created", counts.created(),
@@ -345,8 +381,9 @@ public class BulkImportService {
 
 	/**
 	 * Streams the files again and writes the rows after {@code position[0]} in batches on
-	 * {@link #writers} threads, the customers' batches all committed before the first assignment
-	 * batch. {@code position} follows the committed prefix and the batches committed.
+	 * {@link #writers} threads, the customers' batches all committed before the first
+	 * assignment batch. {@code position} follows the committed prefix and the batches
+	 * committed.
 	 */
 	private void writeRows(ImportRun run, List<ImportFile> files, long[] position, ImportProgress progress)
 			throws IOException {
@@ -368,8 +405,10 @@ public class BulkImportService {
 							continue;
 						}
 						BulkImportTarget.BulkRow parsed = reader.read(r);
-						// a batch ends between keys (customers): a batch holds its customers' write locks until
-						// it commits, so two writers sharing a customer would wait on each other
+						// a batch ends between keys (customers): a batch holds its
+						// customers' write locks until
+						// it commits, so two writers sharing a customer would wait on
+						// each other
 						if (batch.size() >= size && !parsed.key().equals(lastKey)) {
 							submit(batches, run.id(), file.kind(), batch, after, row - 1, position, progress);
 							batch = new ArrayList<>(size);
@@ -383,11 +422,13 @@ public class BulkImportService {
 					}
 				}
 				catch (CsvRows.Unreadable ex) {
-					batches.fail(new IllegalStateException("the validated file %s cannot be read again: %s"
-						.formatted(file.path(), ex.getMessage()), ex));
+					batches.fail(new IllegalStateException(
+							"the validated file %s cannot be read again: %s".formatted(file.path(), ex.getMessage()),
+							ex));
 				}
 				finally {
-					// customers exist before their assignments are written; and a failure stops here
+					// customers exist before their assignments are written; and a failure
+					// stops here
 					try {
 						batches.awaitAll();
 					}
@@ -399,8 +440,8 @@ public class BulkImportService {
 		}
 	}
 
-	private void submit(BatchWriters batches, String id, String kind, List<Object> batch, long after,
-			long last, long[] position, ImportProgress progress) {
+	private void submit(BatchWriters batches, String id, String kind, List<Object> batch, long after, long last,
+			long[] position, ImportProgress progress) {
 		batches.submit(after, last, prefix -> tx.executeWithoutResult(status -> {
 			target.write(kind, batch, id);
 			runs.progress(id, prefix);
@@ -413,7 +454,8 @@ public class BulkImportService {
 		});
 	}
 
-	// ---- files ------------------------------------------------------------------------------
+	// ---- files
+	// ------------------------------------------------------------------------------
 
 	private List<ImportFile> keep(List<ImportFile> files, String id, boolean ownFiles) {
 		List<ImportFile> kept = new ArrayList<>();
@@ -462,7 +504,8 @@ public class BulkImportService {
 		return files.size() == 1 ? files.get(0).kind() : "LOAD";
 	}
 
-	// ---- tuning ------------------------------------------------------------------------------
+	// ---- tuning
+	// ------------------------------------------------------------------------------
 
 	void batchRows(int rows) {
 		this.batchRows = rows;
@@ -479,4 +522,5 @@ public class BulkImportService {
 	int writers() {
 		return writers;
 	}
+
 }

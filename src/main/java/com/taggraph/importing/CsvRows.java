@@ -23,13 +23,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams the records of a CSV file with their line numbers, in bounded memory whatever the file's
- * size. Strict UTF-8 (a byte-order mark is skipped); blank lines are skipped; quoted fields may hold
- * newlines. The file's SHA-256 is computed on the way, so a validated file can be recognised later.
+ * Streams the records of a CSV file with their line numbers, in bounded memory whatever
+ * the file's size. Strict UTF-8 (a byte-order mark is skipped); blank lines are skipped;
+ * quoted fields may hold newlines. The file's SHA-256 is computed on the way, so a
+ * validated file can be recognised later.
  */
 public final class CsvRows implements Closeable {
 
-	/** Why the rest of the file cannot be read: invalid UTF-8 or broken quoting, at a line. */
+	/**
+	 * Why the rest of the file cannot be read: invalid UTF-8 or broken quoting, at a
+	 * line.
+	 */
 	public static final class Unreadable extends Exception {
 
 		public final long line;
@@ -38,6 +42,7 @@ public final class CsvRows implements Closeable {
 			super(message);
 			this.line = line;
 		}
+
 	}
 
 	/** One record: the line it starts on and its trimmed cells. */
@@ -51,7 +56,10 @@ public final class CsvRows implements Closeable {
 			return record.get(index);
 		}
 
-		/** The trimmed cell, or null when the column is absent ({@code index} -1) or the cell empty. */
+		/**
+		 * The trimmed cell, or null when the column is absent ({@code index} -1) or the
+		 * cell empty.
+		 */
 		public String cell(int index) {
 			if (index < 0 || index >= size()) {
 				return null;
@@ -61,19 +69,24 @@ public final class CsvRows implements Closeable {
 		}
 	}
 
-	/** The longest value of a cell an import takes (an attribute, an assignment's value, a transform). */
+	/**
+	 * The longest value of a cell an import takes (an attribute, an assignment's value, a
+	 * transform).
+	 */
 	public static final int MAX_VALUE = 1000;
 
-	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-		.setIgnoreEmptyLines(false)
-		.setTrim(true)
-		.get();
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
 
 	private final Path file;
+
 	private final MessageDigest digest;
+
 	private final LineTrackingReader reader;
+
 	private final CSVParser parser;
+
 	private final Iterator<CSVRecord> records;
+
 	/** The line of the record returned last (0 before the first). */
 	private long lastLine;
 
@@ -95,9 +108,10 @@ public final class CsvRows implements Closeable {
 	}
 
 	/**
-	 * Longest record read, in characters. commons-csv holds a whole record in memory, so without a bound a
-	 * quote left open (or a file without newlines) in an upload of gigabytes is read into the heap until it
-	 * runs out; no real row of any import comes near a million characters.
+	 * Longest record read, in characters. commons-csv holds a whole record in memory, so
+	 * without a bound a quote left open (or a file without newlines) in an upload of
+	 * gigabytes is read into the heap until it runs out; no real row of any import comes
+	 * near a million characters.
 	 */
 	public static final int MAX_RECORD_CHARS = 1 << 20;
 
@@ -121,15 +135,19 @@ public final class CsvRows implements Closeable {
 				throw new Unreadable(line, "the file is not valid UTF-8 (at line %d)".formatted(line));
 			}
 			if (rootCause(ex) instanceof RecordTooLong) {
-				throw new Unreadable(lastLine + 1, "the record after line %d is longer than %d characters: is a quote left open?"
-					.formatted(lastLine, MAX_RECORD_CHARS));
+				throw new Unreadable(lastLine + 1,
+						"the record after line %d is longer than %d characters: is a quote left open?"
+							.formatted(lastLine, MAX_RECORD_CHARS));
 			}
 			// commons-csv stops at malformed quoting; nothing after it can be trusted
 			throw new Unreadable(parser.getCurrentLineNumber(), "malformed CSV: " + rootCause(ex).getMessage());
 		}
 	}
 
-	/** The decoder reads ahead, so the line of a bad byte is found again, line by line: only when there is one. */
+	/**
+	 * The decoder reads ahead, so the line of a bad byte is found again, line by line:
+	 * only when there is one.
+	 */
 	private long lineOfInvalidUtf8() {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -162,7 +180,10 @@ public final class CsvRows implements Closeable {
 		return reader.linesSeen() + 1;
 	}
 
-	/** SHA-256 of the bytes read so far; of the whole file once {@link #next()} has returned null. */
+	/**
+	 * SHA-256 of the bytes read so far; of the whole file once {@link #next()} has
+	 * returned null.
+	 */
 	public String sha256() {
 		return HexFormat.of().formatHex(digest.digest());
 	}
@@ -172,7 +193,10 @@ public final class CsvRows implements Closeable {
 		parser.close();
 	}
 
-	/** Lines in the file, counted fast on the raw bytes: what a progress bar needs before the real pass. */
+	/**
+	 * Lines in the file, counted fast on the raw bytes: what a progress bar needs before
+	 * the real pass.
+	 */
 	public static long countLines(Path file) throws IOException {
 		long lines = 0;
 		long size = 0;
@@ -217,28 +241,41 @@ public final class CsvRows implements Closeable {
 		return t;
 	}
 
-	/** A record past {@link #MAX_RECORD_CHARS}: thrown by the reader, so the parser stops reading it. */
+	/**
+	 * A record past {@link #MAX_RECORD_CHARS}: thrown by the reader, so the parser stops
+	 * reading it.
+	 */
 	private static final class RecordTooLong extends IOException {
 
 		RecordTooLong() {
 			super("a record longer than " + MAX_RECORD_CHARS + " characters");
 		}
+
 	}
 
 	/**
-	 * Remembers where the newlines are among the characters handed to the parser, and forgets them
-	 * once the parser has moved past: line numbers in constant memory. Drops a leading byte-order mark.
+	 * Remembers where the newlines are among the characters handed to the parser, and
+	 * forgets them once the parser has moved past: line numbers in constant memory. Drops
+	 * a leading byte-order mark.
 	 */
 	private static final class LineTrackingReader extends Reader {
 
 		private final Reader in;
+
 		private long position;
+
 		private long linesBefore;
+
 		private long linesSeen;
+
 		private long[] newlines = new long[1024];
+
 		private int head;
+
 		private int tail;
+
 		private boolean started;
+
 		/** Characters handed out when the parser was asked for the current record. */
 		private long recordMark;
 
@@ -272,7 +309,8 @@ public final class CsvRows implements Closeable {
 				}
 			}
 			position += n;
-			// the parser reads ahead by its buffer, so a record within the limit never trips this
+			// the parser reads ahead by its buffer, so a record within the limit never
+			// trips this
 			if (position - recordMark > MAX_RECORD_CHARS + (1 << 16)) {
 				throw new RecordTooLong();
 			}
@@ -314,5 +352,7 @@ public final class CsvRows implements Closeable {
 		public void close() throws IOException {
 			in.close();
 		}
+
 	}
+
 }

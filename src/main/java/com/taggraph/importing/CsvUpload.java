@@ -15,9 +15,10 @@ import org.springframework.http.MediaType;
 import com.taggraph.error.ErrorCode;
 
 /**
- * The HTTP side every file import shares: the {@code Content-Type} a CSV upload may have, and reading
- * a body within a size limit, into memory or spooled to a file, so a body of gigabytes never sits in memory.
- * Each refusal is an {@link ImportRefusal} with its status: 415, 413, or 422 for a body that is not UTF-8.
+ * The HTTP side every file import shares: the {@code Content-Type} a CSV upload may have,
+ * and reading a body within a size limit, into memory or spooled to a file, so a body of
+ * gigabytes never sits in memory. Each refusal is an {@link ImportRefusal} with its
+ * status: 415, 413, or 422 for a body that is not UTF-8.
  */
 public final class CsvUpload {
 
@@ -26,7 +27,10 @@ public final class CsvUpload {
 	private CsvUpload() {
 	}
 
-	/** What is wrong with the {@code Content-Type} of a CSV upload, or null: text/csv (or text/plain), UTF-8. */
+	/**
+	 * What is wrong with the {@code Content-Type} of a CSV upload, or null: text/csv (or
+	 * text/plain), UTF-8.
+	 */
 	public static String contentTypeProblem(String contentType) {
 		if (contentType == null) {
 			return "missing Content-Type; send the file as text/csv; charset=UTF-8";
@@ -48,8 +52,8 @@ public final class CsvUpload {
 	}
 
 	/**
-	 * Refuses an upload that is not CSV (415) or announces more than {@code limit} bytes (413) before a byte
-	 * of it is read.
+	 * Refuses an upload that is not CSV (415) or announces more than {@code limit} bytes
+	 * (413) before a byte of it is read.
 	 */
 	public static void requireCsv(String contentType, long contentLength, long limit, String limitProperty) {
 		String problem = contentTypeProblem(contentType);
@@ -66,7 +70,10 @@ public final class CsvUpload {
 		}
 	}
 
-	/** Copies the body to the file; refused (413) once it passes the limit, and read no further. */
+	/**
+	 * Copies the body to the file; refused (413) once it passes the limit, and read no
+	 * further.
+	 */
 	public static void spool(InputStream in, Path file, long limit, String limitProperty) throws IOException {
 		try (var out = Files.newOutputStream(file)) {
 			byte[] buffer = new byte[1 << 16];
@@ -82,7 +89,10 @@ public final class CsvUpload {
 		}
 	}
 
-	/** The body; refused (413) when it is longer than {@code limit}: chunked bodies carry no length to check first. */
+	/**
+	 * The body; refused (413) when it is longer than {@code limit}: chunked bodies carry
+	 * no length to check first.
+	 */
 	public static byte[] readAtMost(InputStream in, long limit, String limitProperty) throws IOException {
 		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 		if (bytes.length > limit) {
@@ -97,8 +107,8 @@ public final class CsvUpload {
 	}
 
 	/**
-	 * The body as text, without a leading byte-order mark (spreadsheet programs write one).
-	 *
+	 * The body as text, without a leading byte-order mark (spreadsheet programs write
+	 * one).
 	 * @throws ImportRefusal 422 naming the line of the first byte that is not UTF-8
 	 */
 	public static String utf8(byte[] body) {
@@ -111,7 +121,8 @@ public final class CsvUpload {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new ImportRefusal(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.IMPORT_REFUSED, "the body is not valid UTF-8 (at line %d)".formatted(lineOfInvalidByte(body)));
+			throw new ImportRefusal(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.IMPORT_REFUSED,
+					"the body is not valid UTF-8 (at line %d)".formatted(lineOfInvalidByte(body)));
 		}
 		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
@@ -134,4 +145,5 @@ public final class CsvUpload {
 		}
 		return line;
 	}
+
 }

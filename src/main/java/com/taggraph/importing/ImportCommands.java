@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Commands for big files, run once the app (and its embedded database) has started, after which the
- * process exits: 0 on success, 1 when validation refused the files (the errors are printed), 2 for a
- * wrong command line, 3 when a write was interrupted or refused. Without a command the app runs as usual.
+ * Commands for big files, run once the app (and its embedded database) has started, after
+ * which the process exits: 0 on success, 1 when validation refused the files (the errors
+ * are printed), 2 for a wrong command line, 3 when a write was interrupted or refused.
+ * Without a command the app runs as usual.
  *
  * <pre>
  * java -jar taggraph.jar load [--customers F] [--assignments G] [--dry-run] [--no-progress]
@@ -28,21 +29,27 @@ import org.springframework.stereotype.Component;
  * java -jar taggraph.jar imports | resume ID | rollback ID
  * </pre>
  *
- * Spring properties ({@code --server.port=0}, {@code --taggraph.neo4j.embedded.data-dir=…}) may come anywhere.
+ * Spring properties ({@code --server.port=0},
+ * {@code --taggraph.neo4j.embedded.data-dir=…}) may come anywhere.
  */
 @Component
 class ImportCommands implements ApplicationRunner {
 
 	private static final Set<String> COMMANDS = Set.of("load", "generate", "imports", "resume", "rollback");
+
 	private static final Set<String> FLAGS = Set.of("dry-run", "no-progress");
+
 	private static final String USAGE = """
 			usage: load [--customers FILE] [--assignments FILE] [--dry-run] [--no-progress]
 			       generate --customers N --out DIR [--seed S] [--id-prefix P] [--no-progress]
 			       imports | resume ID | rollback ID""";
 
 	private final BulkImportService imports;
+
 	private final BulkImportTarget target;
+
 	private final ImportFileGenerator generator;
+
 	private final ConfigurableApplicationContext context;
 
 	ImportCommands(BulkImportService imports, BulkImportTarget target, ImportFileGenerator generator,
@@ -159,14 +166,17 @@ class ImportCommands implements ApplicationRunner {
 		return new Line(command, options, positional);
 	}
 
-	// ---- load -------------------------------------------------------------------------------
+	// ---- load
+	// -------------------------------------------------------------------------------
 
 	private int load(Line line, PrintStream out, ImportProgress progress) {
 		List<ImportFile> files = new ArrayList<>();
 		target.fileKinds().forEach(kind -> addFile(files, line.options().get(option(kind)), kind));
 		if (files.isEmpty()) {
-			throw new IllegalArgumentException("load needs " + String.join(", ",
-					target.fileKinds().stream().map(kind -> "--%s FILE".formatted(option(kind))).toList()) + " or several");
+			throw new IllegalArgumentException("load needs "
+					+ String.join(", ",
+							target.fileKinds().stream().map(kind -> "--%s FILE".formatted(option(kind))).toList())
+					+ " or several");
 		}
 		boolean dryRun = line.options().containsKey("dry-run");
 		ImportOutcome outcome = imports.importFiles(files, dryRun, "load", progress, false);
@@ -231,17 +241,17 @@ class ImportCommands implements ApplicationRunner {
 		run.files().forEach((kind, counts) -> printCounts(option(kind), counts, out));
 		double writeSeconds = run.writeMillis() / 1000.0;
 		out.printf("validate %.1f s, write %.1f s%s; %s%n", run.validateMillis() / 1000.0, writeSeconds,
-				run.writeMillis() > 0 ? " (%,.0f rows/s)".formatted(run.rowsWritten() / Math.max(0.001, writeSeconds)) : "",
+				run.writeMillis() > 0 ? " (%,.0f rows/s)".formatted(run.rowsWritten() / Math.max(0.001, writeSeconds))
+						: "",
 				outcome.dryRun() ? "dry run, nothing written"
-						: outcome.committed() ? "import %s COMPLETE".formatted(run.importId())
-								: run.importId() != null ? "import %s INCOMPLETE".formatted(run.importId())
-										: "nothing written");
+						: outcome.committed() ? "import %s COMPLETE".formatted(run.importId()) : run.importId() != null
+								? "import %s INCOMPLETE".formatted(run.importId()) : "nothing written");
 		if (!outcome.problems().isEmpty()) {
 			out.printf("%,d error%s:%n", outcome.problemCount(), outcome.problemCount() == 1 ? "" : "s");
 			for (ImportProblem p : outcome.problems()) {
 				out.printf("  %s%s [%s]%s %s%n", p.file() == null ? "" : option(p.file()) + ".csv",
-						p.line() != null ? ":" + p.line() : "", p.kind(), p.field() == null ? "" : " " + p.field() + ":",
-						p.message());
+						p.line() != null ? ":" + p.line() : "", p.kind(),
+						p.field() == null ? "" : " " + p.field() + ":", p.message());
 			}
 		}
 	}
@@ -253,7 +263,8 @@ class ImportCommands implements ApplicationRunner {
 		}
 	}
 
-	// ---- generate ---------------------------------------------------------------------------
+	// ---- generate
+	// ---------------------------------------------------------------------------
 
 	private int generate(Line line, PrintStream out, ImportProgress progress) {
 		long count = number(line, option(target.fileKinds().get(0)), null);
@@ -273,18 +284,19 @@ class ImportCommands implements ApplicationRunner {
 			return 3;
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		out.printf("generated %s into %s in %.1f s%n", String.join(" and ", written.entrySet().stream()
-			.map(e -> "%,d %s".formatted(e.getValue(), option(e.getKey())))
-			.toList()), dir, seconds);
+		out.printf("generated %s into %s in %.1f s%n", String.join(" and ",
+				written.entrySet().stream().map(e -> "%,d %s".formatted(e.getValue(), option(e.getKey()))).toList()),
+				dir, seconds);
 		return 0;
 	}
 
-	/** Writes generated files for a load into {@code dir}; the rows of each, by file kind. */
+	/**
+	 * Writes generated files for a load into {@code dir}; the rows of each, by file kind.
+	 */
 	Map<String, Long> generate(Path dir, long count, long seed, String idPrefix, ImportProgress progress)
 			throws IOException {
 		return generator.generate(dir, count, seed, idPrefix, progress);
 	}
-
 
 	private static long number(Line line, String option, Long fallback) {
 		String value = line.options().get(option);
@@ -305,4 +317,5 @@ class ImportCommands implements ApplicationRunner {
 			throw new IllegalArgumentException("--%s must be a number, got '%s'".formatted(option, value));
 		}
 	}
+
 }

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The errors of one import, counted in full but listed only up to a limit, so a file with millions
- * of bad rows still gets a readable answer in bounded memory. A message may point at an earlier row
- * of the same customer and tag ({@code {line}}); those lines are looked up in a second pass over the
- * file, only when there are errors, instead of keeping a line number for every row.
+ * The errors of one import, counted in full but listed only up to a limit, so a file with
+ * millions of bad rows still gets a readable answer in bounded memory. A message may
+ * point at an earlier row of the same customer and tag ({@code {line}}); those lines are
+ * looked up in a second pass over the file, only when there are errors, instead of
+ * keeping a line number for every row.
  */
 public final class ImportProblems {
 
@@ -26,7 +27,9 @@ public final class ImportProblems {
 	public static final String LINE = "{line}";
 
 	private final int max;
+
 	private final List<Entry> listed = new ArrayList<>();
+
 	private long count;
 
 	public ImportProblems(int max) {
@@ -59,8 +62,8 @@ public final class ImportProblems {
 	}
 
 	/**
-	 * The listed errors, by file in the order of {@code kinds} and by line, with earlier lines filled in and a
-	 * note of any left out.
+	 * The listed errors, by file in the order of {@code kinds} and by line, with earlier
+	 * lines filled in and a note of any left out.
 	 */
 	public List<ImportProblem> list(Map<Ref, Long> firstLines, List<String> kinds) {
 		List<ImportProblem> problems = new ArrayList<>();
@@ -76,7 +79,8 @@ public final class ImportProblems {
 			.thenComparingLong(ImportProblem::lineOrZero));
 		if (count > listed.size()) {
 			problems.add(ImportProblem.general("TOO_MANY_ERRORS",
-					"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(count - listed.size(), max)));
+					"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(count - listed.size(),
+							max)));
 		}
 		return problems;
 	}
@@ -84,4 +88,5 @@ public final class ImportProblems {
 	public List<ImportProblem> list(List<String> kinds) {
 		return list(new HashMap<>(), kinds);
 	}
+
 }

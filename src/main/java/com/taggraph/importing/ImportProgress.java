@@ -1,6 +1,9 @@
 package com.taggraph.importing;
 
-/** Where an import reports how far it is: nowhere for HTTP, a progress bar for the command line. */
+/**
+ * Where an import reports how far it is: nowhere for HTTP, a progress bar for the command
+ * line.
+ */
 public interface ImportProgress {
 
 	ImportProgress NONE = new ImportProgress() {
@@ -20,4 +23,5 @@ public interface ImportProgress {
 
 	default void finish() {
 	}
+
 }

@@ -6,9 +6,9 @@ import com.taggraph.error.ErrorCode;
 import com.taggraph.error.RefusedRequest;
 
 /**
- * An import request that cannot go ahead as asked, with the HTTP status that says why: 404 for an
- * unknown import, 409 when another import is writing or the import is in the wrong state, 400 and 403
- * for a status the caller may not ask for.
+ * An import request that cannot go ahead as asked, with the HTTP status that says why:
+ * 404 for an unknown import, 409 when another import is writing or the import is in the
+ * wrong state, 400 and 403 for a status the caller may not ask for.
  */
 public final class ImportRefusal extends RefusedRequest {
 
@@ -23,4 +23,5 @@ public final class ImportRefusal extends RefusedRequest {
 	public static ImportRefusal conflict(String message) {
 		return new ImportRefusal(HttpStatus.CONFLICT, ErrorCode.CONFLICT, message);
 	}
+
 }

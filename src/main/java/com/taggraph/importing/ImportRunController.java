@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The record of bulk imports: {@code GET /api/imports} lists them with their status (an interrupted
- * one is RUNNING with {@code incomplete: true}); an import can be rolled back or resumed. A refusal (an
- * unknown import 404, one in the wrong state 409) is answered as problem details.
+ * The record of bulk imports: {@code GET /api/imports} lists them with their status (an
+ * interrupted one is RUNNING with {@code incomplete: true}); an import can be rolled back
+ * or resumed. A refusal (an unknown import 404, one in the wrong state 409) is answered
+ * as problem details.
  */
 @RestController
 @RequestMapping(path = "/api/imports", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -34,15 +35,22 @@ class ImportRunController {
 		return imports.run(id);
 	}
 
-	/** Deletes exactly what the import wrote (its assignments, the customers it created) and marks it ROLLED_BACK. */
+	/**
+	 * Deletes exactly what the import wrote (its assignments, the customers it created)
+	 * and marks it ROLLED_BACK.
+	 */
 	@PostMapping("/{id}/rollback")
 	BulkImportService.Rollback rollback(@PathVariable String id) {
 		return imports.rollback(id);
 	}
 
-	/** Re-validates the kept file against the database and writes the rest of an interrupted import. */
+	/**
+	 * Re-validates the kept file against the database and writes the rest of an
+	 * interrupted import.
+	 */
 	@PostMapping("/{id}/resume")
 	ImportOutcome resume(@PathVariable String id) {
 		return imports.resume(id, ImportProgress.NONE).orRefuse();
 	}
+
 }

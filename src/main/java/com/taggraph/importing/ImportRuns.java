@@ -11,7 +11,10 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
-/** The Cypher of {@code :ImportRun} nodes, the record of every bulk import that started writing. */
+/**
+ * The Cypher of {@code :ImportRun} nodes, the record of every bulk import that started
+ * writing.
+ */
 @Repository
 class ImportRuns {
 
@@ -47,15 +50,14 @@ class ImportRuns {
 				CREATE (r:ImportRun {id: $id, kind: $kind, status: 'RUNNING', origin: $origin, startedAt: $startedAt,
 				                     rows: $rows, rowsWritten: 0, batchesDone: 0, files: $files, fileKinds: $fileKinds,
 				                     fileRows: $fileRows, checksums: $checksums, workFiles: $workFiles,
-				                     created: $created, updated: $updated, unchanged: $unchanged})""")
-			.bindAll(p)
-			.run();
+				                     created: $created, updated: $updated, unchanged: $unchanged})""").bindAll(p).run();
 	}
 
 	/**
-	 * Records one more committed batch and the committed prefix, in the transaction of the batch it
-	 * counts. Writers commit out of order, so the prefix only grows: the run's lock is taken before
-	 * the old value is read, or two writers could each read the old value and the smaller one win.
+	 * Records one more committed batch and the committed prefix, in the transaction of
+	 * the batch it counts. Writers commit out of order, so the prefix only grows: the
+	 * run's lock is taken before the old value is read, or two writers could each read
+	 * the old value and the smaller one win.
 	 */
 	void progress(String id, long rowsWritten) {
 		neo4j.query("""
@@ -63,9 +65,7 @@ class ImportRuns {
 				SET r.updatedAt = datetime()
 				WITH r
 				SET r.rowsWritten = CASE WHEN $rowsWritten > r.rowsWritten THEN $rowsWritten ELSE r.rowsWritten END,
-				    r.batchesDone = r.batchesDone + 1""")
-			.bindAll(Map.of("id", id, "rowsWritten", rowsWritten))
-			.run();
+				    r.batchesDone = r.batchesDone + 1""").bindAll(Map.of("id", id, "rowsWritten", rowsWritten)).run();
 	}
 
 	void finish(String id, String status, String message) {
@@ -83,8 +83,8 @@ class ImportRuns {
 	}
 
 	/**
-	 * Notes why a write stopped, and the committed prefix once the writers have stopped: the prefix
-	 * each batch recorded can lag behind batches that committed beside it.
+	 * Notes why a write stopped, and the committed prefix once the writers have stopped:
+	 * the prefix each batch recorded can lag behind batches that committed beside it.
 	 */
 	void stopped(String id, String message, long rowsWritten) {
 		neo4j.query("""
@@ -97,30 +97,35 @@ class ImportRuns {
 
 	Optional<ImportRun> find(String id) {
 		return neo4j.query("MATCH (r:ImportRun {id: $id}) RETURN " + COLUMNS)
-			.bind(id).to("id")
-			.fetchAs(ImportRun.class).mappedBy((types, r) -> toRun(r))
+			.bind(id)
+			.to("id")
+			.fetchAs(ImportRun.class)
+			.mappedBy((types, r) -> toRun(r))
 			.one();
 	}
 
 	/** Newest first. */
 	List<ImportRun> all() {
 		return List.copyOf(neo4j.query("MATCH (r:ImportRun) RETURN " + COLUMNS + " ORDER BY r.startedAt DESC, id DESC")
-			.fetchAs(ImportRun.class).mappedBy((types, r) -> toRun(r))
+			.fetchAs(ImportRun.class)
+			.mappedBy((types, r) -> toRun(r))
 			.all());
 	}
 
 	List<ImportRun> running() {
-		return List.copyOf(neo4j.query("MATCH (r:ImportRun {status: 'RUNNING'}) RETURN " + COLUMNS + " ORDER BY r.startedAt")
-			.fetchAs(ImportRun.class).mappedBy((types, r) -> toRun(r))
-			.all());
+		return List
+			.copyOf(neo4j.query("MATCH (r:ImportRun {status: 'RUNNING'}) RETURN " + COLUMNS + " ORDER BY r.startedAt")
+				.fetchAs(ImportRun.class)
+				.mappedBy((types, r) -> toRun(r))
+				.all());
 	}
 
 	private static ImportRun toRun(Record r) {
-		return new ImportRun(r.get("id").asString(), r.get("kind").asString(null), r.get("status").asString(null), false,
-				r.get("origin").asString(null), r.get("startedAt").asString(null), r.get("finishedAt").asString(null),
-				r.get("rows").asLong(0), r.get("rowsWritten").asLong(0), r.get("batchesDone").asLong(0),
-				strings(r.get("files")), strings(r.get("fileKinds")), r.get("fileRows").isNull() ? List.of()
-						: r.get("fileRows").asList(Value::asLong),
+		return new ImportRun(r.get("id").asString(), r.get("kind").asString(null), r.get("status").asString(null),
+				false, r.get("origin").asString(null), r.get("startedAt").asString(null),
+				r.get("finishedAt").asString(null), r.get("rows").asLong(0), r.get("rowsWritten").asLong(0),
+				r.get("batchesDone").asLong(0), strings(r.get("files")), strings(r.get("fileKinds")),
+				r.get("fileRows").isNull() ? List.of() : r.get("fileRows").asList(Value::asLong),
 				strings(r.get("checksums")), strings(r.get("workFiles")), r.get("created").asLong(0),
 				r.get("updated").asLong(0), r.get("unchanged").asLong(0), r.get("message").asString(null));
 	}
@@ -128,4 +133,5 @@ class ImportRuns {
 	private static List<String> strings(Value value) {
 		return value.isNull() ? List.of() : value.asList(Value::asString);
 	}
+
 }

@@ -13,17 +13,20 @@ import com.taggraph.graph.EmbeddedNeo4jServer;
 import com.taggraph.graph.StartupStep;
 
 /**
- * At start, deals with the imports that were interrupted (left RUNNING by a crash or a kill), so no
- * half import stays silently. It runs at order 5, before the demo customers (10): those are
- * generated only into a database without customers, and an interrupted first load is exactly such a
- * database with some customers, so this comes first and explains why no demo customers appear.
+ * At start, deals with the imports that were interrupted (left RUNNING by a crash or a
+ * kill), so no half import stays silently. It runs at order 5, before the demo customers
+ * (10): those are generated only into a database without customers, and an interrupted
+ * first load is exactly such a database with some customers, so this comes first and
+ * explains why no demo customers appear.
  *
- * <p>{@code taggraph.import.interrupted} says what to do: {@code auto} (the default) is {@code rollback} on the
- * embedded database and {@code report} on an external server. {@code report} only names them
- * in the log and leaves them RUNNING: another instance on a shared server may still be writing one, and
- * whether to roll back or resume a large first load is an operator's decision. {@code rollback} rolls
- * each back before the app serves requests, so after a crash an import is either wholly there (it had
- * completed) or wholly absent; the embedded store is locked by this process, so nothing else can be
+ * <p>
+ * {@code taggraph.import.interrupted} says what to do: {@code auto} (the default) is
+ * {@code rollback} on the embedded database and {@code report} on an external server.
+ * {@code report} only names them in the log and leaves them RUNNING: another instance on
+ * a shared server may still be writing one, and whether to roll back or resume a large
+ * first load is an operator's decision. {@code rollback} rolls each back before the app
+ * serves requests, so after a crash an import is either wholly there (it had completed)
+ * or wholly absent; the embedded store is locked by this process, so nothing else can be
  * writing it.
  */
 @Component
@@ -33,6 +36,7 @@ class IncompleteImports implements StartupStep {
 	private static final Log log = LogFactory.getLog(IncompleteImports.class);
 
 	private final BulkImportService imports;
+
 	private final boolean rollback;
 
 	@Autowired
@@ -48,7 +52,8 @@ class IncompleteImports implements StartupStep {
 			throw new IllegalArgumentException(
 					"taggraph.import.interrupted must be auto, report or rollback, not '%s'".formatted(interrupted));
 		}
-		// only this process can open the embedded store, so nobody else can still be writing the import
+		// only this process can open the embedded store, so nobody else can still be
+		// writing the import
 		this.rollback = policy.equals("rollback") || (policy.equals("auto") && embedded.getIfAvailable() != null);
 	}
 
@@ -56,8 +61,10 @@ class IncompleteImports implements StartupStep {
 	public void afterLibraryReady(boolean demoEnabled) {
 		for (ImportRun run : imports.incompleteRuns()) {
 			if (rollback) {
-				log.warn("Import %s (%s, started %s) was interrupted after %d of %d rows in %d batches; rolling it back (taggraph.import.interrupted=rollback)"
-					.formatted(run.id(), run.kind(), run.startedAt(), run.rowsWritten(), run.rows(), run.batchesDone()));
+				log.warn(
+						"Import %s (%s, started %s) was interrupted after %d of %d rows in %d batches; rolling it back (taggraph.import.interrupted=rollback)"
+							.formatted(run.id(), run.kind(), run.startedAt(), run.rowsWritten(), run.rows(),
+									run.batchesDone()));
 				BulkImportService.Rollback done = imports.rollback(run.id());
 				log.warn("Import %s rolled back at start: deleted %s in %d ms".formatted(run.id(), done.summary("%d"),
 						done.millis()));
@@ -69,4 +76,5 @@ class IncompleteImports implements StartupStep {
 						run.id(), run.id()));
 		}
 	}
+
 }

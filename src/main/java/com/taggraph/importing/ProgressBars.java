@@ -7,7 +7,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar per phase on the terminal (standard error): rows done, rows per second and an ETA. */
+/**
+ * A progress bar per phase on the terminal (standard error): rows done, rows per second
+ * and an ETA.
+ */
 final class ProgressBars implements ImportProgress {
 
 	private ProgressBar bar;
@@ -20,8 +23,7 @@ final class ProgressBars implements ImportProgress {
 	@Override
 	public void start(String task, long total) {
 		finish();
-		bar = new ProgressBarBuilder()
-			.setTaskName(task)
+		bar = new ProgressBarBuilder().setTaskName(task)
 			.setInitialMax(total)
 			.setStyle(ProgressBarStyle.ASCII)
 			.setUnit(" rows", 1)
@@ -46,4 +48,5 @@ final class ProgressBars implements ImportProgress {
 			bar = null;
 		}
 	}
+
 }

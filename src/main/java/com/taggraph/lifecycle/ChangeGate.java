@@ -25,25 +25,34 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Where a write to a class, tag or facet learns whether it may go ahead. The item services validate
- * a change in full, then ask {@link #holds}: a DRAFT is written directly; a change to an APPROVED (or
- * DEPRECATED) item becomes a pending change and the item keeps its approved values; an item IN_REVIEW
- * is not edited until it is decided. Approval replays the change through the same service (its
- * {@link ChangeApplier}) inside {@link #applying}, so the same rules refuse it if the library has moved on
- * meanwhile.
+ * Where a write to a class, tag or facet learns whether it may go ahead. The item
+ * services validate a change in full, then ask {@link #holds}: a DRAFT is written
+ * directly; a change to an APPROVED (or DEPRECATED) item becomes a pending change and the
+ * item keeps its approved values; an item IN_REVIEW is not edited until it is decided.
+ * Approval replays the change through the same service (its {@link ChangeApplier}) inside
+ * {@link #applying}, so the same rules refuse it if the library has moved on meanwhile.
  */
 @Component
 public class ChangeGate {
 
-	/** Microseconds since the epoch, strictly increasing, so ids sort in the order changes were proposed. */
+	/**
+	 * Microseconds since the epoch, strictly increasing, so ids sort in the order changes
+	 * were proposed.
+	 */
 	private static final AtomicLong lastMicros = new AtomicLong();
 
-	/** Set while an approved change is being applied: the write is the reviewer's decision, not a new proposal. */
+	/**
+	 * Set while an approved change is being applied: the write is the reviewer's
+	 * decision, not a new proposal.
+	 */
 	private static final ThreadLocal<Boolean> APPLYING = new ThreadLocal<>();
 
 	private final LifecycleRepository repository;
+
 	private final AuditTrail audit;
+
 	private final AuditContext context;
+
 	private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
 	ChangeGate(LifecycleRepository repository, AuditTrail audit, AuditContext context) {
@@ -53,14 +62,16 @@ public class ChangeGate {
 	}
 
 	/**
-	 * Whether the change is held instead of written; call it after validating, right before writing.
-	 * When held, a pending change with its diff is recorded (with a PROPOSE event) and the caller writes
-	 * nothing. A change that would change nothing is not held either, and the caller need not write.
-	 *
+	 * Whether the change is held instead of written; call it after validating, right
+	 * before writing. When held, a pending change with its diff is recorded (with a
+	 * PROPOSE event) and the caller writes nothing. A change that would change nothing is
+	 * not held either, and the caller need not write.
 	 * @param operation what the write is, as the owning module declares it
-	 * @param proposed  the values the change gives, keyed as the item's audit state ({@code name},
-	 *                  {@code tagClass}, {@code parent}, {@code facetValues}; {@code deleted} for a delete)
-	 * @param arguments what approval passes back to the operation's {@link ChangeApplier} to apply it
+	 * @param proposed the values the change gives, keyed as the item's audit state
+	 * ({@code name}, {@code tagClass}, {@code parent}, {@code facetValues};
+	 * {@code deleted} for a delete)
+	 * @param arguments what approval passes back to the operation's {@link ChangeApplier}
+	 * to apply it
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public <A> boolean holds(ChangeOperation<A> operation, String code, Map<String, ?> proposed, A arguments) {
@@ -133,12 +144,15 @@ public class ChangeGate {
 			List<FieldDiff> diff, String comment) {
 		String id = nextId();
 		repository.create(new PendingChange(id, kind, code, operation, PendingChange.PENDING, context.current().user(),
-				null, comment, json.writeValueAsString(proposed), json.writeValueAsString(arguments),
-				diff, null, null, null));
+				null, comment, json.writeValueAsString(proposed), json.writeValueAsString(arguments), diff, null, null,
+				null));
 		return repository.find(id).orElseThrow();
 	}
 
-	/** The item's state with the pending change it went through, as lifecycle events record it. */
+	/**
+	 * The item's state with the pending change it went through, as lifecycle events
+	 * record it.
+	 */
 	static Map<String, Object> withChange(Map<String, Object> state, PendingChange change) {
 		Map<String, Object> after = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state);
 		Map<String, Object> pending = new LinkedHashMap<>();
@@ -180,7 +194,9 @@ public class ChangeGate {
 		return String.valueOf(value);
 	}
 
-	/** The given fields of a partial update: a null value means "keep", so it is left out. */
+	/**
+	 * The given fields of a partial update: a null value means "keep", so it is left out.
+	 */
 	public static Map<String, Object> given(Object... keysAndValues) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -208,4 +224,5 @@ public class ChangeGate {
 		long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, now));
 		return "pc-%016x-%04x".formatted(micros, ThreadLocalRandom.current().nextInt(0x10000));
 	}
+
 }

@@ -8,8 +8,7 @@ package com.taggraph.lifecycle;
 public record DeprecationWarning(String code, String tagCode, String replacedBy, String message) {
 
 	static DeprecationWarning of(String tagCode, String tagName, String replacedBy) {
-		return new DeprecationWarning("DEPRECATED_TAG", tagCode, replacedBy,
-				"tag %s %s is deprecated%s".formatted(tagCode, tagName == null ? "" : tagName,
-						replacedBy == null ? "" : "; use " + replacedBy + " instead"));
+		return new DeprecationWarning("DEPRECATED_TAG", tagCode, replacedBy, "tag %s %s is deprecated%s".formatted(
+				tagCode, tagName == null ? "" : tagName, replacedBy == null ? "" : "; use " + replacedBy + " instead"));
 	}
 }

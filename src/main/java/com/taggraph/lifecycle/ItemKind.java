@@ -2,7 +2,10 @@ package com.taggraph.lifecycle;
 
 import com.taggraph.audit.ChangeKind;
 
-/** The kinds of item that carry a lifecycle status; labels are constants, never request text. */
+/**
+ * The kinds of item that carry a lifecycle status; labels are constants, never request
+ * text.
+ */
 public enum ItemKind {
 
 	TAG_CLASS(ChangeKind.TAG_CLASS), TAG(ChangeKind.TAG), FACET(ChangeKind.FACET);
@@ -39,4 +42,5 @@ public enum ItemKind {
 		}
 		throw new IllegalArgumentException("unknown item kind " + label);
 	}
+
 }

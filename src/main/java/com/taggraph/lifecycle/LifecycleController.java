@@ -21,14 +21,16 @@ import com.taggraph.web.Connection;
 import com.taggraph.web.Connections;
 
 /**
- * GraphQL of the lifecycle: the review mutations and pending changes. The status, pending change and replacement
- * of tags, classes and facets, and the deprecation warnings of segments and portraits, are served by the modules
- * owning those types, through {@link LifecycleService}'s batch reads.
+ * GraphQL of the lifecycle: the review mutations and pending changes. The status, pending
+ * change and replacement of tags, classes and facets, and the deprecation warnings of
+ * segments and portraits, are served by the modules owning those types, through
+ * {@link LifecycleService}'s batch reads.
  */
 @Controller
 class LifecycleController {
 
 	private final LifecycleService lifecycle;
+
 	private final Connections connections;
 
 	LifecycleController(LifecycleService lifecycle, Connections connections) {
@@ -36,13 +38,15 @@ class LifecycleController {
 		this.connections = connections;
 	}
 
-	// ---- queries and mutations ----------------------------------------------------------------
+	// ---- queries and mutations
+	// ----------------------------------------------------------------
 
 	@QueryMapping
 	Connection<PendingChange> pendingChanges(@Argument String status, @Argument String by, @Argument ItemKind kind,
 			ScrollSubrange range, @ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return connections.of(lifecycle.pendingChanges(status, by, kind, Connections.position(range),
-				Connections.first(range), visibility), range, () -> lifecycle.countPendingChanges(status, by, kind, visibility));
+				Connections.first(range), visibility), range,
+				() -> lifecycle.countPendingChanges(status, by, kind, visibility));
 	}
 
 	@QueryMapping
@@ -75,4 +79,5 @@ class LifecycleController {
 			@Argument String comment) {
 		return lifecycle.deprecate(kind, code, replacedBy, comment);
 	}
+
 }

@@ -15,15 +15,18 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * All Cypher of the lifecycle: statuses on {@code :TagClass}, {@code :Tag} and {@code :Facet} nodes, and
- * {@code (:PendingChange)-[:CHANGES]->(item)} nodes. Labels come from {@link ItemKind}, never from requests.
+ * All Cypher of the lifecycle: statuses on {@code :TagClass}, {@code :Tag} and
+ * {@code :Facet} nodes, and {@code (:PendingChange)-[:CHANGES]->(item)} nodes. Labels
+ * come from {@link ItemKind}, never from requests.
  */
 @Repository
 class LifecycleRepository {
 
 	private static final String CHANGE_COLUMNS = "p {.*, at: toString(p.at), reviewedAt: toString(p.reviewedAt)} AS p";
 
-	/** The pending changes {@code pendingChanges} selects, by status, proposer and kind. */
+	/**
+	 * The pending changes {@code pendingChanges} selects, by status, proposer and kind.
+	 */
 	private static final String PAGE_FILTER = """
 			MATCH (p:PendingChange)
 			WHERE ($status IS NULL OR p.status = $status)
@@ -33,26 +36,34 @@ class LifecycleRepository {
 			""";
 
 	private final Neo4jClient neo4j;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	LifecycleRepository(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
 	}
 
-	/** Serialises lifecycle steps, so two proposals cannot both find no pending change and both be held. */
+	/**
+	 * Serialises lifecycle steps, so two proposals cannot both find no pending change and
+	 * both be held.
+	 */
 	void lock() {
 		neo4j.query("MERGE (l:LifecycleLock {name: 'lifecycle'}) SET l.lockedAt = datetime()").run();
 	}
 
-	/** The status of each existing item among the codes; items without one read as DRAFT. */
+	/**
+	 * The status of each existing item among the codes; items without one read as DRAFT.
+	 */
 	Map<String, LifecycleStatus> statuses(ItemKind kind, Collection<String> codes) {
 		Map<String, LifecycleStatus> found = new LinkedHashMap<>();
 		neo4j.query("""
 				UNWIND $codes AS key
 				MATCH (n:%s {code: key})
 				RETURN key, n.status AS status""".formatted(kind.label()))
-			.bind(List.copyOf(codes)).to("codes")
-			.fetch().all()
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> found.put((String) row.get("key"), LifecycleStatus.of((String) row.get("status"))));
 		return found;
 	}
@@ -64,8 +75,10 @@ class LifecycleRepository {
 				UNWIND $codes AS key
 				MATCH (n:%s {code: key}) WHERE n.replacedBy IS NOT NULL
 				RETURN key, n.replacedBy AS replacedBy""".formatted(kind.label()))
-			.bind(List.copyOf(codes)).to("codes")
-			.fetch().all()
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> found.put((String) row.get("key"), (String) row.get("replacedBy")));
 		return found;
 	}
@@ -76,9 +89,7 @@ class LifecycleRepository {
 				UNWIND $codes AS key
 				MATCH (t:Tag {code: key, status: 'DEPRECATED'})
 				RETURN DISTINCT t.code AS code, t.name AS name, t.replacedBy AS replacedBy
-				ORDER BY code""")
-			.bind(List.copyOf(codes)).to("codes")
-			.fetch().all());
+				ORDER BY code""").bind(List.copyOf(codes)).to("codes").fetch().all());
 	}
 
 	void setStatus(ItemKind kind, String code, LifecycleStatus status, String replacedBy) {
@@ -86,14 +97,17 @@ class LifecycleRepository {
 		params.put("code", code);
 		params.put("status", status.name());
 		params.put("replacedBy", replacedBy);
-		neo4j.query("""
-				MATCH (n:%s {code: $code})
-				SET n.status = $status, n.replacedBy = $replacedBy, n.statusChangedAt = datetime()"""
-			.formatted(kind.label()))
-			.bindAll(params).run();
+		neo4j
+			.query("""
+					MATCH (n:%s {code: $code})
+					SET n.status = $status, n.replacedBy = $replacedBy, n.statusChangedAt = datetime()"""
+				.formatted(kind.label()))
+			.bindAll(params)
+			.run();
 	}
 
-	// ---- pending changes ----------------------------------------------------------------------
+	// ---- pending changes
+	// ----------------------------------------------------------------------
 
 	void create(PendingChange change) {
 		Map<String, Object> params = new HashMap<>();
@@ -111,18 +125,22 @@ class LifecycleRepository {
 				CREATE (p:PendingChange {id: $id, kind: $kind, code: $code, operation: $operation, status: 'PENDING',
 				                         by: $by, at: datetime(), comment: $comment, proposed: $proposed,
 				                         arguments: $arguments, diff: $diff})
-				CREATE (p)-[:CHANGES]->(n)""".formatted(change.kind().label()))
-			.bindAll(params).run();
+				CREATE (p)-[:CHANGES]->(n)""".formatted(change.kind().label())).bindAll(params).run();
 	}
 
 	Optional<PendingChange> find(String id) {
 		return find(id, List.of());
 	}
 
-	/** A change the caller may see: one on a hidden tag is not found, as for an unknown id. */
+	/**
+	 * A change the caller may see: one on a hidden tag is not found, as for an unknown
+	 * id.
+	 */
 	Optional<PendingChange> find(String id, List<String> hidden) {
 		return changes("MATCH (p:PendingChange {id: $id}) WHERE NOT p.code IN $hidden RETURN " + CHANGE_COLUMNS,
-				Map.of("id", id, "hidden", hidden)).stream().findFirst();
+				Map.of("id", id, "hidden", hidden))
+			.stream()
+			.findFirst();
 	}
 
 	/** The open (PENDING) change of each item among the codes. */
@@ -142,10 +160,12 @@ class LifecycleRepository {
 		params.put("status", status);
 		params.put("reviewer", reviewer);
 		params.put("comment", comment);
-		neo4j.query("""
-				MATCH (p:PendingChange {id: $id})
-				SET p.status = $status, p.reviewedBy = $reviewer, p.reviewedAt = datetime(), p.reviewComment = $comment""")
-			.bindAll(params).run();
+		neo4j
+			.query("""
+					MATCH (p:PendingChange {id: $id})
+					SET p.status = $status, p.reviewedBy = $reviewer, p.reviewedAt = datetime(), p.reviewComment = $comment""")
+			.bindAll(params)
+			.run();
 	}
 
 	/** Newest first, after the change with id {@code afterId} when given. */
@@ -159,9 +179,12 @@ class LifecycleRepository {
 	}
 
 	int count(String status, String by, ItemKind kind, List<String> hidden) {
-		return neo4j.query(PAGE_FILTER + "RETURN count(p) AS n").bindAll(filter(status, by, kind, hidden))
-			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
-			.one().orElse(0);
+		return neo4j.query(PAGE_FILTER + "RETURN count(p) AS n")
+			.bindAll(filter(status, by, kind, hidden))
+			.fetchAs(Integer.class)
+			.mappedBy((types, row) -> row.get("n").asInt())
+			.one()
+			.orElse(0);
 	}
 
 	private static Map<String, Object> filter(String status, String by, ItemKind kind, List<String> hidden) {
@@ -174,7 +197,8 @@ class LifecycleRepository {
 	}
 
 	private List<PendingChange> changes(String cypher, Map<String, Object> params) {
-		return List.copyOf(neo4j.query(cypher).bindAll(params)
+		return List.copyOf(neo4j.query(cypher)
+			.bindAll(params)
 			.fetchAs(PendingChange.class)
 			.mappedBy((types, record) -> toChange(record.get("p")))
 			.all());
@@ -182,7 +206,8 @@ class LifecycleRepository {
 
 	private PendingChange toChange(Value p) {
 		List<FieldDiff> diff = p.get("diff").isNull() ? List.of()
-				: json.readValue(p.get("diff").asString(), new TypeReference<List<FieldDiff>>() { });
+				: json.readValue(p.get("diff").asString(), new TypeReference<List<FieldDiff>>() {
+				});
 		return new PendingChange(p.get("id").asString(), ItemKind.ofLabel(p.get("kind").asString()),
 				p.get("code").asString(), p.get("operation").asString(), p.get("status").asString(),
 				p.get("by").asString(null), p.get("at").asString(null), p.get("comment").asString(null),
@@ -190,4 +215,5 @@ class LifecycleRepository {
 				p.get("reviewedBy").asString(null), p.get("reviewedAt").asString(null),
 				p.get("reviewComment").asString(null));
 	}
+
 }

@@ -31,27 +31,38 @@ import com.taggraph.taxonomy.TaxonomyService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The review steps: submitting a draft, approving, rejecting or withdrawing a pending change, and
- * proposing a deprecation. Nobody decides on their own change: approval compares the change's proposer
- * with the current user, whatever the user's roles. Every step records a change event on the item.
- * Approval writes the change through the {@link ChangeApplier} its owning module registered for it.
+ * The review steps: submitting a draft, approving, rejecting or withdrawing a pending
+ * change, and proposing a deprecation. Nobody decides on their own change: approval
+ * compares the change's proposer with the current user, whatever the user's roles. Every
+ * step records a change event on the item. Approval writes the change through the
+ * {@link ChangeApplier} its owning module registered for it.
  */
 @Service
 public class LifecycleService {
 
 	static final int MAX_PAGE = 500;
+
 	/** The key of the pending changes' keyset: their id. */
 	private static final String KEY = "pendingChange";
 
-	/** The operations lifecycle applies itself: approving a submitted draft, and retiring an item. */
+	/**
+	 * The operations lifecycle applies itself: approving a submitted draft, and retiring
+	 * an item.
+	 */
 	private static final String PUBLISH = "PUBLISH";
+
 	private static final String DEPRECATE = "DEPRECATE";
 
 	private final LifecycleRepository repository;
+
 	private final ChangeGate gate;
+
 	private final AuditTrail audit;
+
 	private final AuditContext context;
+
 	private final Map<Operation, ChangeApplier<?>> appliers = new LinkedHashMap<>();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	LifecycleService(LifecycleRepository repository, ChangeGate gate, AuditTrail audit, AuditContext context,
@@ -73,7 +84,10 @@ public class LifecycleService {
 	private record Operation(ItemKind kind, String name) {
 	}
 
-	/** What a deprecation proposes: the status, and the item that replaces the deprecated one (if named). */
+	/**
+	 * What a deprecation proposes: the status, and the item that replaces the deprecated
+	 * one (if named).
+	 */
 	record Deprecation(String status, String replacedBy) {
 	}
 
@@ -85,15 +99,21 @@ public class LifecycleService {
 		}
 	}
 
-	// ---- steps --------------------------------------------------------------------------------
+	// ---- steps
+	// --------------------------------------------------------------------------------
 
-	/** DRAFT → IN_REVIEW: a PUBLISH change a different reviewer approves (→ APPROVED) or rejects (→ DRAFT). */
+	/**
+	 * DRAFT → IN_REVIEW: a PUBLISH change a different reviewer approves (→ APPROVED) or
+	 * rejects (→ DRAFT).
+	 */
 	@Transactional
 	public PendingChange submit(ItemKind kind, String code, String comment) {
 		LifecycleStatus status = requireItem(kind, code);
 		if (status != LifecycleStatus.DRAFT) {
-			throw transition("only a DRAFT is submitted for review; %s '%s' is %s%s".formatted(kind.noun(), code, status,
-					status.governed() ? " (edit it and the change is held for review by itself)" : ""), code, status);
+			throw transition(
+					"only a DRAFT is submitted for review; %s '%s' is %s%s".formatted(kind.noun(), code, status,
+							status.governed() ? " (edit it and the change is held for review by itself)" : ""),
+					code, status);
 		}
 		repository.lock();
 		gate.requireNoOpenChange(kind, code);
@@ -108,8 +128,9 @@ public class LifecycleService {
 	}
 
 	/**
-	 * Proposes retiring an APPROVED item. A deprecated tag must name its replacement: an existing tag that is
-	 * not deprecated itself. Like every change to an approved item it waits for a different reviewer.
+	 * Proposes retiring an APPROVED item. A deprecated tag must name its replacement: an
+	 * existing tag that is not deprecated itself. Like every change to an approved item
+	 * it waits for a different reviewer.
 	 */
 	@Transactional
 	public PendingChange deprecate(ItemKind kind, String code, String replacedBy, String comment) {
@@ -140,7 +161,10 @@ public class LifecycleService {
 		return change;
 	}
 
-	/** Applies the change through the item's own service (its rules still apply), then marks it APPROVED. */
+	/**
+	 * Applies the change through the item's own service (its rules still apply), then
+	 * marks it APPROVED.
+	 */
 	@Transactional
 	public PendingChange approve(String id, String comment) {
 		repository.lock();
@@ -163,7 +187,10 @@ public class LifecycleService {
 		return decided;
 	}
 
-	/** Leaves the approved version as it is (a submitted draft goes back to DRAFT). A reason is required. */
+	/**
+	 * Leaves the approved version as it is (a submitted draft goes back to DRAFT). A
+	 * reason is required.
+	 */
 	@Transactional
 	public PendingChange reject(String id, String comment) {
 		if (comment == null || comment.isBlank()) {
@@ -179,7 +206,8 @@ public class LifecycleService {
 		String user = context.current().user();
 		if (!user.equals(change.by())) {
 			throw new DomainException(ErrorCode.FORBIDDEN_TRANSITION,
-					"only %s, who proposed change %s, may withdraw it; a reviewer rejects it instead".formatted(change.by(), id),
+					"only %s, who proposed change %s, may withdraw it; a reviewer rejects it instead"
+						.formatted(change.by(), id),
 					Map.of("subject", change.code(), "pendingChange", id));
 		}
 		return close(id, PendingChange.WITHDRAWN, "WITHDRAW", "withdrawn", null);
@@ -206,7 +234,10 @@ public class LifecycleService {
 		apply(applier, change);
 	}
 
-	/** The arguments are read back as the record the operation declares, then handed to its applier. */
+	/**
+	 * The arguments are read back as the record the operation declares, then handed to
+	 * its applier.
+	 */
 	private <A> void apply(ChangeApplier<A> applier, PendingChange change) {
 		A arguments = json.readValue(change.arguments() == null ? "{}" : change.arguments(),
 				applier.operation().arguments());
@@ -225,7 +256,8 @@ public class LifecycleService {
 		repository.setStatus(kind, code, LifecycleStatus.DEPRECATED, replacement);
 	}
 
-	// ---- reads --------------------------------------------------------------------------------
+	// ---- reads
+	// --------------------------------------------------------------------------------
 
 	/** A change the caller may see; one on a hidden tag is null, as for an unknown id. */
 	@Transactional(readOnly = true)
@@ -244,7 +276,8 @@ public class LifecycleService {
 		return repository.replacements(kind, codes);
 	}
 
-	// ---- the lifecycle fields of other modules' types, for many items at once ------------------
+	// ---- the lifecycle fields of other modules' types, for many items at once
+	// ------------------
 
 	/** Each item's status (items that no longer exist are left out). */
 	@Transactional(readOnly = true)
@@ -260,7 +293,6 @@ public class LifecycleService {
 
 	/**
 	 * Each deprecated item's replacement, for the items that name one that exists.
-	 *
 	 * @param find the owning module's read of items by code
 	 */
 	@Transactional(readOnly = true)
@@ -268,12 +300,16 @@ public class LifecycleService {
 			Function<Set<String>, Map<String, T>> find) {
 		Map<String, String> replacements = repository.replacements(kind, codes(items, code));
 		Map<String, T> found = find.apply(Set.copyOf(replacements.values()));
-		return items.stream().distinct()
+		return items.stream()
+			.distinct()
 			.filter(t -> replacements.containsKey(code.apply(t)) && found.containsKey(replacements.get(code.apply(t))))
 			.collect(Collectors.toMap(Function.identity(), t -> found.get(replacements.get(code.apply(t)))));
 	}
 
-	/** For each result (segment, portrait) the warnings of the deprecated tags it uses, in one query for all. */
+	/**
+	 * For each result (segment, portrait) the warnings of the deprecated tags it uses, in
+	 * one query for all.
+	 */
 	@Transactional(readOnly = true)
 	public List<List<DeprecationWarning>> warnings(List<? extends Collection<String>> tagsPerResult) {
 		Set<String> all = new LinkedHashSet<>();
@@ -291,7 +327,9 @@ public class LifecycleService {
 	}
 
 	private static <T, V> Map<T, V> byItem(List<T> items, Function<T, String> code, Map<String, V> found) {
-		return items.stream().distinct().filter(t -> found.containsKey(code.apply(t)))
+		return items.stream()
+			.distinct()
+			.filter(t -> found.containsKey(code.apply(t)))
 			.collect(Collectors.toMap(Function.identity(), t -> found.get(code.apply(t))));
 	}
 
@@ -301,18 +339,23 @@ public class LifecycleService {
 		if (tagCodes.isEmpty()) {
 			return List.of();
 		}
-		return repository.deprecatedTags(tagCodes).stream()
+		return repository.deprecatedTags(tagCodes)
+			.stream()
 			.map(row -> DeprecationWarning.of((String) row.get("code"), (String) row.get("name"),
 					(String) row.get("replacedBy")))
 			.toList();
 	}
 
-	/** Pending changes (by default the open ones), newest first, one page after the position. */
+	/**
+	 * Pending changes (by default the open ones), newest first, one page after the
+	 * position.
+	 */
 	@Transactional(readOnly = true)
 	public Window<PendingChange> pendingChanges(String status, String by, ItemKind kind, ScrollPosition after,
 			Integer first, Visibility visibility) {
 		int size = Keyset.size(first, 50, MAX_PAGE);
-		List<PendingChange> found = repository.page(status, by, kind, Keyset.after(after, KEY), size + 1, visibility.hidden());
+		List<PendingChange> found = repository.page(status, by, kind, Keyset.after(after, KEY), size + 1,
+				visibility.hidden());
 		return Keyset.window(found, size, KEY, PendingChange::id);
 	}
 
@@ -322,7 +365,8 @@ public class LifecycleService {
 		return repository.count(status, by, kind, visibility.hidden());
 	}
 
-	// ---- checks -------------------------------------------------------------------------------
+	// ---- checks
+	// -------------------------------------------------------------------------------
 
 	private LifecycleStatus requireItem(ItemKind kind, String code) {
 		LifecycleStatus status = code == null ? null : repository.statuses(kind, List.of(code)).get(code);
@@ -338,12 +382,13 @@ public class LifecycleService {
 		}
 		LifecycleStatus status = repository.statuses(kind, List.of(replacement)).get(replacement);
 		if (status == null) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "replacement %s '%s' does not exist".formatted(kind.noun(), replacement),
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"replacement %s '%s' does not exist".formatted(kind.noun(), replacement),
 					Map.of("field", "replacedBy", "subject", replacement));
 		}
 		if (status == LifecycleStatus.DEPRECATED) {
-			throw DomainException.invalid("replacedBy",
-					"%s '%s' is deprecated itself; name a %s in force".formatted(kind.noun(), replacement, kind.noun()));
+			throw DomainException.invalid("replacedBy", "%s '%s' is deprecated itself; name a %s in force"
+				.formatted(kind.noun(), replacement, kind.noun()));
 		}
 	}
 
@@ -359,17 +404,23 @@ public class LifecycleService {
 		return change;
 	}
 
-	/** One event per step, with the item before and after it and the pending change it went through. */
-	private void record(Map<String, Object> before, String operation, ItemKind kind, String code, PendingChange change) {
+	/**
+	 * One event per step, with the item before and after it and the pending change it
+	 * went through.
+	 */
+	private void record(Map<String, Object> before, String operation, ItemKind kind, String code,
+			PendingChange change) {
 		Map<String, Object> after = audit.stateOf(kind.changeKind(), code);
 		audit.record(operation, kind.changeKind(), code, before, ChangeGate.withChange(after, change));
 	}
 
 	private static DomainException transition(String message, String code, LifecycleStatus status) {
-		return new DomainException(ErrorCode.FORBIDDEN_TRANSITION, message, Map.of("subject", code, "status", status.name()));
+		return new DomainException(ErrorCode.FORBIDDEN_TRANSITION, message,
+				Map.of("subject", code, "status", status.name()));
 	}
 
 	private static String optional(String comment) {
 		return comment == null || comment.isBlank() ? null : comment.strip();
 	}
+
 }

@@ -1,8 +1,8 @@
 package com.taggraph.lineage;
 
 /**
- * A derivation as it stands in the graph: {@code tag} derived from a field or a tag ({@code source},
- * its code), with its transform.
+ * A derivation as it stands in the graph: {@code tag} derived from a field or a tag
+ * ({@code source}, its code), with its transform.
  */
 record DeclaredDerivation(String tag, boolean fromField, String source, String transform) {
 }

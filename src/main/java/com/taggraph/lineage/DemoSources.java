@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 import com.taggraph.graph.DemoLibraryPart;
 
-/** The demo library's source systems, tables and fields, and what its tags derive from. */
+/**
+ * The demo library's source systems, tables and fields, and what its tags derive from.
+ */
 @Component
 @Order(3)
 class DemoSources implements DemoLibraryPart {
@@ -48,14 +50,20 @@ class DemoSources implements DemoLibraryPart {
 				  CREATE (t)-[:DERIVED_FROM]->(upstream)
 				}
 				""").bind(library.get("tags")).to("tags").run();
-		// a silently skipped MATCH would load half a library; counting the edges catches that
-		long found = neo4j.query("RETURN COUNT { (:Tag)-[:DERIVED_FROM]->() } AS n").fetchAs(Long.class).one()
+		// a silently skipped MATCH would load half a library; counting the edges catches
+		// that
+		long found = neo4j.query("RETURN COUNT { (:Tag)-[:DERIVED_FROM]->() } AS n")
+			.fetchAs(Long.class)
+			.one()
 			.orElse(0L);
 		long expected = ((List<?>) library.get("tags")).stream()
-			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("derivedFrom")).size()).sum();
+			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("derivedFrom")).size())
+			.sum();
 		if (found != expected) {
-			throw new IllegalStateException("Demo library references sources or tags it does not define; loaded %d derivations, expected %d"
-				.formatted(found, expected));
+			throw new IllegalStateException(
+					"Demo library references sources or tags it does not define; loaded %d derivations, expected %d"
+						.formatted(found, expected));
 		}
 	}
+
 }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the new tag-to-tag derivations of an import that would close a cycle, together with the
- * derivations already in the graph and the file's earlier rows. One linear pass (Tarjan's strongly
- * connected components over graph and file together) clears a whole file; only when it finds a
- * cycle are the tags inside it searched row by row, so each refused row can name its cycle.
+ * Finds the new tag-to-tag derivations of an import that would close a cycle, together
+ * with the derivations already in the graph and the file's earlier rows. One linear pass
+ * (Tarjan's strongly connected components over graph and file together) clears a whole
+ * file; only when it finds a cycle are the tags inside it searched row by row, so each
+ * refused row can name its cycle.
  */
 final class DerivationCycles {
 
@@ -22,20 +23,26 @@ final class DerivationCycles {
 	/**
 	 * A row that closes a cycle.
 	 *
-	 * @param path  the cycle from the row's tag round to it again, each tag derived from the next
-	 * @param lines for each step of the path, the file line declaring it, or 0 when it is in the graph
+	 * @param path the cycle from the row's tag round to it again, each tag derived from
+	 * the next
+	 * @param lines for each step of the path, the file line declaring it, or 0 when it is
+	 * in the graph
 	 */
 	record Cycle(Edge edge, List<String> path, List<Long> lines) {
 	}
 
 	private final Map<String, Integer> ids = new HashMap<>();
+
 	private final List<String> codes = new ArrayList<>();
+
 	private final List<List<Integer>> derivedFrom = new ArrayList<>();
 
 	/**
-	 * @param existing tag-to-tag derivations in the graph (acyclic, as every write keeps them)
-	 * @param edges    the file's new tag-to-tag derivations, in file order, none from the tag itself
-	 * @param limit    the most cycles to name; the search stops there
+	 * @param existing tag-to-tag derivations in the graph (acyclic, as every write keeps
+	 * them)
+	 * @param edges the file's new tag-to-tag derivations, in file order, none from the
+	 * tag itself
+	 * @param limit the most cycles to name; the search stops there
 	 */
 	static List<Cycle> closedBy(List<DeclaredDerivation> existing, List<Edge> edges, int limit) {
 		return new DerivationCycles().find(existing, edges, limit);
@@ -97,7 +104,10 @@ final class DerivationCycles {
 		return cycles;
 	}
 
-	/** A shortest path of derivations from {@code from} to {@code to}, both included, or null. */
+	/**
+	 * A shortest path of derivations from {@code from} to {@code to}, both included, or
+	 * null.
+	 */
 	private static List<Integer> path(Map<Integer, List<Integer>> graph, int from, int to) {
 		Map<Integer, Integer> parent = new HashMap<>();
 		parent.put(from, from);
@@ -124,8 +134,8 @@ final class DerivationCycles {
 	}
 
 	/**
-	 * Tarjan's strongly connected components, iterative so a long derivation chain cannot overflow the
-	 * stack. Fills each tag's component and returns the components' sizes.
+	 * Tarjan's strongly connected components, iterative so a long derivation chain cannot
+	 * overflow the stack. Fills each tag's component and returns the components' sizes.
 	 */
 	private int[] components(int[] component) {
 		int n = codes.size();
@@ -199,4 +209,5 @@ final class DerivationCycles {
 	private static long pair(int tag, int from) {
 		return ((long) tag << 32) | (from & 0xffffffffL);
 	}
+
 }

@@ -11,17 +11,22 @@ import java.util.Set;
 import com.taggraph.importing.ImportProblem;
 
 /**
- * Checks the derivations of a lineage file against each other and the catalogue: unknown tags,
- * systems, tables and fields, derivations of a tag from itself, duplicate rows, and cycles closed
- * through the derivations already in the graph. Pure Java over a snapshot read in the import's
- * transaction, so a file of any size costs a few reads.
+ * Checks the derivations of a lineage file against each other and the catalogue: unknown
+ * tags, systems, tables and fields, derivations of a tag from itself, duplicate rows, and
+ * cycles closed through the derivations already in the graph. Pure Java over a snapshot
+ * read in the import's transaction, so a file of any size costs a few reads.
  */
 final class DerivationImport {
 
-	/** Steps of a cycle spelled out in a message; the problem's {@code path} lists them all. */
+	/**
+	 * Steps of a cycle spelled out in a message; the problem's {@code path} lists them
+	 * all.
+	 */
 	private static final int MESSAGE_STEPS = 10;
 
-	/** What a row declares: its tag derived from a field or a tag, by the source's code. */
+	/**
+	 * What a row declares: its tag derived from a field or a tag, by the source's code.
+	 */
 	record Key(String tag, boolean fromField, String source) {
 
 		static Key of(DerivationRow row) {
@@ -36,10 +41,12 @@ final class DerivationImport {
 	/**
 	 * What the file is checked against, read in one go.
 	 *
-	 * @param tables   only needed for the fields not found, to name the part that is unknown
-	 * @param systems  as tables
+	 * @param tables only needed for the fields not found, to name the part that is
+	 * unknown
+	 * @param systems as tables
 	 * @param declared the derivations of the file's tags, with their transforms
-	 * @param tagEdges every tag-to-tag derivation in the graph (only when the file has some)
+	 * @param tagEdges every tag-to-tag derivation in the graph (only when the file has
+	 * some)
 	 */
 	record Catalogue(Set<String> tags, Set<String> fields, Set<String> tables, Set<String> systems,
 			Map<Key, String> declared, List<DeclaredDerivation> tagEdges) {
@@ -100,8 +107,9 @@ final class DerivationImport {
 				checkField(row, catalogue, problems);
 			}
 			else if (row.fromTag().equals(row.tagCode())) {
-				problems.add(ImportProblem.at(row.line(), row.tagCode(), "fromTag", "CYCLE",
-						"tag %s cannot be derived from itself".formatted(row.tagCode()))
+				problems.add(ImportProblem
+					.at(row.line(), row.tagCode(), "fromTag", "CYCLE",
+							"tag %s cannot be derived from itself".formatted(row.tagCode()))
 					.withCodes(List.of(row.tagCode(), row.tagCode())));
 			}
 			else if (!catalogue.tags().contains(row.fromTag())) {
@@ -114,10 +122,12 @@ final class DerivationImport {
 		}
 		for (DerivationCycles.Cycle cycle : DerivationCycles.closedBy(catalogue.tagEdges(), newTagEdges, maxCycles)) {
 			DerivationCycles.Edge edge = cycle.edge();
-			problems.add(ImportProblem.at(edge.line(), edge.tag(), "fromTag", "CYCLE",
-					"deriving %s from %s would close a cycle: %s (%s)".formatted(edge.tag(), edge.from(),
-							pathText(cycle.path()), steps(cycle)))
-				.withCodes(cycle.path()));
+			problems.add(
+					ImportProblem
+						.at(edge.line(), edge.tag(), "fromTag", "CYCLE",
+								"deriving %s from %s would close a cycle: %s (%s)".formatted(edge.tag(), edge.from(),
+										pathText(cycle.path()), steps(cycle)))
+						.withCodes(cycle.path()));
 		}
 		problems.sort(Comparator.comparingLong(ImportProblem::lineOrZero));
 		return problems;
@@ -142,7 +152,10 @@ final class DerivationImport {
 		}
 	}
 
-	/** The cycle's tags, each derived from the next; a long one keeps its ends, since the path is listed whole beside. */
+	/**
+	 * The cycle's tags, each derived from the next; a long one keeps its ends, since the
+	 * path is listed whole beside.
+	 */
 	private static String pathText(List<String> path) {
 		if (path.size() <= 2 * MESSAGE_STEPS) {
 			return String.join(" ← ", path);
@@ -151,7 +164,10 @@ final class DerivationImport {
 				+ String.join(" ← ", path.subList(path.size() - MESSAGE_STEPS, path.size()));
 	}
 
-	/** Where the steps of a cycle are declared: "T0307 ← T0315 on line 2; T0315 ← T0307 in the graph". */
+	/**
+	 * Where the steps of a cycle are declared: "T0307 ← T0315 on line 2; T0315 ← T0307 in
+	 * the graph".
+	 */
 	private static String steps(DerivationCycles.Cycle cycle) {
 		List<String> steps = new ArrayList<>();
 		int count = cycle.path().size() - 1;
@@ -185,4 +201,5 @@ final class DerivationImport {
 		}
 		return new Changes(created, updated, unchanged);
 	}
+
 }

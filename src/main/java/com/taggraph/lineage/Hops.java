@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Fewest hops to each node over derivations already read: a breadth-first walk, each node once. */
+/**
+ * Fewest hops to each node over derivations already read: a breadth-first walk, each node
+ * once.
+ */
 final class Hops {
 
 	private Hops() {
@@ -14,7 +17,7 @@ final class Hops {
 
 	/**
 	 * @param starts the nodes the walk starts from, each at its own degree (all the same)
-	 * @param next   for each node, the nodes one hop on
+	 * @param next for each node, the nodes one hop on
 	 */
 	static Map<String, Integer> from(Map<String, Integer> starts, Map<String, List<String>> next) {
 		Map<String, Integer> degrees = new LinkedHashMap<>(starts);
@@ -30,4 +33,5 @@ final class Hops {
 		}
 		return degrees;
 	}
+
 }

@@ -22,14 +22,17 @@ import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
 
 /**
- * Downstream impact over GraphQL, and the customer counts on lineage nodes. The impact is one
- * statement; its tags, classes and class chains are one batch each; counts come from the segment index.
+ * Downstream impact over GraphQL, and the customer counts on lineage nodes. The impact is
+ * one statement; its tags, classes and class chains are one batch each; counts come from
+ * the segment index.
  */
 @Controller
 class ImpactController {
 
 	private final ImpactService impacts;
+
 	private final TaxonomyService taxonomy;
+
 	private final SegmentService segments;
 
 	ImpactController(ImpactService impacts, TaxonomyService taxonomy, SegmentService segments) {
@@ -39,12 +42,14 @@ class ImpactController {
 	}
 
 	@QueryMapping
-	Impact impact(@Argument String sourceCode, @Argument Integer maxDepth, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+	Impact impact(@Argument String sourceCode, @Argument Integer maxDepth,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return impacts.impact(sourceCode, maxDepth, false, visibility);
 	}
 
 	@QueryMapping
-	Impact impactCounts(@Argument String sourceCode, @Argument Integer maxDepth, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+	Impact impactCounts(@Argument String sourceCode, @Argument Integer maxDepth,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return impacts.impact(sourceCode, maxDepth, true, visibility);
 	}
 
@@ -59,7 +64,8 @@ class ImpactController {
 	}
 
 	@BatchMapping(typeName = "ImpactedTag", field = "tag")
-	Map<Impact.Affected, Tag> affectedTag(List<Impact.Affected> affected, @ContextValue(name = Visibility.KEY) Visibility visibility) {
+	Map<Impact.Affected, Tag> affectedTag(List<Impact.Affected> affected,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Map<String, Tag> tags = taxonomy.tagsByCode(codes(affected, Impact.Affected::code), visibility);
 		return byItem(affected, a -> tags.get(a.code()));
 	}
@@ -82,7 +88,10 @@ class ImpactController {
 		return "TAG".equals(node.kind()) ? segments.tagCustomerCount(node.code()) : null;
 	}
 
-	/** A HashMap, since a tag or class deleted meanwhile maps to null (toMap refuses nulls). */
+	/**
+	 * A HashMap, since a tag or class deleted meanwhile maps to null (toMap refuses
+	 * nulls).
+	 */
 	private static <T, V> Map<T, V> byItem(List<T> items, Function<T, V> value) {
 		Map<T, V> result = new HashMap<>();
 		items.forEach(item -> result.put(item, value.apply(item)));
@@ -92,4 +101,5 @@ class ImpactController {
 	private static <T> Set<String> codes(List<T> items, Function<T, String> code) {
 		return items.stream().map(code).collect(Collectors.toCollection(LinkedHashSet::new));
 	}
+
 }

@@ -19,9 +19,10 @@ import com.taggraph.error.DomainException;
 import com.taggraph.security.Visibility;
 
 /**
- * Downstream impact of a source: the tags read in one statement, their degrees found here by a
- * breadth-first walk over the derivations returned, the customers counted on the segment index's
- * bitmaps (a union, so customers carrying several affected tags count once).
+ * Downstream impact of a source: the tags read in one statement, their degrees found here
+ * by a breadth-first walk over the derivations returned, the customers counted on the
+ * segment index's bitmaps (a union, so customers carrying several affected tags count
+ * once).
  */
 @Service
 public class ImpactService {
@@ -30,6 +31,7 @@ public class ImpactService {
 	static final int MAX_TAGS = 5000;
 
 	private final ImpactRepository repository;
+
 	private final SegmentService segments;
 
 	ImpactService(ImpactRepository repository, SegmentService segments) {
@@ -38,9 +40,9 @@ public class ImpactService {
 	}
 
 	/**
-	 * What a change to the source would touch, as the caller may see it: hidden tags are left out of the tags,
-	 * the graph and every count, as are the tags reached only through them.
-	 *
+	 * What a change to the source would touch, as the caller may see it: hidden tags are
+	 * left out of the tags, the graph and every count, as are the tags reached only
+	 * through them.
 	 * @return null for an unknown source
 	 */
 	@Transactional(readOnly = true)
@@ -99,8 +101,8 @@ public class ImpactService {
 	}
 
 	/**
-	 * Fewest derivation hops from a field in scope to each tag: 1 for a tag derived from such a field,
-	 * one more for each tag-to-tag derivation after that.
+	 * Fewest derivation hops from a field in scope to each tag: 1 for a tag derived from
+	 * such a field, one more for each tag-to-tag derivation after that.
 	 */
 	private static Map<String, Integer> degrees(Map<String, Map<?, ?>> tagRows, Set<String> fieldCodes) {
 		Map<String, List<String>> derivedBy = new HashMap<>();
@@ -119,10 +121,14 @@ public class ImpactService {
 		return Hops.from(starts, derivedBy);
 	}
 
-	/** The subgraph to draw: systems, tables and fields feeding the listed tags, the tags, their classes. */
+	/**
+	 * The subgraph to draw: systems, tables and fields feeding the listed tags, the tags,
+	 * their classes.
+	 */
 	private static final class Graph {
 
 		final Map<String, Lineage.Node> nodes = new LinkedHashMap<>();
+
 		final Set<Lineage.Edge> edges = new LinkedHashSet<>();
 
 		Graph(Lineage.Node source) {
@@ -174,6 +180,7 @@ public class ImpactService {
 				nodes.put(code, new Lineage.Node(code, kind, name, degree));
 			}
 		}
+
 	}
 
 	private static List<String> strings(Object list) {
@@ -183,4 +190,5 @@ public class ImpactService {
 		}
 		return result;
 	}
+
 }

@@ -3,9 +3,9 @@ package com.taggraph.lineage;
 import java.util.List;
 
 /**
- * A tag's lineage subgraph: the nodes reached with their degree (hops from the tag), the edges between
- * them, and the paths from the tag to each source system (upstream) or to each tag derived from it
- * (downstream).
+ * A tag's lineage subgraph: the nodes reached with their degree (hops from the tag), the
+ * edges between them, and the paths from the tag to each source system (upstream) or to
+ * each tag derived from it (downstream).
  *
  * @param isPartial set when maxDepth or the size cap cut the result
  */

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
 
-/** The source catalogue's and lineage's relationships, as the change events of tags and sources record them. */
+/**
+ * The source catalogue's and lineage's relationships, as the change events of tags and
+ * sources record them.
+ */
 @Configuration(proxyBeanMethods = false)
 class LineageAudit {
 
@@ -24,6 +27,8 @@ class LineageAudit {
 
 	@Bean
 	AuditedRelationships fieldTable() {
-		return new AuditedRelationships(ChangeKind.SOURCE_FIELD, "table: [(n)-[:IN_TABLE]->(t:SourceTable) | t.code][0]");
+		return new AuditedRelationships(ChangeKind.SOURCE_FIELD,
+				"table: [(n)-[:IN_TABLE]->(t:SourceTable) | t.code][0]");
 	}
+
 }

@@ -12,18 +12,23 @@ import com.taggraph.importing.CsvRows;
 import com.taggraph.importing.ImportProblem;
 
 /**
- * Reads a lineage file: header {@code tag,system,table,field[,transform]} (tags derived from source
- * fields) or {@code tag,fromTag[,transform]} (tags derived from tags), columns in any order. Rows
- * that are malformed or miss a cell become problems with their line; the rest go on to be checked
- * against the graph.
+ * Reads a lineage file: header {@code tag,system,table,field[,transform]} (tags derived
+ * from source fields) or {@code tag,fromTag[,transform]} (tags derived from tags),
+ * columns in any order. Rows that are malformed or miss a cell become problems with their
+ * line; the rest go on to be checked against the graph.
  */
 final class LineageCsv {
 
 	static final String SHAPES = "tag,system,table,field[,transform] or tag,fromTag[,transform]";
+
 	private static final List<String> FIELD_COLUMNS = List.of("system", "table", "field");
+
 	private static final List<String> ALLOWED = List.of("tag", "system", "table", "field", "fromtag", "transform");
 
-	/** Where each column is; {@code fromTag} -1 for a file of field derivations, the field columns -1 otherwise. */
+	/**
+	 * Where each column is; {@code fromTag} -1 for a file of field derivations, the field
+	 * columns -1 otherwise.
+	 */
 	private record Columns(int tag, int system, int table, int field, int fromTag, int transform, int size) {
 
 		boolean fromField() {
@@ -32,14 +37,19 @@ final class LineageCsv {
 	}
 
 	private final List<ImportProblem> problems = new ArrayList<>();
+
 	private final int maxProblems;
+
 	private long problemCount;
 
 	private LineageCsv(int maxProblems) {
 		this.maxProblems = maxProblems;
 	}
 
-	/** The file's rows and problems; at most {@code maxProblems} problems are kept, all are counted. */
+	/**
+	 * The file's rows and problems; at most {@code maxProblems} problems are kept, all
+	 * are counted.
+	 */
 	static DerivationFile read(Path file, int maxProblems) throws IOException {
 		return new LineageCsv(maxProblems).read(file);
 	}
@@ -95,8 +105,10 @@ final class LineageCsv {
 		boolean fromTag = seen.containsKey("fromtag");
 		List<String> fieldColumns = FIELD_COLUMNS.stream().filter(seen::containsKey).toList();
 		if (fromTag && !fieldColumns.isEmpty()) {
-			problem(header.line(), null, "fromTag", "MALFORMED", ("a lineage file derives tags from fields"
-					+ " (system,table,field) or from tags (fromTag), not both: the header must be %s").formatted(SHAPES));
+			problem(header.line(), null, "fromTag", "MALFORMED",
+					("a lineage file derives tags from fields"
+							+ " (system,table,field) or from tags (fromTag), not both: the header must be %s")
+						.formatted(SHAPES));
 			ok = false;
 		}
 		else if (!fromTag && fieldColumns.isEmpty()) {
@@ -161,7 +173,8 @@ final class LineageCsv {
 		}
 		if (value.contains(".")) {
 			problem(row.line(), tag, column, "INVALID_VALUE", ("%s '%s' may not contain '.', which separates system,"
-					+ " table and field: give each in its own column").formatted(column, value));
+					+ " table and field: give each in its own column")
+				.formatted(column, value));
 			return false;
 		}
 		return true;
@@ -173,4 +186,5 @@ final class LineageCsv {
 			problems.add(ImportProblem.at(line, code, field, kind, message));
 		}
 	}
+
 }

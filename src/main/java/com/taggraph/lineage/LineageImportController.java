@@ -20,9 +20,10 @@ import com.taggraph.importing.ImportStatus;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /api/import/lineage}: derivations of tags, {@code tag,system,table,field[,transform]} or
- * {@code tag,fromTag[,transform]}, UTF-8; all written in one transaction, or none. The body is spooled
- * to a file and read as the bulk imports read theirs.
+ * {@code POST /api/import/lineage}: derivations of tags,
+ * {@code tag,system,table,field[,transform]} or {@code tag,fromTag[,transform]}, UTF-8;
+ * all written in one transaction, or none. The body is spooled to a file and read as the
+ * bulk imports read theirs.
  */
 @RestController
 class LineageImportController {
@@ -30,8 +31,11 @@ class LineageImportController {
 	private static final String LIMIT = "taggraph.import.lineage-max-bytes";
 
 	private final SourceCatalogService lineage;
+
 	private final BulkImportService imports;
+
 	private final long maxBytes;
+
 	private final int maxErrors;
 
 	LineageImportController(SourceCatalogService lineage, BulkImportService imports, ImportProperties properties) {
@@ -44,12 +48,13 @@ class LineageImportController {
 	@PostMapping(path = "/api/import/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
 	ImportOutcome importLineage(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestParam(required = false) String status) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String status)
+			throws IOException {
 		Path upload = null;
 		DerivationFile file;
 		try {
-			// derivations carry no status: the parameter is only checked, so no import claims approval it may not give
+			// derivations carry no status: the parameter is only checked, so no import
+			// claims approval it may not give
 			ImportStatus.approved(status, request);
 			CsvUpload.requireCsv(contentType, request.getContentLengthLong(), maxBytes, LIMIT);
 			upload = Files.createTempFile(imports.incomingDir(), "lineage-", ".csv");
@@ -66,4 +71,5 @@ class LineageImportController {
 		}
 		return lineage.importDerivations(file, dryRun, maxErrors).orRefuse();
 	}
+
 }

@@ -17,8 +17,9 @@ import com.taggraph.error.DomainException;
 import com.taggraph.security.Visibility;
 
 /**
- * A tag's lineage, read in one Cypher statement and shaped here: upstream to the source systems, or
- * downstream to the tags derived from it. Bounded by depth and by the number of paths.
+ * A tag's lineage, read in one Cypher statement and shaped here: upstream to the source
+ * systems, or downstream to the tags derived from it. Bounded by depth and by the number
+ * of paths.
  */
 @Service
 public class LineageService {
@@ -31,19 +32,26 @@ public class LineageService {
 		this.repository = repository;
 	}
 
-	/** A tag's lineage as the caller may see it: null for a hidden tag, as for an unknown one; hidden tags on the way are not walked. */
+	/**
+	 * A tag's lineage as the caller may see it: null for a hidden tag, as for an unknown
+	 * one; hidden tags on the way are not walked.
+	 */
 	@Transactional(readOnly = true)
 	public Lineage lineage(String tagCode, boolean upstream, Integer maxDepth, Visibility visibility) {
 		return lineages(List.of(tagCode), upstream, depth(maxDepth), visibility).get(tagCode);
 	}
 
-	/** The upstream lineage of each tag, in one statement; unknown and hidden tags are left out. */
+	/**
+	 * The upstream lineage of each tag, in one statement; unknown and hidden tags are
+	 * left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, Lineage> upstream(Collection<String> tagCodes, int depth, Visibility visibility) {
 		return lineages(tagCodes, true, depth, visibility);
 	}
 
-	private Map<String, Lineage> lineages(Collection<String> tagCodes, boolean upstream, int depth, Visibility visibility) {
+	private Map<String, Lineage> lineages(Collection<String> tagCodes, boolean upstream, int depth,
+			Visibility visibility) {
 		Map<String, Lineage> lineages = new LinkedHashMap<>();
 		for (Map<String, Object> row : repository.lineages(tagCodes, upstream, depth, MAX_PATHS, visibility.hidden())) {
 			String tag = (String) row.get("tag");
@@ -55,16 +63,16 @@ public class LineageService {
 	static int depth(Integer maxDepth) {
 		int depth = maxDepth == null ? 10 : maxDepth;
 		if (depth < 0 || depth > SourceRepository.DEPTH_CAP) {
-			throw DomainException.invalid("maxDepth", "must be between 0 and %d, was %d".formatted(SourceRepository.DEPTH_CAP,
-					depth));
+			throw DomainException.invalid("maxDepth",
+					"must be between 0 and %d, was %d".formatted(SourceRepository.DEPTH_CAP, depth));
 		}
 		return depth;
 	}
 
 	/**
-	 * Nodes, edges and systems come from the set of nodes walked (complete within maxDepth, whatever the
-	 * number of paths), their degrees from a breadth-first walk over the derivations read with them; the
-	 * paths are listed up to the cap.
+	 * Nodes, edges and systems come from the set of nodes walked (complete within
+	 * maxDepth, whatever the number of paths), their degrees from a breadth-first walk
+	 * over the derivations read with them; the paths are listed up to the cap.
 	 */
 	private static Lineage shape(String tagCode, Map<String, Object> row, boolean upstream, int depth) {
 		Map<String, Map<?, ?>> walked = new LinkedHashMap<>();
@@ -77,7 +85,8 @@ public class LineageService {
 		Map<String, Lineage.Node> nodes = new LinkedHashMap<>();
 		Set<Lineage.Edge> edges = new LinkedHashSet<>();
 		Set<String> systems = new TreeSet<>();
-		degrees.entrySet().stream()
+		degrees.entrySet()
+			.stream()
 			.filter(e -> e.getValue() <= depth)
 			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
 			.forEach(e -> {
@@ -90,7 +99,8 @@ public class LineageService {
 				for (Object from : (List<?>) walkedNode.get("from")) {
 					String source = (String) ((List<?>) from).get(0);
 					if (nodes.containsKey(source)) {
-						edges.add(new Lineage.Edge(node.code(), source, "DERIVED_FROM", (String) ((List<?>) from).get(1)));
+						edges.add(new Lineage.Edge(node.code(), source, "DERIVED_FROM",
+								(String) ((List<?>) from).get(1)));
 					}
 				}
 			}
@@ -98,7 +108,8 @@ public class LineageService {
 				Map<?, ?> table = (Map<?, ?>) walkedNode.get("table");
 				Map<?, ?> system = (Map<?, ?>) walkedNode.get("system");
 				add(nodes, (String) table.get("code"), "SOURCE_TABLE", (String) table.get("name"), node.degree() + 1);
-				add(nodes, (String) system.get("code"), "SOURCE_SYSTEM", (String) system.get("name"), node.degree() + 2);
+				add(nodes, (String) system.get("code"), "SOURCE_SYSTEM", (String) system.get("name"),
+						node.degree() + 2);
 				edges.add(new Lineage.Edge(node.code(), (String) table.get("code"), "IN_TABLE", null));
 				edges.add(new Lineage.Edge((String) table.get("code"), (String) system.get("code"), "IN_SYSTEM", null));
 				systems.add((String) system.get("code"));
@@ -127,8 +138,8 @@ public class LineageService {
 	}
 
 	/**
-	 * Fewest derivation hops from the tag to each node walked: upstream along what each tag is derived
-	 * from, downstream along what is derived from each tag.
+	 * Fewest derivation hops from the tag to each node walked: upstream along what each
+	 * tag is derived from, downstream along what is derived from each tag.
 	 */
 	private static Map<String, Integer> degrees(String root, Map<String, Map<?, ?>> walked, boolean upstream) {
 		Map<String, List<String>> next = new HashMap<>();
@@ -157,4 +168,5 @@ public class LineageService {
 			nodes.put(code, new Lineage.Node(code, kind, name, degree));
 		}
 	}
+
 }

@@ -22,27 +22,35 @@ import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 /**
- * Why a customer carries a tag: how it got there (the assignment itself), the tag's upstream lineage,
- * and the customer's own assignments of the tags it is derived from. Each part is one batch for every
- * assignment in the response, and the explanation reuses the two batches rather than reading again.
+ * Why a customer carries a tag: how it got there (the assignment itself), the tag's
+ * upstream lineage, and the customer's own assignments of the tags it is derived from.
+ * Each part is one batch for every assignment in the response, and the explanation reuses
+ * the two batches rather than reading again.
  */
 @Controller
 class ProvenanceController {
 
-	/** Depth of the lineage shown with an assignment; the lineage query has its own maxDepth for more. */
+	/**
+	 * Depth of the lineage shown with an assignment; the lineage query has its own
+	 * maxDepth for more.
+	 */
 	private static final int LINEAGE_DEPTH = 10;
 
-	/** Per request: the tags' lineages and the carried upstream assignments, read once for all three fields. */
+	/**
+	 * Per request: the tags' lineages and the carried upstream assignments, read once for
+	 * all three fields.
+	 */
 	private static final String LINEAGES = ProvenanceController.class.getName() + ".lineages";
+
 	private static final String CARRIED = ProvenanceController.class.getName() + ".carried";
 
 	ProvenanceController(LineageService lineages, CustomerService customers, BatchLoaderRegistry loaders) {
 		loaders.<String, Lineage>forName(LINEAGES)
-			.registerMappedBatchLoader((codes, env) -> Mono.fromSupplier(() -> lineages.upstream(codes, LINEAGE_DEPTH,
-					Visibility.of(env.getContext()))));
+			.registerMappedBatchLoader((codes, env) -> Mono
+				.fromSupplier(() -> lineages.upstream(codes, LINEAGE_DEPTH, Visibility.of(env.getContext()))));
 		loaders.<TagAssignment, List<TagAssignment>>forName(CARRIED)
-			.registerMappedBatchLoader((assignments, env) -> Mono.fromSupplier(() -> customers.carriedUpstream(assignments,
-					Visibility.of(env.getContext()))));
+			.registerMappedBatchLoader((assignments, env) -> Mono
+				.fromSupplier(() -> customers.carriedUpstream(assignments, Visibility.of(env.getContext()))));
 	}
 
 	/** The assignment records how it came; the other parts are batched below. */
@@ -79,8 +87,8 @@ class ProvenanceController {
 	}
 
 	/**
-	 * One paragraph a reviewer can read out: how the tag came, the upstream tags the customer carries,
-	 * and the systems and tables its data comes from.
+	 * One paragraph a reviewer can read out: how the tag came, the upstream tags the
+	 * customer carries, and the systems and tables its data comes from.
 	 */
 	static String explain(TagAssignment a, List<TagAssignment> carried, Lineage lineage) {
 		StringBuilder text = new StringBuilder("%s %s".formatted(a.tag().code(), nameOf(a.tag().name())));
@@ -97,7 +105,8 @@ class ProvenanceController {
 		if (!carried.isEmpty()) {
 			List<String> tags = new ArrayList<>();
 			carried.forEach(c -> tags.add("%s %s".formatted(c.tag().code(), nameOf(c.tag().name())).trim()));
-			text.append(" The customer carries the tags it is derived from: ").append(String.join(", ", tags))
+			text.append(" The customer carries the tags it is derived from: ")
+				.append(String.join(", ", tags))
 				.append('.');
 		}
 		if (lineage != null && !lineage.sourceSystemCodes().isEmpty()) {
@@ -118,12 +127,13 @@ class ProvenanceController {
 			}
 		}
 		List<String> parts = new ArrayList<>();
-		tablesBySystem.forEach((system, tables) -> parts.add("%s %s (%s)".formatted(system,
-				nameOf(names.get(system)), String.join(", ", tables))));
+		tablesBySystem.forEach((system, tables) -> parts
+			.add("%s %s (%s)".formatted(system, nameOf(names.get(system)), String.join(", ", tables))));
 		return String.join("; ", parts);
 	}
 
 	private static String nameOf(String name) {
 		return name == null ? "" : name;
 	}
+
 }

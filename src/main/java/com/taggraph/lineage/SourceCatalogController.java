@@ -30,14 +30,21 @@ import com.taggraph.web.Connection;
 
 import graphql.schema.DataFetchingEnvironment;
 
-/** The source catalogue and derivations over GraphQL; every nested field is one batch per response. */
+/**
+ * The source catalogue and derivations over GraphQL; every nested field is one batch per
+ * response.
+ */
 @Controller
 class SourceCatalogController {
 
 	private final SourceCatalogService sources;
+
 	private final LineageService lineages;
+
 	private final TaxonomyService taxonomy;
+
 	private final AuditTrail audit;
+
 	private final NodeChanges nodeChanges;
 
 	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy,
@@ -145,7 +152,8 @@ class SourceCatalogController {
 		return taxonomy.tag(tagCode);
 	}
 
-	// ---- nested fields, batched --------------------------------------------------------------------
+	// ---- nested fields, batched
+	// --------------------------------------------------------------------
 
 	@BatchMapping(typeName = "SourceSystem")
 	Map<SourceSystem, List<SourceTable>> tables(List<SourceSystem> systems) {
@@ -211,17 +219,20 @@ class SourceCatalogController {
 	}
 
 	@SchemaMapping(typeName = "SourceSystem", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> systemChanges(SourceSystem system, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> systemChanges(SourceSystem system, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.SOURCE_SYSTEM, system.code(), range, env);
 	}
 
 	@SchemaMapping(typeName = "SourceTable", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> tableChanges(SourceTable table, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> tableChanges(SourceTable table, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.SOURCE_TABLE, table.code(), range, env);
 	}
 
 	@SchemaMapping(typeName = "SourceField", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> fieldChanges(SourceField field, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> fieldChanges(SourceField field, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.SOURCE_FIELD, field.code(), range, env);
 	}
 
@@ -232,8 +243,8 @@ class SourceCatalogController {
 		derivations.values().forEach(d -> fieldCodes.addAll(d.fields()));
 		Map<String, SourceField> byCode = index(sources.fields(fieldCodes, List.of()), SourceField::code);
 		Map<Tag, List<SourceField>> result = new HashMap<>();
-		tags.forEach(t -> result.put(t, pick(derivations.get(t.code()) == null ? List.of()
-				: derivations.get(t.code()).fields(), byCode)));
+		tags.forEach(t -> result.put(t,
+				pick(derivations.get(t.code()) == null ? List.of() : derivations.get(t.code()).fields(), byCode)));
 		return result;
 	}
 
@@ -244,12 +255,13 @@ class SourceCatalogController {
 		derivations.values().forEach(d -> tagCodes.addAll(d.tags()));
 		Map<String, Tag> byCode = taxonomy.tagsByCode(tagCodes, visibility);
 		Map<Tag, List<Tag>> result = new HashMap<>();
-		tags.forEach(t -> result.put(t, pick(derivations.get(t.code()) == null ? List.of()
-				: derivations.get(t.code()).tags(), byCode)));
+		tags.forEach(t -> result.put(t,
+				pick(derivations.get(t.code()) == null ? List.of() : derivations.get(t.code()).tags(), byCode)));
 		return result;
 	}
 
-	// ---- helpers ---------------------------------------------------------------------------------
+	// ---- helpers
+	// ---------------------------------------------------------------------------------
 
 	private <S> Map<S, List<Tag>> derivedTags(List<S> sourcesOfTags, Function<S, String> code, Visibility visibility) {
 		Map<String, List<String>> tagCodes = sources.tagsDerivedFrom(codes(sourcesOfTags, code));
@@ -283,4 +295,5 @@ class SourceCatalogController {
 	private static <T> List<T> pick(List<String> codes, Map<String, T> byCode) {
 		return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
 	}
+
 }

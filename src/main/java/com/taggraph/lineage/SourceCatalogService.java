@@ -24,8 +24,9 @@ import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
 
 /**
- * The source catalogue (system → table → field) and the derivations of tags from fields and from
- * other tags. Tag-to-tag derivations stay acyclic: a write that would close a cycle is refused.
+ * The source catalogue (system → table → field) and the derivations of tags from fields
+ * and from other tags. Tag-to-tag derivations stay acyclic: a write that would close a
+ * cycle is refused.
  */
 @Service
 public class SourceCatalogService {
@@ -33,10 +34,15 @@ public class SourceCatalogService {
 	static final Set<String> KINDS = Set.of("INTERNAL", "EXTERNAL");
 	static final int MAX_SOURCES_PER_CALL = 200;
 	static final int MAX_TRANSFORM = 1000;
-	/** Derivations per write statement of an import; all of them commit in one transaction. */
+
+	/**
+	 * Derivations per write statement of an import; all of them commit in one
+	 * transaction.
+	 */
 	private static final int IMPORT_BATCH = 5000;
 
 	private final SourceRepository repository;
+
 	private final AuditTrail audit;
 
 	SourceCatalogService(SourceRepository repository, AuditTrail audit) {
@@ -44,7 +50,8 @@ public class SourceCatalogService {
 		this.audit = audit;
 	}
 
-	// ---- reads ------------------------------------------------------------------------------------
+	// ---- reads
+	// ------------------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
 	public List<SourceSystem> systems() {
@@ -81,7 +88,9 @@ public class SourceCatalogService {
 		return repository.fields(codes, tableCodes);
 	}
 
-	/** Codes of the tags derived directly from each system, table or field, by its code. */
+	/**
+	 * Codes of the tags derived directly from each system, table or field, by its code.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, List<String>> tagsDerivedFrom(Collection<String> sourceCodes) {
 		return repository.tagsDerivedFrom(sourceCodes);
@@ -92,7 +101,8 @@ public class SourceCatalogService {
 		return repository.derivations(tagCodes);
 	}
 
-	// ---- catalogue writes ------------------------------------------------------------------------
+	// ---- catalogue writes
+	// ------------------------------------------------------------------------
 
 	@Transactional
 	public SourceSystem registerSystem(String code, String name, String kind, String description) {
@@ -131,8 +141,8 @@ public class SourceCatalogService {
 		if (name != null) {
 			InputRules.requireName("name", name);
 		}
-		String code = childCode("SourceSystem", "source system", systemCode, "tableName", tableName,
-				"SourceTable", "source table");
+		String code = childCode("SourceSystem", "source system", systemCode, "tableName", tableName, "SourceTable",
+				"source table");
 		var change = audit.change(ChangeKind.SOURCE_TABLE, code);
 		repository.createTable(systemCode, code, tableName, name);
 		change.record("CREATE");
@@ -152,8 +162,8 @@ public class SourceCatalogService {
 	@Transactional
 	public SourceField registerField(String tableCode, String fieldName, String description) {
 		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
-		String code = childCode("SourceTable", "source table", tableCode, "fieldName", fieldName,
-				"SourceField", "source field");
+		String code = childCode("SourceTable", "source table", tableCode, "fieldName", fieldName, "SourceField",
+				"source field");
 		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
 		repository.createField(tableCode, code, fieldName, description);
 		change.record("CREATE");
@@ -171,8 +181,8 @@ public class SourceCatalogService {
 	}
 
 	/**
-	 * The qualified code of a new table or field ({@code parent.name}), once the name is valid, the
-	 * parent exists and the code is free; takes the catalogue lock first.
+	 * The qualified code of a new table or field ({@code parent.name}), once the name is
+	 * valid, the parent exists and the code is free; takes the catalogue lock first.
 	 */
 	private String childCode(String parentLabel, String parentKind, String parentCode, String field, String name,
 			String label, String kind) {
@@ -186,9 +196,13 @@ public class SourceCatalogService {
 		return code;
 	}
 
-	// ---- derivations ---------------------------------------------------------------------------
+	// ---- derivations
+	// ---------------------------------------------------------------------------
 
-	/** Declares the tag derived from the fields and tags; refused whole on an unknown code or a cycle. */
+	/**
+	 * Declares the tag derived from the fields and tags; refused whole on an unknown code
+	 * or a cycle.
+	 */
 	@Transactional
 	public void derive(String tagCode, List<String> fromFields, List<String> fromTags, String transform) {
 		Set<String> fields = new LinkedHashSet<>(fromFields == null ? List.of() : fromFields);
@@ -211,7 +225,8 @@ public class SourceCatalogService {
 		}
 		List<String> path = repository.cycleThrough(tagCode, tags);
 		if (!path.isEmpty()) {
-			// path runs from the would-be upstream tag down to this tag; the new edge closes it
+			// path runs from the would-be upstream tag down to this tag; the new edge
+			// closes it
 			List<String> cycle = new ArrayList<>(path);
 			cycle.add(path.get(0));
 			throw new DomainException(ErrorCode.CYCLE, "deriving %s from %s would close a cycle: %s".formatted(tagCode,
@@ -235,14 +250,15 @@ public class SourceCatalogService {
 		change.record("REMOVE_DERIVATION");
 	}
 
-	// ---- lineage import ----------------------------------------------------------------------------
+	// ---- lineage import
+	// ----------------------------------------------------------------------------
 
 	/**
-	 * Imports the derivations of a lineage file in one transaction, under the lock {@link #derive}
-	 * takes, so no concurrent derivation can close a cycle the check did not see. Every row is checked
-	 * first, with a few reads for the whole file; any problem, including those found while reading
-	 * it, means nothing is written. Only new and changed derivations are written, so the same file
-	 * again writes nothing.
+	 * Imports the derivations of a lineage file in one transaction, under the lock
+	 * {@link #derive} takes, so no concurrent derivation can close a cycle the check did
+	 * not see. Every row is checked first, with a few reads for the whole file; any
+	 * problem, including those found while reading it, means nothing is written. Only new
+	 * and changed derivations are written, so the same file again writes nothing.
 	 */
 	@Transactional
 	public ImportOutcome importDerivations(DerivationFile file, boolean dryRun, int maxErrors) {
@@ -261,8 +277,8 @@ public class SourceCatalogService {
 			List<ImportProblem> listed = new ArrayList<>(problems.subList(0, Math.min(problems.size(), maxErrors)));
 			if (errorCount > listed.size()) {
 				listed.add(ImportProblem.general("TOO_MANY_ERRORS",
-						"%d more errors not listed (taggraph.import.max-errors is %d)".formatted(errorCount - listed.size(),
-								maxErrors)));
+						"%d more errors not listed (taggraph.import.max-errors is %d)"
+							.formatted(errorCount - listed.size(), maxErrors)));
 			}
 			return ImportOutcome.refused(dryRun, file.rowCount(), listed, errorCount, millisSince(started));
 		}
@@ -282,15 +298,20 @@ public class SourceCatalogService {
 			}
 			batches(fromFields).forEach(repository::deriveFromFields);
 			batches(fromTags).forEach(repository::deriveFromTags);
-			// one event for the whole file: the derivations written are in the tags' lineage
-			eventId = audit.recordImport("lineage-" + java.util.UUID.randomUUID(), Map.of("rows", file.rowCount(),
-					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
+			// one event for the whole file: the derivations written are in the tags'
+			// lineage
+			eventId = audit.recordImport("lineage-" + java.util.UUID.randomUUID(),
+					Map.of("rows", file.rowCount(), "created", changes.created().size(), "updated",
+							changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return ImportOutcome.written(dryRun, new ImportOutcome.Counts(file.rowCount(), changes.created().size(),
 				changes.updated().size(), changes.unchanged()), eventId, millisSince(started));
 	}
 
-	/** The catalogue a file is checked against: one read per kind of code, whatever the file's size. */
+	/**
+	 * The catalogue a file is checked against: one read per kind of code, whatever the
+	 * file's size.
+	 */
 	private DerivationImport.Catalogue catalogue(DerivationImport derivations, List<DerivationRow> rows) {
 		if (rows.isEmpty()) {
 			return new DerivationImport.Catalogue(Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), List.of());
@@ -309,8 +330,7 @@ public class SourceCatalogService {
 					missing.stream().map(DerivationRow::system).collect(Collectors.toSet())));
 		}
 		Map<DerivationImport.Key, String> declared = new HashMap<>();
-		repository.declaredDerivations(tags)
-			.forEach(d -> declared.put(DerivationImport.Key.of(d), d.transform()));
+		repository.declaredDerivations(tags).forEach(d -> declared.put(DerivationImport.Key.of(d), d.transform()));
 		List<DeclaredDerivation> tagEdges = derivations.hasTagRows() ? repository.tagToTagDerivations() : List.of();
 		return new DerivationImport.Catalogue(tags, fields, tables, systems, declared, tagEdges);
 	}
@@ -327,7 +347,8 @@ public class SourceCatalogService {
 		return (System.nanoTime() - nanos) / 1_000_000;
 	}
 
-	// ---- checks -----------------------------------------------------------------------------------
+	// ---- checks
+	// -----------------------------------------------------------------------------------
 
 	private void require(String label, String kind, String code) {
 		if (code == null || !repository.exists(label, code)) {
@@ -342,8 +363,9 @@ public class SourceCatalogService {
 		Set<String> unknown = new LinkedHashSet<>(codes);
 		repository.existing(label, codes).forEach(unknown::remove);
 		if (!unknown.isEmpty()) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "unknown %s%s %s".formatted(kind, unknown.size() == 1 ? "" : "s",
-					String.join(", ", unknown)), Map.of("field", field, "subject", List.copyOf(unknown)));
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown %s%s %s".formatted(kind, unknown.size() == 1 ? "" : "s", String.join(", ", unknown)),
+					Map.of("field", field, "subject", List.copyOf(unknown)));
 		}
 	}
 
@@ -353,12 +375,15 @@ public class SourceCatalogService {
 		}
 	}
 
-	/** A table or field name: a code without dots, since dots join system, table and field. */
+	/**
+	 * A table or field name: a code without dots, since dots join system, table and
+	 * field.
+	 */
 	private static void requirePart(String field, String value) {
 		InputRules.requireCode(field, value);
 		if (value.contains(".")) {
-			throw DomainException.invalid(field, "'%s' may not contain '.', which separates system, table and field"
-				.formatted(value));
+			throw DomainException.invalid(field,
+					"'%s' may not contain '.', which separates system, table and field".formatted(value));
 		}
 	}
 
@@ -366,4 +391,5 @@ public class SourceCatalogService {
 		return new DomainException(ErrorCode.DUPLICATE_CODE, "%s '%s' already exists".formatted(kind, code),
 				Map.of("subject", code));
 	}
+
 }

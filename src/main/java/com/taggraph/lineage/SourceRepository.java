@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The Cypher of the source catalogue and of derivations:
  * {@code (:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem)},
- * {@code (:Tag)-[:DERIVED_FROM {transform}]->(:SourceField | :Tag)}. Every read answers for many codes.
+ * {@code (:Tag)-[:DERIVED_FROM {transform}]->(:SourceField | :Tag)}. Every read answers
+ * for many codes.
  */
 @Repository
 class SourceRepository {
@@ -23,14 +24,16 @@ class SourceRepository {
 		this.neo4j = neo4j;
 	}
 
-	// ---- catalogue reads ------------------------------------------------------------------------
+	// ---- catalogue reads
+	// ------------------------------------------------------------------------
 
 	List<SourceSystem> systems(Collection<String> codes) {
-		return List.copyOf(neo4j.query("""
-				MATCH (s:SourceSystem)
-				WHERE $codes IS NULL OR s.code IN $codes
-				RETURN s.code AS code, s.name AS name, coalesce(s.kind, 'INTERNAL') AS kind, s.description AS description
-				ORDER BY code""")
+		return List.copyOf(neo4j
+			.query("""
+					MATCH (s:SourceSystem)
+					WHERE $codes IS NULL OR s.code IN $codes
+					RETURN s.code AS code, s.name AS name, coalesce(s.kind, 'INTERNAL') AS kind, s.description AS description
+					ORDER BY code""")
 			.bindAll(nullable("codes", codes))
 			.fetchAs(SourceSystem.class)
 			.mappedBy((types, r) -> new SourceSystem(r.get("code").asString(), r.get("name").asString(),
@@ -67,8 +70,8 @@ class SourceRepository {
 	}
 
 	/**
-	 * Codes of the tags derived directly from each source (a system, table or field: from a field of
-	 * it), by the source's code.
+	 * Codes of the tags derived directly from each source (a system, table or field: from
+	 * a field of it), by the source's code.
 	 */
 	Map<String, List<String>> tagsDerivedFrom(Collection<String> sourceCodes) {
 		Map<String, List<String>> tags = new LinkedHashMap<>();
@@ -84,8 +87,10 @@ class SourceRepository {
 				MATCH (t:Tag)-[:DERIVED_FROM]->(f)
 				WITH code, t.code AS tag ORDER BY tag
 				RETURN code, collect(DISTINCT tag) AS tags""")
-			.bind(List.copyOf(sourceCodes)).to("codes")
-			.fetch().all()
+			.bind(List.copyOf(sourceCodes))
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> tags.put((String) row.get("code"), strings(row.get("tags"))));
 		return tags;
 	}
@@ -99,8 +104,10 @@ class SourceRepository {
 				RETURN code,
 				       COLLECT { MATCH (t)-[:DERIVED_FROM]->(f:SourceField) RETURN f.code ORDER BY f.code } AS fields,
 				       COLLECT { MATCH (t)-[:DERIVED_FROM]->(u:Tag) RETURN u.code ORDER BY u.code } AS tags""")
-			.bind(List.copyOf(tagCodes)).to("codes")
-			.fetch().all()
+			.bind(List.copyOf(tagCodes))
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> result.put((String) row.get("code"),
 					new Derivations(strings(row.get("fields")), strings(row.get("tags")))));
 		return result;
@@ -109,9 +116,13 @@ class SourceRepository {
 	record Derivations(List<String> fields, List<String> tags) {
 	}
 
-	// ---- catalogue writes -----------------------------------------------------------------------
+	// ---- catalogue writes
+	// -----------------------------------------------------------------------
 
-	/** Serialises catalogue and derivation writes, so two derivations cannot together close a cycle. */
+	/**
+	 * Serialises catalogue and derivation writes, so two derivations cannot together
+	 * close a cycle.
+	 */
 	void lock() {
 		neo4j.query("MERGE (l:TaxonomyLock {name: 'lineage'}) SET l.lockedAt = datetime()").run();
 	}
@@ -119,14 +130,19 @@ class SourceRepository {
 	boolean exists(String label, String code) {
 		// the label is a constant of the service, never request text
 		return neo4j.query("RETURN EXISTS { (:%s {code: $code}) } AS found".formatted(label))
-			.bind(code).to("code").fetchAs(Boolean.class).one().orElse(false);
+			.bind(code)
+			.to("code")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
 	void createSystem(String code, String name, String kind, String description) {
 		neo4j.query("""
 				CREATE (:SourceSystem {code: $code, name: $name, kind: $kind, description: $description,
 				                       createdAt: datetime()})""")
-			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description)).run();
+			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description))
+			.run();
 	}
 
 	void updateSystem(String code, String name, String kind, String description) {
@@ -134,7 +150,8 @@ class SourceRepository {
 				MATCH (s:SourceSystem {code: $code})
 				SET s.name = coalesce($name, s.name), s.kind = coalesce($kind, s.kind),
 				    s.description = coalesce($description, s.description), s.updatedAt = datetime()""")
-			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description)).run();
+			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description))
+			.run();
 	}
 
 	void createTable(String systemCode, String code, String tableName, String name) {
@@ -142,12 +159,14 @@ class SourceRepository {
 				MATCH (s:SourceSystem {code: $system})
 				CREATE (:SourceTable {code: $code, tableName: $tableName, name: $name, createdAt: datetime()})
 				       -[:IN_SYSTEM]->(s)""")
-			.bindAll(nullable("system", systemCode, "code", code, "tableName", tableName, "name", name)).run();
+			.bindAll(nullable("system", systemCode, "code", code, "tableName", tableName, "name", name))
+			.run();
 	}
 
 	void renameTable(String code, String name) {
 		neo4j.query("MATCH (t:SourceTable {code: $code}) SET t.name = $name, t.updatedAt = datetime()")
-			.bindAll(Map.of("code", code, "name", name)).run();
+			.bindAll(Map.of("code", code, "name", name))
+			.run();
 	}
 
 	void createField(String tableCode, String code, String fieldName, String description) {
@@ -161,20 +180,26 @@ class SourceRepository {
 
 	void describeField(String code, String description) {
 		neo4j.query("MATCH (f:SourceField {code: $code}) SET f.description = $description, f.updatedAt = datetime()")
-			.bindAll(Map.of("code", code, "description", description)).run();
+			.bindAll(Map.of("code", code, "description", description))
+			.run();
 	}
 
-	// ---- derivations -------------------------------------------------------------------------------
+	// ---- derivations
+	// -------------------------------------------------------------------------------
 
 	/** Which of the codes exist with the label (a constant of the service). */
 	List<String> existing(String label, Collection<String> codes) {
 		return List.copyOf(neo4j.query("UNWIND $codes AS code MATCH (n:%s {code: code}) RETURN n.code".formatted(label))
-			.bind(List.copyOf(codes)).to("codes").fetchAs(String.class).all());
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetchAs(String.class)
+			.all());
 	}
 
 	/**
-	 * A path of derivations from one of the upstream tags back to the tag, if there is one: deriving
-	 * the tag from that upstream tag would close it into a cycle. Includes the tag itself.
+	 * A path of derivations from one of the upstream tags back to the tag, if there is
+	 * one: deriving the tag from that upstream tag would close it into a cycle. Includes
+	 * the tag itself.
 	 */
 	List<String> cycleThrough(String tagCode, Collection<String> upstream) {
 		return neo4j.query("""
@@ -184,8 +209,11 @@ class SourceRepository {
 				ORDER BY length(p)
 				LIMIT 1""")
 			.bindAll(Map.of("tag", tagCode, "upstream", List.copyOf(upstream)))
-			.fetchAs(List.class).mappedBy((types, r) -> strings(r.get("path").asList()))
-			.first().map(SourceRepository::strings).orElse(List.of());
+			.fetchAs(List.class)
+			.mappedBy((types, r) -> strings(r.get("path").asList()))
+			.first()
+			.map(SourceRepository::strings)
+			.orElse(List.of());
 	}
 
 	void derive(String tagCode, Collection<String> fields, Collection<String> tags, String transform) {
@@ -217,14 +245,18 @@ class SourceRepository {
 				UNWIND $codes AS code
 				MATCH (t:Tag {code: code})-[d:DERIVED_FROM]->(source)
 				RETURN code AS tag, source:SourceField AS fromField, source.code AS source, d.transform AS transform""")
-			.bind(List.copyOf(tagCodes)).to("codes")
+			.bind(List.copyOf(tagCodes))
+			.to("codes")
 			.fetchAs(DeclaredDerivation.class)
 			.mappedBy((types, r) -> new DeclaredDerivation(r.get("tag").asString(), r.get("fromField").asBoolean(),
 					r.get("source").asString(), r.get("transform").asString(null)))
 			.all());
 	}
 
-	/** Every tag-to-tag derivation in the graph: what a cycle check over a whole file needs. */
+	/**
+	 * Every tag-to-tag derivation in the graph: what a cycle check over a whole file
+	 * needs.
+	 */
 	List<DeclaredDerivation> tagToTagDerivations() {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag)
@@ -236,8 +268,8 @@ class SourceRepository {
 	}
 
 	/**
-	 * Declares a batch of derivations from fields ({@code {tag, source, transform}} each, source a
-	 * field code); a null transform keeps the one declared.
+	 * Declares a batch of derivations from fields ({@code {tag, source, transform}} each,
+	 * source a field code); a null transform keeps the one declared.
 	 */
 	void deriveFromFields(List<Map<String, Object>> rows) {
 		neo4j.query("""
@@ -246,7 +278,9 @@ class SourceRepository {
 				MATCH (f:SourceField {code: row.source})
 				MERGE (t)-[d:DERIVED_FROM]->(f)
 				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
-			.bind(rows).to("rows").run();
+			.bind(rows)
+			.to("rows")
+			.run();
 	}
 
 	/** As {@link #deriveFromFields}, from tags. */
@@ -257,10 +291,14 @@ class SourceRepository {
 				MATCH (u:Tag {code: row.source})
 				MERGE (t)-[d:DERIVED_FROM]->(u)
 				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
-			.bind(rows).to("rows").run();
+			.bind(rows)
+			.to("rows")
+			.run();
 	}
 
-	/** @return whether there was such a derivation */
+	/**
+	 * @return whether there was such a derivation
+	 */
 	boolean removeDerivation(String tagCode, String fromCode) {
 		return neo4j.query("""
 				MATCH (:Tag {code: $tag})-[d:DERIVED_FROM]->(source)
@@ -268,28 +306,38 @@ class SourceRepository {
 				DELETE d
 				RETURN count(d) > 0 AS removed""")
 			.bindAll(Map.of("tag", tagCode, "from", fromCode))
-			.fetchAs(Boolean.class).one().orElse(false);
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
-	// ---- lineage ----------------------------------------------------------------------------------
+	// ---- lineage
+	// ----------------------------------------------------------------------------------
 
-	/** Longest derivation chain followed; maxDepth is checked against it, since Cypher wants literal bounds. */
+	/**
+	 * Longest derivation chain followed; maxDepth is checked against it, since Cypher
+	 * wants literal bounds.
+	 */
 	static final int DEPTH_CAP = 20;
 
 	/**
-	 * Lineage of several tags in one statement, a row per known tag. {@code nodes}: every node within
-	 * the literal 21 hops, each once (a pruning walk: DISTINCT right after the expand), a tag with its
-	 * derivations {@code from: [[code, transform]]}, a field with its table and system. {@code paths}: up to
-	 * {@code maxPaths + 1} derivation paths, upstream to a field, downstream to a derived tag, of at most
+	 * Lineage of several tags in one statement, a row per known tag. {@code nodes}: every
+	 * node within the literal 21 hops, each once (a pruning walk: DISTINCT right after
+	 * the expand), a tag with its derivations {@code from: [[code, transform]]}, a field
+	 * with its table and system. {@code paths}: up to {@code maxPaths + 1} derivation
+	 * paths, upstream to a field, downstream to a derived tag, of at most
 	 * {@code maxDepth + 1} hops (one more, to tell whether the depth cut anything).
 	 */
 	List<Map<String, Object>> lineages(Collection<String> tagCodes, boolean upstream, int maxDepth, int maxPaths,
 			List<String> hidden) {
-		// the two directions differ only in the arrows and the last label; both texts are constants here
+		// the two directions differ only in the arrows and the last label; both texts are
+		// constants here
 		String cypher = upstream ? UPSTREAM : DOWNSTREAM;
 		return List.copyOf(neo4j.query(cypher)
-			.bindAll(Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths, "hidden", hidden))
-			.fetch().all());
+			.bindAll(
+					Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths, "hidden", hidden))
+			.fetch()
+			.all());
 	}
 
 	private static final String NODE_PROJECTION = """
@@ -334,7 +382,8 @@ class SourceRepository {
 			}
 			RETURN tag, nodes, paths""".formatted(NODE_PROJECTION);
 
-	// ---- helpers ---------------------------------------------------------------------------------
+	// ---- helpers
+	// ---------------------------------------------------------------------------------
 
 	private static Map<String, Object> nullable(Object... keysAndValues) {
 		Map<String, Object> map = new LinkedHashMap<>();
@@ -351,4 +400,5 @@ class SourceRepository {
 		}
 		return result;
 	}
+
 }

@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * After authentication, names the request's user, roles and customer-data permission as request attributes,
- * where the audit trail and the GraphQL authorisation read them (context propagation carries request
- * attributes into data fetchers on other threads).
+ * After authentication, names the request's user, roles and customer-data permission as
+ * request attributes, where the audit trail and the GraphQL authorisation read them
+ * (context propagation carries request attributes into data fetchers on other threads).
  */
 final class AuthenticatedActor extends OncePerRequestFilter {
 
@@ -29,8 +29,10 @@ final class AuthenticatedActor extends OncePerRequestFilter {
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			request.setAttribute(RequestIdentity.USER, authentication.getName());
 			request.setAttribute(RequestIdentity.ROLES, Authorities.roles(authentication.getAuthorities()));
-			request.setAttribute(RequestIdentity.CUSTOMER_DATA, Authorities.customerData(authentication.getAuthorities()));
+			request.setAttribute(RequestIdentity.CUSTOMER_DATA,
+					Authorities.customerData(authentication.getAuthorities()));
 		}
 		chain.doFilter(request, response);
 	}
+
 }

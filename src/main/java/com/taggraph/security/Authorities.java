@@ -10,8 +10,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The Spring Security authorities of a user: {@code ROLE_X} for each role held and every role it includes (so
- * a plain {@code hasRole} check honours the hierarchy), and {@value #CUSTOMER_DATA} where customer data is allowed.
+ * The Spring Security authorities of a user: {@code ROLE_X} for each role held and every
+ * role it includes (so a plain {@code hasRole} check honours the hierarchy), and
+ * {@value #CUSTOMER_DATA} where customer data is allowed.
  */
 public final class Authorities {
 
@@ -54,4 +55,5 @@ public final class Authorities {
 	public static boolean customerData(Collection<? extends GrantedAuthority> authorities) {
 		return authorities.stream().anyMatch(a -> CUSTOMER_DATA.equals(a.getAuthority()));
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The users of {@code taggraph.security.users}, checked at start: every password must be a BCrypt hash (a
- * plain-text password in a configuration file is refused, naming the user), and every user needs a role.
+ * The users of {@code taggraph.security.users}, checked at start: every password must be
+ * a BCrypt hash (a plain-text password in a configuration file is refused, naming the
+ * user), and every user needs a role.
  */
 final class ConfiguredUsers {
 
@@ -30,8 +31,8 @@ final class ConfiguredUsers {
 
 	static UserDetails details(String name, SecurityProperties.User user) {
 		if (!NAME.matcher(name).matches()) {
-			throw new IllegalStateException("taggraph.security.users." + name
-					+ ": a user name is 1-64 letters, digits, '.', '_', '@' or '-'");
+			throw new IllegalStateException(
+					"taggraph.security.users." + name + ": a user name is 1-64 letters, digits, '.', '_', '@' or '-'");
 		}
 		return User.withUsername(name)
 			.password(bcrypt(name, user.password()))
@@ -47,7 +48,10 @@ final class ConfiguredUsers {
 		return user.roles();
 	}
 
-	/** The stored form {@code {bcrypt}$2a$…}, from a hash given with or without its prefix. */
+	/**
+	 * The stored form {@code {bcrypt}$2a$…}, from a hash given with or without its
+	 * prefix.
+	 */
 	private static String bcrypt(String name, String password) {
 		String hash = password == null ? "" : password.strip();
 		if (hash.startsWith("{bcrypt}")) {
@@ -59,4 +63,5 @@ final class ConfiguredUsers {
 		}
 		return "{bcrypt}" + hash;
 	}
+
 }

@@ -16,9 +16,10 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 
 /**
- * Authorises every GraphQL field by the rule its SDL declares ({@link FieldRules}): a field the user may not use
- * is refused with FORBIDDEN before its resolver runs, so a refused mutation writes nothing. Which tags a user
- * sees is not decided here but where the data is read, by the {@link Visibility} the services take.
+ * Authorises every GraphQL field by the rule its SDL declares ({@link FieldRules}): a
+ * field the user may not use is refused with FORBIDDEN before its resolver runs, so a
+ * refused mutation writes nothing. Which tags a user sees is not decided here but where
+ * the data is read, by the {@link Visibility} the services take.
  */
 @Component
 class FieldAuthorization implements Instrumentation {
@@ -60,10 +61,12 @@ class FieldAuthorization implements Instrumentation {
 	}
 
 	private static String rolesHeld(Set<?> roles) {
-		return roles.isEmpty() ? "; the user holds none" : "; the user holds " + roles.stream().map(String::valueOf).sorted().toList();
+		return roles.isEmpty() ? "; the user holds none"
+				: "; the user holds " + roles.stream().map(String::valueOf).sorted().toList();
 	}
 
 	private static String user(DataFetchingEnvironment env) {
 		return env.getGraphQlContext().getOrDefault(RequestUser.KEY, RequestUser.ANONYMOUS);
 	}
+
 }

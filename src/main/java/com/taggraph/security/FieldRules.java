@@ -9,7 +9,9 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 
-/** The {@link FieldRule} of every field of a schema, keyed by the field definition itself. */
+/**
+ * The {@link FieldRule} of every field of a schema, keyed by the field definition itself.
+ */
 final class FieldRules {
 
 	private final GraphQLSchema schema;
@@ -33,7 +35,10 @@ final class FieldRules {
 		return schema;
 	}
 
-	/** The rule of a field; introspection's own fields ({@code __schema}, {@code __type}) need a VIEWER. */
+	/**
+	 * The rule of a field; introspection's own fields ({@code __schema}, {@code __type})
+	 * need a VIEWER.
+	 */
 	FieldRule of(GraphQLFieldDefinition field) {
 		FieldRule rule = rules.get(field);
 		if (rule != null) {
@@ -52,4 +57,5 @@ final class FieldRules {
 		boolean customerData = field.getAppliedDirective("customerData") != null;
 		return new FieldRule(role, customerData);
 	}
+
 }

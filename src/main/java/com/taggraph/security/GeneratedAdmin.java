@@ -18,9 +18,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The admin of an installation nobody has configured users for yet. At first start it gets a random password,
- * printed to the log this one time; only its BCrypt hash is kept (owner-readable) in
- * {@code taggraph.security.generated-admin-file}, so later starts accept the same password without showing it.
+ * The admin of an installation nobody has configured users for yet. At first start it
+ * gets a random password, printed to the log this one time; only its BCrypt hash is kept
+ * (owner-readable) in {@code taggraph.security.generated-admin-file}, so later starts
+ * accept the same password without showing it.
  */
 final class GeneratedAdmin {
 
@@ -33,14 +34,18 @@ final class GeneratedAdmin {
 
 	static UserDetails load(Path file) {
 		String hash = Files.exists(file) ? readHash(file) : create(file);
-		return User.withUsername(NAME).password("{bcrypt}" + hash).authorities(Authorities.of(List.of(Role.ADMIN), true)).build();
+		return User.withUsername(NAME)
+			.password("{bcrypt}" + hash)
+			.authorities(Authorities.of(List.of(Role.ADMIN), true))
+			.build();
 	}
 
 	private static String readHash(Path file) {
 		try {
 			String hash = Files.readString(file, StandardCharsets.US_ASCII).strip();
 			log.info("No users configured: the admin generated at first start signs in as '" + NAME
-					+ "' (its password was printed then; to reset it, delete " + file.toAbsolutePath() + " and restart)");
+					+ "' (its password was printed then; to reset it, delete " + file.toAbsolutePath()
+					+ " and restart)");
 			return hash;
 		}
 		catch (IOException ex) {
@@ -64,14 +69,17 @@ final class GeneratedAdmin {
 			return readHash(file);
 		}
 		catch (UnsupportedOperationException ex) {
-			throw new IllegalStateException("cannot keep the generated admin's hash with owner-only permissions in " + file, ex);
+			throw new IllegalStateException(
+					"cannot keep the generated admin's hash with owner-only permissions in " + file, ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot keep the generated admin's hash in " + file, ex);
 		}
 		log.warn(String.format("%n%n    No users configured: generated an admin.%n    user: %s%n    password: %s%n%n"
 				+ "    This password is printed only now. Sign in with it, then configure taggraph.security.users.*%n"
-				+ "    (README, \"Users and roles\"). Its BCrypt hash is kept in %s.%n", NAME, password, file.toAbsolutePath()));
+				+ "    (README, \"Users and roles\"). Its BCrypt hash is kept in %s.%n", NAME, password,
+				file.toAbsolutePath()));
 		return hash;
 	}
+
 }

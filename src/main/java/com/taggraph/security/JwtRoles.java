@@ -10,9 +10,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * A bearer token's user and roles: the name is {@code preferred_username} (else {@code sub}); the roles claim
- * (a list or a space-separated string) names TagGraph roles, and {@code CUSTOMER_DATA} for a viewer allowed
- * customer data. Unknown names are ignored, so a token without a TagGraph role may read nothing.
+ * A bearer token's user and roles: the name is {@code preferred_username} (else
+ * {@code sub}); the roles claim (a list or a space-separated string) names TagGraph
+ * roles, and {@code CUSTOMER_DATA} for a viewer allowed customer data. Unknown names are
+ * ignored, so a token without a TagGraph role may read nothing.
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -37,7 +38,8 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 			}
 		}
 		String user = jwt.getClaimAsString("preferred_username");
-		return new JwtAuthenticationToken(jwt, Authorities.of(roles, customerData), user != null ? user : jwt.getSubject());
+		return new JwtAuthenticationToken(jwt, Authorities.of(roles, customerData),
+				user != null ? user : jwt.getSubject());
 	}
 
 	private static List<String> names(Object value) {
@@ -49,4 +51,5 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 		}
 		return List.of();
 	}
+
 }

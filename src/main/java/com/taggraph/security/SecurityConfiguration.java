@@ -28,44 +28,52 @@ import com.taggraph.error.ProblemResponses;
 import com.taggraph.graph.EmbeddedNeo4jProperties;
 
 /**
- * Who may call what over HTTP. Every request must be authenticated except the login page; the import endpoints
- * need a STEWARD, the other {@code /api} endpoints a VIEWER, and each GraphQL field is authorised by the rule
- * its SDL declares ({@link FieldAuthorization}). Users come from configuration ({@code taggraph.security.mode=users},
- * HTTP Basic for clients, a login form for the pages) or from a JWT issuer ({@code mode=jwt}).
+ * Who may call what over HTTP. Every request must be authenticated except the login page;
+ * the import endpoints need a STEWARD, the other {@code /api} endpoints a VIEWER, and
+ * each GraphQL field is authorised by the rule its SDL declares
+ * ({@link FieldAuthorization}). Users come from configuration
+ * ({@code taggraph.security.mode=users}, HTTP Basic for clients, a login form for the
+ * pages) or from a JWT issuer ({@code mode=jwt}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
 	/**
-	 * CSRF protects the cookie sessions of the pages. Requests without a session, or carrying their own
-	 * credentials, need none (an anonymous one is then answered 401, not 403); nor do JSON bodies: a foreign page
-	 * cannot send {@code application/json} without a CORS preflight, which this app never grants.
+	 * CSRF protects the cookie sessions of the pages. Requests without a session, or
+	 * carrying their own credentials, need none (an anonymous one is then answered 401,
+	 * not 403); nor do JSON bodies: a foreign page cannot send {@code application/json}
+	 * without a CORS preflight, which this app never grants.
 	 */
 	private static final RequestMatcher CSRF_EXEMPT = request -> request.getRequestedSessionId() == null
-			|| request.getHeader("Authorization") != null
-			|| (request.getContentType() != null && request.getContentType().toLowerCase().startsWith("application/json"));
+			|| request.getHeader("Authorization") != null || (request.getContentType() != null
+					&& request.getContentType().toLowerCase().startsWith("application/json"));
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties,
 			ObjectProvider<AuthenticationManager> users) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/error", "/favicon.ico").permitAll()
-			// imports and their runs are a steward's work; their answers name any tag, sensitive ones included
-			.requestMatchers("/api/import/**", "/api/imports/**").hasRole(Role.STEWARD.name())
-			.requestMatchers("/api/**").hasRole(Role.VIEWER.name())
-			.anyRequest().authenticated())
-			.addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
-		// REST refusals are problem details, as every REST error is; pages keep the login redirect
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/favicon.ico")
+			.permitAll()
+			// imports and their runs are a steward's work; their answers name any tag,
+			// sensitive ones included
+			.requestMatchers("/api/import/**", "/api/imports/**")
+			.hasRole(Role.STEWARD.name())
+			.requestMatchers("/api/**")
+			.hasRole(Role.VIEWER.name())
+			.anyRequest()
+			.authenticated()).addFilterAfter(new AuthenticatedActor(), AuthorizationFilter.class);
+		// REST refusals are problem details, as every REST error is; pages keep the login
+		// redirect
 		boolean jwtMode = properties.mode() == SecurityProperties.Mode.JWT;
 		http.exceptionHandling(errors -> errors
-			.defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(jwtMode ? "Bearer" : "Basic realm=\"Realm\""),
+			.defaultAuthenticationEntryPointFor(
+					ProblemResponses.unauthorized(jwtMode ? "Bearer" : "Basic realm=\"Realm\""),
 					PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
 			.defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(),
 					PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
 		if (jwtMode) {
-			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
-					new JwtRoles(properties.rolesClaim()))))
+			http.oauth2ResourceServer(
+					server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtRoles(properties.rolesClaim()))))
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable());
 		}
@@ -79,7 +87,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** REST handlers declaring a {@link Visibility} parameter read through the same policy as GraphQL. */
+	/**
+	 * REST handlers declaring a {@link Visibility} parameter read through the same policy
+	 * as GraphQL.
+	 */
 	@Bean
 	WebMvcConfigurer visibilityArgument(VisibilityPolicy policy) {
 		return new WebMvcConfigurer() {
@@ -90,7 +101,10 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** The configured users, or the admin generated at first start when none is configured. */
+	/**
+	 * The configured users, or the admin generated at first start when none is
+	 * configured.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "taggraph.security.mode", havingValue = "users", matchIfMissing = true)
 	AuthenticationManager authenticationManager(SecurityProperties properties, EmbeddedNeo4jProperties neo4j) {
@@ -105,4 +119,5 @@ class SecurityConfiguration {
 		}
 		return new ProviderManager(new VerifiedCredentials(users));
 	}
+
 }

@@ -11,9 +11,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
- * The tags classified into a sensitive facet value ({@code taggraph.security.sensitive-facet-values}, F8.L3 and
- * F8.L4 in the demo), which viewers do not see ({@link VisibilityPolicy}). Read in one statement and kept for a few seconds, so a request
- * costs at most one extra read however many tags it returns; a reclassified tag is hidden within that time.
+ * The tags classified into a sensitive facet value
+ * ({@code taggraph.security.sensitive-facet-values}, F8.L3 and F8.L4 in the demo), which
+ * viewers do not see ({@link VisibilityPolicy}). Read in one statement and kept for a few
+ * seconds, so a request costs at most one extra read however many tags it returns; a
+ * reclassified tag is hidden within that time.
  */
 @Component
 class SensitiveTags {
@@ -39,8 +41,11 @@ class SensitiveTags {
 		return new HashSet<>(neo4j.query("""
 				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN $values
 				RETURN DISTINCT t.code AS code""")
-			.bind(values).to("values")
-			.fetchAs(String.class).mappedBy((types, row) -> row.get("code").asString())
+			.bind(values)
+			.to("values")
+			.fetchAs(String.class)
+			.mappedBy((types, row) -> row.get("code").asString())
 			.all());
 	}
+
 }

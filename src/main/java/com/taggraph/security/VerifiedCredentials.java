@@ -16,10 +16,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Username and password sign-in that runs BCrypt once per client and password, not once per request: API
- * clients send HTTP Basic on every call, and BCrypt is deliberately slow (~0.1 s). A successful check is
- * remembered for a few minutes under a SHA-256 of the credentials (the password itself is never kept); a
- * failed one is not, so a wrong password always costs the full BCrypt.
+ * Username and password sign-in that runs BCrypt once per client and password, not once
+ * per request: API clients send HTTP Basic on every call, and BCrypt is deliberately slow
+ * (~0.1 s). A successful check is remembered for a few minutes under a SHA-256 of the
+ * credentials (the password itself is never kept); a failed one is not, so a wrong
+ * password always costs the full BCrypt.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -47,7 +48,8 @@ final class VerifiedCredentials implements AuthenticationProvider {
 			return known;
 		}
 		Authentication result = verifier.authenticate(authentication);
-		verified.put(key, UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, result.getAuthorities()));
+		verified.put(key, UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
+				result.getAuthorities()));
 		return result;
 	}
 
@@ -67,4 +69,5 @@ final class VerifiedCredentials implements AuthenticationProvider {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

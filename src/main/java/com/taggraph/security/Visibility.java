@@ -6,27 +6,37 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What one caller may see, decided once per request and handed to the services and repositories that read: the
- * codes of the tags hidden from them (the sensitive tags, for users below STEWARD), and whether they may see
- * customer data. A hidden tag behaves exactly like a code that does not exist: queries leave it out with
- * {@code WHERE NOT t.code IN $hidden} ({@link #hidden()} is the parameter), lookups answer null or NOT_FOUND,
- * and totals leave it out.
+ * What one caller may see, decided once per request and handed to the services and
+ * repositories that read: the codes of the tags hidden from them (the sensitive tags, for
+ * users below STEWARD), and whether they may see customer data. A hidden tag behaves
+ * exactly like a code that does not exist: queries leave it out with
+ * {@code WHERE NOT t.code IN $hidden} ({@link #hidden()} is the parameter), lookups
+ * answer null or NOT_FOUND, and totals leave it out.
  */
 public record Visibility(Set<String> hiddenTags, boolean customerData) {
 
-	/** The GraphQL context key under which resolvers find the caller's visibility ({@code @ContextValue}). */
+	/**
+	 * The GraphQL context key under which resolvers find the caller's visibility
+	 * ({@code @ContextValue}).
+	 */
 	public static final String KEY = "taggraph.visibility";
 
-	/** Everything: STEWARD and above, and the app's own work (startup, imports' writes). */
+	/**
+	 * Everything: STEWARD and above, and the app's own work (startup, imports' writes).
+	 */
 	public static final Visibility ALL = new Visibility(Set.of(), true);
 
 	public Visibility {
 		hiddenTags = Set.copyOf(hiddenTags);
 	}
 
-	/** The caller's visibility from a GraphQL context (a data loader's context is the request's). */
+	/**
+	 * The caller's visibility from a GraphQL context (a data loader's context is the
+	 * request's).
+	 */
 	public static Visibility of(Object graphQlContext) {
-		if (graphQlContext instanceof graphql.GraphQLContext context && context.get(KEY) instanceof Visibility visibility) {
+		if (graphQlContext instanceof graphql.GraphQLContext context
+				&& context.get(KEY) instanceof Visibility visibility) {
 			return visibility;
 		}
 		throw new IllegalStateException("no caller visibility in the GraphQL context; VisibilityPolicy sets it");

@@ -18,9 +18,10 @@ import com.taggraph.web.RequestIdentity;
 import reactor.core.publisher.Mono;
 
 /**
- * The one access policy for reading: STEWARD and above see every tag and customer data; a VIEWER sees neither
- * the sensitive tags ({@link SensitiveTags}) nor, unless allowed, customer data. The {@link Visibility} is put
- * into every GraphQL request's context ({@link Visibility#KEY}) and handed to every REST handler that declares a
+ * The one access policy for reading: STEWARD and above see every tag and customer data; a
+ * VIEWER sees neither the sensitive tags ({@link SensitiveTags}) nor, unless allowed,
+ * customer data. The {@link Visibility} is put into every GraphQL request's context
+ * ({@link Visibility#KEY}) and handed to every REST handler that declares a
  * {@code Visibility} parameter, so GraphQL and REST read through the same policy.
  */
 @Component
@@ -32,7 +33,10 @@ public class VisibilityPolicy implements WebGraphQlInterceptor, HandlerMethodArg
 		this.sensitive = sensitive;
 	}
 
-	/** The visibility of a user holding these roles (each role's included roles among them). */
+	/**
+	 * The visibility of a user holding these roles (each role's included roles among
+	 * them).
+	 */
 	public Visibility of(Set<?> roles, boolean customerData) {
 		if (roles.contains(Role.STEWARD)) {
 			return Visibility.ALL;
@@ -44,8 +48,8 @@ public class VisibilityPolicy implements WebGraphQlInterceptor, HandlerMethodArg
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Visibility visibility = of(request.getAttributes().get(RequestIdentity.ROLES),
 				request.getAttributes().get(RequestIdentity.CUSTOMER_DATA));
-		request.configureExecutionInput((input, builder) -> builder.graphQLContext(c -> c.put(Visibility.KEY, visibility))
-			.build());
+		request.configureExecutionInput(
+				(input, builder) -> builder.graphQLContext(c -> c.put(Visibility.KEY, visibility)).build());
 		return chain.next(request);
 	}
 
@@ -64,4 +68,5 @@ public class VisibilityPolicy implements WebGraphQlInterceptor, HandlerMethodArg
 	private Visibility of(Object roles, Object customerData) {
 		return of(roles instanceof Set<?> held ? held : Set.of(), Boolean.TRUE.equals(customerData));
 	}
+
 }

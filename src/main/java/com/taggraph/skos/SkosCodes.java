@@ -21,8 +21,9 @@ import com.taggraph.error.InputRules;
 import com.taggraph.importing.ImportProblem;
 
 /**
- * The code of each concept (or collection) of a SKOS file: its {@code notation}, or else one made
- * from its IRI that is valid under {@link InputRules}, the same for the same file, and unique in it.
+ * The code of each concept (or collection) of a SKOS file: its {@code notation}, or else
+ * one made from its IRI that is valid under {@link InputRules}, the same for the same
+ * file, and unique in it.
  */
 final class SkosCodes {
 
@@ -32,7 +33,10 @@ final class SkosCodes {
 	private SkosCodes() {
 	}
 
-	/** Puts each resource's code into {@code codes}; duplicate or invalid notations become problems. */
+	/**
+	 * Puts each resource's code into {@code codes}; duplicate or invalid notations become
+	 * problems.
+	 */
 	static void assign(Set<Resource> resources, Map<Resource, String> codes, List<ImportProblem> problems) {
 		Map<String, List<Resource>> byNotation = new LinkedHashMap<>();
 		Map<Resource, String> generated = new LinkedHashMap<>();
@@ -43,7 +47,8 @@ final class SkosCodes {
 				codes.put(r, notation);
 				String problem = InputRules.codeProblem(notation);
 				if (problem != null) {
-					problems.add(ImportProblem.ofIri(r.getURI(), notation, "INVALID_VALUE", "notation is not a valid code: " + problem));
+					problems.add(ImportProblem.ofIri(r.getURI(), notation, "INVALID_VALUE",
+							"notation is not a valid code: " + problem));
 				}
 			}
 			else {
@@ -52,9 +57,12 @@ final class SkosCodes {
 		}
 		byNotation.forEach((notation, owners) -> {
 			if (owners.size() > 1) {
-				owners.forEach(r -> problems.add(ImportProblem.ofIri(r.getURI(), notation, "DUPLICATE", "duplicate notation '%s', also on %s"
-					.formatted(notation, owners.stream().filter(o -> o != r).map(Resource::getURI)
-						.collect(Collectors.joining(", "))))));
+				owners.forEach(r -> problems.add(ImportProblem.ofIri(r.getURI(), notation, "DUPLICATE",
+						"duplicate notation '%s', also on %s".formatted(notation,
+								owners.stream()
+									.filter(o -> o != r)
+									.map(Resource::getURI)
+									.collect(Collectors.joining(", "))))));
 			}
 		});
 		Map<String, Long> uses = new HashMap<>();
@@ -62,7 +70,8 @@ final class SkosCodes {
 		generated.values().forEach(code -> uses.merge(code, 1L, Long::sum));
 		Set<String> taken = new HashSet<>(byNotation.keySet());
 		generated.forEach((r, code) -> {
-			// both sides of a clash get the hash, so neither code depends on which IRI sorts first
+			// both sides of a clash get the hash, so neither code depends on which IRI
+			// sorts first
 			String unique = uses.get(code) > 1 ? code + "-" + hash(r.getURI()) : code;
 			if (!taken.add(unique)) {
 				problems.add(ImportProblem.ofIri(r.getURI(), unique, "INVALID_VALUE",
@@ -72,7 +81,9 @@ final class SkosCodes {
 		});
 	}
 
-	/** The IRI's last segment, decoded, with anything a code may not hold turned into '-'. */
+	/**
+	 * The IRI's last segment, decoded, with anything a code may not hold turned into '-'.
+	 */
 	static String codeFromIri(String iri) {
 		String s = iri.replaceAll("[/#:]+$", "");
 		int cut = Math.max(s.lastIndexOf('/'), Math.max(s.lastIndexOf('#'), s.lastIndexOf(':')));
@@ -83,7 +94,8 @@ final class SkosCodes {
 		catch (IllegalArgumentException ex) {
 			// a stray '%': keep the segment as written
 		}
-		String code = tail.replaceAll("[^\\p{L}\\p{N}._\\-]+", "-").replaceAll("^[^\\p{L}\\p{N}]+", "")
+		String code = tail.replaceAll("[^\\p{L}\\p{N}._\\-]+", "-")
+			.replaceAll("^[^\\p{L}\\p{N}]+", "")
 			.replaceAll("-+$", "");
 		int max = InputRules.MAX_CODE - HASH_LENGTH - 1;
 		if (code.length() > max) {
@@ -101,4 +113,5 @@ final class SkosCodes {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

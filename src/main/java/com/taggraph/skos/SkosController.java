@@ -24,10 +24,11 @@ import com.taggraph.security.Visibility;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * SKOS interchange over HTTP: {@code GET /api/export/skos} (Turtle, or what {@code Accept} asks for:
- * RDF/XML, JSON-LD, N-Triples) and {@code POST /api/import/skos} (the syntax by {@code Content-Type},
- * Turtle when none), all-or-nothing with {@code ?dryRun=true}, within {@code taggraph.import.max-bytes}; a
- * refusal is problem details, in the shape of every import's.
+ * SKOS interchange over HTTP: {@code GET /api/export/skos} (Turtle, or what
+ * {@code Accept} asks for: RDF/XML, JSON-LD, N-Triples) and {@code POST /api/import/skos}
+ * (the syntax by {@code Content-Type}, Turtle when none), all-or-nothing with
+ * {@code ?dryRun=true}, within {@code taggraph.import.max-bytes}; a refusal is problem
+ * details, in the shape of every import's.
  */
 @RestController
 class SkosController {
@@ -35,6 +36,7 @@ class SkosController {
 	private static final String SYNTAXES = "text/turtle, application/rdf+xml, application/ld+json, application/n-triples";
 
 	private final SkosService skos;
+
 	private final long maxBytes;
 
 	SkosController(SkosService skos, ImportProperties properties) {
@@ -47,7 +49,8 @@ class SkosController {
 			Visibility visibility) {
 		Lang lang = SkosSyntax.forAccept(accept);
 		if (lang == null) {
-			throw new RefusedRequest(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE, "SKOS is served as " + SYNTAXES);
+			throw new RefusedRequest(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE,
+					"SKOS is served as " + SYNTAXES);
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(lang.getContentType().getContentTypeStr() + ";charset=UTF-8"))
@@ -57,8 +60,8 @@ class SkosController {
 	@PostMapping(path = "/api/import/skos", produces = MediaType.APPLICATION_JSON_VALUE)
 	ImportOutcome importSkos(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestParam(required = false) String status) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String status)
+			throws IOException {
 		boolean approved;
 		byte[] body;
 		try {
@@ -75,4 +78,5 @@ class SkosController {
 		}
 		return skos.importFile(body, SkosSyntax.forContentType(contentType), dryRun, approved).orRefuse();
 	}
+
 }

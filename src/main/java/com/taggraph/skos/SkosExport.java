@@ -14,10 +14,11 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 
 /**
- * The library as a SKOS graph: one ConceptScheme; classes and tags as Concepts (notation = code,
- * prefLabel@zh = name) linked broader/narrower, roots as top concepts; a class's criterion as its
- * scopeNote and a tag's rule as its definition; synonyms as altLabels; each facet a Collection of
- * its sub-facets and values, each value a Collection of the tags that carry it.
+ * The library as a SKOS graph: one ConceptScheme; classes and tags as Concepts (notation
+ * = code, prefLabel@zh = name) linked broader/narrower, roots as top concepts; a class's
+ * criterion as its scopeNote and a tag's rule as its definition; synonyms as altLabels;
+ * each facet a Collection of its sub-facets and values, each value a Collection of the
+ * tags that carry it.
  */
 final class SkosExport {
 
@@ -66,14 +67,20 @@ final class SkosExport {
 			text(r, SKOS.scopeNote, f.criterion());
 			collections.put(f.code(), r);
 		});
-		library.values().forEach(v -> collections.put(v.code(),
-				collection(model, terms, v.code(), v.name(), SkosTerms.FACET_VALUE)));
-		library.facets().stream().filter(f -> f.parent() != null)
+		library.values()
+			.forEach(v -> collections.put(v.code(),
+					collection(model, terms, v.code(), v.name(), SkosTerms.FACET_VALUE)));
+		library.facets()
+			.stream()
+			.filter(f -> f.parent() != null)
 			.forEach(f -> collections.get(f.parent()).addProperty(SKOS.member, collections.get(f.code())));
-		library.values().stream().filter(v -> v.facet() != null)
+		library.values()
+			.stream()
+			.filter(v -> v.facet() != null)
 			.forEach(v -> collections.get(v.facet()).addProperty(SKOS.member, collections.get(v.code())));
-		library.tags().forEach(t -> t.values()
-			.forEach(value -> collections.get(value).addProperty(SKOS.member, concepts.get(t.code()))));
+		library.tags()
+			.forEach(t -> t.values()
+				.forEach(value -> collections.get(value).addProperty(SKOS.member, concepts.get(t.code()))));
 		return model;
 	}
 
@@ -118,4 +125,5 @@ final class SkosExport {
 			r.addProperty(p, value);
 		}
 	}
+
 }

@@ -3,8 +3,9 @@ package com.taggraph.skos;
 import java.util.List;
 
 /**
- * The controlled vocabulary in TagGraph's own terms, as SKOS carries it: what the export reads from
- * the graph and the import writes to it. Lists are in code order, so two libraries compare with equals.
+ * The controlled vocabulary in TagGraph's own terms, as SKOS carries it: what the export
+ * reads from the graph and the import writes to it. Lists are in code order, so two
+ * libraries compare with equals.
  */
 record SkosLibrary(Scheme scheme, List<ClassEntry> classes, List<TagEntry> tags, List<FacetEntry> facets,
 		List<ValueEntry> values) {
@@ -17,7 +18,10 @@ record SkosLibrary(Scheme scheme, List<ClassEntry> classes, List<TagEntry> tags,
 			String parent) {
 	}
 
-	/** A tag with the codes of its facet values and the texts of the free tags taken into it. */
+	/**
+	 * A tag with the codes of its facet values and the texts of the free tags taken into
+	 * it.
+	 */
 	record TagEntry(String code, String name, String rule, String status, String classCode, List<String> values,
 			List<String> synonyms) {
 	}

@@ -32,38 +32,47 @@ import com.taggraph.text.NormalizedText;
 /**
  * Reads a SKOS graph as a TagGraph library, collecting every problem. The rules:
  * <ul>
- * <li>A concept typed {@code tg:Tag} becomes a tag in its one broader concept, which must be a class;
- * every other concept becomes a class, so a foreign thesaurus keeps all its levels as class chains.</li>
- * <li>{@code broader} (or the inverse {@code narrower}) gives the upper class; a concept with none is a
- * root. Two broader concepts, or a cycle, are refused: our hierarchy is a tree.</li>
- * <li>The code is the {@code notation}; without one it is the IRI's last segment, cut to the code
- * rules, with a hash of the IRI appended where two concepts would share it.</li>
- * <li>Collections typed {@code tg:Facet} (or holding collections, or in none) are facets; the others
- * are values of the facet they are a member of, and their tag members carry that value.</li>
- * <li>A class's criterion (划分标准) is its {@code scopeNote}. A foreign thesaurus says how a concept is
- * divided by its narrower concepts alone, so a concept with narrower concepts, no scopeNote and no
- * {@code tg:TagClass} type gets the criterion {@link #derivedCriterion}: the library keeps its rule that
- * every division has a criterion, and stewards can find and refine these. A {@code tg:TagClass} (a
- * TagGraph export) gets none, and the import refuses it if it is divided without one.</li>
+ * <li>A concept typed {@code tg:Tag} becomes a tag in its one broader concept, which must
+ * be a class; every other concept becomes a class, so a foreign thesaurus keeps all its
+ * levels as class chains.</li>
+ * <li>{@code broader} (or the inverse {@code narrower}) gives the upper class; a concept
+ * with none is a root. Two broader concepts, or a cycle, are refused: our hierarchy is a
+ * tree.</li>
+ * <li>The code is the {@code notation}; without one it is the IRI's last segment, cut to
+ * the code rules, with a hash of the IRI appended where two concepts would share it.</li>
+ * <li>Collections typed {@code tg:Facet} (or holding collections, or in none) are facets;
+ * the others are values of the facet they are a member of, and their tag members carry
+ * that value.</li>
+ * <li>A class's criterion (划分标准) is its {@code scopeNote}. A foreign thesaurus says how a
+ * concept is divided by its narrower concepts alone, so a concept with narrower concepts,
+ * no scopeNote and no {@code tg:TagClass} type gets the criterion
+ * {@link #derivedCriterion}: the library keeps its rule that every division has a
+ * criterion, and stewards can find and refine these. A {@code tg:TagClass} (a TagGraph
+ * export) gets none, and the import refuses it if it is divided without one.</li>
  * </ul>
  */
 final class SkosReader {
 
 	private static final List<String> LANGUAGES = List.of("zh", "en", "");
 
-	/** @param iris the IRI of each concept and collection, by the code it gets, to name them in errors */
+	/**
+	 * @param iris the IRI of each concept and collection, by the code it gets, to name
+	 * them in errors
+	 */
 	record Read(SkosLibrary library, List<ImportProblem> problems, Map<String, String> iris) {
 	}
 
 	/** The criterion of a foreign concept that is divided but says not by what. */
 	static String derivedCriterion(SkosLibrary.Scheme scheme) {
 		String name = scheme == null || scheme.name() == null ? scheme == null ? null : scheme.code() : scheme.name();
-		return "narrower concepts of SKOS scheme %s (no scopeNote in the file)"
-			.formatted(name == null ? "without a name" : "'" + (name.length() > 200 ? name.substring(0, 200) + "…" : name) + "'");
+		return "narrower concepts of SKOS scheme %s (no scopeNote in the file)".formatted(name == null
+				? "without a name" : "'" + (name.length() > 200 ? name.substring(0, 200) + "…" : name) + "'");
 	}
 
 	private final Model model;
+
 	private final List<ImportProblem> problems = new ArrayList<>();
+
 	private final Map<Resource, String> codes = new HashMap<>();
 
 	private SkosReader(Model model) {
@@ -75,13 +84,13 @@ final class SkosReader {
 	}
 
 	private Read read() {
-		Set<Resource> concepts = named(resources(
-				List.of(SKOS.Concept, SkosTerms.TAG, SkosTerms.TAG_CLASS),
-				List.of(SKOS.broader, SKOS.narrower, SKOS.topConceptOf), List.of(SKOS.broader, SKOS.narrower,
-						SKOS.hasTopConcept)), "concept");
-		Set<Resource> collections = named(resources(
-				List.of(SKOS.Collection, SKOS.OrderedCollection, SkosTerms.FACET, SkosTerms.FACET_VALUE), List.of(),
-				List.of()), "collection");
+		Set<Resource> concepts = named(resources(List.of(SKOS.Concept, SkosTerms.TAG, SkosTerms.TAG_CLASS),
+				List.of(SKOS.broader, SKOS.narrower, SKOS.topConceptOf),
+				List.of(SKOS.broader, SKOS.narrower, SKOS.hasTopConcept)), "concept");
+		Set<Resource> collections = named(
+				resources(List.of(SKOS.Collection, SKOS.OrderedCollection, SkosTerms.FACET, SkosTerms.FACET_VALUE),
+						List.of(), List.of()),
+				"collection");
 		SkosCodes.assign(concepts, codes, problems);
 		SkosCodes.assign(collections, codes, problems);
 
@@ -132,9 +141,13 @@ final class SkosReader {
 		return new Read(new SkosLibrary(scheme, classes, tags, facets.facets, facets.values), problems, iris);
 	}
 
-	// ---- what is a concept, and its code --------------------------------------------------------
+	// ---- what is a concept, and its code
+	// --------------------------------------------------------
 
-	/** Subjects typed with any of the types, subjects of the properties and resource objects of others. */
+	/**
+	 * Subjects typed with any of the types, subjects of the properties and resource
+	 * objects of others.
+	 */
 	private Set<Resource> resources(List<Resource> types, List<Property> asSubject, List<Property> asObject) {
 		Set<Resource> found = new LinkedHashSet<>();
 		types.forEach(type -> model.listSubjectsWithProperty(RDF.type, type).forEachRemaining(found::add));
@@ -147,7 +160,10 @@ final class SkosReader {
 		return found;
 	}
 
-	/** The IRI-named ones, in IRI order (so codes and errors come out the same every time); blank nodes are refused. */
+	/**
+	 * The IRI-named ones, in IRI order (so codes and errors come out the same every
+	 * time); blank nodes are refused.
+	 */
 	private Set<Resource> named(Set<Resource> resources, String kind) {
 		Set<Resource> named = new TreeSet<>(Comparator.comparing(Resource::getURI));
 		for (Resource r : resources) {
@@ -155,8 +171,9 @@ final class SkosReader {
 				named.add(r);
 			}
 			else {
-				problems.add(ImportProblem.general("INVALID_VALUE", "a %s without an IRI (blank node %s) cannot be given a stable code"
-					.formatted(kind, r.getId())));
+				problems.add(ImportProblem.general("INVALID_VALUE",
+						"a %s without an IRI (blank node %s) cannot be given a stable code".formatted(kind,
+								r.getId())));
 			}
 		}
 		return named;
@@ -166,7 +183,8 @@ final class SkosReader {
 		return r == null ? null : codes.get(r);
 	}
 
-	// ---- the hierarchy ------------------------------------------------------------------------
+	// ---- the hierarchy
+	// ------------------------------------------------------------------------
 
 	/** Each concept's one broader concept; two are refused, and so is any cycle. */
 	private Map<Resource, Resource> parents(Set<Resource> concepts) {
@@ -183,17 +201,18 @@ final class SkosReader {
 		Map<Resource, Resource> parents = new LinkedHashMap<>();
 		broader.forEach((concept, uppers) -> {
 			if (uppers.size() > 1) {
-				problem(concept, "has %d broader concepts (%s); TagGraph's hierarchy is a tree, so keep one"
-					.formatted(uppers.size(), uppers.stream().map(u -> code(u) + " <" + u.getURI() + ">")
-						.collect(Collectors.joining(", "))));
+				problem(concept, "has %d broader concepts (%s); TagGraph's hierarchy is a tree, so keep one".formatted(
+						uppers.size(),
+						uppers.stream().map(u -> code(u) + " <" + u.getURI() + ">").collect(Collectors.joining(", "))));
 			}
 			if (!uppers.isEmpty()) {
 				parents.put(concept, uppers.iterator().next());
 			}
 		});
 		for (List<Resource> cycle : cycles(parents)) {
-			problem(cycle.get(0), "cycle in broader: " + cycle.stream().map(r -> code(r) + " <" + r.getURI() + ">")
-				.collect(Collectors.joining(" → ")) + " → " + code(cycle.get(0)));
+			problem(cycle.get(0), "cycle in broader: "
+					+ cycle.stream().map(r -> code(r) + " <" + r.getURI() + ">").collect(Collectors.joining(" → "))
+					+ " → " + code(cycle.get(0)));
 		}
 		return parents;
 	}
@@ -204,7 +223,9 @@ final class SkosReader {
 		}
 	}
 
-	/** Every cycle of a child → parent map, each once, starting at its smallest member. */
+	/**
+	 * Every cycle of a child → parent map, each once, starting at its smallest member.
+	 */
 	static <T> List<List<T>> cycles(Map<T, T> parents) {
 		List<List<T>> cycles = new ArrayList<>();
 		Set<T> done = new java.util.HashSet<>();
@@ -226,24 +247,29 @@ final class SkosReader {
 		return cycles;
 	}
 
-	// ---- facets -------------------------------------------------------------------------------
+	// ---- facets
+	// -------------------------------------------------------------------------------
 
 	private final class Facets {
 
 		final List<SkosLibrary.FacetEntry> facets = new ArrayList<>();
+
 		final List<SkosLibrary.ValueEntry> values = new ArrayList<>();
+
 		final Map<Resource, List<String>> tagValues = new HashMap<>();
 
 		List<String> valuesOf(Resource tag) {
 			return tagValues.getOrDefault(tag, List.of()).stream().sorted().toList();
 		}
+
 	}
 
 	/**
-	 * The collections that describe tags: typed {@code tg:Facet} or {@code tg:FacetValue}, or holding a
-	 * tag concept, directly or through member collections. A foreign thesaurus's collections group
-	 * concepts that become classes; they mean no facet and are left out rather than made into facets
-	 * without values or criteria.
+	 * The collections that describe tags: typed {@code tg:Facet} or
+	 * {@code tg:FacetValue}, or holding a tag concept, directly or through member
+	 * collections. A foreign thesaurus's collections group concepts that become classes;
+	 * they mean no facet and are left out rather than made into facets without values or
+	 * criteria.
 	 */
 	private static Set<Resource> facetCollections(Set<Resource> collections, Set<Resource> tags) {
 		Set<Resource> kept = new LinkedHashSet<>();
@@ -261,8 +287,8 @@ final class SkosReader {
 			return false;
 		}
 		for (RDFNode member : c.listProperties(SKOS.member).mapWith(Statement::getObject).toList()) {
-			if (member.isResource() && (tags.contains(member.asResource())
-					|| collections.contains(member.asResource()) && holdsTag(member.asResource(), collections, tags, seen))) {
+			if (member.isResource() && (tags.contains(member.asResource()) || collections.contains(member.asResource())
+					&& holdsTag(member.asResource(), collections, tags, seen))) {
 				return true;
 			}
 		}
@@ -281,7 +307,9 @@ final class SkosReader {
 		}
 		Function<Resource, Boolean> isFacet = c -> c.hasProperty(RDF.type, SkosTerms.FACET)
 				|| !c.hasProperty(RDF.type, SkosTerms.FACET_VALUE)
-						&& (!containers.containsKey(c) || c.listProperties(SKOS.member).toList().stream()
+						&& (!containers.containsKey(c) || c.listProperties(SKOS.member)
+							.toList()
+							.stream()
 							.anyMatch(s -> collections.contains(s.getObject())));
 		Map<Resource, Resource> facetParents = new LinkedHashMap<>();
 		Map<Resource, Resource> valueFacets = new LinkedHashMap<>();
@@ -293,7 +321,8 @@ final class SkosReader {
 			}
 			Resource container = in.isEmpty() ? null : in.iterator().next();
 			if (container != null && !isFacet.apply(container)) {
-				problem(c, "is a member of the value %s; only facets hold values and sub-facets".formatted(code(container)));
+				problem(c, "is a member of the value %s; only facets hold values and sub-facets"
+					.formatted(code(container)));
 			}
 			if (isFacet.apply(c)) {
 				if (container != null) {
@@ -301,7 +330,8 @@ final class SkosReader {
 				}
 				String criterion = text(c, SKOS.scopeNote);
 				if (criterion == null || criterion.isBlank()) {
-					// the facet rule: each facet and sub-facet divides by exactly one criterion
+					// the facet rule: each facet and sub-facet divides by exactly one
+					// criterion
 					problem(c, "facet has no criterion: give it a skos:scopeNote");
 				}
 				result.facets.add(new SkosLibrary.FacetEntry(code(c), name(c), criterion, code(container)));
@@ -320,8 +350,8 @@ final class SkosReader {
 			}
 		}
 		List<List<Resource>> cycles = cycles(facetParents);
-		cycles.forEach(cycle -> problem(cycle.get(0), "cycle in sub-facets: "
-				+ cycle.stream().map(this::code).collect(Collectors.joining(" → "))));
+		cycles.forEach(cycle -> problem(cycle.get(0),
+				"cycle in sub-facets: " + cycle.stream().map(this::code).collect(Collectors.joining(" → "))));
 		if (cycles.isEmpty()) {
 			oneValuePerFacet(result, facetParents, valueFacets);
 		}
@@ -330,7 +360,9 @@ final class SkosReader {
 		return result;
 	}
 
-	/** Every tag has at most one value in each top-level facet, as classifyTag demands. */
+	/**
+	 * Every tag has at most one value in each top-level facet, as classifyTag demands.
+	 */
 	private void oneValuePerFacet(Facets result, Map<Resource, Resource> facetParents,
 			Map<Resource, Resource> valueFacets) {
 		Map<String, String> topFacet = new HashMap<>();
@@ -342,20 +374,26 @@ final class SkosReader {
 			topFacet.put(code(value), code(top));
 		});
 		result.tagValues.forEach((tag, values) -> values.stream()
-			.collect(Collectors.groupingBy(v -> String.valueOf(topFacet.get(v)), LinkedHashMap::new, Collectors.toList()))
+			.collect(Collectors.groupingBy(v -> String.valueOf(topFacet.get(v)), LinkedHashMap::new,
+					Collectors.toList()))
 			.forEach((top, inFacet) -> {
 				if (inFacet.size() > 1) {
-					problem(tag, "has %d values of facet %s (%s); a tag has one value per facet".formatted(inFacet.size(),
-							top, String.join(", ", inFacet.stream().sorted().toList())));
+					problem(tag, "has %d values of facet %s (%s); a tag has one value per facet"
+						.formatted(inFacet.size(), top, String.join(", ", inFacet.stream().sorted().toList())));
 				}
 			}));
 	}
 
-	// ---- labels and notes ---------------------------------------------------------------------
+	// ---- labels and notes
+	// ---------------------------------------------------------------------
 
 	private SkosLibrary.Scheme scheme() {
-		List<Resource> schemes = model.listSubjectsWithProperty(RDF.type, SKOS.ConceptScheme).toList().stream()
-			.filter(Resource::isURIResource).sorted(Comparator.comparing(Resource::getURI)).toList();
+		List<Resource> schemes = model.listSubjectsWithProperty(RDF.type, SKOS.ConceptScheme)
+			.toList()
+			.stream()
+			.filter(Resource::isURIResource)
+			.sorted(Comparator.comparing(Resource::getURI))
+			.toList();
 		if (schemes.isEmpty()) {
 			return null;
 		}
@@ -383,17 +421,20 @@ final class SkosReader {
 
 	private List<String> synonyms(Resource tag) {
 		String name = best(tag, SKOS.prefLabel);
-		// every spelling: several that normalise alike (ＶＩＰ, vip) become one free tag with those spellings
+		// every spelling: several that normalise alike (ＶＩＰ, vip) become one free tag
+		// with those spellings
 		Set<String> texts = new TreeSet<>();
-		tag.listProperties(SKOS.altLabel).toList().stream()
+		tag.listProperties(SKOS.altLabel)
+			.toList()
+			.stream()
 			.filter(s -> s.getObject().isLiteral())
 			.map(s -> s.getLiteral().getLexicalForm())
 			.sorted()
 			.forEach(text -> {
 				String normalized = NormalizedText.normalize(text);
 				if (normalized.isEmpty() || text.codePointCount(0, text.length()) > InputRules.MAX_FREE_TAG) {
-					problem(tag, "altLabel '%s' is not a valid free tag (empty, or over %d characters)"
-						.formatted(text, InputRules.MAX_FREE_TAG));
+					problem(tag, "altLabel '%s' is not a valid free tag (empty, or over %d characters)".formatted(text,
+							InputRules.MAX_FREE_TAG));
 				}
 				else if (!text.equals(name)) {
 					texts.add(text);
@@ -404,11 +445,16 @@ final class SkosReader {
 
 	/** The text in the first language of zh, en, none (then any, by language tag). */
 	private static String best(Resource r, Property p) {
-		List<Literal> literals = r.listProperties(p).toList().stream()
-			.filter(s -> s.getObject().isLiteral()).map(Statement::getLiteral).toList();
+		List<Literal> literals = r.listProperties(p)
+			.toList()
+			.stream()
+			.filter(s -> s.getObject().isLiteral())
+			.map(Statement::getLiteral)
+			.toList();
 		return literals.stream()
 			.min(Comparator.comparingInt((Literal l) -> rank(l.getLanguage()))
-				.thenComparing(Literal::getLanguage).thenComparing(Literal::getLexicalForm))
+				.thenComparing(Literal::getLanguage)
+				.thenComparing(Literal::getLexicalForm))
 			.map(l -> l.getLexicalForm().strip())
 			.filter(s -> !s.isEmpty())
 			.orElse(null);
@@ -434,12 +480,17 @@ final class SkosReader {
 	}
 
 	static String smallest(Collection<Statement> statements) {
-		return statements.stream().filter(s -> s.getObject().isLiteral())
-			.map(s -> s.getLiteral().getLexicalForm().strip()).filter(s -> !s.isEmpty()).sorted().findFirst()
+		return statements.stream()
+			.filter(s -> s.getObject().isLiteral())
+			.map(s -> s.getLiteral().getLexicalForm().strip())
+			.filter(s -> !s.isEmpty())
+			.sorted()
+			.findFirst()
 			.orElse(null);
 	}
 
 	private void problem(Resource r, String message) {
 		problems.add(ImportProblem.ofIri(r.getURI(), code(r), "INVALID_VALUE", message));
 	}
+
 }

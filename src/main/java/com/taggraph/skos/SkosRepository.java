@@ -13,9 +13,10 @@ import org.springframework.stereotype.Repository;
 import com.taggraph.graph.GraphModel;
 
 /**
- * The Cypher of SKOS interchange: the whole vocabulary in five reads, and the upsert of facets, values
- * and synonyms in a handful of UNWIND statements per kind, however many concepts the file has. Classes
- * and tags are written by the taxonomy module's {@code TaxonomyWriter}.
+ * The Cypher of SKOS interchange: the whole vocabulary in five reads, and the upsert of
+ * facets, values and synonyms in a handful of UNWIND statements per kind, however many
+ * concepts the file has. Classes and tags are written by the taxonomy module's
+ * {@code TaxonomyWriter}.
  */
 @Repository
 class SkosRepository {
@@ -28,7 +29,8 @@ class SkosRepository {
 		this.neo4j = neo4j;
 	}
 
-	// ---- reads --------------------------------------------------------------------------------
+	// ---- reads
+	// --------------------------------------------------------------------------------
 
 	SkosLibrary read(List<String> hidden) {
 		SkosLibrary.Scheme scheme = neo4j.query("""
@@ -37,13 +39,15 @@ class SkosRepository {
 			.fetchAs(SkosLibrary.Scheme.class)
 			.mappedBy((types, r) -> new SkosLibrary.Scheme(r.get("code").asString(null), r.get("name").asString(null),
 					r.get("version").asString(null), r.get("note").asString(null)))
-			.one().orElse(new SkosLibrary.Scheme(null, null, null, null));
-		List<SkosLibrary.ClassEntry> classes = List.copyOf(neo4j.query("""
-				MATCH (c:TagClass)
-				RETURN c.code AS code, c.name AS name, c.criterion AS criterion, coalesce(c.exclusive, false) AS exclusive,
-				       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS scope,
-				       [(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parent
-				ORDER BY code""")
+			.one()
+			.orElse(new SkosLibrary.Scheme(null, null, null, null));
+		List<SkosLibrary.ClassEntry> classes = List.copyOf(neo4j
+			.query("""
+					MATCH (c:TagClass)
+					RETURN c.code AS code, c.name AS name, c.criterion AS criterion, coalesce(c.exclusive, false) AS exclusive,
+					       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS scope,
+					       [(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parent
+					ORDER BY code""")
 			.fetchAs(SkosLibrary.ClassEntry.class)
 			.mappedBy((types, r) -> new SkosLibrary.ClassEntry(r.get("code").asString(), r.get("name").asString(null),
 					r.get("criterion").asString(null), r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(),
@@ -59,7 +63,8 @@ class SkosRepository {
 				                 WITH DISTINCT text WHERE text <> t.name
 				                 RETURN text ORDER BY text } AS synonyms
 				ORDER BY code""")
-			.bind(hidden).to("hidden")
+			.bind(hidden)
+			.to("hidden")
 			.fetchAs(SkosLibrary.TagEntry.class)
 			.mappedBy((types, r) -> new SkosLibrary.TagEntry(r.get("code").asString(), r.get("name").asString(null),
 					r.get("rule").asString(null), r.get("status").asString(null), r.get("classCode").asString(null),
@@ -92,17 +97,24 @@ class SkosRepository {
 				UNWIND $normalized AS n
 				MATCH (:FreeTag {normalized: n})-[:SYNONYM_OF|PROMOTED_TO]->(t:Tag)
 				RETURN n, t.code AS tag""")
-			.bind(List.copyOf(normalized)).to("normalized")
-			.fetch().all()
+			.bind(List.copyOf(normalized))
+			.to("normalized")
+			.fetch()
+			.all()
 			.forEach(row -> targets.put((String) row.get("n"), (String) row.get("tag")));
 		return targets;
 	}
 
-	// ---- writes -------------------------------------------------------------------------------
+	// ---- writes
+	// -------------------------------------------------------------------------------
 
-	/** Serialises this import with hierarchy and facet edits, as those take the same locks. */
+	/**
+	 * Serialises this import with hierarchy and facet edits, as those take the same
+	 * locks.
+	 */
 	void lock() {
-		neo4j.query("UNWIND ['taxonomy', 'facets'] AS name MERGE (l:TaxonomyLock {name: name}) SET l.lockedAt = datetime()")
+		neo4j.query(
+				"UNWIND ['taxonomy', 'facets'] AS name MERGE (l:TaxonomyLock {name: name}) SET l.lockedAt = datetime()")
 			.run();
 	}
 
@@ -112,9 +124,7 @@ class SkosRepository {
 				OPTIONAL MATCH (existing:Scheme)
 				WITH count(existing) AS schemes WHERE schemes = 0
 				CREATE (:Scheme {code: $scheme.code, name: $scheme.name, version: $scheme.version, note: $scheme.note,
-				                 loadedAt: datetime()})""")
-			.bind(schemeMap(scheme)).to("scheme")
-			.run();
+				                 loadedAt: datetime()})""").bind(schemeMap(scheme)).to("scheme").run();
 	}
 
 	/** A free tag's text to merge into a tag, with its normalised form. */
@@ -125,13 +135,13 @@ class SkosRepository {
 			String status) {
 		List<Map<String, Object>> facets = rows(facetEntries, f -> row("code", f.code(), "name", f.name(), "criterion",
 				f.criterion(), "parent", f.parent(), "status", status));
-		List<Map<String, Object>> values = rows(valueEntries, v -> row("code", v.code(), "name", v.name(), "facet",
-				v.facet()));
+		List<Map<String, Object>> values = rows(valueEntries,
+				v -> row("code", v.code(), "name", v.name(), "facet", v.facet()));
 		inBatches(facets, """
 				UNWIND $rows AS row
 				MERGE (f:Facet {code: row.code})
 				SET f.status = coalesce(row.status, %s), f.name = row.name, f.criterion = row.criterion"""
-				.formatted(GraphModel.status("f")));
+			.formatted(GraphModel.status("f")));
 		relinkParents(facets, "Facet", "SUB_FACET_OF");
 		inBatches(values, """
 				UNWIND $rows AS row
@@ -158,7 +168,10 @@ class SkosRepository {
 				CREATE (t)-[:HAS_FACET_VALUE]->(v)""");
 	}
 
-	/** Each synonym a free tag (found by its normalised text, or created) merged into its tag. */
+	/**
+	 * Each synonym a free tag (found by its normalised text, or created) merged into its
+	 * tag.
+	 */
 	void mergeSynonyms(List<Synonym> synonyms) {
 		inBatches(rows(synonyms, f -> row("tag", f.tag(), "text", f.text(), "normalized", f.normalized())), """
 				UNWIND $rows AS row
@@ -171,7 +184,10 @@ class SkosRepository {
 				MERGE (f)-[:SYNONYM_OF]->(t)""");
 	}
 
-	/** Each row's node hangs below {@code row.parent} (none when null) and nowhere else; label and type are constants. */
+	/**
+	 * Each row's node hangs below {@code row.parent} (none when null) and nowhere else;
+	 * label and type are constants.
+	 */
 	private void relinkParents(List<Map<String, Object>> rows, String label, String type) {
 		inBatches(rows, """
 				UNWIND $rows AS row
@@ -213,4 +229,5 @@ class SkosRepository {
 		}
 		return map;
 	}
+
 }

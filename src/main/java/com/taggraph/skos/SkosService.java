@@ -31,10 +31,11 @@ import com.taggraph.taxonomy.TaxonomyWriter;
 import com.taggraph.text.NormalizedText;
 
 /**
- * SKOS export and import of the controlled vocabulary. An import is all-or-nothing: the file is
- * parsed and checked whole, then checked against the library, then written in one transaction.
- * Into a non-empty library it upserts by code (as the class-scheme CSV does), and refuses a code the
- * library holds as the other kind (a tag named as a class, a facet as a value).
+ * SKOS export and import of the controlled vocabulary. An import is all-or-nothing: the
+ * file is parsed and checked whole, then checked against the library, then written in one
+ * transaction. Into a non-empty library it upserts by code (as the class-scheme CSV
+ * does), and refuses a code the library holds as the other kind (a tag named as a class,
+ * a facet as a value).
  */
 @Service
 public class SkosService {
@@ -42,16 +43,23 @@ public class SkosService {
 	private static final Log log = LogFactory.getLog(SkosService.class);
 
 	private final SkosRepository repository;
+
 	private final SkosTerms terms;
+
 	private final String base;
+
 	private final TransactionTemplate write;
+
 	private final TransactionTemplate read;
+
 	private final AuditTrail audit;
+
 	private final ChangeGate gate;
+
 	private final TaxonomyWriter taxonomy;
 
-	SkosService(SkosRepository repository, PlatformTransactionManager transactions,
-			SkosProperties properties, AuditTrail audit, ChangeGate gate, TaxonomyWriter taxonomy) {
+	SkosService(SkosRepository repository, PlatformTransactionManager transactions, SkosProperties properties,
+			AuditTrail audit, ChangeGate gate, TaxonomyWriter taxonomy) {
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
@@ -63,7 +71,10 @@ public class SkosService {
 		this.read.setReadOnly(true);
 	}
 
-	/** The whole vocabulary the caller may see, in the syntax: hidden tags are left out as if they did not exist. */
+	/**
+	 * The whole vocabulary the caller may see, in the syntax: hidden tags are left out as
+	 * if they did not exist.
+	 */
 	byte[] export(Lang lang, Visibility visibility) {
 		long started = System.nanoTime();
 		SkosLibrary library = read.execute(status -> repository.read(visibility.hidden()));
@@ -79,9 +90,10 @@ public class SkosService {
 	}
 
 	/**
-	 * Imports a SKOS file. The statuses it carries are not taken: new items land as DRAFT and existing ones keep
-	 * theirs, and a file that would change a class, tag or facet that is not a DRAFT is refused, naming each.
-	 * With {@code approved} (an admin's {@code status=APPROVED}) every item it writes is APPROVED.
+	 * Imports a SKOS file. The statuses it carries are not taken: new items land as DRAFT
+	 * and existing ones keep theirs, and a file that would change a class, tag or facet
+	 * that is not a DRAFT is refused, naming each. With {@code approved} (an admin's
+	 * {@code status=APPROVED}) every item it writes is APPROVED.
 	 */
 	ImportOutcome importFile(byte[] body, Lang lang, boolean dryRun, boolean approved) {
 		long started = System.nanoTime();
@@ -98,9 +110,12 @@ public class SkosService {
 			return refused(dryRun, file.problems(), started);
 		}
 		if (file.library().size() == 0) {
-			// as the CSV imports refuse an empty file: an import that imports nothing is a mistake, not a change
-			return refused(dryRun, List.of(ImportProblem.general("MALFORMED",
-					"the file holds no SKOS concepts or collections (skos:Concept, skos:Collection)")), started);
+			// as the CSV imports refuse an empty file: an import that imports nothing is
+			// a mistake, not a change
+			return refused(dryRun,
+					List.of(ImportProblem.general("MALFORMED",
+							"the file holds no SKOS concepts or collections (skos:Concept, skos:Collection)")),
+					started);
 		}
 		ImportOutcome result = write.execute(status -> {
 			if (!dryRun) {
@@ -134,8 +149,9 @@ public class SkosService {
 			contents.put("facets", l.facets().size());
 			contents.put("values", l.values().size());
 			contents.put("synonyms", l.tags().stream().mapToInt(t -> t.synonyms().size()).sum());
-			return ImportOutcome.written(dryRun, new ImportOutcome.Counts(l.size(), counts.created, counts.updated,
-					counts.unchanged), eventId, millisSince(started))
+			return ImportOutcome
+				.written(dryRun, new ImportOutcome.Counts(l.size(), counts.created, counts.updated, counts.unchanged),
+						eventId, millisSince(started))
 				.withContents(contents);
 		});
 		log.info("SKOS import%s: %d concepts and collections, %d errors, %d ms (parse %d, read %d, check and write %d)"
@@ -148,7 +164,8 @@ public class SkosService {
 		return ImportOutcome.refused(dryRun, 0, problems, problems.size(), millisSince(started));
 	}
 
-	// ---- checks against the library --------------------------------------------------------------
+	// ---- checks against the library
+	// --------------------------------------------------------------
 
 	private List<ImportProblem> conflicts(SkosLibrary file, SkosLibrary library) {
 		List<ImportProblem> problems = new ArrayList<>();
@@ -156,14 +173,22 @@ public class SkosService {
 		var classCodes = library.classes().stream().map(SkosLibrary.ClassEntry::code).collect(Collectors.toSet());
 		var facetCodes = library.facets().stream().map(SkosLibrary.FacetEntry::code).collect(Collectors.toSet());
 		var valueCodes = library.values().stream().map(SkosLibrary.ValueEntry::code).collect(Collectors.toSet());
-		file.classes().stream().filter(c -> tagCodes.contains(c.code())).forEach(c -> problems.add(
-				kindConflict(c.code(), terms.concept(c.code()), "tag", "class")));
-		file.tags().stream().filter(t -> classCodes.contains(t.code())).forEach(t -> problems.add(
-				kindConflict(t.code(), terms.concept(t.code()), "class", "tag")));
-		file.facets().stream().filter(f -> valueCodes.contains(f.code())).forEach(f -> problems.add(
-				kindConflict(f.code(), terms.facet(f.code()), "facet value", "facet")));
-		file.values().stream().filter(v -> facetCodes.contains(v.code())).forEach(v -> problems.add(
-				kindConflict(v.code(), terms.facet(v.code()), "facet", "facet value")));
+		file.classes()
+			.stream()
+			.filter(c -> tagCodes.contains(c.code()))
+			.forEach(c -> problems.add(kindConflict(c.code(), terms.concept(c.code()), "tag", "class")));
+		file.tags()
+			.stream()
+			.filter(t -> classCodes.contains(t.code()))
+			.forEach(t -> problems.add(kindConflict(t.code(), terms.concept(t.code()), "class", "tag")));
+		file.facets()
+			.stream()
+			.filter(f -> valueCodes.contains(f.code()))
+			.forEach(f -> problems.add(kindConflict(f.code(), terms.facet(f.code()), "facet value", "facet")));
+		file.values()
+			.stream()
+			.filter(v -> facetCodes.contains(v.code()))
+			.forEach(v -> problems.add(kindConflict(v.code(), terms.facet(v.code()), "facet", "facet value")));
 
 		Map<String, String> owners = new HashMap<>();
 		for (SkosLibrary.TagEntry tag : file.tags()) {
@@ -171,28 +196,33 @@ public class SkosService {
 				String other = owners.putIfAbsent(NormalizedText.normalize(text), tag.code());
 				if (other != null && !other.equals(tag.code())) {
 					problems.add(ImportProblem.ofIri(null, tag.code(), "CODE_CONFLICT",
-							"altLabel '%s' is also a synonym of %s; a free tag resolves to one tag".formatted(text, other)));
+							"altLabel '%s' is also a synonym of %s; a free tag resolves to one tag".formatted(text,
+									other)));
 				}
 			}
 		}
 		repository.synonymTargets(owners.keySet()).forEach((normalized, target) -> {
 			String tag = owners.get(normalized);
 			if (!target.equals(tag)) {
-				problems.add(ImportProblem.ofIri(null, tag, "CODE_CONFLICT", "the free tag '%s' is already taken into the tag %s"
-					.formatted(normalized, target)));
+				problems.add(ImportProblem.ofIri(null, tag, "CODE_CONFLICT",
+						"the free tag '%s' is already taken into the tag %s".formatted(normalized, target)));
 			}
 		});
 		return problems;
 	}
 
 	private static ImportProblem kindConflict(String code, String iri, String is, String file) {
-		return ImportProblem.ofIri(iri, code, "CODE_CONFLICT", "'%s' is a %s in the library; the file makes it a %s".formatted(code, is, file));
+		return ImportProblem.ofIri(iri, code, "CODE_CONFLICT",
+				"'%s' is a %s in the library; the file makes it a %s".formatted(code, is, file));
 	}
 
 	private record Counts(int created, int updated, int unchanged) {
 	}
 
-	/** Against the library as it is: new codes are created, others updated or, if equal, unchanged. */
+	/**
+	 * Against the library as it is: new codes are created, others updated or, if equal,
+	 * unchanged.
+	 */
 	private static Counts counts(SkosLibrary file, SkosLibrary library) {
 		boolean facets = !file.facets().isEmpty();
 		Map<String, SkosLibrary.TagEntry> oldTags = byCode(library.tags(), SkosLibrary.TagEntry::code);
@@ -201,9 +231,10 @@ public class SkosService {
 		file.classes().forEach(c -> written.add(c));
 		file.tags().forEach(t -> {
 			SkosLibrary.TagEntry before = oldTags.get(t.code());
-			written.add(before == null ? t : new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(),
-					t.status() == null ? before.status() : t.status(), t.classCode(),
-					facets ? t.values() : before.values(), union(before.synonyms(), t.synonyms())));
+			written.add(before == null ? t
+					: new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(),
+							t.status() == null ? before.status() : t.status(), t.classCode(),
+							facets ? t.values() : before.values(), union(before.synonyms(), t.synonyms())));
 		});
 		file.facets().forEach(written::add);
 		file.values().forEach(written::add);
@@ -252,52 +283,73 @@ public class SkosService {
 		return map;
 	}
 
-	// ---- the write ------------------------------------------------------------------------------
+	// ---- the write
+	// ------------------------------------------------------------------------------
 
-	/** The file's problems, plus, for an approved import that takes the file's statuses, each status that is none. */
+	/**
+	 * The file's problems, plus, for an approved import that takes the file's statuses,
+	 * each status that is none.
+	 */
 	private List<ImportProblem> statusProblems(SkosReader.Read read, boolean approved) {
 		if (!approved || read.library() == null) {
 			return read.problems();
 		}
 		List<ImportProblem> problems = new ArrayList<>(read.problems());
 		var valid = java.util.Arrays.stream(LifecycleStatus.values()).map(Enum::name).toList();
-		read.library().tags().stream().filter(t -> t.status() != null && !valid.contains(t.status()))
+		read.library()
+			.tags()
+			.stream()
+			.filter(t -> t.status() != null && !valid.contains(t.status()))
 			.forEach(t -> problems.add(ImportProblem.ofIri(terms.concept(t.code()), t.code(), "INVALID_VALUE",
 					"status '%s' is not one of %s".formatted(t.status(), String.join(", ", valid)))));
 		return problems;
 	}
 
 	/**
-	 * The file's tags with the status the import gives them. A draft import takes none from the file (null: new
-	 * tags DRAFT, existing ones keep theirs); an approved import takes the file's (a DEPRECATED tag stays so), APPROVED
-	 * where it says none, so an admin restores an exported library as it was.
+	 * The file's tags with the status the import gives them. A draft import takes none
+	 * from the file (null: new tags DRAFT, existing ones keep theirs); an approved import
+	 * takes the file's (a DEPRECATED tag stays so), APPROVED where it says none, so an
+	 * admin restores an exported library as it was.
 	 */
 	private static SkosLibrary withStatus(SkosLibrary file, boolean approved) {
 		if (file == null) {
 			return null;
 		}
-		return new SkosLibrary(file.scheme(), file.classes(), file.tags().stream()
-			.map(t -> new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(),
-					approved ? (t.status() == null ? LifecycleStatus.APPROVED.name() : t.status()) : null, t.classCode(),
-					t.values(), t.synonyms()))
-			.toList(), file.facets(), file.values());
+		return new SkosLibrary(file.scheme(), file.classes(),
+				file.tags()
+					.stream()
+					.map(t -> new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(),
+							approved ? (t.status() == null ? LifecycleStatus.APPROVED.name() : t.status()) : null,
+							t.classCode(), t.values(), t.synonyms()))
+					.toList(),
+				file.facets(), file.values());
 	}
 
-	/** A problem for every class, tag or facet the file would change that is in review or in force. */
+	/**
+	 * A problem for every class, tag or facet the file would change that is in review or
+	 * in force.
+	 */
 	private List<ImportProblem> changesToGoverned(SkosLibrary file, SkosLibrary library) {
 		boolean facets = !file.facets().isEmpty();
 		Map<String, SkosLibrary.ClassEntry> oldClasses = byCode(library.classes(), SkosLibrary.ClassEntry::code);
 		Map<String, SkosLibrary.TagEntry> oldTags = byCode(library.tags(), SkosLibrary.TagEntry::code);
 		Map<String, SkosLibrary.FacetEntry> oldFacets = byCode(library.facets(), SkosLibrary.FacetEntry::code);
-		List<String> classes = file.classes().stream()
-			.filter(c -> oldClasses.containsKey(c.code()) && !oldClasses.get(c.code()).equals(c)).map(SkosLibrary.ClassEntry::code).toList();
+		List<String> classes = file.classes()
+			.stream()
+			.filter(c -> oldClasses.containsKey(c.code()) && !oldClasses.get(c.code()).equals(c))
+			.map(SkosLibrary.ClassEntry::code)
+			.toList();
 		List<String> tags = file.tags().stream().filter(t -> {
 			SkosLibrary.TagEntry before = oldTags.get(t.code());
-			return before != null && !before.equals(new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(), before.status(),
-					t.classCode(), facets ? t.values() : before.values(), union(before.synonyms(), t.synonyms())));
+			return before != null && !before
+				.equals(new SkosLibrary.TagEntry(t.code(), t.name(), t.rule(), before.status(), t.classCode(),
+						facets ? t.values() : before.values(), union(before.synonyms(), t.synonyms())));
 		}).map(SkosLibrary.TagEntry::code).toList();
-		List<String> changedFacets = file.facets().stream()
-			.filter(f -> oldFacets.containsKey(f.code()) && !oldFacets.get(f.code()).equals(f)).map(SkosLibrary.FacetEntry::code).toList();
+		List<String> changedFacets = file.facets()
+			.stream()
+			.filter(f -> oldFacets.containsKey(f.code()) && !oldFacets.get(f.code()).equals(f))
+			.map(SkosLibrary.FacetEntry::code)
+			.toList();
 		List<ImportProblem> problems = new ArrayList<>();
 		governed(ItemKind.TAG_CLASS, classes, "class", terms::concept, problems);
 		governed(ItemKind.TAG, tags, "tag", terms::concept, problems);
@@ -312,9 +364,11 @@ public class SkosService {
 		}
 		gate.statuses(kind, changed).forEach((code, status) -> {
 			if (status != LifecycleStatus.DRAFT) {
-				problems.add(ImportProblem.ofIri(iri.apply(code), code, "NOT_DRAFT", ("the file changes %s '%s', which is %s: an import "
-						+ "changes only drafts; propose the change through GraphQL for review, or have an admin import with "
-						+ "status=APPROVED").formatted(noun, code, status)));
+				problems.add(ImportProblem
+					.ofIri(iri.apply(code), code, "NOT_DRAFT", ("the file changes %s '%s', which is %s: an import "
+							+ "changes only drafts; propose the change through GraphQL for review, or have an admin import with "
+							+ "status=APPROVED")
+						.formatted(noun, code, status)));
 			}
 		});
 	}
@@ -323,11 +377,13 @@ public class SkosService {
 		if (file.scheme() != null) {
 			repository.createSchemeIfNone(file.scheme());
 		}
-		taxonomy.writeClasses(file.classes().stream()
+		taxonomy.writeClasses(file.classes()
+			.stream()
 			.map(c -> new TaxonomyWriter.ClassRecord(c.code(), c.parent(), c.name(), c.criterion(), c.exclusive(),
 					c.exhaustive(), c.scope(), status))
 			.toList(), TaxonomyWriter.Absent.CLEAR);
-		taxonomy.writeTags(file.tags().stream()
+		taxonomy.writeTags(file.tags()
+			.stream()
 			.map(t -> new TaxonomyWriter.TagRecord(t.code(), t.classCode(), t.name(), t.rule(), t.status()))
 			.toList());
 		if (!file.facets().isEmpty()) {
@@ -335,12 +391,15 @@ public class SkosService {
 			repository.replaceTagValues(file.tags());
 		}
 		List<SkosRepository.Synonym> synonyms = new ArrayList<>();
-		file.tags().forEach(t -> t.synonyms().forEach(text -> synonyms.add(new SkosRepository.Synonym(t.code(), text,
-				NormalizedText.normalize(text)))));
+		file.tags()
+			.forEach(t -> t.synonyms()
+				.forEach(text -> synonyms
+					.add(new SkosRepository.Synonym(t.code(), text, NormalizedText.normalize(text)))));
 		repository.mergeSynonyms(synonyms);
 	}
 
 	private static long millisSince(long started) {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
+
 }

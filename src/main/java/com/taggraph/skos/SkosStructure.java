@@ -10,9 +10,10 @@ import com.taggraph.importing.ImportProblem;
 import com.taggraph.taxonomy.SchemeStructure;
 
 /**
- * The structural rules GraphQL writes refuse, for a SKOS file: its classes and tags merged over the
- * library as the import writes them (a class in the file takes the file's criterion, exhaustive flag
- * and broader concept; a tag in the file moves to the file's class).
+ * The structural rules GraphQL writes refuse, for a SKOS file: its classes and tags
+ * merged over the library as the import writes them (a class in the file takes the file's
+ * criterion, exhaustive flag and broader concept; a tag in the file moves to the file's
+ * class).
  */
 final class SkosStructure {
 
@@ -31,15 +32,14 @@ final class SkosStructure {
 		Set<String> tagsAfter = new HashSet<>(tagClasses.values());
 		Set<String> touched = new HashSet<>();
 		file.classes().forEach(c -> touched.add(c.code()));
-		return SchemeStructure.check(before, after, tagsBefore, tagsAfter, touched).stream()
-			.map(v -> {
-				String at = v.through() != null ? v.through() : v.code();
-				return ImportProblem.ofIri(iris.get(at), at, "STRUCTURAL_RULE", v.message()).withRule(v.rule());
-			})
-			.toList();
+		return SchemeStructure.check(before, after, tagsBefore, tagsAfter, touched).stream().map(v -> {
+			String at = v.through() != null ? v.through() : v.code();
+			return ImportProblem.ofIri(iris.get(at), at, "STRUCTURAL_RULE", v.message()).withRule(v.rule());
+		}).toList();
 	}
 
 	private static SchemeStructure.Node node(SkosLibrary.ClassEntry c) {
 		return new SchemeStructure.Node(c.parent(), c.criterion(), c.exhaustive());
 	}
+
 }

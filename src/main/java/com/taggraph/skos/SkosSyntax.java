@@ -16,8 +16,8 @@ import org.springframework.http.MediaType;
 import com.taggraph.importing.ImportProblem;
 
 /**
- * The RDF syntaxes the SKOS endpoints speak, chosen by media type (Turtle when none is named),
- * and parsing with the first error's line and column.
+ * The RDF syntaxes the SKOS endpoints speak, chosen by media type (Turtle when none is
+ * named), and parsing with the first error's line and column.
  */
 final class SkosSyntax {
 
@@ -26,7 +26,10 @@ final class SkosSyntax {
 	private SkosSyntax() {
 	}
 
-	/** The syntax of a media type, Turtle for none or text/plain, or null when it is not one we read (or unreadable). */
+	/**
+	 * The syntax of a media type, Turtle for none or text/plain, or null when it is not
+	 * one we read (or unreadable).
+	 */
 	static Lang forContentType(String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			return Lang.TURTLE;
@@ -42,10 +45,14 @@ final class SkosSyntax {
 			return Lang.TURTLE;
 		}
 		Lang lang = RDFLanguages.contentTypeToLang(type.getType() + "/" + type.getSubtype());
-		return lang != null && LANGS.contains(lang) ? lang : null; // List.of(...).contains(null) throws
+		return lang != null && LANGS.contains(lang) ? lang : null; // List.of(...).contains(null)
+																	// throws
 	}
 
-	/** The first syntax the Accept header takes, in its order of preference; Turtle for any; null for none (or unreadable). */
+	/**
+	 * The first syntax the Accept header takes, in its order of preference; Turtle for
+	 * any; null for none (or unreadable).
+	 */
 	static Lang forAccept(String accept) {
 		if (accept == null || accept.isBlank()) {
 			return Lang.TURTLE;
@@ -84,16 +91,24 @@ final class SkosSyntax {
 		return RDFFormat.TURTLE_PRETTY;
 	}
 
-	/** The parsed graph, or the first syntax error (where the parser knows them, with line and column). */
+	/**
+	 * The parsed graph, or the first syntax error (where the parser knows them, with line
+	 * and column).
+	 */
 	static Parsed parse(byte[] body, Lang lang, String base) {
 		FirstError errors = new FirstError();
 		Model model = ModelFactory.createDefaultModel();
 		try {
-			RDFParser.create().source(new ByteArrayInputStream(body)).lang(lang).base(base).errorHandler(errors)
+			RDFParser.create()
+				.source(new ByteArrayInputStream(body))
+				.lang(lang)
+				.base(base)
+				.errorHandler(errors)
 				.parse(model);
 		}
 		catch (RuntimeException ex) {
-			// Jena reports through the handler; the JSON-LD parser may also throw its own exceptions
+			// Jena reports through the handler; the JSON-LD parser may also throw its own
+			// exceptions
 			if (errors.problem == null) {
 				errors.problem = ImportProblem.syntax(-1, -1, "bad %s: %s".formatted(lang.getLabel(), ex.getMessage()));
 			}
@@ -104,14 +119,18 @@ final class SkosSyntax {
 	record Parsed(Model model, ImportProblem problem) {
 	}
 
-	/** Keeps the first error and stops the parser there: what follows a syntax error cannot be trusted. */
+	/**
+	 * Keeps the first error and stops the parser there: what follows a syntax error
+	 * cannot be trusted.
+	 */
 	private static final class FirstError implements ErrorHandler {
 
 		ImportProblem problem;
 
 		@Override
 		public void warning(String message, long line, long col) {
-			// Jena warns of unusual but legal input (IRIs it finds odd); the vocabulary checks decide
+			// Jena warns of unusual but legal input (IRIs it finds odd); the vocabulary
+			// checks decide
 		}
 
 		@Override
@@ -127,5 +146,7 @@ final class SkosSyntax {
 			}
 			throw new RiotException(message);
 		}
+
 	}
+
 }

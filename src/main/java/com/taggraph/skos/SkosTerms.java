@@ -5,9 +5,10 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
 /**
- * TagGraph's own RDF terms, for what SKOS cannot say (which concepts are tags, a class's division
- * flags), and the IRIs the export mints. The namespace is fixed, so files from any installation read
- * alike; the base of the minted IRIs is {@code taggraph.skos.base-iri}.
+ * TagGraph's own RDF terms, for what SKOS cannot say (which concepts are tags, a class's
+ * division flags), and the IRIs the export mints. The namespace is fixed, so files from
+ * any installation read alike; the base of the minted IRIs is
+ * {@code taggraph.skos.base-iri}.
  */
 final class SkosTerms {
 
@@ -49,4 +50,5 @@ final class SkosTerms {
 	private static String segment(String code) {
 		return code.replace("%", "%25").replace("/", "%2F");
 	}
+
 }

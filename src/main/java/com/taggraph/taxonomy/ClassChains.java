@@ -6,12 +6,16 @@ import java.util.List;
 import org.neo4j.driver.Value;
 
 /**
- * Builds a class chain (类链) from the class maps a Cypher path projection returns, root first:
- * levels and upper classes follow from the order, so no per-class counting is needed.
+ * Builds a class chain (类链) from the class maps a Cypher path projection returns, root
+ * first: levels and upper classes follow from the order, so no per-class counting is
+ * needed.
  */
 public final class ClassChains {
 
-	/** The map projection to put in a Cypher list comprehension over a chain's nodes {@code n}. */
+	/**
+	 * The map projection to put in a Cypher list comprehension over a chain's nodes
+	 * {@code n}.
+	 */
 	public static final String NODE_PROJECTION = "n {.code, .name, .criterion, .exclusive, .exhaustive, .scope}";
 
 	private ClassChains() {
@@ -23,10 +27,12 @@ public final class ClassChains {
 		for (Value node : nodes.values()) {
 			TagClass c = new TagClass(node.get("code").asString(), node.get("name").asString(null),
 					node.get("criterion").asString(null), node.get("exclusive").asBoolean(false),
-					node.get("exhaustive").asBoolean(false), node.get("scope").asString(null), chain.size() + 1, parent);
+					node.get("exhaustive").asBoolean(false), node.get("scope").asString(null), chain.size() + 1,
+					parent);
 			chain.add(c);
 			parent = c.code();
 		}
 		return chain;
 	}
+
 }

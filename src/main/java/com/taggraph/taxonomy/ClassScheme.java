@@ -13,16 +13,21 @@ import java.util.Set;
 import com.taggraph.importing.ImportProblem;
 
 /**
- * Checks an imported class scheme against itself and the classes already in the graph: duplicate
- * codes, codes taken by tags, unknown parents and cycles (including cycles closed through existing
- * classes). Pure Java over a snapshot read in the import's transaction.
+ * Checks an imported class scheme against itself and the classes already in the graph:
+ * duplicate codes, codes taken by tags, unknown parents and cycles (including cycles
+ * closed through existing classes). Pure Java over a snapshot read in the import's
+ * transaction.
  */
 final class ClassScheme {
 
 	private final List<ClassRow> rows;
+
 	private final Map<String, ClassRow> existing;
+
 	private final Set<String> tagCodes;
+
 	private final List<ImportProblem> problems = new ArrayList<>();
+
 	/** Each row by code, first occurrence wins. */
 	private final Map<String, ClassRow> incoming = new LinkedHashMap<>();
 
@@ -36,7 +41,8 @@ final class ClassScheme {
 		for (ClassRow row : rows) {
 			ClassRow first = incoming.putIfAbsent(row.code(), row);
 			if (first != null) {
-				problem(row, "code", "DUPLICATE", "duplicate code '%s': already defined on line %d".formatted(row.code(), first.line()));
+				problem(row, "code", "DUPLICATE",
+						"duplicate code '%s': already defined on line %d".formatted(row.code(), first.line()));
 			}
 			else if (tagCodes.contains(row.code())) {
 				problem(row, "code", "CODE_CONFLICT", "code '%s' is already used by a tag".formatted(row.code()));
@@ -51,7 +57,8 @@ final class ClassScheme {
 				problem(row, "parent", "CYCLE", "cycle: class '%s' cannot be its own parent".formatted(row.code()));
 			}
 			else if (!incoming.containsKey(parent) && !existing.containsKey(parent)) {
-				problem(row, "parent", "UNKNOWN_PARENT", "unknown parent '%s' of class '%s'".formatted(parent, row.code()));
+				problem(row, "parent", "UNKNOWN_PARENT",
+						"unknown parent '%s' of class '%s'".formatted(parent, row.code()));
 			}
 		}
 		findCycles();
@@ -60,11 +67,12 @@ final class ClassScheme {
 	}
 
 	/**
-	 * The structural rules GraphQL writes enforce, over the tree as the import would leave it (call after
-	 * {@link #validate}, which reports cycles; the check itself stops on one). A row's criterion or
-	 * exhaustive left empty keeps the class's current value, as the write does.
-	 *
-	 * @param classesWithTags the classes of the graph holding a tag directly (the import moves no tag)
+	 * The structural rules GraphQL writes enforce, over the tree as the import would
+	 * leave it (call after {@link #validate}, which reports cycles; the check itself
+	 * stops on one). A row's criterion or exhaustive left empty keeps the class's current
+	 * value, as the write does.
+	 * @param classesWithTags the classes of the graph holding a tag directly (the import
+	 * moves no tag)
 	 */
 	List<ImportProblem> structuralProblems(Set<String> classesWithTags) {
 		Map<String, SchemeStructure.Node> before = new HashMap<>();
@@ -77,21 +85,30 @@ final class ClassScheme {
 			ClassRow row = incoming.get(v.through() != null ? v.through() : v.code());
 			String field = v.through() != null ? "parent"
 					: SchemeStructure.DIVISION_WITHOUT_CRITERION.equals(v.rule()) ? "criterion" : "exhaustive";
-			found.add(ImportProblem.at(row == null ? 0 : row.line(), row == null ? v.code() : row.code(), field,
-					"STRUCTURAL_RULE", v.message()).withRule(v.rule()));
+			found.add(
+					ImportProblem
+						.at(row == null ? 0 : row.line(), row == null ? v.code() : row.code(), field, "STRUCTURAL_RULE",
+								v.message())
+						.withRule(v.rule()));
 		}
 		found.sort(java.util.Comparator.comparingLong(ImportProblem::lineOrZero));
 		return found;
 	}
 
-	/** The class as the import leaves it: a row's empty criterion or exhaustive keeps the current one. */
+	/**
+	 * The class as the import leaves it: a row's empty criterion or exhaustive keeps the
+	 * current one.
+	 */
 	private static SchemeStructure.Node node(ClassRow row, ClassRow current) {
 		String criterion = row.criterion() != null || current == null ? row.criterion() : current.criterion();
 		Boolean exhaustive = row.exhaustive() != null || current == null ? row.exhaustive() : current.exhaustive();
 		return new SchemeStructure.Node(row.parent(), criterion, Boolean.TRUE.equals(exhaustive));
 	}
 
-	/** Rows that differ from the graph, split into new and changed; unchanged ones are counted only. */
+	/**
+	 * Rows that differ from the graph, split into new and changed; unchanged ones are
+	 * counted only.
+	 */
 	Changes changes() {
 		List<ClassRow> created = new ArrayList<>();
 		List<ClassRow> updated = new ArrayList<>();
@@ -124,7 +141,10 @@ final class ClassScheme {
 		return value != null && !value.equals(current);
 	}
 
-	/** Walks up from every incoming class over the merged parent map; each cycle is reported once. */
+	/**
+	 * Walks up from every incoming class over the merged parent map; each cycle is
+	 * reported once.
+	 */
 	private void findCycles() {
 		Set<String> acyclic = new HashSet<>();
 		Set<Set<String>> reported = new HashSet<>();
@@ -140,8 +160,11 @@ final class ClassScheme {
 			if (code != null && onPath.containsKey(code)) {
 				List<String> cycle = new ArrayList<>(path.subList(onPath.get(code), path.size()));
 				if (cycle.size() > 1 && reported.add(Set.copyOf(cycle))) {
-					ClassRow at = cycle.stream().map(incoming::get).filter(Objects::nonNull)
-						.min((a, b) -> Integer.compare(a.line(), b.line())).orElse(row);
+					ClassRow at = cycle.stream()
+						.map(incoming::get)
+						.filter(Objects::nonNull)
+						.min((a, b) -> Integer.compare(a.line(), b.line()))
+						.orElse(row);
 					cycle.add(cycle.get(0));
 					problem(at, "parent", "CYCLE", "cycle: " + String.join(" → ", cycle));
 				}
@@ -162,4 +185,5 @@ final class ClassScheme {
 	private void problem(ClassRow row, String field, String kind, String message) {
 		problems.add(ImportProblem.at(row.line(), row.code(), field, kind, message));
 	}
+
 }

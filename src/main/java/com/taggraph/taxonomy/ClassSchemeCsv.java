@@ -18,14 +18,16 @@ import com.taggraph.importing.ImportProblem;
 
 /**
  * Reads a class scheme from CSV: header {@code code,parent,name}, optionally followed by
- * {@code criterion,exclusive,exhaustive} (any order). Every problem is collected with its line,
- * so a user fixes the whole file in one pass.
+ * {@code criterion,exclusive,exhaustive} (any order). Every problem is collected with its
+ * line, so a user fixes the whole file in one pass.
  */
 final class ClassSchemeCsv {
 
 	static final List<String> REQUIRED = List.of("code", "parent", "name");
 	static final List<String> OPTIONAL = List.of("criterion", "exclusive", "exhaustive");
+
 	private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "是");
+
 	private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否");
 
 	record Parsed(List<ClassRow> rows, List<ImportProblem> problems) {
@@ -79,31 +81,34 @@ final class ClassSchemeCsv {
 		for (int i = 0; i < record.size(); i++) {
 			String name = record.get(i).toLowerCase(Locale.ROOT);
 			if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-				problems.add(ImportProblem.at(line, null, name, "MALFORMED", "unknown column '%s'; allowed columns are %s"
-					.formatted(record.get(i), String.join(",", concat(REQUIRED, OPTIONAL)))));
+				problems
+					.add(ImportProblem.at(line, null, name, "MALFORMED", "unknown column '%s'; allowed columns are %s"
+						.formatted(record.get(i), String.join(",", concat(REQUIRED, OPTIONAL)))));
 				ok = false;
 			}
 			else if (columns.putIfAbsent(name, i) != null) {
-				problems.add(ImportProblem.at(line, null, name, "MALFORMED", "column '%s' appears twice".formatted(name)));
+				problems
+					.add(ImportProblem.at(line, null, name, "MALFORMED", "column '%s' appears twice".formatted(name)));
 				ok = false;
 			}
 		}
 		for (String required : REQUIRED) {
 			if (!columns.containsKey(required)) {
 				problems.add(ImportProblem.at(line, null, required, "MALFORMED",
-						"missing column '%s'; the header must start %s".formatted(required, String.join(",", REQUIRED))));
+						"missing column '%s'; the header must start %s".formatted(required,
+								String.join(",", REQUIRED))));
 				ok = false;
 			}
 		}
 		return ok ? columns : null;
 	}
 
-	private static ClassRow row(CSVRecord record, int line, Map<String, Integer> columns, List<ImportProblem> problems) {
+	private static ClassRow row(CSVRecord record, int line, Map<String, Integer> columns,
+			List<ImportProblem> problems) {
 		String code = cell(record, columns, "code");
 		if (record.size() != columns.size()) {
-			problems.add(ImportProblem.at(line, code, null, "MALFORMED",
-					"expected %d columns (%s), found %d".formatted(columns.size(), String.join(",", columns.keySet()),
-							record.size())));
+			problems.add(ImportProblem.at(line, code, null, "MALFORMED", "expected %d columns (%s), found %d"
+				.formatted(columns.size(), String.join(",", columns.keySet()), record.size())));
 			return null;
 		}
 		int before = problems.size();
@@ -144,10 +149,14 @@ final class ClassSchemeCsv {
 		return null;
 	}
 
-	/** Line numbers from character offsets: exact with quoted newlines and skipped blank lines. */
+	/**
+	 * Line numbers from character offsets: exact with quoted newlines and skipped blank
+	 * lines.
+	 */
 	private static final class LineIndex {
 
 		private final String text;
+
 		private final int[] starts;
 
 		LineIndex(String text) {
@@ -168,7 +177,8 @@ final class ClassSchemeCsv {
 		}
 
 		int lineAt(long offset) {
-			// a record's offset is where the parser began, before any blank lines it skipped
+			// a record's offset is where the parser began, before any blank lines it
+			// skipped
 			int position = (int) offset;
 			while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
 				position++;
@@ -176,6 +186,7 @@ final class ClassSchemeCsv {
 			int index = java.util.Arrays.binarySearch(starts, position);
 			return index >= 0 ? index + 1 : -index - 1;
 		}
+
 	}
 
 	private static List<String> concat(List<String> a, List<String> b) {
@@ -191,4 +202,5 @@ final class ClassSchemeCsv {
 		}
 		return t.getMessage();
 	}
+
 }

@@ -17,13 +17,15 @@ import com.taggraph.importing.ImportStatus;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /api/import/tag-classes}: a class scheme, {@code code,parent,name[,criterion,exclusive,exhaustive]},
- * UTF-8, all or nothing (a refusal lists every problem), {@code ?dryRun=true} to check without writing.
+ * {@code POST /api/import/tag-classes}: a class scheme,
+ * {@code code,parent,name[,criterion,exclusive,exhaustive]}, UTF-8, all or nothing (a
+ * refusal lists every problem), {@code ?dryRun=true} to check without writing.
  */
 @RestController
 class ClassSchemeImportController {
 
 	private final TaxonomyService taxonomy;
+
 	private final long maxBytes;
 
 	ClassSchemeImportController(TaxonomyService taxonomy, ImportProperties properties) {
@@ -31,18 +33,22 @@ class ClassSchemeImportController {
 		this.maxBytes = properties.maxBytes().toBytes();
 	}
 
-	/** New classes are DRAFT; {@code status=APPROVED} (admins only) makes every written class APPROVED. */
+	/**
+	 * New classes are DRAFT; {@code status=APPROVED} (admins only) makes every written
+	 * class APPROVED.
+	 */
 	@PostMapping(path = "/api/import/tag-classes", produces = MediaType.APPLICATION_JSON_VALUE)
 	ImportOutcome importTagClasses(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestParam(required = false) String status) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String status)
+			throws IOException {
 		boolean approved;
 		String text;
 		try {
 			approved = ImportStatus.approved(status, request);
 			CsvUpload.requireCsv(contentType, request.getContentLengthLong(), maxBytes, "taggraph.import.max-bytes");
-			text = CsvUpload.utf8(CsvUpload.readAtMost(request.getInputStream(), maxBytes, "taggraph.import.max-bytes"));
+			text = CsvUpload
+				.utf8(CsvUpload.readAtMost(request.getInputStream(), maxBytes, "taggraph.import.max-bytes"));
 		}
 		catch (ImportRefusal refusal) {
 			throw ImportOutcome.refusal(refusal, dryRun);
@@ -50,4 +56,5 @@ class ClassSchemeImportController {
 		ClassSchemeCsv.Parsed parsed = ClassSchemeCsv.parse(text);
 		return taxonomy.importScheme(parsed.rows(), parsed.problems(), dryRun, approved).orRefuse();
 	}
+
 }

@@ -1,5 +1,8 @@
 package com.taggraph.taxonomy;
 
-/** Batch key of {@code TagClass.tags(includeDescendants)}: at most two queries per request. */
+/**
+ * Batch key of {@code TagClass.tags(includeDescendants)}: at most two queries per
+ * request.
+ */
 record ClassTagsKey(String classCode, boolean includeDescendants) {
 }

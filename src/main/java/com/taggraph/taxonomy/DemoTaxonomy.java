@@ -11,8 +11,8 @@ import com.taggraph.graph.DemoLibraryPart;
 import com.taggraph.lifecycle.LifecycleStatus;
 
 /**
- * The demo library's scheme, classes and tags, written as every bulk write of them is (through
- * {@link TaxonomyWriter}), APPROVED: the first part, which the others link to.
+ * The demo library's scheme, classes and tags, written as every bulk write of them is
+ * (through {@link TaxonomyWriter}), APPROVED: the first part, which the others link to.
  */
 @Component
 @Order(1)
@@ -21,6 +21,7 @@ class DemoTaxonomy implements DemoLibraryPart {
 	private static final String APPROVED = LifecycleStatus.APPROVED.name();
 
 	private final Neo4jClient neo4j;
+
 	private final TaxonomyWriter writer;
 
 	DemoTaxonomy(Neo4jClient neo4j, TaxonomyWriter writer) {
@@ -36,20 +37,24 @@ class DemoTaxonomy implements DemoLibraryPart {
 				""").bind(library.get("scheme")).to("scheme").run();
 		writer.writeClasses(rows(library, "classes").stream()
 			.map(c -> new TaxonomyWriter.ClassRecord(text(c, "code"), text(c, "parent"), text(c, "name"),
-					text(c, "criterion"), Boolean.TRUE.equals(c.get("exclusive")), Boolean.TRUE.equals(c.get("exhaustive")),
-					text(c, "scope"), APPROVED))
+					text(c, "criterion"), Boolean.TRUE.equals(c.get("exclusive")),
+					Boolean.TRUE.equals(c.get("exhaustive")), text(c, "scope"), APPROVED))
 			.toList(), TaxonomyWriter.Absent.CLEAR);
 		List<Map<String, Object>> tags = rows(library, "tags");
 		writer.writeTags(tags.stream()
 			.map(t -> new TaxonomyWriter.TagRecord(text(t, "code"), text(t, "class"), text(t, "name"), text(t, "rule"),
 					APPROVED))
 			.toList());
-		// a silently skipped MATCH would load half a library; counting the edges catches that
-		long inClass = neo4j.query("RETURN COUNT { (:Tag)-[:IN_CLASS]->(:TagClass) } AS n").fetchAs(Long.class).one()
+		// a silently skipped MATCH would load half a library; counting the edges catches
+		// that
+		long inClass = neo4j.query("RETURN COUNT { (:Tag)-[:IN_CLASS]->(:TagClass) } AS n")
+			.fetchAs(Long.class)
+			.one()
 			.orElse(0L);
 		if (inClass != tags.size()) {
-			throw new IllegalStateException("Demo library references classes it does not define; loaded %d tags in a class, expected %d"
-				.formatted(inClass, tags.size()));
+			throw new IllegalStateException(
+					"Demo library references classes it does not define; loaded %d tags in a class, expected %d"
+						.formatted(inClass, tags.size()));
 		}
 	}
 
@@ -62,4 +67,5 @@ class DemoTaxonomy implements DemoLibraryPart {
 		Object value = row.get(key);
 		return value == null ? null : value.toString();
 	}
+
 }

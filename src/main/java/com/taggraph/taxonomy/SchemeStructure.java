@@ -9,21 +9,28 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The structural rules GraphQL writes refuse with {@code STRUCTURAL_RULE}, checked for a whole import
- * at once: the class tree as it would stand after the import, against the tree before it. Pure Java,
- * so each import (class-scheme CSV, SKOS) feeds it from the snapshot it already reads.
+ * The structural rules GraphQL writes refuse with {@code STRUCTURAL_RULE}, checked for a
+ * whole import at once: the class tree as it would stand after the import, against the
+ * tree before it. Pure Java, so each import (class-scheme CSV, SKOS) feeds it from the
+ * snapshot it already reads.
  * <ul>
- * <li>{@link #DIVISION_WITHOUT_CRITERION}: a class with lower classes has a criterion (划分标准).</li>
- * <li>{@link #EXHAUSTIVE_CLASS_EMPTY}: an exhaustive class holds a tag at or below it.</li>
+ * <li>{@link #DIVISION_WITHOUT_CRITERION}: a class with lower classes has a criterion
+ * (划分标准).</li>
+ * <li>{@link #EXHAUSTIVE_CLASS_EMPTY}: an exhaustive class holds a tag at or below
+ * it.</li>
  * </ul>
- * Only what the import touches is reported: a class it names, a class it gives a lower class, or an
- * exhaustive class it empties. A violation already in the library and untouched stays the rule
- * report's business, as it is for GraphQL writes.
+ * Only what the import touches is reported: a class it names, a class it gives a lower
+ * class, or an exhaustive class it empties. A violation already in the library and
+ * untouched stays the rule report's business, as it is for GraphQL writes.
  */
 public final class SchemeStructure {
 
-	/** Named like the rule report's checks and the {@code rule} of a refused GraphQL write. */
+	/**
+	 * Named like the rule report's checks and the {@code rule} of a refused GraphQL
+	 * write.
+	 */
 	public static final String DIVISION_WITHOUT_CRITERION = "DIVISION_WITHOUT_CRITERION";
+
 	public static final String EXHAUSTIVE_CLASS_EMPTY = "EXHAUSTIVE_CLASS_EMPTY";
 
 	/** One class as the rules see it. */
@@ -31,10 +38,11 @@ public final class SchemeStructure {
 	}
 
 	/**
-	 * @param rule    {@link #DIVISION_WITHOUT_CRITERION} or {@link #EXHAUSTIVE_CLASS_EMPTY}
-	 * @param code    the class that breaks the rule
-	 * @param through the class of the import that brings the violation about, when it is not {@code code}
-	 *                itself (a lower class placed under a class without criterion); else null
+	 * @param rule {@link #DIVISION_WITHOUT_CRITERION} or {@link #EXHAUSTIVE_CLASS_EMPTY}
+	 * @param code the class that breaks the rule
+	 * @param through the class of the import that brings the violation about, when it is
+	 * not {@code code} itself (a lower class placed under a class without criterion);
+	 * else null
 	 * @param message what is wrong and how to fix it
 	 */
 	public record Violation(String rule, String code, String through, String message) {
@@ -44,11 +52,12 @@ public final class SchemeStructure {
 	}
 
 	/**
-	 * @param before       every class before the import, by code
-	 * @param after        every class after it, by code (the tree must be acyclic: check cycles first)
-	 * @param tagsBefore   classes holding a tag directly, before
-	 * @param tagsAfter    classes holding a tag directly, after
-	 * @param touched      the classes the import names
+	 * @param before every class before the import, by code
+	 * @param after every class after it, by code (the tree must be acyclic: check cycles
+	 * first)
+	 * @param tagsBefore classes holding a tag directly, before
+	 * @param tagsAfter classes holding a tag directly, after
+	 * @param touched the classes the import names
 	 */
 	public static List<Violation> check(Map<String, Node> before, Map<String, Node> after, Set<String> tagsBefore,
 			Set<String> tagsAfter, Set<String> touched) {
@@ -68,10 +77,12 @@ public final class SchemeStructure {
 								.formatted(code, list(children))));
 				}
 				else {
-					children.stream().filter(touched::contains).findFirst().ifPresent(child -> found.add(new Violation(
-							DIVISION_WITHOUT_CRITERION, code, child,
-							"class '%s' has no criterion (划分标准), so '%s' cannot be placed under it: give '%s' its criterion first"
-								.formatted(code, child, code))));
+					children.stream()
+						.filter(touched::contains)
+						.findFirst()
+						.ifPresent(child -> found.add(new Violation(DIVISION_WITHOUT_CRITERION, code, child,
+								"class '%s' has no criterion (划分标准), so '%s' cannot be placed under it: give '%s' its criterion first"
+									.formatted(code, child, code))));
 				}
 			}
 		});
@@ -97,7 +108,10 @@ public final class SchemeStructure {
 		return text == null || text.isBlank();
 	}
 
-	/** Classes holding a tag at or below them: each tag-holding class and every class above it. */
+	/**
+	 * Classes holding a tag at or below them: each tag-holding class and every class
+	 * above it.
+	 */
 	private static Set<String> holding(Map<String, Node> tree, Set<String> withTags) {
 		Set<String> holds = new HashSet<>();
 		for (String code : withTags) {
@@ -114,4 +128,5 @@ public final class SchemeStructure {
 		List<String> shown = codes.stream().limit(5).map(c -> "'" + c + "'").toList();
 		return String.join(", ", shown) + (codes.size() > 5 ? " and %d more".formatted(codes.size() - 5) : "");
 	}
+
 }

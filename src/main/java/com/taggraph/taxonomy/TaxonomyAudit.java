@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
 
-/** The hierarchy's relationships, as the change events of classes and tags record them. */
+/**
+ * The hierarchy's relationships, as the change events of classes and tags record them.
+ */
 @Configuration(proxyBeanMethods = false)
 class TaxonomyAudit {
 
@@ -19,4 +21,5 @@ class TaxonomyAudit {
 	AuditedRelationships tagClass() {
 		return new AuditedRelationships(ChangeKind.TAG, "tagClass: [(n)-[:IN_CLASS]->(c:TagClass) | c.code][0]");
 	}
+
 }

@@ -36,16 +36,20 @@ import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 /**
- * GraphQL mappings of the hierarchy. Every field that reaches further into the graph is batched,
- * so a request costs one query per field per level, not one per class.
+ * GraphQL mappings of the hierarchy. Every field that reaches further into the graph is
+ * batched, so a request costs one query per field per level, not one per class.
  */
 @Controller
 class TaxonomyController {
 
 	private final TaxonomyService taxonomy;
+
 	private final AuditTrail audit;
+
 	private final LifecycleService lifecycle;
+
 	private final NodeChanges nodeChanges;
+
 	private final Connections connections;
 
 	TaxonomyController(TaxonomyService taxonomy, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
@@ -58,10 +62,12 @@ class TaxonomyController {
 		loaders.<DescendantsKey, List<TagClass>>forName("descendantsLoader")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.descendants(keys)));
 		loaders.<ClassTagsKey, List<Tag>>forName("classTagsLoader")
-			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> taxonomy.tagsOfClasses(keys, Visibility.of(env.getContext()))));
+			.registerMappedBatchLoader((keys, env) -> Mono
+				.fromCallable(() -> taxonomy.tagsOfClasses(keys, Visibility.of(env.getContext()))));
 	}
 
-	// ---- queries ------------------------------------------------------------------------------
+	// ---- queries
+	// ------------------------------------------------------------------------------
 
 	@QueryMapping
 	TagClass tagClass(@Argument String code) {
@@ -87,17 +93,20 @@ class TaxonomyController {
 	@QueryMapping
 	Connection<Tag> tagSearch(@Argument String text, @Argument List<String> status, ScrollSubrange range,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
-		return connections.of(taxonomy.searchTags(text, status, Connections.position(range), Connections.first(range),
-				visibility), range, () -> taxonomy.countSearchTags(text, status, visibility));
+		return connections.of(
+				taxonomy.searchTags(text, status, Connections.position(range), Connections.first(range), visibility),
+				range, () -> taxonomy.countSearchTags(text, status, visibility));
 	}
 
-	// ---- TagClass fields ----------------------------------------------------------------------
+	// ---- TagClass fields
+	// ----------------------------------------------------------------------
 
 	@BatchMapping(typeName = "TagClass")
 	Map<TagClass, TagClass> broader(List<TagClass> classes) {
-		Map<String, TagClass> parents = taxonomy.classesByCode(
-				classes.stream().map(TagClass::parentCode).filter(java.util.Objects::nonNull).toList());
-		return classes.stream().filter(c -> c.parentCode() != null && parents.containsKey(c.parentCode()))
+		Map<String, TagClass> parents = taxonomy
+			.classesByCode(classes.stream().map(TagClass::parentCode).filter(java.util.Objects::nonNull).toList());
+		return classes.stream()
+			.filter(c -> c.parentCode() != null && parents.containsKey(c.parentCode()))
 			.collect(Collectors.toMap(Function.identity(), c -> parents.get(c.parentCode()), (a, b) -> a));
 	}
 
@@ -114,8 +123,13 @@ class TaxonomyController {
 	@BatchMapping(typeName = "TagClass")
 	Map<TagClass, List<TagClass>> siblings(List<TagClass> classes) {
 		Map<String, List<TagClass>> arrays = taxonomy.classArrays(codes(classes));
-		return classes.stream().distinct().collect(Collectors.toMap(Function.identity(),
-				c -> arrays.getOrDefault(c.code(), List.of()).stream().filter(s -> !s.code().equals(c.code())).toList()));
+		return classes.stream()
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(),
+					c -> arrays.getOrDefault(c.code(), List.of())
+						.stream()
+						.filter(s -> !s.code().equals(c.code()))
+						.toList()));
 	}
 
 	@BatchMapping(typeName = "TagClass")
@@ -158,22 +172,25 @@ class TaxonomyController {
 		return lifecycle.replacements(ItemKind.TAG_CLASS, classes, TagClass::code, taxonomy::classesByCode);
 	}
 
-	// ---- Tag fields ---------------------------------------------------------------------------
+	// ---- Tag fields
+	// ---------------------------------------------------------------------------
 
 	@BatchMapping(typeName = "Tag")
 	Map<Tag, TagClass> tagClass(List<Tag> tags) {
-		Map<String, TagClass> classes = taxonomy.classesByCode(
-				tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
-		return tags.stream().filter(t -> t.classCode() != null && classes.containsKey(t.classCode()))
+		Map<String, TagClass> classes = taxonomy
+			.classesByCode(tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
+		return tags.stream()
+			.filter(t -> t.classCode() != null && classes.containsKey(t.classCode()))
 			.collect(Collectors.toMap(Function.identity(), t -> classes.get(t.classCode()), (a, b) -> a));
 	}
 
 	@BatchMapping(typeName = "Tag", field = "classChain")
 	Map<Tag, List<TagClass>> tagClassChain(List<Tag> tags) {
-		Map<String, List<TagClass>> chains = taxonomy.classChains(
-				tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
-		return tags.stream().distinct().collect(Collectors.toMap(Function.identity(),
-				t -> chains.getOrDefault(t.classCode(), List.of())));
+		Map<String, List<TagClass>> chains = taxonomy
+			.classChains(tags.stream().map(Tag::classCode).filter(java.util.Objects::nonNull).toList());
+		return tags.stream()
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(), t -> chains.getOrDefault(t.classCode(), List.of())));
 	}
 
 	@BatchMapping(typeName = "Tag", field = "history")
@@ -192,7 +209,8 @@ class TaxonomyController {
 	}
 
 	@SchemaMapping(typeName = "TagClass", field = "changes")
-	CompletableFuture<Connection<ChangeEvent>> classChanges(TagClass tagClass, ScrollSubrange range, DataFetchingEnvironment env) {
+	CompletableFuture<Connection<ChangeEvent>> classChanges(TagClass tagClass, ScrollSubrange range,
+			DataFetchingEnvironment env) {
 		return nodeChanges.of(ChangeKind.TAG_CLASS, tagClass.code(), range, env);
 	}
 
@@ -201,17 +219,25 @@ class TaxonomyController {
 		return nodeChanges.of(ChangeKind.TAG, tag.code(), range, env);
 	}
 
-	/** The replacements of every warning of a request, in one query, as on {@code Tag.replacedBy}. */
+	/**
+	 * The replacements of every warning of a request, in one query, as on
+	 * {@code Tag.replacedBy}.
+	 */
 	@BatchMapping(typeName = "DeprecationWarning", field = "replacedBy")
 	Map<DeprecationWarning, Tag> warningReplacedBy(List<DeprecationWarning> warnings,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
-		Map<String, Tag> tags = taxonomy.tagsByCode(warnings.stream().map(DeprecationWarning::replacedBy)
-			.filter(java.util.Objects::nonNull).collect(Collectors.toSet()), visibility);
-		return warnings.stream().distinct().filter(w -> w.replacedBy() != null && tags.containsKey(w.replacedBy()))
+		Map<String, Tag> tags = taxonomy.tagsByCode(warnings.stream()
+			.map(DeprecationWarning::replacedBy)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet()), visibility);
+		return warnings.stream()
+			.distinct()
+			.filter(w -> w.replacedBy() != null && tags.containsKey(w.replacedBy()))
 			.collect(Collectors.toMap(Function.identity(), w -> tags.get(w.replacedBy())));
 	}
 
-	// ---- mutations ----------------------------------------------------------------------------
+	// ---- mutations
+	// ----------------------------------------------------------------------------
 
 	@MutationMapping
 	TagClass createTagClass(@Argument TagClassInput input) {
@@ -258,7 +284,9 @@ class TaxonomyController {
 	}
 
 	private static Map<TagClass, List<TagClass>> byClass(List<TagClass> classes, Map<String, List<TagClass>> found) {
-		return classes.stream().distinct()
+		return classes.stream()
+			.distinct()
 			.collect(Collectors.toMap(Function.identity(), c -> found.getOrDefault(c.code(), List.of())));
 	}
+
 }

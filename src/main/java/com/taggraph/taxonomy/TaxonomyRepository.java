@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import com.taggraph.graph.GraphModel;
 
 /**
- * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of them in one
- * round trip, so a GraphQL request costs a number of queries that does not grow with its result.
+ * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of
+ * them in one round trip, so a GraphQL request costs a number of queries that does not
+ * grow with its result.
  */
 @Repository
 class TaxonomyRepository {
@@ -39,14 +40,17 @@ class TaxonomyRepository {
 		this.neo4j = neo4j;
 	}
 
-	// ---- reads ------------------------------------------------------------------------------
+	// ---- reads
+	// ------------------------------------------------------------------------------
 
 	List<TagClass> findClasses(Collection<String> codes) {
 		return classes("""
 				UNWIND $codes AS key
 				MATCH (c:TagClass {code: key})
-				RETURN key, %s""".formatted(CLASS_COLUMNS), Map.of("codes", codes))
-			.values().stream().flatMap(List::stream).toList();
+				RETURN key, %s""".formatted(CLASS_COLUMNS), Map.of("codes", codes)).values()
+			.stream()
+			.flatMap(List::stream)
+			.toList();
 	}
 
 	Optional<TagClass> findClass(String code) {
@@ -57,8 +61,7 @@ class TaxonomyRepository {
 		return classes("""
 				MATCH (c:TagClass) WHERE NOT (c)-[:BROADER]->(:TagClass)
 				RETURN '' AS key, %s
-				ORDER BY c.code""".formatted(CLASS_COLUMNS), Map.of())
-			.getOrDefault("", List.of());
+				ORDER BY c.code""".formatted(CLASS_COLUMNS), Map.of()).getOrDefault("", List.of());
 	}
 
 	Map<String, List<TagClass>> narrower(Collection<String> codes) {
@@ -69,7 +72,10 @@ class TaxonomyRepository {
 				ORDER BY key, c.code""".formatted(CLASS_COLUMNS), Map.of("codes", codes));
 	}
 
-	/** The class array (类列) of each class: the lower classes of its upper class, or all roots. */
+	/**
+	 * The class array (类列) of each class: the lower classes of its upper class, or all
+	 * roots.
+	 */
 	Map<String, List<TagClass>> classArrays(Collection<String> codes) {
 		return classes("""
 				UNWIND $codes AS key
@@ -88,7 +94,10 @@ class TaxonomyRepository {
 				ORDER BY key, c.code""".formatted(CLASS_COLUMNS), Map.of("codes", codes));
 	}
 
-	/** The class chain (类链) of each class, root first; levels and parents follow from the order. */
+	/**
+	 * The class chain (类链) of each class, root first; levels and parents follow from the
+	 * order.
+	 */
 	Map<String, List<TagClass>> classChains(Collection<String> codes) {
 		Map<String, List<TagClass>> chains = new LinkedHashMap<>();
 		neo4j.query("""
@@ -97,7 +106,8 @@ class TaxonomyRepository {
 				WHERE NOT (root)-[:BROADER]->(:TagClass)
 				RETURN key, [n IN reverse(nodes(path)) | %s] AS chain
 				""".formatted(ClassChains.NODE_PROJECTION))
-			.bind(codes).to("codes")
+			.bind(codes)
+			.to("codes")
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, row) -> Map.entry(row.get("key").asString(), ClassChains.of(row.get("chain"))))
 			.all()
@@ -105,7 +115,10 @@ class TaxonomyRepository {
 		return chains;
 	}
 
-	/** Classes below each class, in tree (pre-)order, down to {@code maxDepth} levels (null: all). */
+	/**
+	 * Classes below each class, in tree (pre-)order, down to {@code maxDepth} levels
+	 * (null: all).
+	 */
 	Map<String, List<TagClass>> descendants(Collection<String> codes, Integer maxDepth) {
 		return classes("""
 				UNWIND $codes AS key
@@ -131,8 +144,10 @@ class TaxonomyRepository {
 	Optional<Tag> findTag(String code, List<String> hidden) {
 		return tags("""
 				MATCH (t:Tag {code: $code}) WHERE NOT t.code IN $hidden
-				RETURN t.code AS key, %s""".formatted(TAG_COLUMNS), Map.of("code", code, "hidden", hidden))
-			.values().stream().flatMap(List::stream).findFirst();
+				RETURN t.code AS key, %s""".formatted(TAG_COLUMNS), Map.of("code", code, "hidden", hidden)).values()
+			.stream()
+			.flatMap(List::stream)
+			.findFirst();
 	}
 
 	/** The tags with the given codes, by code; unknown codes are left out. */
@@ -147,10 +162,14 @@ class TaxonomyRepository {
 	}
 
 	/**
-	 * Tags whose code starts with the text (any case), whose name contains it, or that a free tag
-	 * containing it (by normalised form) was promoted or merged into; exact codes first.
+	 * Tags whose code starts with the text (any case), whose name contains it, or that a
+	 * free tag containing it (by normalised form) was promoted or merged into; exact
+	 * codes first.
 	 */
-	/** Tags matching a search, by rank (exact code, code prefix, the rest) then code, after the given pair. */
+	/**
+	 * Tags matching a search, by rank (exact code, code prefix, the rest) then code,
+	 * after the given pair.
+	 */
 	List<Tag> searchTags(String text, String normalized, List<String> statuses, Integer afterRank, String afterCode,
 			int first, List<String> hidden) {
 		return tags(SEARCH + """
@@ -168,11 +187,16 @@ class TaxonomyRepository {
 		return neo4j.query(SEARCH + "RETURN count(t) AS n")
 			.bindAll(mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "statuses", statuses,
 					"hidden", hidden))
-			.fetchAs(Integer.class).mappedBy((types, row) -> row.get("n").asInt())
-			.one().orElse(0);
+			.fetchAs(Integer.class)
+			.mappedBy((types, row) -> row.get("n").asInt())
+			.one()
+			.orElse(0);
 	}
 
-	/** A search's rank of a tag: 0 for the code searched for, 1 for a code starting with it, 2 for the rest. */
+	/**
+	 * A search's rank of a tag: 0 for the code searched for, 1 for a code starting with
+	 * it, 2 for the rest.
+	 */
 	static int searchRank(String text, String code) {
 		String prefix = codePrefix(text);
 		return code.equals(prefix) ? 0 : code.startsWith(prefix) ? 1 : 2;
@@ -192,14 +216,19 @@ class TaxonomyRepository {
 
 	private static final String SEARCH_RANK = "CASE WHEN t.code = $codePrefix THEN 0 WHEN t.code STARTS WITH $codePrefix THEN 1 ELSE 2 END";
 
-	// ---- checks inside write transactions -----------------------------------------------------
+	// ---- checks inside write transactions
+	// -----------------------------------------------------
 
-	/** Serialises hierarchy writes, so two concurrent moves cannot together build a cycle. */
+	/**
+	 * Serialises hierarchy writes, so two concurrent moves cannot together build a cycle.
+	 */
 	void lockTaxonomy() {
 		neo4j.query("MERGE (l:TaxonomyLock {name: 'taxonomy'}) SET l.lockedAt = datetime()").run();
 	}
 
-	/** Which of the codes are taken, by a class or a tag (the two share one code space). */
+	/**
+	 * Which of the codes are taken, by a class or a tag (the two share one code space).
+	 */
 	Map<String, String> takenCodes(Collection<String> codes) {
 		Map<String, String> taken = new LinkedHashMap<>();
 		neo4j.query("""
@@ -209,15 +238,21 @@ class TaxonomyRepository {
 				WITH key, CASE WHEN c IS NOT NULL THEN 'class' WHEN t IS NOT NULL THEN 'tag' END AS kind
 				WHERE kind IS NOT NULL
 				RETURN key, kind""")
-			.bind(codes).to("codes")
-			.fetch().all()
+			.bind(codes)
+			.to("codes")
+			.fetch()
+			.all()
 			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
 		return taken;
 	}
 
 	boolean classExists(String code) {
-		return neo4j.query("RETURN EXISTS { (:TagClass {code: $code}) } AS found").bind(code).to("code")
-			.fetchAs(Boolean.class).one().orElse(false);
+		return neo4j.query("RETURN EXISTS { (:TagClass {code: $code}) } AS found")
+			.bind(code)
+			.to("code")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
 	/** Whether {@code candidate} is {@code code} itself or one of its descendants. */
@@ -226,7 +261,9 @@ class TaxonomyRepository {
 				MATCH (candidate:TagClass {code: $candidate}), (c:TagClass {code: $code})
 				RETURN EXISTS { (candidate)-[:BROADER]->*(c) } AS below""")
 			.bindAll(Map.of("candidate", candidate, "code", code))
-			.fetchAs(Boolean.class).one().orElse(false);
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
 	/** How many lower classes and tags a class still holds. */
@@ -234,25 +271,35 @@ class TaxonomyRepository {
 		return neo4j.query("""
 				MATCH (c:TagClass {code: $code})
 				RETURN COUNT { (c)<-[:BROADER]-(:TagClass) } AS classes, COUNT { (c)<-[:IN_CLASS]-(:Tag) } AS tags""")
-			.bind(code).to("code").fetch().one().orElse(Map.of());
+			.bind(code)
+			.to("code")
+			.fetch()
+			.one()
+			.orElse(Map.of());
 	}
 
 	/**
-	 * Exhaustive classes above {@code code} left with no tag if it moved (with its subtree and tags) under
-	 * {@code newParent} (null: to the root). Only a class whose subtree holds tags can empty another.
+	 * Exhaustive classes above {@code code} left with no tag if it moved (with its
+	 * subtree and tags) under {@code newParent} (null: to the root). Only a class whose
+	 * subtree holds tags can empty another.
 	 */
 	List<String> exhaustiveClassesEmptiedByMovingClass(String code, String newParent) {
-		return List.copyOf(neo4j.query("""
-				MATCH (c:TagClass {code: $code})-[:BROADER]->+(a:TagClass {exhaustive: true})
-				WHERE ($newParent IS NULL OR NOT EXISTS { (:TagClass {code: $newParent})-[:BROADER]->*(a) })
-				  AND EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) }
-				  AND NOT EXISTS { (:Tag)-[:IN_CLASS]->(x:TagClass)-[:BROADER]->*(a) WHERE NOT EXISTS { (x)-[:BROADER]->*(c) } }
-				RETURN a.code AS code ORDER BY code""")
+		return List.copyOf(neo4j
+			.query("""
+					MATCH (c:TagClass {code: $code})-[:BROADER]->+(a:TagClass {exhaustive: true})
+					WHERE ($newParent IS NULL OR NOT EXISTS { (:TagClass {code: $newParent})-[:BROADER]->*(a) })
+					  AND EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) }
+					  AND NOT EXISTS { (:Tag)-[:IN_CLASS]->(x:TagClass)-[:BROADER]->*(a) WHERE NOT EXISTS { (x)-[:BROADER]->*(c) } }
+					RETURN a.code AS code ORDER BY code""")
 			.bindAll(mapOf("code", code, "newParent", newParent))
-			.fetchAs(String.class).all());
+			.fetchAs(String.class)
+			.all());
 	}
 
-	/** Exhaustive classes at or above the tag's class left with no tag if it moved to {@code newClass} (null: deleted). */
+	/**
+	 * Exhaustive classes at or above the tag's class left with no tag if it moved to
+	 * {@code newClass} (null: deleted).
+	 */
 	List<String> exhaustiveClassesEmptiedByRemovingTag(String code, String newClass) {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag {code: $code})-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(a:TagClass {exhaustive: true})
@@ -260,7 +307,8 @@ class TaxonomyRepository {
 				  AND NOT EXISTS { (o:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(a) WHERE o <> t }
 				RETURN a.code AS code ORDER BY code""")
 			.bindAll(mapOf("code", code, "newClass", newClass))
-			.fetchAs(String.class).all());
+			.fetchAs(String.class)
+			.all());
 	}
 
 	/** Whether a tag sits in the class or below it. */
@@ -268,18 +316,28 @@ class TaxonomyRepository {
 		return neo4j.query("""
 				MATCH (c:TagClass {code: $code})
 				RETURN EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) } AS holds""")
-			.bind(code).to("code").fetchAs(Boolean.class).one().orElse(false);
+			.bind(code)
+			.to("code")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
 	/** What still depends on a tag: tags derived from it, and customers carrying it. */
 	Map<String, Object> tagDependents(String code) {
-		return neo4j.query("""
-				MATCH (t:Tag {code: $code})
-				RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers""")
-			.bind(code).to("code").fetch().one().orElse(Map.of());
+		return neo4j
+			.query("""
+					MATCH (t:Tag {code: $code})
+					RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers""")
+			.bind(code)
+			.to("code")
+			.fetch()
+			.one()
+			.orElse(Map.of());
 	}
 
-	// ---- writes -------------------------------------------------------------------------------
+	// ---- writes
+	// -------------------------------------------------------------------------------
 
 	void createClass(TagClassInput in) {
 		neo4j.query("""
@@ -313,9 +371,7 @@ class TaxonomyRepository {
 				WITH DISTINCT c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))
-				SET c.updatedAt = datetime()""")
-			.bindAll(mapOf("code", code, "parentCode", newParentCode))
-			.run();
+				SET c.updatedAt = datetime()""").bindAll(mapOf("code", code, "parentCode", newParentCode)).run();
 	}
 
 	void deleteClass(String code) {
@@ -346,16 +402,15 @@ class TaxonomyRepository {
 				DELETE old
 				WITH DISTINCT t, c
 				CREATE (t)-[:IN_CLASS]->(c)
-				SET t.updatedAt = datetime()""")
-			.bindAll(Map.of("code", code, "classCode", classCode))
-			.run();
+				SET t.updatedAt = datetime()""").bindAll(Map.of("code", code, "classCode", classCode)).run();
 	}
 
 	void deleteTag(String code) {
 		neo4j.query("MATCH (t:Tag {code: $code}) DETACH DELETE t").bind(code).to("code").run();
 	}
 
-	// ---- class-scheme import --------------------------------------------------------------------
+	// ---- class-scheme import
+	// --------------------------------------------------------------------
 
 	/** Every class with its parent and properties, to validate an import against. */
 	Map<String, ClassRow> allClassRows() {
@@ -376,32 +431,40 @@ class TaxonomyRepository {
 
 	/** The classes holding a tag directly, for the structural rules of an import. */
 	java.util.Set<String> classesHoldingTags() {
-		return java.util.Set.copyOf(neo4j.query("MATCH (c:TagClass) WHERE EXISTS { (:Tag)-[:IN_CLASS]->(c) } RETURN c.code")
-			.fetchAs(String.class).all());
+		return java.util.Set
+			.copyOf(neo4j.query("MATCH (c:TagClass) WHERE EXISTS { (:Tag)-[:IN_CLASS]->(c) } RETURN c.code")
+				.fetchAs(String.class)
+				.all());
 	}
 
 	List<String> tagCodesAmong(Collection<String> codes) {
 		return List.copyOf(neo4j.query("UNWIND $codes AS key MATCH (t:Tag {code: key}) RETURN t.code")
-			.bind(codes).to("codes").fetchAs(String.class).all());
+			.bind(codes)
+			.to("codes")
+			.fetchAs(String.class)
+			.all());
 	}
 
-	/** Creates or updates the classes of one batch; parents are linked in a second pass. */
 	/**
-	 * Creates or updates classes. {@code clear}: a null criterion, flag or scope removes the class's value
-	 * (a flag becomes false); otherwise it keeps it.
+	 * Creates or updates the classes of one batch; parents are linked in a second pass.
+	 */
+	/**
+	 * Creates or updates classes. {@code clear}: a null criterion, flag or scope removes
+	 * the class's value (a flag becomes false); otherwise it keeps it.
 	 */
 	void upsertClasses(List<TaxonomyWriter.ClassRecord> batch, boolean clear) {
-		neo4j.query("""
-				UNWIND $rows AS row
-				MERGE (c:TagClass {code: row.code})
-				  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
-				  ON MATCH SET c.updatedAt = datetime()
-				SET c.status = coalesce(row.status, %s),
-				    c.name = row.name,
-				    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
-				    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
-				    c.exhaustive = coalesce(row.exhaustive, CASE WHEN $clear THEN false ELSE c.exhaustive END),
-				    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END""")
+		neo4j
+			.query("""
+					UNWIND $rows AS row
+					MERGE (c:TagClass {code: row.code})
+					  ON CREATE SET c.createdAt = datetime(), c.exclusive = false, c.exhaustive = false
+					  ON MATCH SET c.updatedAt = datetime()
+					SET c.status = coalesce(row.status, %s),
+					    c.name = row.name,
+					    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
+					    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
+					    c.exhaustive = coalesce(row.exhaustive, CASE WHEN $clear THEN false ELSE c.exhaustive END),
+					    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END""")
 			.bindAll(Map.of("rows", batch.stream().map(TaxonomyRepository::classParams).toList(), "clear", clear))
 			.run();
 	}
@@ -416,11 +479,15 @@ class TaxonomyRepository {
 				WITH DISTINCT c, row
 				OPTIONAL MATCH (parent:TagClass {code: row.parent})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
-			.bind(batch.stream().map(TaxonomyRepository::classParams).toList()).to("rows")
+			.bind(batch.stream().map(TaxonomyRepository::classParams).toList())
+			.to("rows")
 			.run();
 	}
 
-	/** Creates or updates tags, each moved into its class (a tag whose class is missing is skipped). */
+	/**
+	 * Creates or updates tags, each moved into its class (a tag whose class is missing is
+	 * skipped).
+	 */
 	void upsertTags(List<TaxonomyWriter.TagRecord> batch) {
 		List<Map<String, Object>> rows = new ArrayList<>(batch.size());
 		for (TaxonomyWriter.TagRecord t : batch) {
@@ -443,9 +510,7 @@ class TaxonomyRepository {
 				OPTIONAL MATCH (t)-[old:IN_CLASS]->(:TagClass)
 				DELETE old
 				WITH DISTINCT t, c
-				CREATE (t)-[:IN_CLASS]->(c)""".formatted(GraphModel.status("t")))
-			.bind(rows).to("rows")
-			.run();
+				CREATE (t)-[:IN_CLASS]->(c)""".formatted(GraphModel.status("t"))).bind(rows).to("rows").run();
 	}
 
 	/** Cypher parameters are often null on purpose, which Map.of refuses. */
@@ -462,7 +527,8 @@ class TaxonomyRepository {
 		return row;
 	}
 
-	// ---- mapping ------------------------------------------------------------------------------
+	// ---- mapping
+	// ------------------------------------------------------------------------------
 
 	private Map<String, List<TagClass>> classes(String cypher, Map<String, Object> params) {
 		return grouped(cypher, params, TaxonomyRepository::toTagClass);
@@ -475,7 +541,8 @@ class TaxonomyRepository {
 	private <T> Map<String, List<T>> grouped(String cypher, Map<String, Object> params,
 			java.util.function.Function<Record, T> mapper) {
 		Map<String, List<T>> groups = new LinkedHashMap<>();
-		neo4j.query(cypher).bindAll(params)
+		neo4j.query(cypher)
+			.bindAll(params)
 			.fetchAs(Map.Entry.class)
 			.mappedBy((types, row) -> Map.entry(row.get("key").asString(), mapper.apply(row)))
 			.all()
@@ -496,8 +563,8 @@ class TaxonomyRepository {
 
 	private static TagClass toTagClass(Record r) {
 		return new TagClass(r.get("code").asString(), r.get("name").asString(null), r.get("criterion").asString(null),
-				r.get("exclusive").asBoolean(false), r.get("exhaustive").asBoolean(false), r.get("scope").asString(null),
-				r.get("level").asInt(), r.get("parentCode").asString(null));
+				r.get("exclusive").asBoolean(false), r.get("exhaustive").asBoolean(false),
+				r.get("scope").asString(null), r.get("level").asInt(), r.get("parentCode").asString(null));
 	}
 
 	private static Tag toTag(Record r) {
@@ -513,4 +580,5 @@ class TaxonomyRepository {
 		}
 		return map;
 	}
+
 }

@@ -9,8 +9,9 @@ import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.NoArguments;
 
 /**
- * The class and tag writes that wait for review when their item is in force, and how approval replays each:
- * through {@link TaxonomyService}, so the hierarchy's rules still hold when the reviewer approves.
+ * The class and tag writes that wait for review when their item is in force, and how
+ * approval replays each: through {@link TaxonomyService}, so the hierarchy's rules still
+ * hold when the reviewer approves.
  */
 @Configuration(proxyBeanMethods = false)
 class TaxonomyReview {
@@ -69,4 +70,5 @@ class TaxonomyReview {
 	ChangeApplier<NoArguments> deleteTag(TaxonomyService taxonomy) {
 		return new ChangeApplier<>(DELETE_TAG, (code, none) -> taxonomy.deleteTag(code));
 	}
+
 }

@@ -41,26 +41,35 @@ import com.taggraph.text.NormalizedText;
 import com.taggraph.graph.Keyset;
 
 /**
- * The hierarchy's rules and transaction boundaries. Every write validates first and throws before
- * it writes; anything thrown later rolls the whole transaction back, so a refused request changes nothing.
- * The rule report's structural checks are kept here at write time: a cycle (CYCLE), a division without a
- * criterion and an exhaustive class without tags (STRUCTURAL_RULE); orphans cannot arise, since a tag
- * needs a class and only an empty class is deleted.
+ * The hierarchy's rules and transaction boundaries. Every write validates first and
+ * throws before it writes; anything thrown later rolls the whole transaction back, so a
+ * refused request changes nothing. The rule report's structural checks are kept here at
+ * write time: a cycle (CYCLE), a division without a criterion and an exhaustive class
+ * without tags (STRUCTURAL_RULE); orphans cannot arise, since a tag needs a class and
+ * only an empty class is deleted.
  */
 @Service
 public class TaxonomyService {
 
 	private static final String DIVISION_WITHOUT_CRITERION = "DIVISION_WITHOUT_CRITERION";
+
 	private static final String EXHAUSTIVE_CLASS_EMPTY = "EXHAUSTIVE_CLASS_EMPTY";
 
 	/** Codes are identifiers users type and export: no spaces or control characters. */
 	static final int MAX_SEARCH = 200;
-	/** The keys of a search's keyset: the rank (exact code, code prefix, the rest), then the tag code. */
+
+	/**
+	 * The keys of a search's keyset: the rank (exact code, code prefix, the rest), then
+	 * the tag code.
+	 */
 	private static final Set<String> SEARCH_KEYS = Set.of("tag", "rank");
 
 	private final TaxonomyRepository repository;
+
 	private final TaxonomyWriter writer;
+
 	private final AuditTrail audit;
+
 	private final ChangeGate gate;
 
 	TaxonomyService(TaxonomyRepository repository, AuditTrail audit, ChangeGate gate) {
@@ -70,7 +79,8 @@ public class TaxonomyService {
 		this.gate = gate;
 	}
 
-	// ---- reads --------------------------------------------------------------------------------
+	// ---- reads
+	// --------------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
 	public TagClass tagClass(String code) {
@@ -82,7 +92,10 @@ public class TaxonomyService {
 		return repository.rootClasses();
 	}
 
-	/** A tag as the app sees it (every tag), for writers: stewards and above see every tag. */
+	/**
+	 * A tag as the app sees it (every tag), for writers: stewards and above see every
+	 * tag.
+	 */
 	@Transactional(readOnly = true)
 	public Tag tag(String code) {
 		return tag(code, Visibility.ALL);
@@ -100,7 +113,10 @@ public class TaxonomyService {
 		return tagsByCode(codes, Visibility.ALL);
 	}
 
-	/** The tags with the given codes the caller may see, by code; unknown and hidden codes are left out. */
+	/**
+	 * The tags with the given codes the caller may see, by code; unknown and hidden codes
+	 * are left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, Tag> tagsByCode(Collection<String> codes, Visibility visibility) {
 		return repository.findTags(codes, visibility.hidden());
@@ -111,15 +127,18 @@ public class TaxonomyService {
 		return searchTags(text, first, null, Visibility.ALL);
 	}
 
-	/** As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null or empty: any) the caller may see. */
+	/**
+	 * As {@link #searchTags(String, Integer)}, only tags with one of the statuses (null
+	 * or empty: any) the caller may see.
+	 */
 	@Transactional(readOnly = true)
 	public List<Tag> searchTags(String text, Integer first, List<String> statuses, Visibility visibility) {
 		return searchTags(text, statuses, null, first, visibility).getContent();
 	}
 
 	/**
-	 * One page of a search, after the position: the code searched for first, then codes starting with it, then
-	 * the rest, each by code.
+	 * One page of a search, after the position: the code searched for first, then codes
+	 * starting with it, then the rest, each by code.
 	 */
 	@Transactional(readOnly = true)
 	public Window<Tag> searchTags(String text, List<String> statuses, ScrollPosition after, Integer first,
@@ -129,8 +148,8 @@ public class TaxonomyService {
 		Map<String, Object> keys = Keyset.afterKeys(after, SEARCH_KEYS);
 		Integer afterRank = keys.isEmpty() ? null : rankOf(keys.get("rank"));
 		String afterCode = keys.isEmpty() ? null : String.valueOf(keys.get("tag"));
-		List<Tag> found = repository.searchTags(trimmed, NormalizedText.normalize(trimmed), statusList(statuses), afterRank,
-				afterCode, size + 1, visibility.hidden());
+		List<Tag> found = repository.searchTags(trimmed, NormalizedText.normalize(trimmed), statusList(statuses),
+				afterRank, afterCode, size + 1, visibility.hidden());
 		return Keyset.windowByKeys(found, size,
 				t -> Map.of("tag", t.code(), "rank", TaxonomyRepository.searchRank(trimmed, t.code())));
 	}
@@ -164,7 +183,8 @@ public class TaxonomyService {
 
 	@Transactional(readOnly = true)
 	public Map<String, TagClass> classesByCode(Collection<String> codes) {
-		return repository.findClasses(Set.copyOf(codes)).stream()
+		return repository.findClasses(Set.copyOf(codes))
+			.stream()
 			.collect(Collectors.toMap(TagClass::code, Function.identity()));
 	}
 
@@ -187,7 +207,8 @@ public class TaxonomyService {
 	@Transactional(readOnly = true)
 	public Map<DescendantsKey, List<TagClass>> descendants(Set<DescendantsKey> keys) {
 		Map<DescendantsKey, List<TagClass>> result = new LinkedHashMap<>();
-		keys.stream().collect(Collectors.groupingBy(k -> java.util.Optional.ofNullable(k.maxDepth())))
+		keys.stream()
+			.collect(Collectors.groupingBy(k -> java.util.Optional.ofNullable(k.maxDepth())))
 			.forEach((depth, group) -> {
 				Integer maxDepth = depth.orElse(null);
 				if (maxDepth != null && maxDepth < 1) {
@@ -203,19 +224,19 @@ public class TaxonomyService {
 	@Transactional(readOnly = true)
 	public Map<ClassTagsKey, List<Tag>> tagsOfClasses(Set<ClassTagsKey> keys, Visibility visibility) {
 		Map<ClassTagsKey, List<Tag>> result = new LinkedHashMap<>();
-		keys.stream().collect(Collectors.partitioningBy(ClassTagsKey::includeDescendants))
-			.forEach((deep, group) -> {
-				if (group.isEmpty()) {
-					return;
-				}
-				var found = repository.tagsOfClasses(group.stream().map(ClassTagsKey::classCode).toList(), deep,
-						visibility.hidden());
-				group.forEach(k -> result.put(k, found.getOrDefault(k.classCode(), List.of())));
-			});
+		keys.stream().collect(Collectors.partitioningBy(ClassTagsKey::includeDescendants)).forEach((deep, group) -> {
+			if (group.isEmpty()) {
+				return;
+			}
+			var found = repository.tagsOfClasses(group.stream().map(ClassTagsKey::classCode).toList(), deep,
+					visibility.hidden());
+			group.forEach(k -> result.put(k, found.getOrDefault(k.classCode(), List.of())));
+		});
 		return result;
 	}
 
-	// ---- class writes -------------------------------------------------------------------------
+	// ---- class writes
+	// -------------------------------------------------------------------------
 
 	@Transactional
 	public TagClass createTagClass(TagClassInput in) {
@@ -275,7 +296,10 @@ public class TaxonomyService {
 		return repository.findClass(code).orElseThrow();
 	}
 
-	/** Moves a class (with everything below it) under a new upper class, or to the root if null. */
+	/**
+	 * Moves a class (with everything below it) under a new upper class, or to the root if
+	 * null.
+	 */
 	@Transactional
 	public TagClass moveTagClass(String code, String newParentCode) {
 		repository.lockTaxonomy();
@@ -288,7 +312,8 @@ public class TaxonomyService {
 			if (repository.isSelfOrDescendant(newParentCode, code)) {
 				throw new DomainException(ErrorCode.CYCLE,
 						"moving class '%s' under '%s' would make a cycle: '%s' is %s".formatted(code, newParentCode,
-								newParentCode, newParentCode.equals(code) ? "the class itself" : "below '" + code + "'"),
+								newParentCode,
+								newParentCode.equals(code) ? "the class itself" : "below '" + code + "'"),
 						Map.of("field", "newParentCode", "subject", code));
 			}
 			requireCriterionToDivide(newParentCode, "newParentCode");
@@ -316,8 +341,8 @@ public class TaxonomyService {
 		long tags = ((Number) contents.get("tags")).longValue();
 		if (classes > 0 || tags > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"class '%s' still holds %s and %s; move or delete them first"
-						.formatted(code, count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
+					"class '%s' still holds %s and %s; move or delete them first".formatted(code,
+							count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
 					Map.of("subject", code, "classes", classes, "tags", tags));
 		}
 		if (gate.holds(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE)) {
@@ -329,7 +354,8 @@ public class TaxonomyService {
 		return code;
 	}
 
-	// ---- tag writes ---------------------------------------------------------------------------
+	// ---- tag writes
+	// ---------------------------------------------------------------------------
 
 	@Transactional
 	public Tag createTag(TagInput in) {
@@ -340,8 +366,9 @@ public class TaxonomyService {
 		repository.lockTaxonomy();
 		requireFreeCode(in.code());
 		if (!repository.classExists(in.classCode())) {
-			throw new DomainException(ErrorCode.NOT_FOUND, "unknown class '%s' for new tag '%s'".formatted(in.classCode(),
-					in.code()), Map.of("field", "classCode", "subject", in.classCode()));
+			throw new DomainException(ErrorCode.NOT_FOUND,
+					"unknown class '%s' for new tag '%s'".formatted(in.classCode(), in.code()),
+					Map.of("field", "classCode", "subject", in.classCode()));
 		}
 		var change = audit.change(ChangeKind.TAG, in.code());
 		repository.createTag(in);
@@ -395,8 +422,8 @@ public class TaxonomyService {
 		long customers = ((Number) dependents.get("customers")).longValue();
 		if (!derived.isEmpty() || customers > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"tag '%s' is still used: %s derive from it %s and %s carry it"
-						.formatted(code, count(derived.size(), "tag", "tags"), derived, count(customers, "customer", "customers")),
+					"tag '%s' is still used: %s derive from it %s and %s carry it".formatted(code,
+							count(derived.size(), "tag", "tags"), derived, count(customers, "customer", "customers")),
 					Map.of("subject", code, "derivedTags", derived, "customers", customers));
 		}
 		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, null);
@@ -412,12 +439,13 @@ public class TaxonomyService {
 		return code;
 	}
 
-	// ---- class-scheme import ------------------------------------------------------------------
+	// ---- class-scheme import
+	// ------------------------------------------------------------------
 
 	/**
-	 * Imports a whole class scheme in one transaction: all rows are checked (against each other and
-	 * the graph) before the first write, and any problem, including {@code parseProblems} found
-	 * while reading the file, means nothing is written.
+	 * Imports a whole class scheme in one transaction: all rows are checked (against each
+	 * other and the graph) before the first write, and any problem, including
+	 * {@code parseProblems} found while reading the file, means nothing is written.
 	 */
 	@Transactional
 	public ImportOutcome importScheme(List<ClassRow> rows, List<ImportProblem> parseProblems, boolean dryRun) {
@@ -425,9 +453,10 @@ public class TaxonomyService {
 	}
 
 	/**
-	 * As {@link #importScheme(List, List, boolean)}. New classes land as DRAFT, and rows that would change a class
-	 * that is not a DRAFT are refused (one problem each): approved classes change through review. With
-	 * {@code approved} (an admin's {@code status=APPROVED}) every written class is APPROVED, new or changed.
+	 * As {@link #importScheme(List, List, boolean)}. New classes land as DRAFT, and rows
+	 * that would change a class that is not a DRAFT are refused (one problem each):
+	 * approved classes change through review. With {@code approved} (an admin's
+	 * {@code status=APPROVED}) every written class is APPROVED, new or changed.
 	 */
 	@Transactional
 	public ImportOutcome importScheme(List<ClassRow> rows, List<ImportProblem> parseProblems, boolean dryRun,
@@ -443,7 +472,8 @@ public class TaxonomyService {
 		ClassScheme scheme = new ClassScheme(rows, repository.allClassRows(),
 				repository.tagCodesAmong(rows.stream().map(ClassRow::code).toList()));
 		problems.addAll(scheme.validate());
-		// what GraphQL writes refuse with STRUCTURAL_RULE, an import may not bring in either
+		// what GraphQL writes refuse with STRUCTURAL_RULE, an import may not bring in
+		// either
 		problems.addAll(scheme.structuralProblems(repository.classesHoldingTags()));
 		if (problems.isEmpty() && !approved) {
 			problems.addAll(changesToGovernedClasses(scheme.changes().updated()));
@@ -462,8 +492,8 @@ public class TaxonomyService {
 			changes.updated().forEach(r -> writes.add(toRecord(r, status)));
 			writer.writeClasses(writes, TaxonomyWriter.Absent.KEEP);
 			// one event for the whole scheme, not one per row
-			eventId = audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(),
-					"created", changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
+			eventId = audit.recordImport("scheme-" + java.util.UUID.randomUUID(), Map.of("rows", rows.size(), "created",
+					changes.created().size(), "updated", changes.updated().size(), "unchanged", changes.unchanged()));
 		}
 		return ImportOutcome.written(dryRun, new ImportOutcome.Counts(rows.size(), changes.created().size(),
 				changes.updated().size(), changes.unchanged()), eventId, millisSince(started));
@@ -501,7 +531,8 @@ public class TaxonomyService {
 			.filter(row -> statuses.get(row.code()) != null && statuses.get(row.code()) != LifecycleStatus.DRAFT)
 			.map(row -> ImportProblem.at(row.line(), row.code(), "status", "NOT_DRAFT",
 					("class '%s' is %s: an import changes only drafts; propose the change through GraphQL for review, "
-							+ "or have an admin import with status=APPROVED").formatted(row.code(), statuses.get(row.code()))))
+							+ "or have an admin import with status=APPROVED")
+						.formatted(row.code(), statuses.get(row.code()))))
 			.toList();
 	}
 
@@ -510,7 +541,8 @@ public class TaxonomyService {
 				row.exhaustive(), null, status);
 	}
 
-	// ---- validation ---------------------------------------------------------------------------
+	// ---- validation
+	// ---------------------------------------------------------------------------
 
 	private void requireClass(String code) {
 		if (code == null || !repository.classExists(code)) {
@@ -524,7 +556,10 @@ public class TaxonomyService {
 		}
 	}
 
-	/** One criterion per division (划分标准): a class gets lower classes only once it says how they are divided. */
+	/**
+	 * One criterion per division (划分标准): a class gets lower classes only once it says how
+	 * they are divided.
+	 */
 	private void requireCriterionToDivide(String parentCode, String field) {
 		TagClass parent = repository.findClass(parentCode).orElseThrow();
 		if (parent.criterion() == null || parent.criterion().isBlank()) {
@@ -540,7 +575,10 @@ public class TaxonomyService {
 						String.join(", ", classes.stream().map(c -> "'" + c + "'").toList())));
 	}
 
-	/** Named like the rule report's check, so a client can tell which rule a refusal protects. */
+	/**
+	 * Named like the rule report's check, so a client can tell which rule a refusal
+	 * protects.
+	 */
 	private static DomainException structural(String rule, String subject, String field, String message) {
 		return new DomainException(ErrorCode.STRUCTURAL_RULE, message,
 				Map.of("rule", rule, "subject", subject, "field", field));
@@ -549,7 +587,8 @@ public class TaxonomyService {
 	private void requireFreeCode(String code) {
 		String kind = repository.takenCodes(List.of(code)).get(code);
 		if (kind != null) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE, "code '%s' is already used by a %s".formatted(code, kind),
+			throw new DomainException(ErrorCode.DUPLICATE_CODE,
+					"code '%s' is already used by a %s".formatted(code, kind),
 					Map.of("field", "code", "subject", code));
 		}
 	}
@@ -559,4 +598,5 @@ public class TaxonomyService {
 			throw DomainException.invalid(field, "longer than %d characters".formatted(max));
 		}
 	}
+
 }

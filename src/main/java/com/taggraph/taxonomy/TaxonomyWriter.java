@@ -5,9 +5,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Classes and tags written in bulk, whoever writes them: the class-scheme and SKOS imports and the demo
- * library. The taxonomy module is the one writer of its nodes, so every bulk write goes through here,
- * in the caller's transaction, in UNWIND batches however many rows there are.
+ * Classes and tags written in bulk, whoever writes them: the class-scheme and SKOS
+ * imports and the demo library. The taxonomy module is the one writer of its nodes, so
+ * every bulk write goes through here, in the caller's transaction, in UNWIND batches
+ * however many rows there are.
  */
 @Service
 public class TaxonomyWriter {
@@ -15,27 +16,33 @@ public class TaxonomyWriter {
 	private static final int BATCH = 5000;
 
 	/**
-	 * One class to create or update. A null {@code status} gives a new class DRAFT and leaves an existing
-	 * one's; for the other properties see {@link Absent}.
+	 * One class to create or update. A null {@code status} gives a new class DRAFT and
+	 * leaves an existing one's; for the other properties see {@link Absent}.
 	 */
 	public record ClassRecord(String code, String parent, String name, String criterion, Boolean exclusive,
 			Boolean exhaustive, String scope, String status) {
 	}
 
 	/**
-	 * One tag to create or update, in its class, written whole (name and rule as given). A null
-	 * {@code status} gives a new tag DRAFT and leaves an existing one's.
+	 * One tag to create or update, in its class, written whole (name and rule as given).
+	 * A null {@code status} gives a new tag DRAFT and leaves an existing one's.
 	 */
 	public record TagRecord(String code, String classCode, String name, String rule, String status) {
 	}
 
-	/** What a null criterion, flag or scope of a {@link ClassRecord} means for a class that exists. */
+	/**
+	 * What a null criterion, flag or scope of a {@link ClassRecord} means for a class
+	 * that exists.
+	 */
 	public enum Absent {
 
 		/** the property keeps its value: a CSV cell left empty */
 		KEEP,
-		/** the property is removed (a flag becomes false): a SKOS file says all there is */
+		/**
+		 * the property is removed (a flag becomes false): a SKOS file says all there is
+		 */
 		CLEAR
+
 	}
 
 	private final TaxonomyRepository repository;
@@ -45,15 +52,19 @@ public class TaxonomyWriter {
 	}
 
 	/**
-	 * Creates or updates the classes, then hangs each below its parent (none when null) and nowhere else:
-	 * all nodes first, so a parent later in the list exists when its children are linked.
+	 * Creates or updates the classes, then hangs each below its parent (none when null)
+	 * and nowhere else: all nodes first, so a parent later in the list exists when its
+	 * children are linked.
 	 */
 	public void writeClasses(List<ClassRecord> classes, Absent absent) {
 		batches(classes).forEach(batch -> repository.upsertClasses(batch, absent == Absent.CLEAR));
 		batches(classes).forEach(repository::linkParents);
 	}
 
-	/** Creates or updates the tags, each moved into its class; a tag whose class does not exist is skipped. */
+	/**
+	 * Creates or updates the tags, each moved into its class; a tag whose class does not
+	 * exist is skipped.
+	 */
 	public void writeTags(List<TagRecord> tags) {
 		batches(tags).forEach(repository::upsertTags);
 	}
@@ -65,4 +76,5 @@ public class TaxonomyWriter {
 		}
 		return batches;
 	}
+
 }

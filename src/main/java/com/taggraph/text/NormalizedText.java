@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one normal form of typed text, under which spellings such as {@code ＶＩＰ}, {@code " vip "} and
- * {@code VIP} count as one: free tags are keyed by it and tag search matches free tags by it.
+ * The one normal form of typed text, under which spellings such as {@code ＶＩＰ},
+ * {@code " vip "} and {@code VIP} count as one: free tags are keyed by it and tag search
+ * matches free tags by it.
  */
 public final class NormalizedText {
 
@@ -16,16 +17,21 @@ public final class NormalizedText {
 	}
 
 	/**
-	 * NFKC (full-width to half-width, compatibility forms), trimmed, inner whitespace collapsed to
-	 * one space, case-folded. Locale.ROOT so a Turkish default locale cannot change "I".
+	 * NFKC (full-width to half-width, compatibility forms), trimmed, inner whitespace
+	 * collapsed to one space, case-folded. Locale.ROOT so a Turkish default locale cannot
+	 * change "I".
 	 */
 	public static String normalize(String text) {
 		return tidy(text).toLowerCase(Locale.ROOT);
 	}
 
-	/** NFKC, trimmed, inner whitespace collapsed: how typed text reads as a name, case kept. */
+	/**
+	 * NFKC, trimmed, inner whitespace collapsed: how typed text reads as a name, case
+	 * kept.
+	 */
 	public static String tidy(String text) {
 		String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
 		return SPACES.matcher(nfkc.strip()).replaceAll(" ");
 	}
+
 }

@@ -1,2 +1,4 @@
-/** Text normalisation shared by taxonomy and folksonomy: when two spellings count as one. */
+/**
+ * Text normalisation shared by taxonomy and folksonomy: when two spellings count as one.
+ */
 package com.taggraph.text;

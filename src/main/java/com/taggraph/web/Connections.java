@@ -16,17 +16,19 @@ import org.springframework.stereotype.Component;
 import com.taggraph.error.DomainException;
 
 /**
- * The one cursor of every connection, and the connections made of Spring Data {@link Window}s. A cursor is a
- * {@link ScrollPosition} in Spring for GraphQL's encoding, base64 over JSON of the keyset: opaque to clients, and
- * turned back into the position that {@link ScrollSubrange} hands a controller for {@code first}/{@code after}.
- * Primary over Boot's default strategy, so it is the one Spring for GraphQL resolves subranges with.
+ * The one cursor of every connection, and the connections made of Spring Data
+ * {@link Window}s. A cursor is a {@link ScrollPosition} in Spring for GraphQL's encoding,
+ * base64 over JSON of the keyset: opaque to clients, and turned back into the position
+ * that {@link ScrollSubrange} hands a controller for {@code first}/{@code after}. Primary
+ * over Boot's default strategy, so it is the one Spring for GraphQL resolves subranges
+ * with.
  */
 @Component
 @Primary
 public class Connections implements CursorStrategy<ScrollPosition> {
 
-	private final CursorStrategy<ScrollPosition> encoding = CursorStrategy.withEncoder(new ScrollPositionCursorStrategy(),
-			CursorEncoder.base64());
+	private final CursorStrategy<ScrollPosition> encoding = CursorStrategy
+		.withEncoder(new ScrollPositionCursorStrategy(), CursorEncoder.base64());
 
 	@Override
 	public boolean supports(Class<?> targetType) {
@@ -38,7 +40,10 @@ public class Connections implements CursorStrategy<ScrollPosition> {
 		return encoding.toCursor(position);
 	}
 
-	/** The position a cursor names; INVALID_INPUT on {@code after} for any text that is no cursor of this app. */
+	/**
+	 * The position a cursor names; INVALID_INPUT on {@code after} for any text that is no
+	 * cursor of this app.
+	 */
 	@Override
 	public ScrollPosition fromCursor(String cursor) {
 		try {
@@ -50,8 +55,8 @@ public class Connections implements CursorStrategy<ScrollPosition> {
 	}
 
 	/**
-	 * The window as a connection. It has a previous page when it starts after a position (keyset pages are
-	 * read forward only); {@code totalCount} is counted when selected.
+	 * The window as a connection. It has a previous page when it starts after a position
+	 * (keyset pages are read forward only); {@code totalCount} is counted when selected.
 	 */
 	public <T> Connection<T> of(Window<T> window, ScrollSubrange range, IntSupplier totalCount) {
 		List<Connection.Edge<T>> edges = new ArrayList<>(window.size());
@@ -60,11 +65,15 @@ public class Connections implements CursorStrategy<ScrollPosition> {
 		}
 		boolean afterSome = range.position().filter(p -> !p.isInitial()).isPresent();
 		var pageInfo = new Connection.PageInfo(afterSome, window.hasNext(),
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+				edges.isEmpty() ? null : edges.get(0).cursor(),
+				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
 		return new Connection<>(edges, pageInfo, totalCount);
 	}
 
-	/** The position a controller passes to its service: where the page starts, null from the start. */
+	/**
+	 * The position a controller passes to its service: where the page starts, null from
+	 * the start.
+	 */
 	public static ScrollPosition position(ScrollSubrange range) {
 		return range.position().orElse(null);
 	}
@@ -73,4 +82,5 @@ public class Connections implements CursorStrategy<ScrollPosition> {
 	public static Integer first(ScrollSubrange range) {
 		return range.count().isPresent() ? range.count().getAsInt() : null;
 	}
+
 }

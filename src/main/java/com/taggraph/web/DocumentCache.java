@@ -14,8 +14,9 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 
 /**
- * Caches parsed and validated GraphQL documents by their text. Applications send the same few
- * operations with different variables, so parsing and validating each time is wasted work.
+ * Caches parsed and validated GraphQL documents by their text. Applications send the same
+ * few operations with different variables, so parsing and validating each time is wasted
+ * work.
  */
 @Component
 class DocumentCache implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
@@ -25,11 +26,13 @@ class DocumentCache implements PreparsedDocumentProvider, GraphQlSourceBuilderCu
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		return CompletableFuture.completedFuture(documents.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+		return CompletableFuture
+			.completedFuture(documents.get(input.getQuery(), query -> parseAndValidate.apply(input)));
 	}
 
 	@Override
 	public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
 		builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
 	}
+
 }

@@ -17,9 +17,10 @@ import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every GraphQL error the same {@code extensions}: a {@code code} to switch on and {@code subject}, the
- * codes it is about, always a list. Domain errors carry both already; errors of the engine itself (a document
- * that does not validate, an unexpected failure) get a code from their classification and an empty subject.
+ * Gives every GraphQL error the same {@code extensions}: a {@code code} to switch on and
+ * {@code subject}, the codes it is about, always a list. Domain errors carry both
+ * already; errors of the engine itself (a document that does not validate, an unexpected
+ * failure) get a code from their classification and an empty subject.
  */
 @Component
 class ErrorExtensions implements WebGraphQlInterceptor {
@@ -34,7 +35,8 @@ class ErrorExtensions implements WebGraphQlInterceptor {
 			if (errors.stream().allMatch(ErrorExtensions::uniform)) {
 				return response;
 			}
-			return response.transform(builder -> builder.errors(errors.stream().map(ErrorExtensions::uniformed).toList()));
+			return response
+				.transform(builder -> builder.errors(errors.stream().map(ErrorExtensions::uniformed).toList()));
 		});
 	}
 
@@ -77,4 +79,5 @@ class ErrorExtensions implements WebGraphQlInterceptor {
 		}
 		return error.getErrorType() instanceof ErrorType type ? type.name() : ErrorType.INTERNAL_ERROR.name();
 	}
+
 }

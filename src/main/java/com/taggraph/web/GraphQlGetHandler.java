@@ -25,14 +25,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Spring's GraphQL handler plus GET, as the GraphQL over HTTP specification allows: the request
- * is read from {@code query}, {@code operationName}, {@code variables} and {@code extensions}
- * parameters; mutations are refused with 405 since GET must be safe. Status codes and media types
- * then follow the same rules as POST.
+ * Spring's GraphQL handler plus GET, as the GraphQL over HTTP specification allows: the
+ * request is read from {@code query}, {@code operationName}, {@code variables} and
+ * {@code extensions} parameters; mutations are refused with 405 since GET must be safe.
+ * Status codes and media types then follow the same rules as POST.
  */
 class GraphQlGetHandler extends GraphQlHttpHandler {
 
 	private final WebGraphQlHandler graphQl;
+
 	private final JsonMapper json;
 
 	GraphQlGetHandler(WebGraphQlHandler graphQl, JsonMapper json) {
@@ -53,8 +54,10 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 			}
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
-			// Tomcat refuses to decode parameters that are not UTF-8 (InvalidParameterException): the client's fault
-			return badRequest(request, "the query string is not valid UTF-8; percent-encode the UTF-8 bytes of each parameter");
+			// Tomcat refuses to decode parameters that are not UTF-8
+			// (InvalidParameterException): the client's fault
+			return badRequest(request,
+					"the query string is not valid UTF-8; percent-encode the UTF-8 bytes of each parameter");
 		}
 		if (query == null) {
 			if (accepted(request).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype)) {
@@ -75,7 +78,8 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 					value = json.readValue(raw, Object.class);
 				}
 				catch (JacksonException ex) {
-					return badRequest(request, "'%s' parameter is not valid JSON: %s".formatted(param.getKey(), ex.getOriginalMessage()));
+					return badRequest(request,
+							"'%s' parameter is not valid JSON: %s".formatted(param.getKey(), ex.getOriginalMessage()));
 				}
 				if (!(value instanceof Map)) {
 					return badRequest(request, "'%s' parameter must be a JSON object".formatted(param.getKey()));
@@ -88,7 +92,8 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.header(HttpHeaders.ALLOW, "POST")
 				.contentType(responseType(request))
-				.body(errors("%s operations are not allowed over GET; use POST".formatted(operation.name().toLowerCase(Locale.ROOT))));
+				.body(errors("%s operations are not allowed over GET; use POST"
+					.formatted(operation.name().toLowerCase(Locale.ROOT))));
 		}
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
 				request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(),
@@ -96,14 +101,19 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 		return prepareResponse(request, graphQl.handleRequest(graphQlRequest));
 	}
 
-	/** The operation's type, or null when the document does not parse (the engine then reports it). */
+	/**
+	 * The operation's type, or null when the document does not parse (the engine then
+	 * reports it).
+	 */
 	private static OperationDefinition.Operation operation(String query, String operationName) {
 		try {
 			Document document = Parser.parse(query);
-			return document.getDefinitionsOfType(OperationDefinition.class).stream()
+			return document.getDefinitionsOfType(OperationDefinition.class)
+				.stream()
 				.filter(op -> operationName == null || operationName.equals(op.getName()))
 				.map(OperationDefinition::getOperation)
-				.findFirst().orElse(null);
+				.findFirst()
+				.orElse(null);
 		}
 		catch (InvalidSyntaxException ex) {
 			return null;
@@ -118,7 +128,10 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 		return Map.of("errors", List.of(Map.of("message", message)));
 	}
 
-	/** The Accept header's types; none when it is unreadable (answered as JSON, not with a 500). */
+	/**
+	 * The Accept header's types; none when it is unreadable (answered as JSON, not with a
+	 * 500).
+	 */
 	private static List<MediaType> accepted(ServerRequest request) {
 		try {
 			return request.headers().accept();
@@ -135,4 +148,5 @@ class GraphQlGetHandler extends GraphQlHttpHandler {
 			.map(t -> MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
 			.orElse(MediaType.APPLICATION_JSON);
 	}
+
 }

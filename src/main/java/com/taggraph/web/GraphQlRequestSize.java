@@ -29,11 +29,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses a GraphQL request body over {@code taggraph.graphql.max-request-bytes} with 413 and a GraphQL
- * error (REQUEST_TOO_LARGE), before it is parsed: Spring reads the whole JSON body into memory, so a
- * huge query string would otherwise cost its size several times over. A declared length is checked
- * without reading; any other body is read up to the limit and then handed on from memory (Spring would
- * read all of it into memory anyway).
+ * Refuses a GraphQL request body over {@code taggraph.graphql.max-request-bytes} with 413
+ * and a GraphQL error (REQUEST_TOO_LARGE), before it is parsed: Spring reads the whole
+ * JSON body into memory, so a huge query string would otherwise cost its size several
+ * times over. A declared length is checked without reading; any other body is read up to
+ * the limit and then handed on from memory (Spring would read all of it into memory
+ * anyway).
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -41,6 +42,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class GraphQlRequestSize extends OncePerRequestFilter {
 
 	private final String path;
+
 	private final long maxBytes;
 
 	GraphQlRequestSize(GraphQlProperties graphQl, GraphQlLimits limits) {
@@ -63,8 +65,8 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 		long declared = request.getContentLengthLong();
 		if (declared > maxBytes) {
 			refuse(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
-					"the request body is %d bytes; at most %d are accepted (taggraph.graphql.max-request-bytes)".formatted(declared,
-							maxBytes));
+					"the request body is %d bytes; at most %d are accepted (taggraph.graphql.max-request-bytes)"
+						.formatted(declared, maxBytes));
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -75,7 +77,8 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 			return;
 		}
 		if (JSON_NULL.matcher(new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1)).matches()) {
-			// Spring for GraphQL 2.0.4 reads a JSON null as no request and fails with a NullPointerException (500)
+			// Spring for GraphQL 2.0.4 reads a JSON null as no request and fails with a
+			// NullPointerException (500)
 			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT,
 					"the request body is JSON null; send an object with a \"query\"");
 			return;
@@ -87,7 +90,8 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 
 	private static final java.util.regex.Pattern JSON_NULL = java.util.regex.Pattern.compile("\\s*null\\s*");
 
-	private void refuse(HttpServletResponse response, HttpStatus status, ErrorCode code, String message) throws IOException {
+	private void refuse(HttpServletResponse response, HttpStatus status, ErrorCode code, String message)
+			throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -133,7 +137,8 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					// the whole body is in memory already: it is available at once, and then all read
+					// the whole body is in memory already: it is available at once, and
+					// then all read
 					try {
 						if (in.available() > 0) {
 							listener.onDataAvailable();
@@ -160,8 +165,11 @@ class GraphQlRequestSize extends OncePerRequestFilter {
 		@Override
 		public java.io.BufferedReader getReader() {
 			String encoding = getCharacterEncoding();
-			java.nio.charset.Charset charset = encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding);
+			java.nio.charset.Charset charset = encoding == null ? StandardCharsets.UTF_8
+					: java.nio.charset.Charset.forName(encoding);
 			return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body), charset));
 		}
+
 	}
+
 }

@@ -17,13 +17,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The operations of {@code graphql/examples/} (packed into the jar), which the bundled GraphiQL page opens as
- * its tabs and offers in its picker: one per file, with the variables its {@code # Variables:} comment shows.
+ * The operations of {@code graphql/examples/} (packed into the jar), which the bundled
+ * GraphiQL page opens as its tabs and offers in its picker: one per file, with the
+ * variables its {@code # Variables:} comment shows.
  */
 @RestController
 class GraphiqlExamples {
 
-	/** One example file: its name, its operations, and the variables to run them with (JSON text, or empty). */
+	/**
+	 * One example file: its name, its operations, and the variables to run them with
+	 * (JSON text, or empty).
+	 */
 	record Example(String name, String query, String variables) {
 	}
 
@@ -52,7 +56,10 @@ class GraphiqlExamples {
 		}
 	}
 
-	/** The JSON after a {@code # Variables:} line, up to the first line that is no comment; empty when none parses. */
+	/**
+	 * The JSON after a {@code # Variables:} line, up to the first line that is no
+	 * comment; empty when none parses.
+	 */
 	static String variables(String query, JsonMapper json) {
 		StringBuilder text = new StringBuilder();
 		boolean inside = false;
@@ -76,4 +83,5 @@ class GraphiqlExamples {
 			return "";
 		}
 	}
+
 }

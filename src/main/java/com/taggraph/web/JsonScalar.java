@@ -27,9 +27,9 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.RuntimeWiring;
 
 /**
- * The {@code JSON} scalar: any JSON value (object, list, text, number, boolean), sent as JSON itself rather than
- * as text a client parses again. graphql-java's extended scalars are not on the classpath; this small coercing
- * is all the app needs.
+ * The {@code JSON} scalar: any JSON value (object, list, text, number, boolean), sent as
+ * JSON itself rather than as text a client parses again. graphql-java's extended scalars
+ * are not on the classpath; this small coercing is all the app needs.
  */
 @Component
 class JsonScalar implements RuntimeWiringConfigurer {
@@ -61,7 +61,8 @@ class JsonScalar implements RuntimeWiringConfigurer {
 		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
 			if (input instanceof ObjectValue object) {
 				Map<String, Object> map = new LinkedHashMap<>();
-				object.getObjectFields().forEach(f -> map.put(f.getName(), parseLiteral(f.getValue(), variables, context, locale)));
+				object.getObjectFields()
+					.forEach(f -> map.put(f.getName(), parseLiteral(f.getValue(), variables, context, locale)));
 				return map;
 			}
 			if (input instanceof ArrayValue array) {
@@ -90,7 +91,10 @@ class JsonScalar implements RuntimeWiringConfigurer {
 			throw new CoercingParseLiteralException("not a JSON value: " + input);
 		}
 
-		/** Maps, lists, text, numbers and booleans are JSON as they are; anything else is not. */
+		/**
+		 * Maps, lists, text, numbers and booleans are JSON as they are; anything else is
+		 * not.
+		 */
 		private static Object json(Object value) {
 			if (value == null || value instanceof Map<?, ?> || value instanceof List<?> || value instanceof String
 					|| value instanceof Number || value instanceof Boolean) {
@@ -98,5 +102,7 @@ class JsonScalar implements RuntimeWiringConfigurer {
 			}
 			throw new CoercingSerializeException("not a JSON value: " + value.getClass().getName());
 		}
+
 	}
+
 }

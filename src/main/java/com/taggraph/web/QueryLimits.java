@@ -22,28 +22,37 @@ import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.ExecutionResult;
 
 /**
- * Refuses an operation deeper than {@code taggraph.graphql.max-depth} or selecting more fields than
- * {@code taggraph.graphql.max-complexity} before any data fetcher runs, with QUERY_TOO_DEEP or
- * QUERY_TOO_COMPLEX naming the value and the maximum.
+ * Refuses an operation deeper than {@code taggraph.graphql.max-depth} or selecting more
+ * fields than {@code taggraph.graphql.max-complexity} before any data fetcher runs, with
+ * QUERY_TOO_DEEP or QUERY_TOO_COMPLEX naming the value and the maximum.
  * <p>
- * Both are read from graphql-java's normalised operation (fragments expanded, aliases counted, the
- * selections {@code @skip}/{@code @include} drop left out): its field count is the number of fields
- * the engine would resolve per parent object, its depth the deepest of them. graphql-java's
- * {@code MaxQueryComplexityInstrumentation} walks fragments once however often they are spread, so a
- * fragment spread under ten aliases on each of ten levels counts 100 fields where the engine resolves
- * ten billion; the normaliser counts what runs, and stops counting at a cap, so a hostile document
- * costs bounded work. Spring for GraphQL's auto-configuration adds every {@code Instrumentation} bean
- * to the engine.
+ * Both are read from graphql-java's normalised operation (fragments expanded, aliases
+ * counted, the selections {@code @skip}/{@code @include} drop left out): its field count
+ * is the number of fields the engine would resolve per parent object, its depth the
+ * deepest of them. graphql-java's {@code MaxQueryComplexityInstrumentation} walks
+ * fragments once however often they are spread, so a fragment spread under ten aliases on
+ * each of ten levels counts 100 fields where the engine resolves ten billion; the
+ * normaliser counts what runs, and stops counting at a cap, so a hostile document costs
+ * bounded work. Spring for GraphQL's auto-configuration adds every
+ * {@code Instrumentation} bean to the engine.
  */
 @Component
 public class QueryLimits extends SimplePerformantInstrumentation {
 
-	/** The normaliser gives up past this many times the maximum: a bomb is refused without being counted out. */
+	/**
+	 * The normaliser gives up past this many times the maximum: a bomb is refused without
+	 * being counted out.
+	 */
 	private static final int COUNT_HEADROOM = 10;
 
 	private final int maxDepth;
+
 	private final int maxComplexity;
-	/** Depth and field count of documents whose shape no variable can change (no @skip/@include), by text. */
+
+	/**
+	 * Depth and field count of documents whose shape no variable can change
+	 * (no @skip/@include), by text.
+	 */
 	private final Cache<String, Shape> shapes = Caffeine.newBuilder().maximumSize(1_000).build();
 
 	public QueryLimits(GraphQlLimits limits) {
@@ -51,13 +60,16 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		this.maxComplexity = limits.maxComplexity();
 	}
 
-	/** How deep an operation goes and how many fields it selects, as the limits measure them. */
+	/**
+	 * How deep an operation goes and how many fields it selects, as the limits measure
+	 * them.
+	 */
 	public record Shape(int depth, int fields, boolean countCut) {
 	}
 
 	@Override
-	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-			InstrumentationState state) {
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
 		String query = context.getExecutionInput().getQuery();
 		Shape shape;
@@ -72,7 +84,10 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		return super.beginExecuteOperation(parameters, state);
 	}
 
-	/** QUERY_TOO_DEEP or QUERY_TOO_COMPLEX (as an error the engine returns without executing) past a limit. */
+	/**
+	 * QUERY_TOO_DEEP or QUERY_TOO_COMPLEX (as an error the engine returns without
+	 * executing) past a limit.
+	 */
 	public void check(Shape shape) {
 		if (shape.depth() > maxDepth) {
 			throw new LimitExceeded(ErrorCode.QUERY_TOO_DEEP, "taggraph.graphql.max-depth", "depth",
@@ -98,9 +113,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 			.maxFieldsCount(fieldCap)
 			.maxChildrenDepth(depthCap);
 		try {
-			ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-					context.getGraphQLSchema(), context.getOperationDefinition(), context.getFragmentsByName(),
-					context.getCoercedVariables(), options);
+			ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
+				.createExecutableNormalizedOperation(context.getGraphQLSchema(), context.getOperationDefinition(),
+						context.getFragmentsByName(), context.getCoercedVariables(), options);
 			return new Shape(operation.getOperationDepth(), operation.getOperationFieldCount(), false);
 		}
 		catch (AbortExecutionException cut) {
@@ -111,8 +126,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 	}
 
 	public static Shape shapeOf(graphql.schema.GraphQLSchema schema, graphql.language.Document document) {
-		ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-				schema, document, null, graphql.execution.CoercedVariables.emptyVariables());
+		ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
+			.createExecutableNormalizedOperation(schema, document, null,
+					graphql.execution.CoercedVariables.emptyVariables());
 		return new Shape(operation.getOperationDepth(), operation.getOperationFieldCount(), false);
 	}
 
@@ -124,7 +140,10 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		return maxComplexity;
 	}
 
-	/** The engine returns this as the request's only error, with {@code extensions.code}, the value and the maximum. */
+	/**
+	 * The engine returns this as the request's only error, with {@code extensions.code},
+	 * the value and the maximum.
+	 */
 	static final class LimitExceeded extends AbortExecutionException {
 
 		private final Map<String, Object> extensions = new LinkedHashMap<>();
@@ -147,5 +166,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 		public List<SourceLocation> getLocations() {
 			return List.of();
 		}
+
 	}
+
 }

@@ -15,13 +15,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Names every HTTP request for the audit trail: a request id ({@code X-Request-Id} if the client sent a usable one,
- * else a new UUID, returned in the response header either way). The user is the authenticated
- * principal, set later by the security filter chain ({@code security/AuthenticatedActor}); a client cannot name
- * itself. Both are request attributes, which
- * context propagation carries into GraphQL data fetchers even when they run on another thread:
+ * Names every HTTP request for the audit trail: a request id ({@code X-Request-Id} if the
+ * client sent a usable one, else a new UUID, returned in the response header either way).
+ * The user is the authenticated principal, set later by the security filter chain
+ * ({@code security/AuthenticatedActor}); a client cannot name itself. Both are request
+ * attributes, which context propagation carries into GraphQL data fetchers even when they
+ * run on another thread:
  * {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor} registers Spring's
- * {@code RequestAttributesThreadLocalAccessor}, which Spring for GraphQL then restores around every data fetcher.
+ * {@code RequestAttributesThreadLocalAccessor}, which Spring for GraphQL then restores
+ * around every data fetcher.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,12 +31,19 @@ import jakarta.servlet.http.HttpServletResponse;
 public class RequestIdentity extends OncePerRequestFilter {
 
 	public static final String USER = "taggraph.user";
+
 	public static final String REQUEST_ID = "taggraph.requestId";
-	/** The {@code Set<Role>} of the authenticated user (set once authentication has run). */
+
+	/**
+	 * The {@code Set<Role>} of the authenticated user (set once authentication has run).
+	 */
 	public static final String ROLES = "taggraph.roles";
+
 	/** {@code Boolean}: whether the authenticated user may see customer data */
 	public static final String CUSTOMER_DATA = "taggraph.customerData";
+
 	public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
 	public static final String ANONYMOUS = RequestUser.ANONYMOUS;
 
 	static final int MAX_HEADER_LENGTH = 64;
@@ -52,7 +61,9 @@ public class RequestIdentity extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** A header is free text from the client: kept only as a short single line, else null. */
+	/**
+	 * A header is free text from the client: kept only as a short single line, else null.
+	 */
 	static String cleanHeader(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
@@ -60,4 +71,5 @@ public class RequestIdentity extends OncePerRequestFilter {
 		String text = value.strip();
 		return text.length() > MAX_HEADER_LENGTH || text.chars().anyMatch(Character::isISOControl) ? null : text;
 	}
+
 }

@@ -12,16 +12,19 @@ import graphql.language.SelectionSet;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * Whether a field's selection asks for some sub-fields, read from the operation's syntax tree.
- * {@code DataFetchingFieldSelectionSet} answers the same but first normalises the whole operation,
- * which cost a customer request about as much as mapping its portrait.
+ * Whether a field's selection asks for some sub-fields, read from the operation's syntax
+ * tree. {@code DataFetchingFieldSelectionSet} answers the same but first normalises the
+ * whole operation, which cost a customer request about as much as mapping its portrait.
  */
 public final class SelectedFields {
 
 	private SelectedFields() {
 	}
 
-	/** True if the current field selects any of the names directly, through fragments included. */
+	/**
+	 * True if the current field selects any of the names directly, through fragments
+	 * included.
+	 */
 	public static boolean any(DataFetchingEnvironment env, String... names) {
 		Set<String> wanted = Set.of(names);
 		for (Field field : env.getMergedField().getFields()) {
@@ -38,7 +41,8 @@ public final class SelectedFields {
 		}
 		for (Selection<?> selection : set.getSelections()) {
 			if (selection instanceof Field field && wanted.contains(field.getName())
-					|| selection instanceof InlineFragment inline && selects(inline.getSelectionSet(), wanted, fragments)
+					|| selection instanceof InlineFragment inline
+							&& selects(inline.getSelectionSet(), wanted, fragments)
 					|| selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
 							&& selects(fragments.get(spread.getName()).getSelectionSet(), wanted, fragments)) {
 				return true;
@@ -46,4 +50,5 @@ public final class SelectedFields {
 		}
 		return false;
 	}
+
 }

@@ -16,8 +16,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GraphQL over HTTP with GET as well as POST, and the bundled (offline) GraphiQL and lineage pages. Absent when
- * the app runs a command without a web server.
+ * GraphQL over HTTP with GET as well as POST, and the bundled (offline) GraphiQL and
+ * lineage pages. Absent when the app runs a command without a web server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,2 +1,5 @@
-/** GraphQL plumbing shared by every module: request limits, request identity, keyset cursors, selected fields. */
+/**
+ * GraphQL plumbing shared by every module: request limits, request identity, keyset
+ * cursors, selected fields.
+ */
 package com.taggraph.web;

@@ -19,8 +19,8 @@ import com.taggraph.TagGraphTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every committed write leaves one change event, with who, which request, and the node before and
- * after; a refused write leaves none; and events, once written, never change.
+ * Every committed write leaves one change event, with who, which request, and the node
+ * before and after; a refused write leaves none; and events, once written, never change.
  */
 @TagGraphTest
 class AuditTrailTest extends ApiTest {
@@ -49,10 +49,13 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void historyShowsEveryStepOfAClassWithWhoAndWhichRequest() {
-		ok(write("mutation { a: createTagClass(input: {code: \"AU-P1\", name: \"审计一\", criterion: \"审计\"}) { code } "
-				+ "b: createTagClass(input: {code: \"AU-P2\", name: \"审计二\", criterion: \"审计\"}) { code } }", "alice", "au-setup"));
+		ok(write(
+				"mutation { a: createTagClass(input: {code: \"AU-P1\", name: \"审计一\", criterion: \"审计\"}) { code } "
+						+ "b: createTagClass(input: {code: \"AU-P2\", name: \"审计二\", criterion: \"审计\"}) { code } }",
+				"alice", "au-setup"));
 
-		Reply created = ok(write("mutation { createTagClass(input: {code: \"AU-C\", name: \"旧名\", parentCode: \"AU-P1\"}) { code } }",
+		Reply created = ok(write(
+				"mutation { createTagClass(input: {code: \"AU-C\", name: \"旧名\", parentCode: \"AU-P1\"}) { code } }",
 				"alice", "au-req-1"));
 		assertThat(created.headers().get("x-request-id")).containsExactly("au-req-1");
 		JsonNode createEvent = history("AU-C", "TAG_CLASS").path(0);
@@ -84,7 +87,8 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void aTagsStepsIncludingItsClassAndFacetValuesAreRecordedAndShownOnTheTag() {
-		ok(write("mutation { createTag(input: {code: \"AU-T\", name: \"审计标签\", classCode: \"C01.04\"}) { code } }", "dora", null));
+		ok(write("mutation { createTag(input: {code: \"AU-T\", name: \"审计标签\", classCode: \"C01.04\"}) { code } }",
+				"dora", null));
 		ok(write("mutation { classifyTag(tagCode: \"AU-T\", facetValueCodes: [\"F8.L3\"]) { code } }", "dora", null));
 		ok(write("mutation { moveTag(code: \"AU-T\", classCode: \"C07.02.01\") { code } }", "dora", null));
 
@@ -102,14 +106,18 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void aRefusedWriteRecordsNothing() {
-		ok(write("mutation { a: createTagClass(input: {code: \"AU-R\", name: \"上\", criterion: \"审计\"}) { code } "
-				+ "b: createTagClass(input: {code: \"AU-R.1\", name: \"下\", parentCode: \"AU-R\"}) { code } }", "erin", null));
+		ok(write(
+				"mutation { a: createTagClass(input: {code: \"AU-R\", name: \"上\", criterion: \"审计\"}) { code } "
+						+ "b: createTagClass(input: {code: \"AU-R.1\", name: \"下\", parentCode: \"AU-R\"}) { code } }",
+				"erin", null));
 		long events = eventCount();
 		var graph = GraphSnapshot.of(driver);
 
-		Reply cycle = write("mutation { moveTagClass(code: \"AU-R\", newParentCode: \"AU-R.1\") { code } }", "erin", null);
+		Reply cycle = write("mutation { moveTagClass(code: \"AU-R\", newParentCode: \"AU-R.1\") { code } }", "erin",
+				null);
 		assertThat(cycle.errorCode()).isEqualTo("CYCLE");
-		Reply duplicate = write("mutation { createTagClass(input: {code: \"AU-R.1\", name: \"重复\"}) { code } }", "erin", null);
+		Reply duplicate = write("mutation { createTagClass(input: {code: \"AU-R.1\", name: \"重复\"}) { code } }", "erin",
+				null);
 		assertThat(duplicate.errorCode()).isEqualTo("DUPLICATE_CODE");
 		Reply notEmpty = write("mutation { deleteTagClass(code: \"AU-R\") }", "erin", null);
 		assertThat(notEmpty.errorCode()).isEqualTo("NOT_EMPTY");
@@ -123,9 +131,11 @@ class AuditTrailTest extends ApiTest {
 	void changesFiltersByUserKindAndTimeAndPagesWithCursors() {
 		String user = "pager";
 		for (int i = 1; i <= 5; i++) {
-			ok(write("mutation { createTagClass(input: {code: \"AU-G%d\", name: \"分页\"}) { code } }".formatted(i), user, null));
+			ok(write("mutation { createTagClass(input: {code: \"AU-G%d\", name: \"分页\"}) { code } }".formatted(i), user,
+					null));
 		}
-		ok(write("mutation { createTag(input: {code: \"AU-GT\", name: \"分页标签\", classCode: \"AU-G1\"}) { code } }", user, null));
+		ok(write("mutation { createTag(input: {code: \"AU-GT\", name: \"分页标签\", classCode: \"AU-G1\"}) { code } }",
+				user, null));
 
 		List<String> codes = new ArrayList<>();
 		String after = null;
@@ -153,30 +163,35 @@ class AuditTrailTest extends ApiTest {
 		assertThat(client.query(CHANGES, vars("first", 501)).errorCode()).isEqualTo("INVALID_INPUT");
 		assertThat(client.query(CHANGES, vars("since", "yesterday")).errorCode()).isEqualTo("INVALID_INPUT");
 		assertThat(client.query(CHANGES, vars("after", "not-a-cursor")).errorCode()).isEqualTo("INVALID_INPUT");
-		// a cursor of another list names another key: refused, not read as a place in this one
-		String tagCursor = ok(client.query("{ tags(first: 1) { pageInfo { endCursor } } }")).data("tags.pageInfo.endCursor")
+		// a cursor of another list names another key: refused, not read as a place in
+		// this one
+		String tagCursor = ok(client.query("{ tags(first: 1) { pageInfo { endCursor } } }"))
+			.data("tags.pageInfo.endCursor")
 			.asString();
 		Reply foreign = client.query(CHANGES, vars("after", tagCursor));
 		assertThat(foreign.errorCode()).isEqualTo("INVALID_INPUT");
-		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString()).isEqualTo("after");
+		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString())
+			.isEqualTo("after");
 	}
 
 	@Test
 	void changesOnOneCodeReplaceTheDeprecatedHistoryWithObjectsForStates() {
-		ok(write("mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }", "fred", null));
+		ok(write("mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }",
+				"fred", null));
 		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"新\"}) { code } }", "fred", null));
 		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"再新\"}) { code } }", "fred", null));
 
 		JsonNode first = ok(client.query(CHANGES, vars("code", "AU-H", "first", 2))).data("changes");
 		assertThat(first.path("totalCount").asInt()).isEqualTo(3);
 		assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
-		JsonNode rest = ok(client.query(CHANGES,
-				vars("code", "AU-H", "type", "TAG_CLASS", "after", first.path("pageInfo").path("endCursor").asString())))
+		JsonNode rest = ok(client.query(CHANGES, vars("code", "AU-H", "type", "TAG_CLASS", "after",
+				first.path("pageInfo").path("endCursor").asString())))
 			.data("changes");
 		List<JsonNode> events = new ArrayList<>();
 		first.path("edges").forEach(e -> events.add(e.path("node")));
 		rest.path("edges").forEach(e -> events.add(e.path("node")));
-		assertThat(events.stream().map(e -> e.path("operation").asString())).containsExactly("UPDATE", "UPDATE", "CREATE");
+		assertThat(events.stream().map(e -> e.path("operation").asString())).containsExactly("UPDATE", "UPDATE",
+				"CREATE");
 		assertThat(rest.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
 
 		// the same events as the deprecated list, and states are JSON objects
@@ -193,7 +208,8 @@ class AuditTrailTest extends ApiTest {
 	void aClassSchemeImportRecordsOneEventWithItsImportId() {
 		long events = eventCount();
 		Reply imported = client.post("/api/import/tag-classes",
-				"code,parent,name,criterion\nAU-I,,导入,按序号\nAU-I.1,AU-I,一,\nAU-I.2,AU-I,二,\n", "text/csv", "application/json");
+				"code,parent,name,criterion\nAU-I,,导入,按序号\nAU-I.1,AU-I,一,\nAU-I.2,AU-I,二,\n", "text/csv",
+				"application/json");
 		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
 
 		assertThat(eventCount()).isEqualTo(events + 1);
@@ -223,14 +239,16 @@ class AuditTrailTest extends ApiTest {
 		assertThat(skosEvent.path("code").asString()).startsWith("skos-");
 		assertThat(state(skosEvent, "after").path("created").asInt()).isEqualTo(1);
 
-		ok(write("mutation { createTag(input: {code: \"AU-L\", name: \"审计血缘\", classCode: \"C01.04\"}) { code } }", "dora", null));
+		ok(write("mutation { createTag(input: {code: \"AU-L\", name: \"审计血缘\", classCode: \"C01.04\"}) { code } }",
+				"dora", null));
 		Reply lineage = client.post("/api/import/lineage", "tag,fromTag\nAU-L,T0101\n", "text/csv", "application/json");
 		assertThat(lineage.status()).as(lineage.body().toString()).isEqualTo(200);
 		JsonNode lineageEvent = event(lineage.body().path("eventId").asString());
 		assertThat(lineageEvent.path("code").asString()).startsWith("lineage-");
 		assertThat(lineageEvent.path("requestId").asString()).isEqualTo(lineage.headers().get("x-request-id").get(0));
 
-		Reply refused = client.post("/api/import/lineage", "tag,fromTag\nAU-L,NO-SUCH-TAG\n", "text/csv", "application/json");
+		Reply refused = client.post("/api/import/lineage", "tag,fromTag\nAU-L,NO-SUCH-TAG\n", "text/csv",
+				"application/json");
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body().path("eventId").isNull()).isTrue();
 	}
@@ -241,12 +259,15 @@ class AuditTrailTest extends ApiTest {
 			session.run("CREATE (:Customer {id: 'AU-CUST-8', name: '审计客户八'})").consume();
 		}
 		String user = "fred";
-		ok(write("mutation { createFacetValue(input: {code: \"AU-FV\", name: \"审计值\", facetCode: \"F8\"}) { code } }", user, null));
+		ok(write("mutation { createFacetValue(input: {code: \"AU-FV\", name: \"审计值\", facetCode: \"F8\"}) { code } }",
+				user, null));
 		ok(write("mutation { updateFacetValue(code: \"AU-FV\", input: {name: \"审计值改\"}) { code } }", user, null));
-		ok(write("mutation { registerSourceSystem(input: {code: \"AUHS\", name: \"审计历史\", kind: INTERNAL}) { code } }", user, null));
+		ok(write("mutation { registerSourceSystem(input: {code: \"AUHS\", name: \"审计历史\", kind: INTERNAL}) { code } }",
+				user, null));
 		ok(write("mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_1\") { code } }", user, null));
 		ok(write("mutation { registerSourceField(tableCode: \"AUHS.T_1\", fieldName: \"F_1\") { code } }", user, null));
-		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-8\", text: \"au历史自由\") { customer { id } } }", user, null));
+		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-8\", text: \"au历史自由\") { customer { id } } }", user,
+				null));
 
 		String query = """
 				{ sourceSystem(code: "AUHS") { tables { code history { operation kind } fields { code history { operation by } } } }
@@ -270,13 +291,17 @@ class AuditTrailTest extends ApiTest {
 		assertThat(field(history("AUHS.T_1.F_1", "SOURCE_FIELD"), "operation")).containsExactly("CREATE");
 		assertThat(field(history("AU-CUST-8", "CUSTOMER"), "operation")).containsExactly("ADD_FREE_TAG");
 
-		// three more tables with a field each: the same number of statements (one history read per type)
+		// three more tables with a field each: the same number of statements (one history
+		// read per type)
 		StatementCounter.reset();
 		ok(client.query(query));
 		int statements = StatementCounter.count();
 		for (int i = 2; i <= 4; i++) {
-			ok(write("mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_%d\") { code } }".formatted(i), user, null));
-			ok(write("mutation { registerSourceField(tableCode: \"AUHS.T_%d\", fieldName: \"F_1\") { code } }".formatted(i), user, null));
+			ok(write(
+					"mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_%d\") { code } }".formatted(i),
+					user, null));
+			ok(write("mutation { registerSourceField(tableCode: \"AUHS.T_%d\", fieldName: \"F_1\") { code } }"
+				.formatted(i), user, null));
 		}
 		StatementCounter.reset();
 		Reply four = ok(client.query(query));
@@ -301,7 +326,8 @@ class AuditTrailTest extends ApiTest {
 		String importId = imported.body().path("run").path("importId").asString();
 		assertThat(eventCount()).isEqualTo(events + 1);
 
-		Reply rollback = client.post("/api/imports/%s/rollback".formatted(importId), new byte[0], null, "application/json");
+		Reply rollback = client.post("/api/imports/%s/rollback".formatted(importId), new byte[0], null,
+				"application/json");
 		assertThat(rollback.status()).isEqualTo(200);
 
 		JsonNode trail = history(importId, "IMPORT");
@@ -318,15 +344,20 @@ class AuditTrailTest extends ApiTest {
 			session.run("CREATE (:Customer {id: 'AU-CUST-9', name: '审计客户'})").consume();
 		}
 		String user = "fred";
-		ok(write("mutation { registerSourceSystem(input: {code: \"AUSYS\", name: \"审计系统\", kind: INTERNAL}) { code } }", user, null));
+		ok(write("mutation { registerSourceSystem(input: {code: \"AUSYS\", name: \"审计系统\", kind: INTERNAL}) { code } }",
+				user, null));
 		ok(write("mutation { registerSourceTable(systemCode: \"AUSYS\", tableName: \"T_A\") { code } }", user, null));
-		ok(write("mutation { registerSourceField(tableCode: \"AUSYS.T_A\", fieldName: \"F_A\") { code } }", user, null));
-		ok(write("mutation { createTag(input: {code: \"AU-D\", name: \"派生\", classCode: \"C01.04\"}) { code } }", user, null));
+		ok(write("mutation { registerSourceField(tableCode: \"AUSYS.T_A\", fieldName: \"F_A\") { code } }", user,
+				null));
+		ok(write("mutation { createTag(input: {code: \"AU-D\", name: \"派生\", classCode: \"C01.04\"}) { code } }", user,
+				null));
 		ok(write("mutation { deriveTag(tagCode: \"AU-D\", fromFields: [\"AUSYS.T_A.F_A\"]) { code } }", user, null));
 		ok(write("mutation { removeDerivation(tagCode: \"AU-D\", fromCode: \"AUSYS.T_A.F_A\") { code } }", user, null));
-		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { customer { id } } }", user, null));
+		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { customer { id } } }", user,
+				null));
 		ok(write("mutation { removeFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { id } }", user, null));
-		ok(write("mutation { saveSegment(name: \"AU-审计群\", where: {allOf: [{anyOf: [\"T0101\"]}]}) { name } }", user, null));
+		ok(write("mutation { saveSegment(name: \"AU-审计群\", where: {allOf: [{anyOf: [\"T0101\"]}]}) { name } }", user,
+				null));
 		ok(write("mutation { deleteSegment(name: \"AU-审计群\") }", user, null));
 
 		Reply system = ok(client.query("{ sourceSystem(code: \"AUSYS\") { history { operation by } } }"));
@@ -351,13 +382,18 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void theRequestReachesDataFetchersOnAnyThreadThroughContextPropagation() {
-		// META-INF/services registers Spring's accessor, so Spring for GraphQL restores RequestContextHolder
-		// around every data fetcher even when one runs on another thread (an executor, virtual threads)
+		// META-INF/services registers Spring's accessor, so Spring for GraphQL restores
+		// RequestContextHolder
+		// around every data fetcher even when one runs on another thread (an executor,
+		// virtual threads)
 		assertThat(io.micrometer.context.ContextRegistry.getInstance().getThreadLocalAccessors())
 			.anyMatch(a -> a instanceof org.springframework.web.context.request.RequestAttributesThreadLocalAccessor);
 	}
 
-	/** The event with this id, through the changes query (newest first), as a client would find it. */
+	/**
+	 * The event with this id, through the changes query (newest first), as a client would
+	 * find it.
+	 */
 	private JsonNode event(String id) {
 		assertThat(id).isNotBlank();
 		for (JsonNode edge : ok(client.query(CHANGES, vars("type", "IMPORT", "first", 20))).data("changes.edges")) {
@@ -402,4 +438,5 @@ class AuditTrailTest extends ApiTest {
 		}
 		return vars;
 	}
+
 }

@@ -18,9 +18,9 @@ import com.taggraph.TagGraphTest;
 import com.taggraph.importing.ImportAnswers;
 
 /**
- * {@code POST /api/import/assignments}: validated completely against the file and the database
- * (unknown customers and tags, duplicates, exclusive conflicts), all-or-nothing, and every
- * assignment written carries the import's id.
+ * {@code POST /api/import/assignments}: validated completely against the file and the
+ * database (unknown customers and tags, duplicates, exclusive conflicts), all-or-nothing,
+ * and every assignment written carries the import's id.
  */
 @TagGraphTest
 class AssignmentImportTest extends ApiTest {
@@ -63,35 +63,40 @@ class AssignmentImportTest extends ApiTest {
 				MATCH (c:Customer)-[a:HAS_TAG]->() WHERE c.id STARTS WITH $prefix
 				  AND a.importId = $id AND a.source = 'IMPORT' AND a.assignedAt IS NOT NULL
 				RETURN count(a)""", Map.of("prefix", client.prefix, "id", importId))).isEqualTo(5);
-		var tags = client.http.query("query($id: ID!) { customer(id: $id) { tags { tag { code } value assignedAt source importId } } }",
+		var tags = client.http.query(
+				"query($id: ID!) { customer(id: $id) { tags { tag { code } value assignedAt source importId } } }",
 				Map.of("id", client.id(1)));
-		assertThat(tags.data("customer.tags").toString()).contains("\"D44\"", "IMPORT", importId, "2024-05-01T08:30", "+08:00");
+		assertThat(tags.data("customer.tags").toString()).contains("\"D44\"", "IMPORT", importId, "2024-05-01T08:30",
+				"+08:00");
 		var run = client.run(importId);
 		assertThat(run.path("status").asString()).isEqualTo("COMPLETE");
 		assertThat(run.path("incomplete").asBoolean()).isFalse();
 		assertThat(run.path("rowsWritten").asLong()).isEqualTo(5);
-		assertThat(run.path("checksums").path(0).asString())
-			.isEqualTo(sha256(csv.getBytes(StandardCharsets.UTF_8)));
+		assertThat(run.path("checksums").path(0).asString()).isEqualTo(sha256(csv.getBytes(StandardCharsets.UTF_8)));
 
-		// the same file again: every row is there already; nothing new carries the second import's id
+		// the same file again: every row is there already; nothing new carries the second
+		// import's id
 		var again = client.assignments(csv, false);
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(counts(again.body())).containsExactly(0L, 0L, 5L);
 		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)",
-				Map.of("id", again.body().path("run").path("importId").asString()))).isZero();
+				Map.of("id", again.body().path("run").path("importId").asString())))
+			.isZero();
 	}
 
 	@Test
 	void aDryRunCountsAndWritesNothing() {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
-		var dry = client.assignments("customerId,tagCode\n%s,T0101\n%s,T0115\n".formatted(client.id(1), client.id(1)), true);
+		var dry = client.assignments("customerId,tagCode\n%s,T0101\n%s,T0115\n".formatted(client.id(1), client.id(1)),
+				true);
 
 		assertThat(dry.status()).isEqualTo(200);
 		assertThat(dry.body().path("committed").asBoolean()).isFalse();
 		assertThat(counts(dry.body())).containsExactly(2L, 0L, 0L);
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
-		assertThat(client.count("MATCH (:Customer {id: $id})-[a:HAS_TAG]->() RETURN count(a)", Map.of("id", client.id(1))))
+		assertThat(
+				client.count("MATCH (:Customer {id: $id})-[a:HAS_TAG]->() RETURN count(a)", Map.of("id", client.id(1))))
 			.isZero();
 	}
 
@@ -163,8 +168,10 @@ class AssignmentImportTest extends ApiTest {
 
 	@Test
 	void aConflictWithATagTheCustomerCarriesInTheDatabaseIsRefused() {
-		assertThat(client.assignments("customerId,tagCode,value\n%s,T0101,\n%s,T0115,A\n".formatted(client.id(1),
-				client.id(2)), false).status()).isEqualTo(200);
+		assertThat(client
+			.assignments("customerId,tagCode,value\n%s,T0101,\n%s,T0115,A\n".formatted(client.id(1), client.id(2)),
+					false)
+			.status()).isEqualTo(200);
 		Map<String, Object> before = GraphSnapshot.of(driver);
 		Map<String, Object> mine = client.fingerprint();
 
@@ -185,21 +192,23 @@ class AssignmentImportTest extends ApiTest {
 		assertThat(client.fingerprint()).isEqualTo(mine);
 
 		// a tag carried already, with no value or the same one, is simply unchanged
-		var same = client.assignments("customerId,tagCode,value\n%s,T0101,\n%s,T0115,A\n".formatted(client.id(1),
-				client.id(2)), false);
+		var same = client.assignments(
+				"customerId,tagCode,value\n%s,T0101,\n%s,T0115,A\n".formatted(client.id(1), client.id(2)), false);
 		assertThat(counts(same.body())).containsExactly(0L, 0L, 2L);
 	}
 
 	@Test
 	void sizesAndTypesAreRefusedBeforeReading() throws Exception {
-		// assignments have their own, larger limit (taggraph.import.assignments-max-bytes, 2GB by default)
+		// assignments have their own, larger limit
+		// (taggraph.import.assignments-max-bytes, 2GB by default)
 		assertThat(client.statusForAnnouncedLength("/api/import/assignments", 3_000_000_000L)).isEqualTo(413);
 		var threeMegabytes = new StringBuilder("customerId,tagCode\n");
 		while (threeMegabytes.length() < 3 * 1024 * 1024) {
 			threeMegabytes.append(client.id(1)).append(",T0115\n");
 		}
 		var accepted = client.assignments(threeMegabytes.toString(), true);
-		assertThat(accepted.status()).isEqualTo(422); // read in full and validated: the rows repeat
+		assertThat(accepted.status()).isEqualTo(422); // read in full and validated: the
+														// rows repeat
 		assertThat(accepted.body().path("problems").path(0).path("message").asString()).contains("duplicate row");
 		ImportAnswers.refused(client.http.post("/api/import/assignments", "x", "application/json", "application/json"),
 				415, "UNSUPPORTED_MEDIA_TYPE");
@@ -210,4 +219,5 @@ class AssignmentImportTest extends ApiTest {
 	private static String sha256(byte[] bytes) throws Exception {
 		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
+
 }

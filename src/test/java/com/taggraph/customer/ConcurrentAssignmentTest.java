@@ -17,9 +17,11 @@ import com.taggraph.BoltCypher;
 import com.taggraph.TagGraphTest;
 
 /**
- * Concurrent writers on one customer (issue 15 §5): three {@code assignTags(replace: true)} at once used to end in
- * a Neo4j deadlock about once in twelve calls, answered as INTERNAL_ERROR. Transient failures are retried in every
- * write path, so every call succeeds and the customer ends with exactly one tag of the exclusive class.
+ * Concurrent writers on one customer (issue 15 §5): three
+ * {@code assignTags(replace: true)} at once used to end in a Neo4j deadlock about once in
+ * twelve calls, answered as INTERNAL_ERROR. Transient failures are retried in every write
+ * path, so every call succeeds and the customer ends with exactly one tag of the
+ * exclusive class.
  */
 @TagGraphTest
 class ConcurrentAssignmentTest extends ApiTest {
@@ -30,8 +32,9 @@ class ConcurrentAssignmentTest extends ApiTest {
 
 	@Test
 	void concurrentReplacesOnOneCustomerAllSucceed() throws Exception {
-		String id = (String) BoltCypher.read(driver,
-				"MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0101'}) RETURN c.id AS id ORDER BY id DESC LIMIT 1")
+		String id = (String) BoltCypher
+			.read(driver,
+					"MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0101'}) RETURN c.id AS id ORDER BY id DESC LIMIT 1")
 			.get(0)
 			.get("id");
 		List<String> problems = new ArrayList<>();
@@ -40,7 +43,8 @@ class ConcurrentAssignmentTest extends ApiTest {
 			for (int round = 0; round < 20; round++) {
 				List<CompletableFuture<ApiClient.Reply>> calls = new ArrayList<>();
 				for (String tag : ONE_CLASS) {
-					calls.add(CompletableFuture.supplyAsync(() -> client.query(REPLACE, Map.of("id", id, "tag", tag)), threads));
+					calls.add(CompletableFuture.supplyAsync(() -> client.query(REPLACE, Map.of("id", id, "tag", tag)),
+							threads));
 				}
 				for (var call : calls) {
 					ApiClient.Reply reply = call.get();
@@ -56,8 +60,11 @@ class ConcurrentAssignmentTest extends ApiTest {
 		}
 		assertThat(problems).isEmpty();
 		try (var session = driver.session()) {
-			assertThat(session.run("MATCH (:Customer {id: $id})-[:HAS_TAG]->(t:Tag) WHERE t.code IN $tags RETURN t.code AS code",
-					Map.of("id", id, "tags", ONE_CLASS)).list()).hasSize(1);
+			assertThat(session
+				.run("MATCH (:Customer {id: $id})-[:HAS_TAG]->(t:Tag) WHERE t.code IN $tags RETURN t.code AS code",
+						Map.of("id", id, "tags", ONE_CLASS))
+				.list()).hasSize(1);
 		}
 	}
+
 }

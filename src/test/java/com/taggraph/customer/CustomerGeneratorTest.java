@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The generator's customers obey the demo library's rules, read straight from the bundled file. */
+/**
+ * The generator's customers obey the demo library's rules, read straight from the bundled
+ * file.
+ */
 class CustomerGeneratorTest {
 
 	@Test
@@ -31,10 +34,14 @@ class CustomerGeneratorTest {
 			.collect(Collectors.toMap(CustomerGenerator.LibraryTag::code, t -> t));
 		Map<String, Integer> carried = new HashMap<>();
 		for (var customer : customers) {
-			List<String> categories = customer.tags().stream().filter(List.of("T0101", "T0102", "T0103")::contains).toList();
+			List<String> categories = customer.tags()
+				.stream()
+				.filter(List.of("T0101", "T0102", "T0103")::contains)
+				.toList();
 			assertThat(categories).as(customer.id()).hasSize(1);
 			Set<String> scopes = library.scopesOf(categories.get(0));
-			Map<String, Long> perClass = customer.tags().stream()
+			Map<String, Long> perClass = customer.tags()
+				.stream()
 				.collect(Collectors.groupingBy(code -> tags.get(code).classCode(), Collectors.counting()));
 			for (var tag : library.tags) {
 				long inClass = perClass.getOrDefault(tag.classCode(), 0L);
@@ -47,7 +54,8 @@ class CustomerGeneratorTest {
 			}
 			for (String code : customer.tags()) {
 				String scope = tags.get(code).tagScope();
-				assertThat(scope == null || scopes.contains(scope)).as("%s carries %s outside its scope", customer.id(), code)
+				assertThat(scope == null || scopes.contains(scope))
+					.as("%s carries %s outside its scope", customer.id(), code)
 					.isTrue();
 				carried.merge(code, 1, Integer::sum);
 			}
@@ -57,7 +65,8 @@ class CustomerGeneratorTest {
 		List<Integer> frequencies = carried.values().stream().sorted().toList();
 		assertThat(frequencies.get(0)).as("some tags are rare").isLessThan(500);
 		assertThat(frequencies.get(frequencies.size() - 1)).as("some tags are common").isGreaterThan(7_000);
-		assertThat(customers.stream().map(CustomerGenerator.GeneratedCustomer::id).distinct().count()).isEqualTo(10_000);
+		assertThat(customers.stream().map(CustomerGenerator.GeneratedCustomer::id).distinct().count())
+			.isEqualTo(10_000);
 	}
 
 	@Test
@@ -71,28 +80,36 @@ class CustomerGeneratorTest {
 		assertThat(a).isEqualTo(b);
 	}
 
-	/** The demo library as the generator sees it, read from the bundled JSON (no database). */
+	/**
+	 * The demo library as the generator sees it, read from the bundled JSON (no
+	 * database).
+	 */
 	record Library(List<CustomerGenerator.LibraryTag> tags, Map<String, Set<String>> scopes) {
 
 		@SuppressWarnings("unchecked")
 		static Library demo() throws IOException {
 			try (InputStream in = Library.class.getResourceAsStream("/demo/tag-library.json")) {
-				Map<String, Object> data = JsonMapper.builder().build().readValue(in, new TypeReference<Map<String, Object>>() {
-				});
+				Map<String, Object> data = JsonMapper.builder()
+					.build()
+					.readValue(in, new TypeReference<Map<String, Object>>() {
+					});
 				Map<String, Map<String, Object>> classes = ((List<Map<String, Object>>) data.get("classes")).stream()
 					.collect(Collectors.toMap(c -> (String) c.get("code"), c -> c));
 				Map<String, Set<String>> scopes = new HashMap<>();
 				for (var facet : (List<Map<String, Object>>) data.get("facets")) {
 					for (var value : (List<Map<String, Object>>) facet.get("values")) {
 						if (value.get("customersWithAnyOf") != null) {
-							scopes.put((String) value.get("code"), new LinkedHashSet<>((List<String>) value.get("customersWithAnyOf")));
+							scopes.put((String) value.get("code"),
+									new LinkedHashSet<>((List<String>) value.get("customersWithAnyOf")));
 						}
 					}
 				}
 				List<CustomerGenerator.LibraryTag> tags = new ArrayList<>();
 				for (var tag : (List<Map<String, Object>>) data.get("tags")) {
 					var c = classes.get((String) tag.get("class"));
-					String tagScope = ((List<String>) tag.get("facetValues")).stream().filter(scopes::containsKey).findFirst()
+					String tagScope = ((List<String>) tag.get("facetValues")).stream()
+						.filter(scopes::containsKey)
+						.findFirst()
 						.orElse(null);
 					tags.add(new CustomerGenerator.LibraryTag((String) tag.get("code"), (String) c.get("code"),
 							Boolean.TRUE.equals(c.get("exclusive")), Boolean.TRUE.equals(c.get("exhaustive")),
@@ -103,8 +120,12 @@ class CustomerGeneratorTest {
 		}
 
 		Set<String> scopesOf(String category) {
-			return scopes.entrySet().stream().filter(e -> e.getValue().contains(category)).map(Map.Entry::getKey)
+			return scopes.entrySet()
+				.stream()
+				.filter(e -> e.getValue().contains(category))
+				.map(Map.Entry::getKey)
 				.collect(Collectors.toSet());
 		}
 	}
+
 }

@@ -17,7 +17,10 @@ import com.taggraph.importing.ImportAnswers;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /api/import/customers}: creates, updates, is idempotent, and refuses a bad file whole. */
+/**
+ * {@code POST /api/import/customers}: creates, updates, is idempotent, and refuses a bad
+ * file whole.
+ */
 @TagGraphTest
 class CustomerImportTest extends ApiTest {
 
@@ -52,7 +55,8 @@ class CustomerImportTest extends ApiTest {
 				Map.of("id", client.id(2)));
 		assertThat(customer.data("customer.name").asString()).isEqualTo("华能有限公司, 一厂");
 		assertThat(customer.data("customer.attributes").toString()).contains("orgNo", "33402", "consSort", "01");
-		assertThat(client.count("MATCH (c:Customer {importId: $id}) RETURN count(c)", Map.of("id", importId))).isEqualTo(3);
+		assertThat(client.count("MATCH (c:Customer {importId: $id}) RETURN count(c)", Map.of("id", importId)))
+			.isEqualTo(3);
 
 		var again = client.customers(csv, false);
 		assertThat(counts(again.body())).containsExactly(0L, 0L, 3L);
@@ -70,9 +74,11 @@ class CustomerImportTest extends ApiTest {
 		var updated = client.http.query("query($id: ID!) { customer(id: $id) { name attributes { key value } } }",
 				Map.of("id", client.id(1)));
 		assertThat(updated.data("customer.attributes").toString()).contains("33409").contains("consSort");
-		// an updated customer keeps the import that created it, so a rollback of the update does not delete it
+		// an updated customer keeps the import that created it, so a rollback of the
+		// update does not delete it
 		assertThat(client.count("MATCH (c:Customer {id: $id}) WHERE c.importId = $first RETURN count(c)",
-				Map.of("id", client.id(1), "first", importId))).isEqualTo(1);
+				Map.of("id", client.id(1), "first", importId)))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -149,7 +155,8 @@ class CustomerImportTest extends ApiTest {
 		var gbk = client.http.post("/api/import/customers", "id,name\n", "text/csv; charset=GBK", "application/json");
 		ImportAnswers.refused(gbk, 415, "UNSUPPORTED_MEDIA_TYPE");
 
-		// the test context sets taggraph.import.max-bytes to 2MB, which the customers endpoint follows
+		// the test context sets taggraph.import.max-bytes to 2MB, which the customers
+		// endpoint follows
 		var big = client.http.post("/api/import/customers", new byte[3 * 1024 * 1024], BulkImportClient.CSV,
 				"application/json");
 		ImportAnswers.refused(big, 413, "REQUEST_TOO_LARGE");
@@ -179,10 +186,12 @@ class CustomerImportTest extends ApiTest {
 	}
 
 	static String message(JsonNode body, long line) {
-		return body.path("problems").valueStream()
+		return body.path("problems")
+			.valueStream()
 			.filter(e -> e.path("line").asLong() == line)
 			.map(e -> e.path("message").asString())
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no error on line " + line + ": " + body));
 	}
+
 }

@@ -18,7 +18,10 @@ import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Customers' tags and portraits over GraphQL, and the exclusivity rule held at write time. */
+/**
+ * Customers' tags and portraits over GraphQL, and the exclusivity rule held at write
+ * time.
+ */
 @TagGraphTest
 class CustomerTagsTest extends ApiTest {
 
@@ -32,7 +35,8 @@ class CustomerTagsTest extends ApiTest {
 		assertThat(cypherLong("MATCH (c:Customer) RETURN count(c)", Map.of())).isEqualTo(10_000);
 		Map<String, Set<String>> scopes = new HashMap<>();
 		cypher("MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags",
-				Map.of()).forEach(r -> scopes.put((String) r.get("code"), Set.copyOf((List<String>) r.get("tags"))));
+				Map.of())
+			.forEach(r -> scopes.put((String) r.get("code"), Set.copyOf((List<String>) r.get("tags"))));
 		List<Map<String, Object>> exhaustive = cypher(
 				"MATCH (c:TagClass {exhaustive: true}) RETURN c.code AS code, c.scope AS scope", Map.of());
 
@@ -41,7 +45,10 @@ class CustomerTagsTest extends ApiTest {
 			JsonNode portrait = reply.data("customer.portrait");
 			List<String> carried = codes(tagsOf(reply.data("customer.tags")));
 			assertThat(portrait.path("tagCount").asInt()).isEqualTo(carried.size()).isGreaterThan(10);
-			String category = carried.stream().filter(List.of("T0101", "T0102", "T0103")::contains).findFirst().orElseThrow();
+			String category = carried.stream()
+				.filter(List.of("T0101", "T0102", "T0103")::contains)
+				.findFirst()
+				.orElseThrow();
 			Map<String, Integer> perClass = new HashMap<>();
 			List<String> roots = new ArrayList<>();
 			for (JsonNode section : portrait.path("sections")) {
@@ -56,7 +63,8 @@ class CustomerTagsTest extends ApiTest {
 			assertThat(roots).isSorted();
 			for (var c : exhaustive) {
 				if (scopes.get((String) c.get("scope")).contains(category)) {
-					assertThat(perClass.get((String) c.get("code"))).as("%s in exhaustive %s", id, c.get("code")).isEqualTo(1);
+					assertThat(perClass.get((String) c.get("code"))).as("%s in exhaustive %s", id, c.get("code"))
+						.isEqualTo(1);
 				}
 			}
 		}
@@ -95,7 +103,8 @@ class CustomerTagsTest extends ApiTest {
 		var reply = ok(client.query(page));
 		long statements = StatementCounter.count();
 
-		// the page's customers, then one statement for every customer's tags and portrait together
+		// the page's customers, then one statement for every customer's tags and portrait
+		// together
 		assertThat(statements).isEqualTo(2);
 		var edges = reply.data("segment.customers.edges");
 		assertThat(edges.size()).isEqualTo(5);
@@ -103,11 +112,21 @@ class CustomerTagsTest extends ApiTest {
 			String id = edge.path("node").path("id").asString();
 			List<String> tags = codes(tagsOf(edge.path("node").path("tags")));
 			List<String> inPortrait = new ArrayList<>();
-			edge.path("node").path("portrait").path("sections").forEach(s -> s.path("groups").forEach(
-					g -> g.path("assignments").forEach(a -> inPortrait.add(a.path("tag").path("code").asString()))));
-			List<Object> carried = cypher("MATCH (:Customer {id: $id})-[:HAS_TAG]->(t:Tag) RETURN t.code AS code ORDER BY code",
-					Map.of("id", id)).stream().map(r -> r.get("code")).toList();
-			assertThat(tags).as(id).containsExactlyElementsOf(carried.stream().map(String::valueOf).toList()).contains("T0101");
+			edge.path("node")
+				.path("portrait")
+				.path("sections")
+				.forEach(s -> s.path("groups")
+					.forEach(g -> g.path("assignments")
+						.forEach(a -> inPortrait.add(a.path("tag").path("code").asString()))));
+			List<Object> carried = cypher(
+					"MATCH (:Customer {id: $id})-[:HAS_TAG]->(t:Tag) RETURN t.code AS code ORDER BY code",
+					Map.of("id", id))
+				.stream()
+				.map(r -> r.get("code"))
+				.toList();
+			assertThat(tags).as(id)
+				.containsExactlyElementsOf(carried.stream().map(String::valueOf).toList())
+				.contains("T0101");
 			assertThat(inPortrait).as(id).containsExactlyInAnyOrderElementsOf(tags);
 			assertThat(edge.path("node").path("portrait").path("tagCount").asInt()).isEqualTo(tags.size());
 		}
@@ -126,12 +145,14 @@ class CustomerTagsTest extends ApiTest {
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 		assertThat(cypherLong("MATCH ()-[a:HAS_TAG]->() RETURN count(a)", Map.of())).isEqualTo(assignments);
 
-		var swapped = ok(client.query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0102\"], replace: true) { tags { tag { code } source } } }",
+		var swapped = ok(client.query(
+				"mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0102\"], replace: true) { tags { tag { code } source } } }",
 				Map.of("id", id)));
 		List<String> after = codes(tagsOf(swapped.data("assignTags.tags")));
 		assertThat(after).contains("T0102").doesNotContain("T0101");
 
-		var back = ok(client.query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0101\"], replace: true) { tags { tag { code } } } }",
+		var back = ok(client.query(
+				"mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0101\"], replace: true) { tags { tag { code } } } }",
 				Map.of("id", id)));
 		assertThat(codes(tagsOf(back.data("assignTags.tags")))).contains("T0101").doesNotContain("T0102");
 	}
@@ -141,7 +162,8 @@ class CustomerTagsTest extends ApiTest {
 		String id = firstCustomerWith("T0103");
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
-		var reply = client.query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0101\", \"T0102\"], replace: true) { id } }",
+		var reply = client.query(
+				"mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0101\", \"T0102\"], replace: true) { id } }",
 				Map.of("id", id));
 
 		assertThat(reply.errorCode()).isEqualTo("EXCLUSIVE_CONFLICT");
@@ -157,12 +179,14 @@ class CustomerTagsTest extends ApiTest {
 				WHERE NOT EXISTS { (:Customer {id: $id})-[:HAS_TAG]->(t) }
 				RETURN t.code AS code ORDER BY code LIMIT 1""", Map.of("id", id)).get(0).get("code");
 
-		var added = ok(client.query("mutation($id: ID!, $t: ID!) { assignTags(customerId: $id, tagCodes: [$t]) { tags { tag { code } source } } }",
+		var added = ok(client.query(
+				"mutation($id: ID!, $t: ID!) { assignTags(customerId: $id, tagCodes: [$t]) { tags { tag { code } source } } }",
 				Map.of("id", id, "t", free)));
 		assertThat(codes(tagsOf(added.data("assignTags.tags")))).contains(free);
 		assertThat(added.data("assignTags.tags").toString()).contains("MANUAL");
 
-		var removed = ok(client.query("mutation($id: ID!, $t: ID!) { removeTags(customerId: $id, tagCodes: [$t]) { tags { tag { code } } } }",
+		var removed = ok(client.query(
+				"mutation($id: ID!, $t: ID!) { removeTags(customerId: $id, tagCodes: [$t]) { tags { tag { code } } } }",
 				Map.of("id", id, "t", free)));
 		assertThat(codes(tagsOf(removed.data("removeTags.tags")))).doesNotContain(free);
 	}
@@ -170,7 +194,8 @@ class CustomerTagsTest extends ApiTest {
 	@Test
 	void unknownCustomersAndTagsAreNamed() {
 		var customer = client.query("mutation { assignTags(customerId: \"NOPE\", tagCodes: [\"T0101\"]) { id } }");
-		var tag = client.query("mutation { assignTags(customerId: \"3300000001\", tagCodes: [\"T9999\", \"T0101\"]) { id } }");
+		var tag = client
+			.query("mutation { assignTags(customerId: \"3300000001\", tagCodes: [\"T9999\", \"T0101\"]) { id } }");
 
 		assertThat(customer.errorCode()).isEqualTo("NOT_FOUND");
 		assertThat(customer.errorMessage()).contains("NOPE");
@@ -180,8 +205,11 @@ class CustomerTagsTest extends ApiTest {
 	}
 
 	private String firstCustomerWith(String tag) {
-		return (String) cypher("MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $tag}) RETURN c.id AS id ORDER BY id LIMIT 1",
-				Map.of("tag", tag)).get(0).get("id");
+		return (String) cypher(
+				"MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $tag}) RETURN c.id AS id ORDER BY id LIMIT 1",
+				Map.of("tag", tag))
+			.get(0)
+			.get("id");
 	}
 
 	private static JsonNode tagsOf(JsonNode assignments) {
@@ -202,4 +230,5 @@ class CustomerTagsTest extends ApiTest {
 			return session.run(query, params).single().get(0).asLong();
 		}
 	}
+
 }

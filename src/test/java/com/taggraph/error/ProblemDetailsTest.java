@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every REST error is RFC 9457 problem details with a stable {@code code}, whoever refuses: Spring MVC
- * (an unknown path, a wrong method), a controller (a format the endpoint does not serve), or Spring
- * Security before any controller (no credentials, a role too low).
+ * Every REST error is RFC 9457 problem details with a stable {@code code}, whoever
+ * refuses: Spring MVC (an unknown path, a wrong method), a controller (a format the
+ * endpoint does not serve), or Spring Security before any controller (no credentials, a
+ * role too low).
  */
 @TagGraphTest
 class ProblemDetailsTest extends ApiTest {
@@ -25,8 +26,8 @@ class ProblemDetailsTest extends ApiTest {
 
 	@Test
 	void anUnknownPathIsANotFoundProblem() {
-		problem(client.raw(HttpRequest.newBuilder().GET().header("Accept", "application/json"), "/api/no-such-thing"), 404,
-				"NOT_FOUND");
+		problem(client.raw(HttpRequest.newBuilder().GET().header("Accept", "application/json"), "/api/no-such-thing"),
+				404, "NOT_FOUND");
 	}
 
 	@Test
@@ -49,9 +50,10 @@ class ProblemDetailsTest extends ApiTest {
 		problem(anonymous, 401, "UNAUTHORIZED");
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
 
-		problem(client.as("viewer.sun").raw(HttpRequest.newBuilder()
-			.POST(HttpRequest.BodyPublishers.ofString("code,parent,name\nPD-X,,x\n"))
-			.header("Content-Type", "text/csv"), "/api/import/tag-classes"), 403, "FORBIDDEN");
+		problem(client.as("viewer.sun")
+			.raw(HttpRequest.newBuilder()
+				.POST(HttpRequest.BodyPublishers.ofString("code,parent,name\nPD-X,,x\n"))
+				.header("Content-Type", "text/csv"), "/api/import/tag-classes"), 403, "FORBIDDEN");
 	}
 
 	private static JsonNode problem(HttpResponse<String> response, int status, String code) {
@@ -64,4 +66,5 @@ class ProblemDetailsTest extends ApiTest {
 		assertThat(body.path("title").asString()).isNotBlank();
 		return body;
 	}
+
 }

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Combining facet values (组配) to select tags, checked against a count made by hand over the bundled
- * demo library file: AND across facets, OR within one, and disjunctive facet counts.
+ * Combining facet values (组配) to select tags, checked against a count made by hand over
+ * the bundled demo library file: AND across facets, OR within one, and disjunctive facet
+ * counts.
  */
 @TagGraphTest
 class FacetSearchTest extends ApiTest {
@@ -38,7 +39,10 @@ class FacetSearchTest extends ApiTest {
 			  }
 			}""";
 
-	/** Each demo tag's value codes, and each top-level facet's value codes, from the library file. */
+	/**
+	 * Each demo tag's value codes, and each top-level facet's value codes, from the
+	 * library file.
+	 */
 	static final Map<String, Set<String>> tagValues = new LinkedHashMap<>();
 	static final Map<String, String> tagClass = new HashMap<>();
 	static final Map<String, String> tagName = new HashMap<>();
@@ -79,23 +83,27 @@ class FacetSearchTest extends ApiTest {
 	@Test
 	void orWithinAFacetAndAClassSubtreeAndAName() {
 		List<String> chosen = List.of("F1.S1", "F1.S2", "F8.L2");
-		var reply = ok(client.query(SEARCH, Map.of("where", Map.of("facetValues", chosen, "classCode", "C03"), "first", 200)));
+		var reply = ok(
+				client.query(SEARCH, Map.of("where", Map.of("facetValues", chosen, "classCode", "C03"), "first", 200)));
 
 		Predicate<String> inC03 = t -> tagClass.get(t).equals("C03") || tagClass.get(t).startsWith("C03.");
-		List<String> expected = demoTags(t -> inC03.test(t)
-				&& (tagValues.get(t).contains("F1.S1") || tagValues.get(t).contains("F1.S2")) && tagValues.get(t).contains("F8.L2"));
+		List<String> expected = demoTags(
+				t -> inC03.test(t) && (tagValues.get(t).contains("F1.S1") || tagValues.get(t).contains("F1.S2"))
+						&& tagValues.get(t).contains("F8.L2"));
 		assertThat(expected).isNotEmpty();
 		assertThat(nodeCodes(reply)).containsExactlyElementsOf(expected);
 		assertCounts(reply, chosen, inC03);
 
 		var named = ok(client.query(SEARCH, Map.of("where", Map.of("text", "光伏"), "first", 200)));
-		assertThat(nodeCodes(named)).isNotEmpty().containsExactlyElementsOf(demoTags(t -> tagName.get(t).contains("光伏")));
+		assertThat(nodeCodes(named)).isNotEmpty()
+			.containsExactlyElementsOf(demoTags(t -> tagName.get(t).contains("光伏")));
 	}
 
 	@Test
 	void pagingReturnsEveryTagOnceInCodeOrder() {
 		List<String> seen = new ArrayList<>();
-		Map<String, Object> variables = new HashMap<>(Map.of("where", Map.of("facetValues", List.of("F2.D1")), "first", 7));
+		Map<String, Object> variables = new HashMap<>(
+				Map.of("where", Map.of("facetValues", List.of("F2.D1")), "first", 7));
 		boolean more = true;
 		while (more) {
 			var page = ok(client.query(SEARCH, variables));
@@ -121,7 +129,10 @@ class FacetSearchTest extends ApiTest {
 		assertThat(client.query(SEARCH, Map.of("first", 0)).errorMessage()).contains("first");
 	}
 
-	/** Every facet's counts: the tags meeting every other facet's choice (and the filter) that have the value. */
+	/**
+	 * Every facet's counts: the tags meeting every other facet's choice (and the filter)
+	 * that have the value.
+	 */
 	private static void assertCounts(ApiClient.Reply reply, List<String> chosen, Predicate<String> filter) {
 		Map<String, String> facetOf = new HashMap<>();
 		facetValues.forEach((facet, values) -> values.forEach(v -> facetOf.put(v, facet)));
@@ -161,4 +172,5 @@ class FacetSearchTest extends ApiTest {
 		reply.data("tags.edges").forEach(e -> codes.add(e.path("node").path("code").asString()));
 		return codes;
 	}
+
 }

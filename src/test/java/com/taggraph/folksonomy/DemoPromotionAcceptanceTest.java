@@ -15,16 +15,15 @@ import com.taggraph.ApiTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The steward's path on the demo data: promote the 电动汽车 cluster, then tag a new customer 电动车.
- * It changes the demo's free tags for good, so it runs on its own database (a smaller demo).
+ * The steward's path on the demo data: promote the 电动汽车 cluster, then tag a new customer
+ * 电动车. It changes the demo's free tags for good, so it runs on its own database (a
+ * smaller demo).
  */
 @ActiveProfiles("testusers")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
-		"taggraph.neo4j.embedded.bolt-port=0",
-		"taggraph.neo4j.embedded.http-port=0",
-		"taggraph.neo4j.embedded.http-enabled=false",
-		"taggraph.demo.customers=2000" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
+				"taggraph.neo4j.embedded.bolt-port=0", "taggraph.neo4j.embedded.http-port=0",
+				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.demo.customers=2000" })
 class DemoPromotionAcceptanceTest extends ApiTest {
 
 	@Test
@@ -36,8 +35,8 @@ class DemoPromotionAcceptanceTest extends ApiTest {
 
 		var reply = client.query("""
 				mutation { promoteFreeTags(input: {clusterId: "电动汽车", code: "T0720", classCode: "C07.01"}) {
-				  tag { code name status tagClass { code } synonyms } freeTags customers newlyAssigned } }""",
-				Map.of(), "steward.sun");
+				  tag { code name status tagClass { code } synonyms } freeTags customers newlyAssigned } }""", Map.of(),
+				"steward.sun");
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		JsonNode promoted = reply.data("promoteFreeTags");
 		assertThat(promoted.path("tag").path("status").asString()).isEqualTo("DRAFT");
@@ -46,9 +45,11 @@ class DemoPromotionAcceptanceTest extends ApiTest {
 			.containsExactlyInAnyOrder("电动车", "EV车主");
 		assertThat(promoted.path("customers").asInt()).isEqualTo(carriers.size());
 
-		assertThat(ids("MATCH (c:Customer)-[a:HAS_TAG {source: 'FOLKSONOMY'}]->(:Tag {code: 'T0720'}) RETURN c.id ORDER BY c.id"))
+		assertThat(ids(
+				"MATCH (c:Customer)-[a:HAS_TAG {source: 'FOLKSONOMY'}]->(:Tag {code: 'T0720'}) RETURN c.id ORDER BY c.id"))
 			.isEqualTo(carriers);
-		assertThat(ids("MATCH (t:Tag) WHERE t.code = 'T0720' OR t.name = '电动汽车' RETURN t.code")).containsExactly("T0720");
+		assertThat(ids("MATCH (t:Tag) WHERE t.code = 'T0720' OR t.name = '电动汽车' RETURN t.code"))
+			.containsExactly("T0720");
 		assertThat(ids("""
 				MATCH (c:Customer)-[:HAS_FREE_TAG]->(f:FreeTag) WHERE f.normalized IN ['电动汽车', '电动车', 'ev车主']
 				RETURN c.id""")).isEmpty();
@@ -63,7 +64,8 @@ class DemoPromotionAcceptanceTest extends ApiTest {
 		assertThat(tagged.hasErrors()).as(tagged.body().toString()).isFalse();
 		assertThat(tagged.data("addFreeTag.assignedTag.code").asString()).isEqualTo("T0720");
 		assertThat(tagged.data("addFreeTag.freeTag").isNull()).isTrue();
-		assertThat(tagged.data("addFreeTag.customer.tags").valueStream()
+		assertThat(tagged.data("addFreeTag.customer.tags")
+			.valueStream()
 			.filter(t -> t.path("tag").path("code").asString().equals("T0720"))
 			.map(t -> t.path("source").asString())).containsExactly("FOLKSONOMY");
 
@@ -71,7 +73,8 @@ class DemoPromotionAcceptanceTest extends ApiTest {
 		assertThat(ApiClient.codes(search.data("searchTags"))).containsExactly("T0720");
 		var clusters = client.query("{ freeTagClusters { id } }");
 		assertThat(clusters.data("freeTagClusters").valueStream().map(c -> c.path("id").asString()))
-			.doesNotContain("电动汽车").contains("光伏");
+			.doesNotContain("电动汽车")
+			.contains("光伏");
 	}
 
 	private List<String> ids(String cypher) {
@@ -79,4 +82,5 @@ class DemoPromotionAcceptanceTest extends ApiTest {
 			return session.executeRead(tx -> tx.run(cypher).list(r -> r.get(0).asString()));
 		}
 	}
+
 }

@@ -16,7 +16,10 @@ import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** The demo's free-tag variants come out as clusters over GraphQL, each with its evidence and suggestions. */
+/**
+ * The demo's free-tag variants come out as clusters over GraphQL, each with its evidence
+ * and suggestions.
+ */
 @TagGraphTest
 class FreeTagClusterTest extends ApiTest {
 
@@ -30,7 +33,8 @@ class FreeTagClusterTest extends ApiTest {
 		StatementCounter.reset();
 		var reply = client.query(CLUSTERS);
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		// candidates, shared customers, distinct carriers, vocabulary, then one batch per tag and class field
+		// candidates, shared customers, distinct carriers, vocabulary, then one batch per
+		// tag and class field
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(6);
 
 		List<Set<String>> members = new ArrayList<>();
@@ -44,10 +48,13 @@ class FreeTagClusterTest extends ApiTest {
 
 		JsonNode ev = cluster(reply, "电动汽车");
 		assertThat(ev.path("texts")).extracting(JsonNode::asString).containsExactlyInAnyOrder("电动汽车", "电动车", "EV车主");
-		// EV车主 shares almost no characters with the others: the customers they share link it
-		JsonNode evOwner = ev.path("links").valueStream()
+		// EV车主 shares almost no characters with the others: the customers they share link
+		// it
+		JsonNode evOwner = ev.path("links")
+			.valueStream()
 			.filter(l -> l.path("to").asString().equals("ev车主") || l.path("from").asString().equals("ev车主"))
-			.findFirst().orElseThrow();
+			.findFirst()
+			.orElseThrow();
 		assertThat(evOwner.path("textSimilarity").asDouble()).isLessThan(0.5);
 		assertThat(evOwner.path("sharedCustomers").asInt()).isPositive();
 		assertThat(evOwner.path("score").asDouble()).isGreaterThanOrEqualTo(0.5);
@@ -70,7 +77,11 @@ class FreeTagClusterTest extends ApiTest {
 	}
 
 	private static JsonNode cluster(ApiClient.Reply reply, String id) {
-		return reply.data("freeTagClusters").valueStream().filter(c -> c.path("id").asString().equals(id)).findFirst()
+		return reply.data("freeTagClusters")
+			.valueStream()
+			.filter(c -> c.path("id").asString().equals(id))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("no cluster " + id + " in " + reply.body()));
 	}
+
 }

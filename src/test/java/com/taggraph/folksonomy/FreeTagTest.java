@@ -19,8 +19,9 @@ import com.taggraph.TagGraphTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Free tags on customers over GraphQL: normalised matching, who and when, the refusals, and the
- * listing by usage. Works on its own customers (FT-…) and texts, removed afterwards.
+ * Free tags on customers over GraphQL: normalised matching, who and when, the refusals,
+ * and the listing by usage. Works on its own customers (FT-…) and texts, removed
+ * afterwards.
  */
 @TagGraphTest
 class FreeTagTest extends ApiTest {
@@ -54,7 +55,10 @@ class FreeTagTest extends ApiTest {
 				Map.of("chain", CHAIN));
 	}
 
-	/** 鑫淼 is contained in 鑫淼焱, which shares two of three characters with 淼焱垚; 鑫淼 and 淼焱垚 are unlike. */
+	/**
+	 * 鑫淼 is contained in 鑫淼焱, which shares two of three characters with 淼焱垚; 鑫淼 and 淼焱垚
+	 * are unlike.
+	 */
 	static final List<String> CHAIN = List.of("鑫淼", "鑫淼焱", "淼焱垚");
 
 	@Test
@@ -66,12 +70,16 @@ class FreeTagTest extends ApiTest {
 		added(client.query(ADD, Map.of("id", "FT-4", "text", "鑫淼焱")));
 		added(client.query(ADD, Map.of("id", "FT-4", "text", "淼焱垚")));
 
-		JsonNode clusters = ok(client.query("{ freeTagClusters { id freeTags { normalized } links { from to score } } }"))
+		JsonNode clusters = ok(
+				client.query("{ freeTagClusters { id freeTags { normalized } links { from to score } } }"))
 			.data("freeTagClusters");
 		List<String> ofLeader = new ArrayList<>();
 		List<String> clusteredElsewhere = new ArrayList<>();
 		for (JsonNode cluster : clusters) {
-			List<String> members = cluster.path("freeTags").valueStream().map(f -> f.path("normalized").asString()).toList();
+			List<String> members = cluster.path("freeTags")
+				.valueStream()
+				.map(f -> f.path("normalized").asString())
+				.toList();
 			if (cluster.path("id").asString().equals("鑫淼")) {
 				ofLeader.addAll(members);
 				assertThat(cluster.path("links")).hasSize(1);
@@ -80,7 +88,8 @@ class FreeTagTest extends ApiTest {
 				clusteredElsewhere.addAll(members);
 			}
 		}
-		// single linkage would give all three: 淼焱垚 links only to 鑫淼焱, which is not a leader
+		// single linkage would give all three: 淼焱垚 links only to 鑫淼焱, which is not a
+		// leader
 		assertThat(ofLeader).containsExactly("鑫淼", "鑫淼焱");
 		assertThat(clusteredElsewhere).isEmpty();
 	}
@@ -90,7 +99,8 @@ class FreeTagTest extends ApiTest {
 		added(client.query(ADD, Map.of("id", "FT-1", "text", "ＴＧ测试ＶＩＰ"), "wang.fang"));
 		added(client.query(ADD, Map.of("id", "FT-2", "text", "  tg测试vip "), "li.jun"));
 		JsonNode third = added(client.query(ADD, Map.of("id", "FT-3", "text", "TG测试VIP"), "li.jun"));
-		// the same customer again, in another spelling: still one free tag on it, first record kept
+		// the same customer again, in another spelling: still one free tag on it, first
+		// record kept
 		added(client.query(ADD, Map.of("id", "FT-3", "text", "tg测试  vip"), "zhao.lei"));
 
 		assertThat(third.path("freeTag").path("normalized").asString()).isEqualTo("tg测试vip");
@@ -101,7 +111,8 @@ class FreeTagTest extends ApiTest {
 		assertThat(tag.path("taggers").asInt()).isEqualTo(2);
 		assertThat(tag.path("resolution").isNull()).isTrue();
 		List<String> spellings = new ArrayList<>();
-		tag.path("spellings").forEach(s -> spellings.add(s.path("text").asString() + "=" + s.path("customers").asInt()));
+		tag.path("spellings")
+			.forEach(s -> spellings.add(s.path("text").asString() + "=" + s.path("customers").asInt()));
 		assertThat(spellings).containsExactlyInAnyOrder("ＴＧ测试ＶＩＰ=1", "  tg测试vip =1", "TG测试VIP=1");
 
 		// as typed, by whom, when: what Neo4j holds
@@ -109,21 +120,22 @@ class FreeTagTest extends ApiTest {
 				MATCH (c:Customer)-[r:HAS_FREE_TAG]->(:FreeTag {normalized: 'tg测试vip'})
 				RETURN c.id AS id, r.text AS text, r.by AS by, r.at IS NOT NULL AS timed ORDER BY id""");
 		assertThat(stored).extracting(r -> r.get("id") + "|" + r.get("text") + "|" + r.get("by") + "|" + r.get("timed"))
-			.containsExactly("FT-1|ＴＧ测试ＶＩＰ|wang.fang|true", "FT-2|  tg测试vip |li.jun|true",
-					"FT-3|TG测试VIP|li.jun|true");
+			.containsExactly("FT-1|ＴＧ测试ＶＩＰ|wang.fang|true", "FT-2|  tg测试vip |li.jun|true", "FT-3|TG测试VIP|li.jun|true");
 		assertThat(tag.path("firstUsedAt").asString()).isLessThanOrEqualTo(tag.path("lastUsedAt").asString());
 
 		// removing by another spelling takes it off that customer only
 		var removed = client.query("mutation { removeFreeTag(customerId: \"FT-1\", text: \"tg测试VIP\") { id } }");
 		assertThat(removed.hasErrors()).as(removed.body().toString()).isFalse();
-		assertThat(ok(client.query(FREE_TAG, Map.of("text", "TG测试VIP"))).data("freeTag.customers").asInt()).isEqualTo(2);
+		assertThat(ok(client.query(FREE_TAG, Map.of("text", "TG测试VIP"))).data("freeTag.customers").asInt())
+			.isEqualTo(2);
 	}
 
 	@Test
 	void theLastCarrierGoneTheFreeTagGoesAndTheWriteNamesTheSignedInUser() {
 		added(client.query(ADD, Map.of("id", "FT-1", "text", "tg测试临时"), null));
 		assertThat(read("MATCH ()-[r:HAS_FREE_TAG]->(:FreeTag {normalized: 'tg测试临时'}) RETURN r.by AS by"))
-			.extracting(r -> r.get("by")).containsExactly(ApiClient.TESTER);
+			.extracting(r -> r.get("by"))
+			.containsExactly(ApiClient.TESTER);
 		ok(client.query("mutation { removeFreeTag(customerId: \"FT-1\", text: \"TG测试临时\") { id } }"));
 		assertThat(client.query(FREE_TAG, Map.of("text", "tg测试临时")).data("freeTag").isNull()).isTrue();
 		assertThat(read("MATCH (f:FreeTag {normalized: 'tg测试临时'}) RETURN f")).isEmpty();
@@ -145,7 +157,8 @@ class FreeTagTest extends ApiTest {
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 		// 64 characters, counted as characters, not UTF-16 units or bytes, is still fine
 		String longest = "tg测试" + "𠀀".repeat(60);
-		assertThat(added(client.query(ADD, Map.of("id", "FT-1", "text", longest))).path("freeTag").path("customers")
+		assertThat(added(client.query(ADD, Map.of("id", "FT-1", "text", longest))).path("freeTag")
+			.path("customers")
 			.asInt()).isEqualTo(1);
 	}
 
@@ -154,7 +167,8 @@ class FreeTagTest extends ApiTest {
 		added(client.query(ADD, Map.of("id", "FT-1", "text", "tg测试甲"), "a"));
 		added(client.query(ADD, Map.of("id", "FT-2", "text", "tg测试甲"), "b"));
 		StatementCounter.reset();
-		var reply = ok(client.query("{ freeTags(orderBy: USAGE, first: 1000) { normalized customers taggers spellings { text } } }"));
+		var reply = ok(client
+			.query("{ freeTags(orderBy: USAGE, first: 1000) { normalized customers taggers spellings { text } } }"));
 		assertThat(StatementCounter.count()).isEqualTo(1);
 		JsonNode list = reply.data("freeTags");
 		var expected = read("""
@@ -180,4 +194,5 @@ class FreeTagTest extends ApiTest {
 	private JsonNode added(ApiClient.Reply reply) {
 		return ok(reply).data("addFreeTag");
 	}
+
 }

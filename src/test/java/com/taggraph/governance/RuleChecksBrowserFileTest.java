@@ -22,10 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.taggraph.TagGraphTest;
 
 /**
- * {@code cypher/queries/rule-checks.cypher} repeats the statements of {@link RuleCheckRepository} for Neo4j
- * Browser. Over a library that breaks every rule, each statement of the file answers the same violations
- * (the same codes, in the same order of codes) as the application's, and the summary counts them alike;
- * so the file cannot drift from the report users see.
+ * {@code cypher/queries/rule-checks.cypher} repeats the statements of
+ * {@link RuleCheckRepository} for Neo4j Browser. Over a library that breaks every rule,
+ * each statement of the file answers the same violations (the same codes, in the same
+ * order of codes) as the application's, and the summary counts them alike; so the file
+ * cannot drift from the report users see.
  */
 @TagGraphTest
 class RuleChecksBrowserFileTest {
@@ -77,10 +78,10 @@ class RuleChecksBrowserFileTest {
 		rows(statements.get(0)).forEach(r -> summary.put(r.get("kind").asString(), r.get("found").asLong()));
 		int check = 1;
 		for (var entry : app.entrySet()) {
-			List<List<String>> fromFile = sorted(rows(statements.get(check++)).stream()
-				.map(r -> r.get("codes").asList(Value::asString))
-				.toList());
-			List<List<String>> fromApp = sorted(entry.getValue().get().stream().map(RuleCheckRepository.Found::codes).toList());
+			List<List<String>> fromFile = sorted(
+					rows(statements.get(check++)).stream().map(r -> r.get("codes").asList(Value::asString)).toList());
+			List<List<String>> fromApp = sorted(
+					entry.getValue().get().stream().map(RuleCheckRepository.Found::codes).toList());
 
 			assertThat(fromFile).as(entry.getKey()).isEqualTo(fromApp);
 			assertThat(summary.getOrDefault(entry.getKey(), 0L)).as("summary of " + entry.getKey())
@@ -124,4 +125,5 @@ class RuleChecksBrowserFileTest {
 		copy.sort(Comparator.comparing(c -> String.join("\u0000", c)));
 		return copy;
 	}
+
 }

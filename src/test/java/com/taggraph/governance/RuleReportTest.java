@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rule report on the demo library equals the same rules written by hand in Cypher; an exclusive
- * class broken in the data over Bolt is listed with its exact customer count; structural and lineage
- * violations forced over Bolt are each found; the REST endpoint serves the same report as JSON and CSV.
+ * The rule report on the demo library equals the same rules written by hand in Cypher; an
+ * exclusive class broken in the data over Bolt is listed with its exact customer count;
+ * structural and lineage violations forced over Bolt are each found; the REST endpoint
+ * serves the same report as JSON and CSV.
  */
 @TagGraphTest
 class RuleReportTest extends ApiTest {
@@ -64,14 +65,14 @@ class RuleReportTest extends ApiTest {
 		assertThat(report.path("dataAsOf").asString(null)).isNotBlank();
 		assertThat(report.path("counts")).hasSize(RuleCheck.values().length);
 		// the demo keeps every exclusive class and has no structural problem
-		assertThat(report.path("violations").findValuesAsString("kind"))
-			.doesNotContain("EXCLUSIVE_VIOLATED", "CLASS_CYCLE", "ORPHAN_CLASS", "ORPHAN_TAG",
-					"DIVISION_WITHOUT_CRITERION", "EXHAUSTIVE_CLASS_EMPTY");
+		assertThat(report.path("violations").findValuesAsString("kind")).doesNotContain("EXCLUSIVE_VIOLATED",
+				"CLASS_CYCLE", "ORPHAN_CLASS", "ORPHAN_TAG", "DIVISION_WITHOUT_CRITERION", "EXHAUSTIVE_CLASS_EMPTY");
 	}
 
 	@Test
 	void anExclusiveClassBrokenInTheDataIsListedWithItsCustomerCount() {
-		// three customers classed 居民 (T0101) are also given 非居民 (T0102): C01.01 is exclusive
+		// three customers classed 居民 (T0101) are also given 非居民 (T0102): C01.01 is
+		// exclusive
 		List<String> broken = BoltCypher.read(driver, """
 				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0101'})
 				WHERE NOT (c)-[:HAS_TAG]->(:Tag {code: 'T0102'})
@@ -95,8 +96,11 @@ class RuleReportTest extends ApiTest {
 		assertThat(violation.path("sampleCustomerIds").valueStream().map(JsonNode::asString).toList())
 			.containsExactlyElementsOf(broken);
 		assertThat(violation.path("message").asString()).contains("C01.01", "3 customers");
-		JsonNode count = report.path("counts").valueStream()
-			.filter(c -> c.path("kind").asString().equals("EXCLUSIVE_VIOLATED")).findFirst().orElseThrow();
+		JsonNode count = report.path("counts")
+			.valueStream()
+			.filter(c -> c.path("kind").asString().equals("EXCLUSIVE_VIOLATED"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(count.path("violations").asInt()).isEqualTo(1);
 		assertThat(count.path("customers").asInt()).isEqualTo(3);
 		assertThat(keys(report(null).path("violations"))).isEqualTo(cypherViolations());
@@ -129,18 +133,20 @@ class RuleReportTest extends ApiTest {
 
 	@Test
 	void lineageViolationsForcedOverBoltAreEachFound() {
-		BoltCypher.write(driver, """
-				MATCH (home:TagClass {code: 'C01.01'}), (field:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem)
-				WITH home, field ORDER BY field.code LIMIT 1
-				CREATE (bare:Tag {code: 'RR-L', name: '无血缘', status: 'APPROVED'})-[:IN_CLASS]->(home),
-				       (old:Tag {code: 'RR-OLD', name: '已废弃', status: 'DEPRECATED', replacedBy: 'RR-NEW'})-[:IN_CLASS]->(home),
-				       (live:Tag {code: 'RR-LIVE', name: '派生', status: 'APPROVED'})-[:IN_CLASS]->(home),
-				       (old)-[:DERIVED_FROM]->(field), (live)-[:DERIVED_FROM]->(old)""", Map.of());
+		BoltCypher.write(driver,
+				"""
+						MATCH (home:TagClass {code: 'C01.01'}), (field:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem)
+						WITH home, field ORDER BY field.code LIMIT 1
+						CREATE (bare:Tag {code: 'RR-L', name: '无血缘', status: 'APPROVED'})-[:IN_CLASS]->(home),
+						       (old:Tag {code: 'RR-OLD', name: '已废弃', status: 'DEPRECATED', replacedBy: 'RR-NEW'})-[:IN_CLASS]->(home),
+						       (live:Tag {code: 'RR-LIVE', name: '派生', status: 'APPROVED'})-[:IN_CLASS]->(home),
+						       (old)-[:DERIVED_FROM]->(field), (live)-[:DERIVED_FROM]->(old)""",
+				Map.of());
 
 		JsonNode report = report(List.of("LINEAGE"));
 
-		assertThat(codesOf(report, "NO_LINEAGE")).contains(List.of("RR-L")).doesNotContain(List.of("RR-LIVE"),
-				List.of("RR-OLD"));
+		assertThat(codesOf(report, "NO_LINEAGE")).contains(List.of("RR-L"))
+			.doesNotContain(List.of("RR-LIVE"), List.of("RR-OLD"));
 		assertThat(codesOf(report, "DERIVED_FROM_DEPRECATED")).containsExactly(List.of("RR-LIVE", "RR-OLD"));
 		assertThat(ofKind(report, "DERIVED_FROM_DEPRECATED").get(0).path("message").asString()).contains("RR-NEW");
 		assertThat(keys(report.path("violations"))).isEqualTo(cypherViolations("LINEAGE"));
@@ -165,8 +171,12 @@ class RuleReportTest extends ApiTest {
 		HttpResponse<String> csv = get("/api/reports/rules", "text/csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-			.parse(new java.io.StringReader(csv.body())).getRecords();
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new java.io.StringReader(csv.body()))
+			.getRecords();
 		assertThat(rows).hasSize(graphQl.path("violations").size());
 		Map<String, Long> fromCsv = new TreeMap<>();
 		rows.forEach(r -> fromCsv.put(r.get("kind") + " " + r.get("codes"),
@@ -183,7 +193,8 @@ class RuleReportTest extends ApiTest {
 		assertThat(get("/api/reports/rules?format=xml", null).statusCode()).isEqualTo(400);
 	}
 
-	// ---- helpers ------------------------------------------------------------------------------
+	// ---- helpers
+	// ------------------------------------------------------------------------------
 
 	private void refresh() {
 		var reply = client.query("mutation { refreshSegmentIndex { builtAt } }");
@@ -217,8 +228,9 @@ class RuleReportTest extends ApiTest {
 	/** "KIND code;code" → customers (-1 when the check is not about customers). */
 	private static Map<String, Long> keys(JsonNode violations) {
 		Map<String, Long> keys = new TreeMap<>();
-		violations.forEach(v -> keys.put(v.path("kind").asString() + " "
-				+ String.join(";", v.path("codes").valueStream().map(JsonNode::asString).toList()),
+		violations.forEach(v -> keys.put(
+				v.path("kind").asString() + " "
+						+ String.join(";", v.path("codes").valueStream().map(JsonNode::asString).toList()),
 				v.path("customerCount").isNull() ? -1 : v.path("customerCount").asLong()));
 		return keys;
 	}
@@ -240,13 +252,14 @@ class RuleReportTest extends ApiTest {
 		List<String> statements = new ArrayList<>();
 		switch (category) {
 			case "STRUCTURAL" -> {
-				statements.add("""
-						MATCH (c:TagClass) WHERE EXISTS { (c)-[:BROADER]->+(c) }
-						WITH c, COLLECT { MATCH (c)-[:BROADER]->+(d:TagClass) WHERE d <> c AND EXISTS { (d)-[:BROADER]->+(c) }
-						                  RETURN d.code } AS ring
-						WHERE all(x IN ring WHERE c.code < x)
-						MATCH path = (c)-[:BROADER]->+(c)
-						RETURN 'CLASS_CYCLE ' + reduce(s = c.code, n IN nodes(path)[1..-1] | s + ';' + n.code) AS key, -1 AS n""");
+				statements
+					.add("""
+							MATCH (c:TagClass) WHERE EXISTS { (c)-[:BROADER]->+(c) }
+							WITH c, COLLECT { MATCH (c)-[:BROADER]->+(d:TagClass) WHERE d <> c AND EXISTS { (d)-[:BROADER]->+(c) }
+							                  RETURN d.code } AS ring
+							WHERE all(x IN ring WHERE c.code < x)
+							MATCH path = (c)-[:BROADER]->+(c)
+							RETURN 'CLASS_CYCLE ' + reduce(s = c.code, n IN nodes(path)[1..-1] | s + ';' + n.code) AS key, -1 AS n""");
 				statements.add("""
 						MATCH (c:TagClass) WHERE NOT EXISTS { (c)-[:BROADER]->+(c) }
 						  AND NOT EXISTS { (c)-[:BROADER]->*(r:TagClass) WHERE NOT EXISTS { (r)-[:BROADER]->() } }
@@ -255,29 +268,32 @@ class RuleReportTest extends ApiTest {
 				statements.add("""
 						MATCH (t:Tag) WHERE COUNT { (t)-[:IN_CLASS]->() } = 0
 						RETURN 'ORPHAN_TAG ' + t.code AS key, -1 AS n""");
-				statements.add("""
-						MATCH (l:TagClass)-[:BROADER]->(c:TagClass) WHERE c.criterion IS NULL OR trim(c.criterion) = ''
-						WITH c, l ORDER BY l.code
-						WITH c, collect(l.code) AS lower
-						RETURN 'DIVISION_WITHOUT_CRITERION ' + reduce(s = c.code, x IN lower | s + ';' + x) AS key, -1 AS n""");
+				statements
+					.add("""
+							MATCH (l:TagClass)-[:BROADER]->(c:TagClass) WHERE c.criterion IS NULL OR trim(c.criterion) = ''
+							WITH c, l ORDER BY l.code
+							WITH c, collect(l.code) AS lower
+							RETURN 'DIVISION_WITHOUT_CRITERION ' + reduce(s = c.code, x IN lower | s + ';' + x) AS key, -1 AS n""");
 				statements.add("""
 						MATCH (c:TagClass) WHERE c.exhaustive = true
 						  AND COUNT { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) } = 0
 						RETURN 'EXHAUSTIVE_CLASS_EMPTY ' + c.code AS key, -1 AS n""");
 			}
-			case "FACET" -> statements.add("""
-					MATCH (f:Facet) WHERE NOT EXISTS { (f)-[:SUB_FACET_OF]->() }
-					MATCH (t:Tag)
-					WITH f, t, COUNT { (t)-[:HAS_FACET_VALUE]->(:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(f) } AS values
-					WHERE values <> 1
-					RETURN CASE values WHEN 0 THEN 'FACET_VALUE_MISSING ' ELSE 'FACET_VALUE_DUPLICATED ' END + t.code + ';' + f.code AS key, -1 AS n""");
+			case "FACET" -> statements
+				.add("""
+						MATCH (f:Facet) WHERE NOT EXISTS { (f)-[:SUB_FACET_OF]->() }
+						MATCH (t:Tag)
+						WITH f, t, COUNT { (t)-[:HAS_FACET_VALUE]->(:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(f) } AS values
+						WHERE values <> 1
+						RETURN CASE values WHEN 0 THEN 'FACET_VALUE_MISSING ' ELSE 'FACET_VALUE_DUPLICATED ' END + t.code + ';' + f.code AS key, -1 AS n""");
 			case "DATA" -> {
-				statements.add("""
-						MATCH (k:TagClass {exclusive: true})
-						MATCH p = (c:Customer)-[:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k)
-						WITH k, c, collect(DISTINCT CASE WHEN length(p) = 2 THEN t.code ELSE nodes(p)[-2].code END) AS branches
-						WHERE size(branches) >= 2
-						RETURN 'EXCLUSIVE_VIOLATED ' + k.code AS key, count(c) AS n""");
+				statements
+					.add("""
+							MATCH (k:TagClass {exclusive: true})
+							MATCH p = (c:Customer)-[:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k)
+							WITH k, c, collect(DISTINCT CASE WHEN length(p) = 2 THEN t.code ELSE nodes(p)[-2].code END) AS branches
+							WHERE size(branches) >= 2
+							RETURN 'EXCLUSIVE_VIOLATED ' + k.code AS key, count(c) AS n""");
 				statements.add("""
 						MATCH (k:TagClass {exhaustive: true})
 						OPTIONAL MATCH (v:FacetValue {code: k.scope})
@@ -292,11 +308,12 @@ class RuleReportTest extends ApiTest {
 						RETURN 'EXHAUSTIVE_VIOLATED ' + k.code AS key, n""");
 			}
 			case "LINEAGE" -> {
-				statements.add("""
-						MATCH (t:Tag) WHERE t.status IS NULL OR t.status <> 'DEPRECATED'
-						OPTIONAL MATCH (t)-[:DERIVED_FROM]->*(:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(s:SourceSystem)
-						WITH t, count(s) AS systems WHERE systems = 0
-						RETURN 'NO_LINEAGE ' + t.code AS key, -1 AS n""");
+				statements
+					.add("""
+							MATCH (t:Tag) WHERE t.status IS NULL OR t.status <> 'DEPRECATED'
+							OPTIONAL MATCH (t)-[:DERIVED_FROM]->*(:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(s:SourceSystem)
+							WITH t, count(s) AS systems WHERE systems = 0
+							RETURN 'NO_LINEAGE ' + t.code AS key, -1 AS n""");
 				statements.add("""
 						MATCH (t:Tag)-[:DERIVED_FROM]->(u:Tag) WHERE u.status = 'DEPRECATED'
 						  AND (t.status IS NULL OR t.status <> 'DEPRECATED')
@@ -309,4 +326,5 @@ class RuleReportTest extends ApiTest {
 			.forEach(r -> found.put((String) r.get("key"), ((Number) r.get("n")).longValue())));
 		return found;
 	}
+
 }

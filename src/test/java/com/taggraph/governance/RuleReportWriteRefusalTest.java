@@ -14,24 +14,26 @@ import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
 /**
- * Every structural check of the rule report is also kept at write time: a mutation that would introduce
- * the violation is refused, names the rule, and leaves the whole graph as it was.
+ * Every structural check of the rule report is also kept at write time: a mutation that
+ * would introduce the violation is refused, names the rule, and leaves the whole graph as
+ * it was.
  */
 @TagGraphTest
 class RuleReportWriteRefusalTest extends ApiTest {
 
 	/**
-	 * RR-W (criterion, exhaustive) → RR-W1 (no criterion, exhaustive, one tag RR-WT) and RR-W2 (criterion, no tags);
-	 * RR-V: a second root with a criterion.
+	 * RR-W (criterion, exhaustive) → RR-W1 (no criterion, exhaustive, one tag RR-WT) and
+	 * RR-W2 (criterion, no tags); RR-V: a second root with a criterion.
 	 */
 	@BeforeEach
 	void aSmallTree() {
-		BoltCypher.write(driver, """
-				CREATE (w:TagClass {code: 'RR-W', name: '写入规则', criterion: '类型', exclusive: false, exhaustive: true}),
-				       (w1:TagClass {code: 'RR-W1', name: '穷尽类', exclusive: false, exhaustive: true})-[:BROADER]->(w),
-				       (w2:TagClass {code: 'RR-W2', name: '空类', criterion: '子类型', exclusive: false, exhaustive: false})-[:BROADER]->(w),
-				       (:Tag {code: 'RR-WT', name: '唯一标签', status: 'DRAFT'})-[:IN_CLASS]->(w1),
-				       (:TagClass {code: 'RR-V', name: '另一根', criterion: '类型', exclusive: false, exhaustive: false})""",
+		BoltCypher.write(driver,
+				"""
+						CREATE (w:TagClass {code: 'RR-W', name: '写入规则', criterion: '类型', exclusive: false, exhaustive: true}),
+						       (w1:TagClass {code: 'RR-W1', name: '穷尽类', exclusive: false, exhaustive: true})-[:BROADER]->(w),
+						       (w2:TagClass {code: 'RR-W2', name: '空类', criterion: '子类型', exclusive: false, exhaustive: false})-[:BROADER]->(w),
+						       (:Tag {code: 'RR-WT', name: '唯一标签', status: 'DRAFT'})-[:IN_CLASS]->(w1),
+						       (:TagClass {code: 'RR-V', name: '另一根', criterion: '类型', exclusive: false, exhaustive: false})""",
 				Map.of());
 	}
 
@@ -57,9 +59,10 @@ class RuleReportWriteRefusalTest extends ApiTest {
 		refused("mutation { updateTagClass(code: \"RR-W2\", input: {exhaustive: true}) { code } }",
 				"EXHAUSTIVE_CLASS_EMPTY", "RR-W2");
 		refused("mutation { deleteTag(code: \"RR-WT\") }", "EXHAUSTIVE_CLASS_EMPTY", "RR-W1");
-		refused("mutation { moveTag(code: \"RR-WT\", classCode: \"RR-W2\") { code } }", "EXHAUSTIVE_CLASS_EMPTY", "RR-W1");
-		refused("mutation { moveTagClass(code: \"RR-W1\", newParentCode: \"RR-V\") { code } }", "EXHAUSTIVE_CLASS_EMPTY",
-				"'RR-W'");
+		refused("mutation { moveTag(code: \"RR-WT\", classCode: \"RR-W2\") { code } }", "EXHAUSTIVE_CLASS_EMPTY",
+				"RR-W1");
+		refused("mutation { moveTagClass(code: \"RR-W1\", newParentCode: \"RR-V\") { code } }",
+				"EXHAUSTIVE_CLASS_EMPTY", "'RR-W'");
 	}
 
 	@Test
@@ -104,4 +107,5 @@ class RuleReportWriteRefusalTest extends ApiTest {
 		}
 		assertThat(GraphSnapshot.of(driver)).as(mutation).isEqualTo(before);
 	}
+
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded DBMS's data directory is its owner's alone (issue 15 §5): created 700, and the store, the
- * transaction logs and Neo4j's logs readable by nobody else, also when an earlier start left them open.
+ * The embedded DBMS's data directory is its owner's alone (issue 15 §5): created 700, and
+ * the store, the transaction logs and Neo4j's logs readable by nobody else, also when an
+ * earlier start left them open.
  */
 class DataDirectoryPermissionsTest {
 
@@ -41,7 +42,8 @@ class DataDirectoryPermissionsTest {
 		// as an older version left them: 755 directories, 644 files
 		try (Stream<Path> all = Files.walk(dataDir)) {
 			for (Path path : all.toList()) {
-				Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+				Files.setPosixFilePermissions(path,
+						PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
 			}
 		}
 		assertThat(openToOthers(dataDir)).hasSizeGreaterThan(10);
@@ -72,4 +74,5 @@ class DataDirectoryPermissionsTest {
 			return "?";
 		}
 	}
+
 }

@@ -17,8 +17,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * The embedded DBMS on its own (no Spring context), started over the same data directory with different
- * settings: Bolt lets in only the configured user with the current password, whichever way it was chosen.
+ * The embedded DBMS on its own (no Spring context), started over the same data directory
+ * with different settings: Bolt lets in only the configured user with the current
+ * password, whichever way it was chosen.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedNeo4jAuthTest {
@@ -42,22 +43,25 @@ class EmbeddedNeo4jAuthTest {
 		}
 
 		String chosen = "chosen-by-the-operator-" + System.nanoTime();
-		try (var server = new EmbeddedNeo4jServer(EmbeddedNeo4jProperties.local(dataDir, false, "16m")
-			.withPassword("neo4j", chosen))) {
+		try (var server = new EmbeddedNeo4jServer(
+				EmbeddedNeo4jProperties.local(dataDir, false, "16m").withPassword("neo4j", chosen))) {
 			assertThat(answers(server, AuthTokens.basic("neo4j", chosen))).isTrue();
 			assertRefused(server, AuthTokens.basic("neo4j", generated));
 		}
-		assertThat(Files.exists(dataDir.resolve(PasswordFile.NAME))).as("the outdated generated password is removed").isFalse();
+		assertThat(Files.exists(dataDir.resolve(PasswordFile.NAME))).as("the outdated generated password is removed")
+			.isFalse();
 		assertThat(output.getOut() + output.getErr()).doesNotContain(chosen).containsOnlyOnce(generated);
 	}
 
 	@Test
 	void anotherUserNameLeavesNoInitialUserBehindAndAnOpenListenAddressIsWarnedAbout(CapturedOutput output) {
-		var props = new EmbeddedNeo4jProperties(true, otherDir, "0.0.0.0", 0, 0, false, "16m", "2 files", "taggraph", null);
+		var props = new EmbeddedNeo4jProperties(true, otherDir, "0.0.0.0", 0, 0, false, "16m", "2 files", "taggraph",
+				null);
 		try (var server = new EmbeddedNeo4jServer(props)) {
 			assertThat(server.credentials().username()).isEqualTo("taggraph");
 			assertThat(answers(server, server.credentials().authToken())).isTrue();
-			// Community users may do everything: the initial user with its well-known password must not survive
+			// Community users may do everything: the initial user with its well-known
+			// password must not survive
 			assertRefused(server, AuthTokens.basic("neo4j", "neo4j"));
 		}
 		assertThat(output.getOut()).contains("Embedded Neo4j listens on 0.0.0.0, not on loopback");
@@ -72,4 +76,5 @@ class EmbeddedNeo4jAuthTest {
 	private static void assertRefused(EmbeddedNeo4jServer server, AuthToken token) {
 		assertThatThrownBy(() -> answers(server, token)).isInstanceOf(AuthenticationException.class);
 	}
+
 }

@@ -22,4 +22,5 @@ class EmbeddedNeo4jConditionTest {
 		runner.withPropertyValues("taggraph.neo4j.embedded.enabled=false")
 			.run(context -> assertThat(context).doesNotHaveBean(EmbeddedNeo4jServer.class));
 	}
+
 }

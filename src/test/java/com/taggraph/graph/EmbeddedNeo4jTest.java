@@ -26,8 +26,8 @@ import com.taggraph.TagGraphTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The embedded DBMS as an outside Bolt client sees it: only with the credentials, on loopback, the whole demo
- * library, the schema, nothing twice.
+ * The embedded DBMS as an outside Bolt client sees it: only with the credentials, on
+ * loopback, the whole demo library, the schema, nothing twice.
  */
 @TagGraphTest
 class EmbeddedNeo4jTest extends ApiTest {
@@ -68,8 +68,8 @@ class EmbeddedNeo4jTest extends ApiTest {
 					       COUNT { (:Tag)-[:DERIVED_FROM]->(:SourceField) } AS fromFields,
 					       COUNT { (:Tag)-[:DERIVED_FROM]->(:Tag) } AS fromTags""").single().asMap();
 
-			assertThat(counts).containsAllEntriesOf(Map.of("classes", 57L, "broader", 49L, "tags", 127L, "inClass", 127L,
-					"facets", 8L, "tagFacetValues", 127L * 8, "systems", 5L));
+			assertThat(counts).containsAllEntriesOf(Map.of("classes", 57L, "broader", 49L, "tags", 127L, "inClass",
+					127L, "facets", 8L, "tagFacetValues", 127L * 8, "systems", 5L));
 			assertThat(counts).containsAllEntriesOf(expectedFromFile());
 		}
 	}
@@ -87,13 +87,16 @@ class EmbeddedNeo4jTest extends ApiTest {
 		assertThat(server.boundAddress(ConnectorType.BOLT).getAddress().isLoopbackAddress()).isTrue();
 		assertThat(EmbeddedNeo4jServer.loopback("127.0.0.1")).isTrue();
 		assertThat(EmbeddedNeo4jServer.loopback("0.0.0.0")).isFalse();
-		// the default when nothing is configured, for Bolt and HTTP alike (both bind to listenAddress)
+		// the default when nothing is configured, for Bolt and HTTP alike (both bind to
+		// listenAddress)
 		new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class)
-			.run(context -> assertThat(context.getBean(EmbeddedNeo4jProperties.class).listenAddress()).isEqualTo("127.0.0.1"));
+			.run(context -> assertThat(context.getBean(EmbeddedNeo4jProperties.class).listenAddress())
+				.isEqualTo("127.0.0.1"));
 	}
 
 	@org.springframework.boot.context.properties.EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
 	static class PropertiesOnly {
+
 	}
 
 	@Test
@@ -103,8 +106,8 @@ class EmbeddedNeo4jTest extends ApiTest {
 		new GraphSchema(neo4j, schema).apply();
 
 		assertThat(constraintsAndIndexes()).isEqualTo(before);
-		assertThat(before).contains("tag_class_code", "tag_code", "facet_code", "facet_value_code", "source_system_code",
-				"source_table_code", "source_field_code", "tag_name_text");
+		assertThat(before).contains("tag_class_code", "tag_code", "facet_code", "facet_value_code",
+				"source_system_code", "source_table_code", "source_field_code", "tag_name_text");
 	}
 
 	@Test
@@ -135,14 +138,21 @@ class EmbeddedNeo4jTest extends ApiTest {
 		var systems = (List<Map<String, Object>>) data.get("sourceSystems");
 		var tags = (List<Map<String, Object>>) data.get("tags");
 		long tables = systems.stream().mapToLong(s -> ((List<?>) s.get("tables")).size()).sum();
-		long fields = systems.stream().flatMap(s -> ((List<Map<String, Object>>) s.get("tables")).stream())
-			.mapToLong(t -> ((List<?>) t.get("fields")).size()).sum();
-		long fromTags = tags.stream().flatMap(t -> ((List<Map<String, Object>>) t.get("derivedFrom")).stream())
-			.filter(d -> d.containsKey("tag")).count();
-		long fromFields = tags.stream().flatMap(t -> ((List<Map<String, Object>>) t.get("derivedFrom")).stream())
-			.filter(d -> d.containsKey("field")).count();
+		long fields = systems.stream()
+			.flatMap(s -> ((List<Map<String, Object>>) s.get("tables")).stream())
+			.mapToLong(t -> ((List<?>) t.get("fields")).size())
+			.sum();
+		long fromTags = tags.stream()
+			.flatMap(t -> ((List<Map<String, Object>>) t.get("derivedFrom")).stream())
+			.filter(d -> d.containsKey("tag"))
+			.count();
+		long fromFields = tags.stream()
+			.flatMap(t -> ((List<Map<String, Object>>) t.get("derivedFrom")).stream())
+			.filter(d -> d.containsKey("field"))
+			.count();
 		long facetValues = ((List<Map<String, Object>>) data.get("facets")).stream()
-			.mapToLong(f -> ((List<?>) f.get("values")).size()).sum();
+			.mapToLong(f -> ((List<?>) f.get("values")).size())
+			.sum();
 		return Map.of("tables", tables, "fields", fields, "fromTags", fromTags, "fromFields", fromFields, "facetValues",
 				facetValues);
 	}
@@ -157,10 +167,12 @@ class EmbeddedNeo4jTest extends ApiTest {
 	}
 
 	private List<String> constraintsAndIndexes() {
-		return List.copyOf(neo4j.query("SHOW INDEXES YIELD name RETURN name ORDER BY name").fetchAs(String.class).all());
+		return List
+			.copyOf(neo4j.query("SHOW INDEXES YIELD name RETURN name ORDER BY name").fetchAs(String.class).all());
 	}
 
 	private long nodeCount() {
 		return neo4j.query("MATCH (n) RETURN count(n)").fetchAs(Long.class).one().orElseThrow();
 	}
+
 }

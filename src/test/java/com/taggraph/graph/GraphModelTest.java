@@ -19,18 +19,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The graph model has one home: every node label and relationship type written in the app's Cypher (and in
- * {@code cypher/}) is one {@link GraphModel} declares, so a new label is added there, where every module sees it.
+ * The graph model has one home: every node label and relationship type written in the
+ * app's Cypher (and in {@code cypher/}) is one {@link GraphModel} declares, so a new
+ * label is added there, where every module sees it.
  */
 class GraphModelTest {
 
-	/** A node pattern's label: {@code (t:Tag)}, {@code (:Tag {code: ...})}, {@code (n:Tag:Other)}. */
+	/**
+	 * A node pattern's label: {@code (t:Tag)}, {@code (:Tag {code: ...})},
+	 * {@code (n:Tag:Other)}.
+	 */
 	private static final Pattern LABEL = Pattern.compile("\\(\\w*:([A-Z][A-Za-z]+)(?=[)\\s{:])");
 
-	/** A relationship pattern's types: {@code [:BROADER]}, {@code [a:HAS_TAG]}, {@code [:PROMOTED_TO|SYNONYM_OF]}. */
+	/**
+	 * A relationship pattern's types: {@code [:BROADER]}, {@code [a:HAS_TAG]},
+	 * {@code [:PROMOTED_TO|SYNONYM_OF]}.
+	 */
 	private static final Pattern TYPES = Pattern.compile("\\[\\w*:([A-Z][A-Z_]*(?:\\|[A-Z][A-Z_]*)*)");
 
-	/** A status read with a literal default: {@code coalesce(t.status, 'DRAFT')}, {@code coalesce(t.status, '')}. */
+	/**
+	 * A status read with a literal default: {@code coalesce(t.status, 'DRAFT')},
+	 * {@code coalesce(t.status, '')}.
+	 */
 	private static final Pattern STATUS_DEFAULT = Pattern.compile("coalesce\\([^)]*\\.status[^)]*'");
 
 	@Test
@@ -43,7 +53,8 @@ class GraphModelTest {
 		for (Path file : sources()) {
 			String text = Files.readString(file);
 			names(LABEL, text).forEach(n -> add(undeclared, declared, n, file));
-			names(TYPES, text).flatMap(t -> Arrays.stream(t.split("\\|"))).forEach(n -> add(undeclared, declared, n, file));
+			names(TYPES, text).flatMap(t -> Arrays.stream(t.split("\\|")))
+				.forEach(n -> add(undeclared, declared, n, file));
 		}
 		assertThat(undeclared).as("labels and relationship types not declared in GraphModel").isEmpty();
 	}
@@ -60,7 +71,10 @@ class GraphModelTest {
 		assertThat(repeating).as("files writing coalesce(x.status, ...) instead of GraphModel.status(x)").isEmpty();
 	}
 
-	/** The app's Java sources and the schema script (the Browser files in {@code cypher/queries} name labels too). */
+	/**
+	 * The app's Java sources and the schema script (the Browser files in
+	 * {@code cypher/queries} name labels too).
+	 */
 	private static Set<Path> sources() throws IOException {
 		Set<Path> files = new TreeSet<>();
 		for (String root : new String[] { "src/main/java", "cypher" }) {
@@ -95,4 +109,5 @@ class GraphModelTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

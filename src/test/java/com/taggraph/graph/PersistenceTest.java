@@ -25,11 +25,12 @@ import com.taggraph.ApiClient;
 import com.taggraph.TagGraphApplication;
 
 /**
- * The service as a user runs it, twice over the same data directory, with Neo4j's HTTP API and
- * Browser on: what was written before a restart is there after it, and the demo is not loaded again. No user is
- * configured, so the first start generates an admin and prints its password, once; the second start accepts it.
- * Neo4j's HTTP API wants the credentials too: the Neo4j password generated at the first start is printed once,
- * kept in the data directory for the owner only, and used again by the second start.
+ * The service as a user runs it, twice over the same data directory, with Neo4j's HTTP
+ * API and Browser on: what was written before a restart is there after it, and the demo
+ * is not loaded again. No user is configured, so the first start generates an admin and
+ * prints its password, once; the second start accepts it. Neo4j's HTTP API wants the
+ * credentials too: the Neo4j password generated at the first start is printed once, kept
+ * in the data directory for the owner only, and used again by the second start.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PersistenceTest {
@@ -49,16 +50,20 @@ class PersistenceTest {
 			password = printed.group(1);
 			assertThat(printed.find()).as("printed once").isFalse();
 			assertThat(dataDir.resolve("generated-admin")).content().startsWith("$2a$").doesNotContain(password);
-			assertThat(ApiClient.on(port(first)).anonymous().exchange("{ rootClasses { code } }").status()).isEqualTo(401);
-			assertThat(ApiClient.signedIn(port(first), "admin", password + "x").exchange("{ rootClasses { code } }").status())
+			assertThat(ApiClient.on(port(first)).anonymous().exchange("{ rootClasses { code } }").status())
 				.isEqualTo(401);
+			assertThat(ApiClient.signedIn(port(first), "admin", password + "x")
+				.exchange("{ rootClasses { code } }")
+				.status()).isEqualTo(401);
 			ApiClient client = ApiClient.signedIn(port(first), "admin", password);
-			var created = client.query("mutation { createTagClass(input: {code: \"PERSIST-1\", name: \"重启后仍在\", parentCode: \"C08\"}) { code } }");
+			var created = client.query(
+					"mutation { createTagClass(input: {code: \"PERSIST-1\", name: \"重启后仍在\", parentCode: \"C08\"}) { code } }");
 			assertThat(created.hasErrors()).as(created.body().toString()).isFalse();
 
 			EmbeddedNeo4jServer server = first.getBean(EmbeddedNeo4jServer.class);
 			HttpClient http = HttpClient.newHttpClient();
-			var browser = http.send(HttpRequest.newBuilder(server.browserUri()).GET().build(), HttpResponse.BodyHandlers.ofString());
+			var browser = http.send(HttpRequest.newBuilder(server.browserUri()).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
 			assertThat(browser.statusCode()).isEqualTo(200);
 			assertThat(browser.body()).containsIgnoringCase("neo4j browser");
 			assertThat(server.boundAddress(ConnectorType.HTTP).getAddress().isLoopbackAddress()).isTrue();
@@ -66,11 +71,16 @@ class PersistenceTest {
 
 			var anonymous = http.send(queryApi(server).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(anonymous.statusCode()).isEqualTo(401);
-			var wrong = http.send(queryApi(server).header("Authorization",
-					new Neo4jCredentials(server.credentials().username(), "not-the-password").basicAuthorization()).build(),
+			var wrong = http.send(
+					queryApi(server)
+						.header("Authorization",
+								new Neo4jCredentials(server.credentials().username(), "not-the-password")
+									.basicAuthorization())
+						.build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(wrong.statusCode()).isEqualTo(401);
-			var queryApi = http.send(queryApi(server).header("Authorization", server.credentials().basicAuthorization()).build(),
+			var queryApi = http.send(
+					queryApi(server).header("Authorization", server.credentials().basicAuthorization()).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(queryApi.statusCode()).isEqualTo(202);
 			assertThat(queryApi.body()).contains("[58]");
@@ -104,12 +114,9 @@ class PersistenceTest {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(TagGraphApplication.class).run(
-				"--server.port=0",
-				"--taggraph.neo4j.embedded.data-dir=" + dataDir,
-				"--taggraph.neo4j.embedded.bolt-port=0",
-				"--taggraph.neo4j.embedded.http-port=0",
-				"--taggraph.neo4j.embedded.http-enabled=true");
+		return new SpringApplicationBuilder(TagGraphApplication.class).run("--server.port=0",
+				"--taggraph.neo4j.embedded.data-dir=" + dataDir, "--taggraph.neo4j.embedded.bolt-port=0",
+				"--taggraph.neo4j.embedded.http-port=0", "--taggraph.neo4j.embedded.http-enabled=true");
 	}
 
 	private static int countMatches(String text) {
@@ -119,4 +126,5 @@ class PersistenceTest {
 	private static int port(ConfigurableApplicationContext context) {
 		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
+
 }

@@ -44,43 +44,68 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 6, crash safety: the app runs as a separate JVM, is killed with SIGKILL ({@code kill -9}) in
- * the middle of two large imports running at once, and restarted on the same data directory. The
- * database must open, and each import must be wholly there or wholly absent:
+ * Issue 6, crash safety: the app runs as a separate JVM, is killed with SIGKILL
+ * ({@code kill -9}) in the middle of two large imports running at once, and restarted on
+ * the same data directory. The database must open, and each import must be wholly there
+ * or wholly absent:
  * <ul>
- * <li>a bulk assignment import (batches of 10,000 rows, each its own transaction), killed after some
- * batches have committed: the restart runs with the embedded default, {@code taggraph.import.interrupted=auto} (= rollback), which
- * rolls the interrupted import back before the app serves requests, so nothing of it is left and the
- * counts are as before the import;</li>
- * <li>a class-scheme import (one transaction), killed while its transaction writes classes: none of
- * its classes exists after the restart, and the same file then imports whole.</li>
+ * <li>a bulk assignment import (batches of 10,000 rows, each its own transaction), killed
+ * after some batches have committed: the restart runs with the embedded default,
+ * {@code taggraph.import.interrupted=auto} (= rollback), which rolls the interrupted
+ * import back before the app serves requests, so nothing of it is left and the counts are
+ * as before the import;</li>
+ * <li>a class-scheme import (one transaction), killed while its transaction writes
+ * classes: none of its classes exists after the restart, and the same file then imports
+ * whole.</li>
  * </ul>
- * One kill and one restart serve both, to keep the run short (two cold starts of the app). The
- * children's logs stay in {@code target/crash-safety/run-*}; the store is deleted after the test.
+ * One kill and one restart serve both, to keep the run short (two cold starts of the
+ * app). The children's logs stay in {@code target/crash-safety/run-*}; the store is
+ * deleted after the test.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class CrashSafetyTest {
 
 	private static final String USER = "crashtest";
+
 	private static final String PASSWORD = "taggraph-load-7Qx2";
-	/** BCrypt (strength 10) of {@link #PASSWORD}, computed once with spring-security-crypto's BCryptPasswordEncoder. */
+
+	/**
+	 * BCrypt (strength 10) of {@link #PASSWORD}, computed once with
+	 * spring-security-crypto's BCryptPasswordEncoder.
+	 */
 	private static final String PASSWORD_HASH = "$2a$10$.pFcy1W2iky/SqyM8qAJWeGyCBZKqoXwHzAsKoQfWa1/1ndhJvxYG";
-	/** Bolt credentials of the child's embedded Neo4j (ignored by a database without authentication). */
+
+	/**
+	 * Bolt credentials of the child's embedded Neo4j (ignored by a database without
+	 * authentication).
+	 */
 	private static final String BOLT_USER = "neo4j";
+
 	private static final int IMPORT_CUSTOMERS = 20_000;
+
 	/** 5 · 8 · 8 · 8 · 10: 28,525 classes in five levels. */
 	private static final int[] SCHEME_BRANCHING = { 5, 8, 8, 8, 10 };
+
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
 	private final JsonMapper json = JsonMapper.builder().build();
+
 	private final String authorization = "Basic "
 			+ Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
 	private final String boltPassword = "bolt-" + Long.toHexString(new SecureRandom().nextLong());
+
 	private final List<String> findings = new ArrayList<>();
+
 	private Path dir;
+
 	private Child child;
+
 	private int starts;
 
 	/** One running app: its process, ports and log. */
@@ -134,7 +159,8 @@ class CrashSafetyTest {
 		int classes = scheme(prefix, scheme);
 		long classesBefore = classCount(child, "");
 
-		// both imports at once, so one kill (and one restart) serves both: the bulk import in the middle of
+		// both imports at once, so one kill (and one restart) serves both: the bulk
+		// import in the middle of
 		// its batches, the class scheme in the middle of its one transaction
 		long postedAt = System.nanoTime();
 		CompletableFuture<JsonNode> bulk = upload(child, "/api/import/assignments", assignments);
@@ -156,8 +182,9 @@ class CrashSafetyTest {
 		child = start();
 		double restart = awaitReady(child);
 		Map<String, Long> after = counts(child);
-		Matcher rolledBack = Pattern.compile("Import " + Pattern.quote(importId)
-				+ " rolled back at start: deleted (\\d+) assignments and (\\d+) customers")
+		Matcher rolledBack = Pattern
+			.compile("Import " + Pattern.quote(importId)
+					+ " rolled back at start: deleted (\\d+) assignments and (\\d+) customers")
 			.matcher(Files.readString(child.log()));
 		assertThat(rolledBack.find()).as("the restart rolls %s back (see %s)", importId, child.log()).isTrue();
 		long deleted = Long.parseLong(rolledBack.group(1));
@@ -165,16 +192,27 @@ class CrashSafetyTest {
 		note("restart after the kill: %.1f s to ready; the database opened; the interrupted bulk import was rolled back at start (%,d of %,d assignments deleted, none left); %,d of the scheme's %,d classes present",
 				restart, deleted, rows, present, classes);
 
-		// the bulk import had written part of its file, and none of it is left: the counts are as before it
+		// the bulk import had written part of its file, and none of it is left: the
+		// counts are as before it
 		assertThat(deleted).isBetween(writtenAtKill, rows - 1);
 		assertThat(after).isEqualTo(before);
 		try (Driver driver = bolt(child); Session session = driver.session()) {
-			assertThat(session.run("MATCH ()-[h:HAS_TAG {importId: $id}]->() RETURN count(h) AS n", Map.of("id", importId))
-				.single().get("n").asLong()).isZero();
+			assertThat(
+					session.run("MATCH ()-[h:HAS_TAG {importId: $id}]->() RETURN count(h) AS n", Map.of("id", importId))
+						.single()
+						.get("n")
+						.asLong())
+				.isZero();
 			assertThat(session.run("MATCH (r:ImportRun {id: $id}) RETURN r.status AS s", Map.of("id", importId))
-				.single().get("s").asString()).isEqualTo("ROLLED_BACK");
-			assertThat(session.run("MATCH (c:TagClass)-[:BROADER]->(p:TagClass) WHERE c.code STARTS WITH $p OR p.code STARTS WITH $p RETURN count(*) AS n",
-					Map.of("p", prefix)).single().get("n").asLong()).isZero();
+				.single()
+				.get("s")
+				.asString()).isEqualTo("ROLLED_BACK");
+			assertThat(session.run(
+					"MATCH (c:TagClass)-[:BROADER]->(p:TagClass) WHERE c.code STARTS WITH $p OR p.code STARTS WITH $p RETURN count(*) AS n",
+					Map.of("p", prefix))
+				.single()
+				.get("n")
+				.asLong()).isZero();
 		}
 		// the scheme: all or nothing, and the kill came before its commit, so nothing
 		assertThat(present).as("the scheme's classes after the restart").isIn(0L, (long) classes);
@@ -186,30 +224,33 @@ class CrashSafetyTest {
 		assertThat(classCount(child, prefix)).isEqualTo(classes);
 	}
 
-	// ---- the child JVM ------------------------------------------------------------------------
+	// ---- the child JVM
+	// ------------------------------------------------------------------------
 
-	/** Starts the app in a new JVM on the data directory, with free ports; skips the test if no JVM can be started. */
+	/**
+	 * Starts the app in a new JVM on the data directory, with free ports; skips the test
+	 * if no JVM can be started.
+	 */
 	private Child start(String... extra) throws IOException {
 		int port = freePort();
 		int boltPort = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// Neo4j's --add-opens flags, as surefire gives them to this JVM
-		ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+		ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
 			.filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
 			.forEach(command::add);
-		command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.taggraph.TagGraphApplication",
-				"--server.port=" + port,
+		command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"),
+				"com.taggraph.TagGraphApplication", "--server.port=" + port,
 				"--taggraph.neo4j.embedded.data-dir=" + dir.resolve("data").toAbsolutePath(),
-				"--taggraph.neo4j.embedded.bolt-port=" + boltPort,
-				"--taggraph.neo4j.embedded.http-enabled=false",
-				"--taggraph.neo4j.embedded.page-cache=256m",
-				"--taggraph.neo4j.embedded.username=" + BOLT_USER,
+				"--taggraph.neo4j.embedded.bolt-port=" + boltPort, "--taggraph.neo4j.embedded.http-enabled=false",
+				"--taggraph.neo4j.embedded.page-cache=256m", "--taggraph.neo4j.embedded.username=" + BOLT_USER,
 				"--taggraph.neo4j.embedded.password=" + boltPassword,
 				"--taggraph.security.users." + USER + ".password={bcrypt}" + PASSWORD_HASH,
 				"--taggraph.security.users." + USER + ".roles=ADMIN",
-				"--taggraph.security.users." + USER + ".customer-data=true",
-				"--taggraph.demo.customers=0",
+				"--taggraph.security.users." + USER + ".customer-data=true", "--taggraph.demo.customers=0",
 				"--taggraph.import.work-dir=" + dir.resolve("imports").toAbsolutePath(),
 				"--taggraph.import.max-bytes=100MB"));
 		command.addAll(List.of(extra));
@@ -225,20 +266,22 @@ class CrashSafetyTest {
 		return new Child(process, port, boltPort, log, System.nanoTime());
 	}
 
-	/** Polls until the app answers a GraphQL request; seconds since the JVM was launched. */
+	/**
+	 * Polls until the app answers a GraphQL request; seconds since the JVM was launched.
+	 */
 	private double awaitReady(Child c) throws Exception {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!c.process().isAlive()) {
-				throw new AssertionError("the app exited with %d before it was ready:%n%s".formatted(c.process().exitValue(),
-						tail(c.log())));
+				throw new AssertionError("the app exited with %d before it was ready:%n%s"
+					.formatted(c.process().exitValue(), tail(c.log())));
 			}
 			try {
-				HttpResponse<String> response = http.send(request(c, "/graphql")
-					.header("Content-Type", "application/json")
-					.timeout(Duration.ofSeconds(5))
-					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http
+					.send(request(c, "/graphql").header("Content-Type", "application/json")
+						.timeout(Duration.ofSeconds(5))
+						.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200 && response.body().contains("Query")) {
 					return (System.nanoTime() - c.startedNanos()) / 1e9;
 				}
@@ -259,9 +302,13 @@ class CrashSafetyTest {
 		child = null;
 	}
 
-	// ---- waiting for the middle of an import ----------------------------------------------------
+	// ---- waiting for the middle of an import
+	// ----------------------------------------------------
 
-	/** The import's run once it has committed some batches and not all: the middle of its write. */
+	/**
+	 * The import's run once it has committed some batches and not all: the middle of its
+	 * write.
+	 */
 	private JsonNode awaitRunWriting(Child c, CompletableFuture<JsonNode> upload) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
 		while (System.nanoTime() < deadline) {
@@ -279,7 +326,10 @@ class CrashSafetyTest {
 		throw new AssertionError("the import never started writing:\n" + tail(c.log()));
 	}
 
-	/** The query of the scheme import's transaction once it writes classes (MERGE or the BROADER links). */
+	/**
+	 * The query of the scheme import's transaction once it writes classes (MERGE or the
+	 * BROADER links).
+	 */
 	private String awaitSchemeWriting(Child c, CompletableFuture<JsonNode> upload, CompletableFuture<JsonNode> bulk)
 			throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
@@ -289,7 +339,8 @@ class CrashSafetyTest {
 				assertThat(bulk).as("the bulk import finished before the scheme import wrote").isNotDone();
 				for (var record : session.run("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery").list()) {
 					String query = record.get("currentQuery").asString("");
-					if (query.contains("MERGE (c:TagClass {code: row.code})") || query.contains("CREATE (c)-[:BROADER]->(p)")) {
+					if (query.contains("MERGE (c:TagClass {code: row.code})")
+							|| query.contains("CREATE (c)-[:BROADER]->(p)")) {
 						return query.strip().replaceAll("\\s+", " ").substring(0, Math.min(60, query.strip().length()));
 					}
 				}
@@ -299,26 +350,34 @@ class CrashSafetyTest {
 		throw new AssertionError("the scheme import never started writing:\n" + tail(c.log()));
 	}
 
-	// ---- the data -------------------------------------------------------------------------------
+	// ---- the data
+	// -------------------------------------------------------------------------------
 
-	/** New customers and their assignments, by the demo generator against the library, so they pass validation. */
+	/**
+	 * New customers and their assignments, by the demo generator against the library, so
+	 * they pass validation.
+	 */
 	private long generate(Driver driver, Path customers, Path assignments) throws IOException {
 		List<CustomerGenerator.LibraryTag> library;
 		Map<String, Set<String>> scopes = new LinkedHashMap<>();
 		try (Session session = driver.session()) {
-			library = session.run("""
-					MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
-					OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
-					RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
-					       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope ORDER BY code""")
+			library = session
+				.run("""
+						MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
+						OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
+						RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
+						       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope ORDER BY code""")
 				.list(r -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
-						r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(), r.get("classScope").asString(null),
-						r.get("tagScope").asString(null)));
-			session.run("MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags")
-				.forEachRemaining(r -> scopes.put(r.get("code").asString(), new LinkedHashSet<>(r.get("tags").asList(v -> v.asString()))));
+						r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(),
+						r.get("classScope").asString(null), r.get("tagScope").asString(null)));
+			session.run(
+					"MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags")
+				.forEachRemaining(r -> scopes.put(r.get("code").asString(),
+						new LinkedHashSet<>(r.get("tags").asList(v -> v.asString()))));
 		}
 		long[] count = { 0 };
-		try (BufferedWriter c = Files.newBufferedWriter(customers); BufferedWriter a = Files.newBufferedWriter(assignments)) {
+		try (BufferedWriter c = Files.newBufferedWriter(customers);
+				BufferedWriter a = Files.newBufferedWriter(assignments)) {
 			c.write("id,name,orgNo,consSort\n");
 			a.write("customerId,tagCode\n");
 			new CustomerGenerator(library, scopes, 6).generate(IMPORT_CUSTOMERS, 6, customer -> {
@@ -339,7 +398,10 @@ class CrashSafetyTest {
 		return count[0];
 	}
 
-	/** A scheme of new classes in five levels, every class that is divided naming its criterion. */
+	/**
+	 * A scheme of new classes in five levels, every class that is divided naming its
+	 * criterion.
+	 */
 	private static int scheme(String prefix, Path file) throws IOException {
 		int[] written = { 0 };
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
@@ -364,38 +426,52 @@ class CrashSafetyTest {
 		}
 	}
 
-	// ---- reading the graph ------------------------------------------------------------------------
+	// ---- reading the graph
+	// ------------------------------------------------------------------------
 
 	private Driver bolt(Child c) {
 		return GraphDatabase.driver("bolt://127.0.0.1:" + c.boltPort(), AuthTokens.basic(BOLT_USER, boltPassword));
 	}
 
-	/** What the bulk import touches: customers, all assignments, and those written by imports. */
+	/**
+	 * What the bulk import touches: customers, all assignments, and those written by
+	 * imports.
+	 */
 	private Map<String, Long> counts(Child c) {
 		try (Driver driver = bolt(c); Session session = driver.session()) {
 			Map<String, Long> counts = new LinkedHashMap<>();
 			counts.put("customers", session.run("MATCH (n:Customer) RETURN count(n) AS n").single().get("n").asLong());
-			counts.put("assignments", session.run("MATCH ()-[h:HAS_TAG]->() RETURN count(h) AS n").single().get("n").asLong());
-			counts.put("importAssignments", session.run("MATCH ()-[h:HAS_TAG]->() WHERE h.importId IS NOT NULL RETURN count(h) AS n")
-				.single().get("n").asLong());
+			counts.put("assignments",
+					session.run("MATCH ()-[h:HAS_TAG]->() RETURN count(h) AS n").single().get("n").asLong());
+			counts.put("importAssignments",
+					session.run("MATCH ()-[h:HAS_TAG]->() WHERE h.importId IS NOT NULL RETURN count(h) AS n")
+						.single()
+						.get("n")
+						.asLong());
 			return counts;
 		}
 	}
 
 	private long classCount(Child c, String prefix) {
 		try (Driver driver = bolt(c); Session session = driver.session()) {
-			return session.run("MATCH (k:TagClass) WHERE k.code STARTS WITH $p RETURN count(k) AS n", Map.of("p", prefix))
-				.single().get("n").asLong();
+			return session
+				.run("MATCH (k:TagClass) WHERE k.code STARTS WITH $p RETURN count(k) AS n", Map.of("p", prefix))
+				.single()
+				.get("n")
+				.asLong();
 		}
 	}
 
-	// ---- plumbing -------------------------------------------------------------------------------
+	// ---- plumbing
+	// -------------------------------------------------------------------------------
 
 	private CompletableFuture<JsonNode> upload(Child c, String path, Path file) throws IOException {
-		return http.sendAsync(request(c, path).header("Content-Type", "text/csv; charset=UTF-8")
-			.timeout(Duration.ofMinutes(5))
-			.POST(HttpRequest.BodyPublishers.ofFile(file))
-			.build(), HttpResponse.BodyHandlers.ofString()).thenApply(r -> json.readTree(r.body()));
+		return http
+			.sendAsync(request(c, path).header("Content-Type", "text/csv; charset=UTF-8")
+				.timeout(Duration.ofMinutes(5))
+				.POST(HttpRequest.BodyPublishers.ofFile(file))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.thenApply(r -> json.readTree(r.body()));
 	}
 
 	private HttpRequest.Builder request(Child c, String path) {
@@ -432,4 +508,5 @@ class CrashSafetyTest {
 			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
+
 }

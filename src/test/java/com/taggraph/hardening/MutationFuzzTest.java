@@ -35,26 +35,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every String and ID argument of every mutation of the served schema (read from the schema, so a new
- * mutation is covered without touching this test), nested input fields and list elements included,
- * gets every hostile string (issue 6 §5). Each answer is a success or a clear GraphQL error; a refused
- * call leaves the graph as it was; an accepted one stored the text verbatim (found as a property value
- * over Bolt) and nothing was executed (the graph still holds everything else).
+ * Every String and ID argument of every mutation of the served schema (read from the
+ * schema, so a new mutation is covered without touching this test), nested input fields
+ * and list elements included, gets every hostile string (issue 6 §5). Each answer is a
+ * success or a clear GraphQL error; a refused call leaves the graph as it was; an
+ * accepted one stored the text verbatim (found as a property value over Bolt) and nothing
+ * was executed (the graph still holds everything else).
  * <p>
- * The other arguments get fresh FZ- codes (unknown references, new codes for creations) or, where an
- * argument names the thing a mutation edits, a fixture made for the test, so texts reach storage.
+ * The other arguments get fresh FZ- codes (unknown references, new codes for creations)
+ * or, where an argument names the thing a mutation edits, a fixture made for the test, so
+ * texts reach storage.
  */
 @TagGraphTest
 class MutationFuzzTest extends ApiTest {
 
-	/** Arguments naming the subject of an edit, by {@code mutation.argument[.field]}: the fixture's codes. */
-	private static final Map<String, String> SUBJECTS = Map.ofEntries(
-			Map.entry("updateTagClass.code", "FZ-C"), Map.entry("createTag.input.classCode", "FZ-C"),
-			Map.entry("updateTag.code", "FZ-T"), Map.entry("deriveTag.tagCode", "FZ-T"),
-			Map.entry("updateFacet.code", "FZ-F"), Map.entry("createFacetValue.input.facetCode", "FZ-F"),
-			Map.entry("updateFacetValue.code", "FZ-V"), Map.entry("updateSourceSystem.code", "FZ-S"),
-			Map.entry("registerSourceTable.systemCode", "FZ-S"), Map.entry("updateSourceTable.code", "FZ-S.t"),
-			Map.entry("registerSourceField.tableCode", "FZ-S.t"), Map.entry("updateSourceField.code", "FZ-S.t.f"));
+	/**
+	 * Arguments naming the subject of an edit, by {@code mutation.argument[.field]}: the
+	 * fixture's codes.
+	 */
+	private static final Map<String, String> SUBJECTS = Map.ofEntries(Map.entry("updateTagClass.code", "FZ-C"),
+			Map.entry("createTag.input.classCode", "FZ-C"), Map.entry("updateTag.code", "FZ-T"),
+			Map.entry("deriveTag.tagCode", "FZ-T"), Map.entry("updateFacet.code", "FZ-F"),
+			Map.entry("createFacetValue.input.facetCode", "FZ-F"), Map.entry("updateFacetValue.code", "FZ-V"),
+			Map.entry("updateSourceSystem.code", "FZ-S"), Map.entry("registerSourceTable.systemCode", "FZ-S"),
+			Map.entry("updateSourceTable.code", "FZ-S.t"), Map.entry("registerSourceField.tableCode", "FZ-S.t"),
+			Map.entry("updateSourceField.code", "FZ-S.t.f"));
 
 	private static final String CLEAN_UP = """
 			MATCH (n) WHERE (n:TagClass OR n:Tag OR n:Facet OR n:FacetValue OR n:SourceSystem OR n:SourceTable
@@ -64,7 +69,9 @@ class MutationFuzzTest extends ApiTest {
 	@Autowired
 	GraphQlSource graphQl;
 
-	/** Non-ASCII escaped, so a lone surrogate reaches the server as the JSON escape it is. */
+	/**
+	 * Non-ASCII escaped, so a lone surrogate reaches the server as the JSON escape it is.
+	 */
 	private final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
 	private int fresh;
@@ -95,7 +102,10 @@ class MutationFuzzTest extends ApiTest {
 		client.query("mutation { refreshSegmentIndex { tags } }");
 	}
 
-	/** One String or ID input of a mutation: its path from the argument down (list elements as []). */
+	/**
+	 * One String or ID input of a mutation: its path from the argument down (list
+	 * elements as []).
+	 */
 	record Slot(String mutation, List<String> path) {
 
 		String name() {
@@ -134,10 +144,16 @@ class MutationFuzzTest extends ApiTest {
 					if (!target && !(argument.getType() instanceof GraphQLNonNull)) {
 						continue;
 					}
-					variables.put(argument.getName(), value(slot, List.of(argument.getName()), argument.getType(), payload));
-					declarations.append(declarations.isEmpty() ? "" : ", ").append('$').append(argument.getName()).append(": ")
+					variables.put(argument.getName(),
+							value(slot, List.of(argument.getName()), argument.getType(), payload));
+					declarations.append(declarations.isEmpty() ? "" : ", ")
+						.append('$')
+						.append(argument.getName())
+						.append(": ")
 						.append(GraphQLTypeUtil.simplePrint(argument.getType()));
-					arguments.append(arguments.isEmpty() ? "" : ", ").append(argument.getName()).append(": $")
+					arguments.append(arguments.isEmpty() ? "" : ", ")
+						.append(argument.getName())
+						.append(": $")
 						.append(argument.getName());
 				}
 				String query = "mutation Fuzz(%s) { %s(%s)%s }".formatted(declarations, slot.mutation(), arguments,
@@ -153,7 +169,8 @@ class MutationFuzzTest extends ApiTest {
 				if (reply.hasErrors()) {
 					String code = reply.errorCode();
 					if (code == null) {
-						problems.add(where + ": an error without extensions.code: " + abbreviate(reply.body().toString()));
+						problems
+							.add(where + ": an error without extensions.code: " + abbreviate(reply.body().toString()));
 					}
 					Map<String, Object> after = snapshot();
 					if (!after.equals(before)) {
@@ -167,7 +184,8 @@ class MutationFuzzTest extends ApiTest {
 						problems.add(where + ": a 1 MB text was accepted; every text field needs a maximum length");
 					}
 					if (!payload.isBlank() && storedVerbatim(payload) == 0) {
-						problems.add(where + ": accepted but the text is stored nowhere verbatim: " + abbreviate(reply.body().toString()));
+						problems.add(where + ": accepted but the text is stored nowhere verbatim: "
+								+ abbreviate(reply.body().toString()));
 					}
 					if (nodes() < nodesAtStart) {
 						problems.add(where + ": nodes disappeared");
@@ -180,27 +198,35 @@ class MutationFuzzTest extends ApiTest {
 		System.out.printf("MutationFuzzTest: %d cases (%d accepted and stored verbatim, %d refused) in %d ms%n", cases,
 				accepted, cases - accepted, millis);
 		// still up, still answering
-		assertThat(client.query("{ tagClass(code: \"FZ-C\") { code } }").data("tagClass.code").asString()).isEqualTo("FZ-C");
+		assertThat(client.query("{ tagClass(code: \"FZ-C\") { code } }").data("tagClass.code").asString())
+			.isEqualTo("FZ-C");
 		assertThat(problems).isEmpty();
 		assertThat(accepted).as("some texts are legitimate and must be stored").isGreaterThan(20);
 	}
 
-	/** Legitimate hostile-looking texts come back exactly as sent, through GraphQL and over Bolt. */
+	/**
+	 * Legitimate hostile-looking texts come back exactly as sent, through GraphQL and
+	 * over Bolt.
+	 */
 	@Test
 	void cypherLookingNamesAreStoredAndReadBackVerbatim() {
 		long nodes = nodes();
 		for (String payload : Hostile.STRINGS.subList(0, 10)) {
 			if (payload.contains("\uD800")) {
-				continue; // a lone surrogate is not text; whether it is kept is the store's business, not ours
+				continue; // a lone surrogate is not text; whether it is kept is the
+							// store's business, not ours
 			}
 			var reply = send("""
 					mutation Rename($name: String!, $criterion: String!) {
 					  updateTagClass(code: "FZ-C", input: {name: $name, criterion: $criterion}) { name criterion }
-					}""", Map.of("name", payload.length() > 200 ? payload.substring(0, 200) : payload, "criterion", payload));
+					}""",
+					Map.of("name", payload.length() > 200 ? payload.substring(0, 200) : payload, "criterion", payload));
 			String name = payload.length() > 200 ? payload.substring(0, 200) : payload;
 			if (reply.hasErrors()) {
-				// only a text the rules refuse (control characters) may be refused, clearly
-				assertThat(reply.errorCode()).as(Hostile.label(payload) + " " + reply.body()).isEqualTo("INVALID_INPUT");
+				// only a text the rules refuse (control characters) may be refused,
+				// clearly
+				assertThat(reply.errorCode()).as(Hostile.label(payload) + " " + reply.body())
+					.isEqualTo("INVALID_INPUT");
 				continue;
 			}
 			assertThat(reply.data("updateTagClass.name").asString()).isEqualTo(name);
@@ -228,7 +254,8 @@ class MutationFuzzTest extends ApiTest {
 			element.add("[]");
 			collect(mutation, element, list.getWrappedType(), slots, depth);
 		}
-		else if (inner instanceof GraphQLScalarType scalar && (scalar.getName().equals("String") || scalar.getName().equals("ID"))) {
+		else if (inner instanceof GraphQLScalarType scalar
+				&& (scalar.getName().equals("String") || scalar.getName().equals("ID"))) {
 			slots.add(new Slot(mutation, path));
 		}
 		else if (inner instanceof GraphQLInputObjectType input && depth < 4) {
@@ -240,7 +267,10 @@ class MutationFuzzTest extends ApiTest {
 		}
 	}
 
-	/** The value at {@code path}: the payload on the slot's path, the fixture or a fresh code elsewhere. */
+	/**
+	 * The value at {@code path}: the payload on the slot's path, the fixture or a fresh
+	 * code elsewhere.
+	 */
 	private Object value(Slot slot, List<String> path, GraphQLInputType type, String payload) {
 		boolean onSlot = slot.path().size() >= path.size() && slot.path().subList(0, path.size()).equals(path);
 		GraphQLType inner = GraphQLTypeUtil.unwrapNonNull(type);
@@ -254,7 +284,8 @@ class MutationFuzzTest extends ApiTest {
 			for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
 				List<String> child = new ArrayList<>(path);
 				child.add(field.getName());
-				boolean target = slot.path().size() > path.size() && slot.path().get(path.size()).equals(field.getName());
+				boolean target = slot.path().size() > path.size()
+						&& slot.path().get(path.size()).equals(field.getName());
 				if (target || field.getType() instanceof GraphQLNonNull && !field.hasSetDefaultValue()) {
 					object.put(field.getName(), value(slot, child, field.getType(), payload));
 				}
@@ -282,16 +313,17 @@ class MutationFuzzTest extends ApiTest {
 
 	/** {@code { __typename }} for an object, nothing for a scalar. */
 	private static String selection(GraphQLType type) {
-		return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLScalarType || GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLEnumType
-				? "" : " { __typename }";
+		return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLScalarType
+				|| GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLEnumType ? "" : " { __typename }";
 	}
 
 	private Map<String, Object> snapshot() {
 		Map<String, Object> snapshot = new LinkedHashMap<>(GraphSnapshot.of(driver));
-		snapshot.put("catalogue", BoltCypher.read(driver, """
-				MATCH (n) WHERE n:Facet OR n:FacetValue OR n:SourceSystem OR n:SourceTable OR n:SourceField OR n:Segment OR n:FreeTag
-				WITH n ORDER BY labels(n)[0], n.code, n.name, n.text
-				RETURN collect(properties(n)) AS catalogue"""));
+		snapshot.put("catalogue", BoltCypher.read(driver,
+				"""
+						MATCH (n) WHERE n:Facet OR n:FacetValue OR n:SourceSystem OR n:SourceTable OR n:SourceField OR n:Segment OR n:FreeTag
+						WITH n ORDER BY labels(n)[0], n.code, n.name, n.text
+						RETURN collect(properties(n)) AS catalogue"""));
 		snapshot.put("derivations", BoltCypher.read(driver,
 				"MATCH (t:Tag)-[d:DERIVED_FROM]->(f) WITH t, d, f ORDER BY t.code, f.code RETURN collect([t.code, f.code, d.transform]) AS d"));
 		return snapshot;
@@ -313,10 +345,13 @@ class MutationFuzzTest extends ApiTest {
 	}
 
 	private long nodes() {
-		return ((Number) BoltCypher.read(driver, "MATCH (n) WHERE NOT n:ChangeEvent RETURN count(n) AS n").get(0).get("n")).longValue();
+		return ((Number) BoltCypher.read(driver, "MATCH (n) WHERE NOT n:ChangeEvent RETURN count(n) AS n")
+			.get(0)
+			.get("n")).longValue();
 	}
 
 	private static String abbreviate(String text) {
 		return text.length() > 400 ? text.substring(0, 400) + "…" : text;
 	}
+
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A quote left open in a huge upload is stopped at {@link CsvRows#MAX_RECORD_CHARS} with the line after
- * the last good record, instead of being read into memory whole; records up to the limit still parse.
+ * A quote left open in a huge upload is stopped at {@link CsvRows#MAX_RECORD_CHARS} with
+ * the line after the last good record, instead of being read into memory whole; records
+ * up to the limit still parse.
  */
 class CsvRowsLimitTest {
 
@@ -56,4 +57,5 @@ class CsvRowsLimitTest {
 			assertThat(rows.next()).isNull();
 		}
 	}
+
 }

@@ -25,9 +25,9 @@ import com.taggraph.customer.BulkImportClient;
 import com.taggraph.customer.CustomersBulkChanged;
 
 /**
- * The {@code generate} command writes customer and assignment files consistent with the library,
- * which import cleanly; the {@code load} command keeps the import contract and its exit status says
- * how it went.
+ * The {@code generate} command writes customer and assignment files consistent with the
+ * library, which import cleanly; the {@code load} command keeps the import contract and
+ * its exit status says how it went.
  */
 @TagGraphTest
 @RecordApplicationEvents
@@ -74,7 +74,8 @@ class GenerateAndLoadTest extends ApiTest {
 		assertThat(assignmentReply.status()).as(assignmentReply.body().toString()).isEqualTo(200);
 		assertThat(assignmentReply.body().path("counts").path("created").asLong()).isEqualTo(assignments[0]);
 		assertThat(client.count("MATCH (c:Customer)-[a:HAS_TAG]->() WHERE c.id STARTS WITH $prefix RETURN count(a)",
-				Map.of("prefix", client.prefix))).isEqualTo(assignments[0]);
+				Map.of("prefix", client.prefix)))
+			.isEqualTo(assignments[0]);
 	}
 
 	@Test
@@ -82,8 +83,9 @@ class GenerateAndLoadTest extends ApiTest {
 		long[] assignments = { commands.generate(dir, 50, 11, client.prefix, ImportProgress.NONE).get("ASSIGNMENTS") };
 		var out = new ByteArrayOutputStream();
 
-		int status = commands.execute(List.of("load", "--customers", dir.resolve("customers.csv").toString(),
-				"--assignments=" + dir.resolve("assignments.csv"), "--no-progress", "--server.port=0"),
+		int status = commands.execute(
+				List.of("load", "--customers", dir.resolve("customers.csv").toString(),
+						"--assignments=" + dir.resolve("assignments.csv"), "--no-progress", "--server.port=0"),
 				new PrintStream(out, true, StandardCharsets.UTF_8));
 
 		String printed = out.toString(StandardCharsets.UTF_8);
@@ -94,15 +96,15 @@ class GenerateAndLoadTest extends ApiTest {
 		assertThat(client.count("MATCH (c:Customer {importId: $id}) RETURN count(c)", Map.of("id", id))).isEqualTo(50);
 		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)", Map.of("id", id)))
 			.isEqualTo(assignments[0]);
-		assertThat(events.stream(CustomersBulkChanged.class))
-			.containsExactly(new CustomersBulkChanged(id, "IMPORTED"));
+		assertThat(events.stream(CustomersBulkChanged.class)).containsExactly(new CustomersBulkChanged(id, "IMPORTED"));
 		assertThat(client.run(id).path("kind").asString()).isEqualTo("LOAD");
 
 		// rolling the load back removes the customers it created with everything on them
 		int rolledBack = commands.execute(List.of("rollback", id), new PrintStream(new ByteArrayOutputStream()));
 		assertThat(rolledBack).isZero();
 		assertThat(client.count("MATCH (c:Customer) WHERE c.id STARTS WITH $prefix RETURN count(c)",
-				Map.of("prefix", client.prefix))).isZero();
+				Map.of("prefix", client.prefix)))
+			.isZero();
 		assertThat(events.stream(CustomersBulkChanged.class)).contains(new CustomersBulkChanged(id, "ROLLED_BACK"));
 	}
 
@@ -110,12 +112,14 @@ class GenerateAndLoadTest extends ApiTest {
 	void loadRefusesABadFileListsTheErrorsAndExitsNonZero() throws Exception {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 		Files.writeString(dir.resolve("c.csv"), "id,name\n%s,甲\n".formatted(client.id(1)));
-		Files.writeString(dir.resolve("a.csv"), "customerId,tagCode\n%1$s,T0101\n%1$s,T0102\n%2$s,T0101\n"
-			.formatted(client.id(1), client.id(2)));
+		Files.writeString(dir.resolve("a.csv"),
+				"customerId,tagCode\n%1$s,T0101\n%1$s,T0102\n%2$s,T0101\n".formatted(client.id(1), client.id(2)));
 		var out = new ByteArrayOutputStream();
 
-		int status = commands.execute(List.of("load", "--customers", dir.resolve("c.csv").toString(), "--assignments",
-				dir.resolve("a.csv").toString(), "--no-progress"), new PrintStream(out, true, StandardCharsets.UTF_8));
+		int status = commands.execute(
+				List.of("load", "--customers", dir.resolve("c.csv").toString(), "--assignments",
+						dir.resolve("a.csv").toString(), "--no-progress"),
+				new PrintStream(out, true, StandardCharsets.UTF_8));
 
 		String printed = out.toString(StandardCharsets.UTF_8);
 		assertThat(status).isEqualTo(1);
@@ -126,8 +130,10 @@ class GenerateAndLoadTest extends ApiTest {
 
 		assertThat(commands.execute(List.of("load", "--no-progress"), new PrintStream(out))).isEqualTo(2);
 		assertThat(commands.execute(List.of("load", "--customers", dir.resolve("missing.csv").toString()),
-				new PrintStream(out))).isEqualTo(2);
+				new PrintStream(out)))
+			.isEqualTo(2);
 		assertThat(ImportCommands.command(List.of("--server.port=0"))).isNull();
 		assertThat(ImportCommands.command(List.of("--server.port=0", "load", "--customers", "x"))).isEqualTo("load");
 	}
+
 }

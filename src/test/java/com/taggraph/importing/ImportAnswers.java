@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.taggraph.ApiClient;
 
-/** What every import's refusal looks like: problem details with the outcome's members beside the code. */
+/**
+ * What every import's refusal looks like: problem details with the outcome's members
+ * beside the code.
+ */
 public final class ImportAnswers {
 
 	private ImportAnswers() {
 	}
 
 	/**
-	 * The reply is a refusal in problem details ({@code application/problem+json}) with the status and
-	 * stable code, and in the import outcome's shape: nothing committed, its problems listed.
+	 * The reply is a refusal in problem details ({@code application/problem+json}) with
+	 * the status and stable code, and in the import outcome's shape: nothing committed,
+	 * its problems listed.
 	 */
 	public static ApiClient.Reply refused(ApiClient.Reply reply, int status, String code) {
 		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
@@ -24,4 +28,5 @@ public final class ImportAnswers {
 		assertThat(reply.body().path("problems").isEmpty()).as("the problems are listed").isFalse();
 		return reply;
 	}
+
 }

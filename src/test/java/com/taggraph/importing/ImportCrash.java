@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import com.taggraph.customer.BulkAssignments;
 
 /**
- * Stops an import's write after a number of batches, as a crash would: the next batch's write throws
- * inside its transaction, so exactly the batches before it have committed. Wraps the real
- * {@link BulkAssignments}; disarmed unless a test arms it, so every test class shares one context.
+ * Stops an import's write after a number of batches, as a crash would: the next batch's
+ * write throws inside its transaction, so exactly the batches before it have committed.
+ * Wraps the real {@link BulkAssignments}; disarmed unless a test arms it, so every test
+ * class shares one context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ImportCrash implements BeanPostProcessor {
@@ -50,4 +51,5 @@ public class ImportCrash implements BeanPostProcessor {
 		});
 		return proxy.getProxy(bean.getClass().getClassLoader());
 	}
+
 }

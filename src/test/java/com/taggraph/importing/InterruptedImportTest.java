@@ -19,9 +19,10 @@ import com.taggraph.TagGraphTest;
 import com.taggraph.customer.BulkImportClient;
 
 /**
- * An import interrupted while writing (simulated by {@link ImportCrash}: the write stops after two
- * committed batches, as a crash would) is listed as incomplete, named in the startup log, and can be rolled back to exactly
- * the database before it, or resumed to completion.
+ * An import interrupted while writing (simulated by {@link ImportCrash}: the write stops
+ * after two committed batches, as a crash would) is listed as incomplete, named in the
+ * startup log, and can be rolled back to exactly the database before it, or resumed to
+ * completion.
  */
 @TagGraphTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -36,8 +37,11 @@ class InterruptedImportTest extends ApiTest {
 	org.springframework.beans.factory.ObjectProvider<com.taggraph.graph.EmbeddedNeo4jServer> embedded;
 
 	BulkImportClient client;
+
 	int batchRows;
+
 	int writers;
+
 	String assignments;
 
 	@BeforeEach
@@ -47,11 +51,18 @@ class InterruptedImportTest extends ApiTest {
 		StringBuilder tags = new StringBuilder("customerId,tagCode,value\n");
 		for (int i = 1; i <= CUSTOMERS; i++) {
 			csv.append(client.id(i)).append(",客户").append(i).append('\n');
-			tags.append(client.id(i)).append(",T0103,\n").append(client.id(i)).append(",T0115,D").append(i).append('\n');
+			tags.append(client.id(i))
+				.append(",T0103,\n")
+				.append(client.id(i))
+				.append(",T0115,D")
+				.append(i)
+				.append('\n');
 		}
 		assertThat(client.customers(csv.toString(), false).status()).isEqualTo(200);
-		// one customer already carries one of the file's tags: neither rollback nor resume may touch it
-		assertThat(client.assignments("customerId,tagCode,value\n%s,T0115,D1\n".formatted(client.id(1)), false).status())
+		// one customer already carries one of the file's tags: neither rollback nor
+		// resume may touch it
+		assertThat(
+				client.assignments("customerId,tagCode,value\n%s,T0115,D1\n".formatted(client.id(1)), false).status())
 			.isEqualTo(200);
 		assignments = tags.toString();
 		batchRows = imports.batchRows();
@@ -81,10 +92,12 @@ class InterruptedImportTest extends ApiTest {
 		assertThat(run.path("rowsWritten").asLong()).isEqualTo(12);
 		assertThat(run.path("batchesDone").asLong()).isEqualTo(2);
 		assertThat(run.path("rows").asLong()).isEqualTo(2 * CUSTOMERS);
-		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)", Map.of("id", id))).isEqualTo(11);
+		assertThat(client.count("MATCH ()-[a:HAS_TAG {importId: $id}]->() RETURN count(a)", Map.of("id", id)))
+			.isEqualTo(11);
 		assertThat(client.fingerprint()).isNotEqualTo(before);
 
-		// taggraph.import.interrupted=report (an external server's default): only named, left to an operator
+		// taggraph.import.interrupted=report (an external server's default): only named,
+		// left to an operator
 		new IncompleteImports(imports, "report", embedded).afterLibraryReady(false);
 		assertThat(output).contains("Import " + id, "is INCOMPLETE", "12 of 24 rows");
 
@@ -135,7 +148,8 @@ class InterruptedImportTest extends ApiTest {
 		Map<String, Object> before = client.fingerprint();
 		String id = interruptedImport();
 
-		// batches commit out of order: the recorded row is one up to which every row is written
+		// batches commit out of order: the recorded row is one up to which every row is
+		// written
 		var run = client.run(id);
 		long prefix = run.path("rowsWritten").asLong();
 		assertThat(prefix).isBetween(4L, 2L * CUSTOMERS);
@@ -144,7 +158,9 @@ class InterruptedImportTest extends ApiTest {
 			int customer = (row + 1) / 2;
 			String tag = row % 2 == 1 ? "T0103" : "T0115";
 			assertThat(client.count("MATCH (:Customer {id: $c})-[a:HAS_TAG]->(:Tag {code: $t}) RETURN count(a)",
-					Map.of("c", client.id(customer), "t", tag))).as("row %d of %d", row, prefix).isEqualTo(1);
+					Map.of("c", client.id(customer), "t", tag)))
+				.as("row %d of %d", row, prefix)
+				.isEqualTo(1);
 		}
 
 		var rollback = client.post("/api/imports/%s/rollback".formatted(id));
@@ -177,7 +193,8 @@ class InterruptedImportTest extends ApiTest {
 		String id = reply.body().path("run").path("importId").asString();
 		// batches of at least 3 rows, ending between customers: 4 rows each
 		assertThat(client.run(id).path("batchesDone").asLong()).isEqualTo(6);
-		// the run's record too, though the last batches may have recorded a lagging prefix
+		// the run's record too, though the last batches may have recorded a lagging
+		// prefix
 		assertThat(client.run(id).path("rowsWritten").asLong()).isEqualTo(2 * CUSTOMERS);
 		assertThat(client.count("""
 				MATCH (c:Customer)-[a:HAS_TAG]->(t:Tag) WHERE c.id STARTS WITH $prefix
@@ -190,7 +207,8 @@ class InterruptedImportTest extends ApiTest {
 		Map<String, Object> before = client.fingerprint();
 		String id = interruptedImport();
 
-		// what the next start does by default (auto) on the embedded database: roll it back
+		// what the next start does by default (auto) on the embedded database: roll it
+		// back
 		new IncompleteImports(imports, "auto", embedded).afterLibraryReady(false);
 
 		assertThat(output).contains("Import " + id, "rolling it back",
@@ -217,7 +235,10 @@ class InterruptedImportTest extends ApiTest {
 		}
 	}
 
-	/** Imports the assignments with the service stopping after two batches (unless set otherwise); the import's id. */
+	/**
+	 * Imports the assignments with the service stopping after two batches (unless set
+	 * otherwise); the import's id.
+	 */
 	private String interruptedImport() {
 		if (!ImportCrash.armed()) {
 			ImportCrash.afterBatches(2);
@@ -229,4 +250,5 @@ class InterruptedImportTest extends ApiTest {
 		assertThat(reply.body().path("problems").path(0).path("message").asString()).contains("resume", "roll back");
 		return reply.body().path("run").path("importId").asString();
 	}
+
 }

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk imports land as drafts: {@code status=APPROVED} is for admins only, and a steward's import never
- * changes a class, tag or facet in review or in force (it is refused whole, naming each).
+ * Bulk imports land as drafts: {@code status=APPROVED} is for admins only, and a
+ * steward's import never changes a class, tag or facet in review or in force (it is
+ * refused whole, naming each).
  */
 @TagGraphTest
 class LifecycleImportTest extends ApiTest {
@@ -49,13 +50,17 @@ class LifecycleImportTest extends ApiTest {
 		assertThat(status("LC-IMP.1")).isEqualTo("DRAFT");
 
 		// drafts are changed by a later import directly
-		HttpResponse<String> renamed = post("/api/import/tag-classes", SCHEME.replace("导入一", "导入一改"), "text/csv", "steward.wang");
+		HttpResponse<String> renamed = post("/api/import/tag-classes", SCHEME.replace("导入一", "导入一改"), "text/csv",
+				"steward.wang");
 		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
 		assertThat(name("LC-IMP.1")).isEqualTo("导入一改");
 
-		// once approved, a steward's import may not change it: refused whole, naming the class and its line
-		String id = ok(client.query("mutation { submitForReview(kind: TAG_CLASS, code: \"LC-IMP.1\") { id } }", Map.of(), "steward.li"))
-			.data("submitForReview.id").asString();
+		// once approved, a steward's import may not change it: refused whole, naming the
+		// class and its line
+		String id = ok(client.query("mutation { submitForReview(kind: TAG_CLASS, code: \"LC-IMP.1\") { id } }",
+				Map.of(), "steward.li"))
+			.data("submitForReview.id")
+			.asString();
 		ok(client.query("mutation($id: ID!) { approveChange(id: $id) { id } }", Map.of("id", id), "reviewer.chen"));
 		Map<String, Object> before = GraphSnapshot.of(driver);
 		HttpResponse<String> refused = post("/api/import/tag-classes",
@@ -70,7 +75,8 @@ class LifecycleImportTest extends ApiTest {
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 		assertThat(name("LC-IMP.1")).isEqualTo("导入一改");
 
-		// the same file without the change goes through: unchanged approved classes are no obstacle
+		// the same file without the change goes through: unchanged approved classes are
+		// no obstacle
 		HttpResponse<String> unchanged = post("/api/import/tag-classes",
 				SCHEME.replace("导入一", "导入一改") + "LC-IMP.2,LC-IMP,导入二,\n", "text/csv", "steward.wang");
 		assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(200);
@@ -85,8 +91,8 @@ class LifecycleImportTest extends ApiTest {
 		HttpResponse<String> scheme = post("/api/import/tag-classes?status=APPROVED", SCHEME, "text/csv", "steward.li");
 		HttpResponse<String> skos = post("/api/import/skos?status=APPROVED",
 				"<urn:lc:c> a <http://www.w3.org/2004/02/skos/core#Concept> .", "text/turtle", "reviewer.chen");
-		HttpResponse<String> lineage = post("/api/import/lineage?status=APPROVED", "tag,fromTag\nT0315,T0307\n", "text/csv",
-				"steward.li");
+		HttpResponse<String> lineage = post("/api/import/lineage?status=APPROVED", "tag,fromTag\nT0315,T0307\n",
+				"text/csv", "steward.li");
 		HttpResponse<String> bogus = post("/api/import/tag-classes?status=LIVE", SCHEME, "text/csv", "steward.li");
 
 		for (HttpResponse<String> reply : java.util.List.of(scheme, skos, lineage)) {
@@ -103,9 +109,11 @@ class LifecycleImportTest extends ApiTest {
 	void aStewardsSkosImportMayNotChangeAnApprovedDemoClass() {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
-		// the class keeps its criterion (a division without one is refused first, as a structural rule)
+		// the class keeps its criterion (a division without one is refused first, as a
+		// structural rule)
 		Object criterion = BoltCypher.read(driver, "MATCH (c:TagClass {code: 'C01'}) RETURN c.criterion AS criterion")
-			.get(0).get("criterion");
+			.get(0)
+			.get("criterion");
 		HttpResponse<String> refused = post("/api/import/skos", """
 				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 				<urn:lc:c01> a skos:Concept ; skos:notation "C01" ; skos:prefLabel "改名"@zh ; skos:scopeNote "%s"@zh .
@@ -130,21 +138,28 @@ class LifecycleImportTest extends ApiTest {
 		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
 	}
 
-	// ---- helpers ------------------------------------------------------------------------------
+	// ---- helpers
+	// ------------------------------------------------------------------------------
 
 	/** A POST signed in (HTTP Basic) as the test user. */
 	private HttpResponse<String> post(String path, String body, String contentType, String user) {
-		return client.as(user).raw(HttpRequest.newBuilder()
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.header("Content-Type", contentType)
-			.header("Accept", "application/json"), path);
+		return client.as(user)
+			.raw(HttpRequest.newBuilder()
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+				.header("Content-Type", contentType)
+				.header("Accept", "application/json"), path);
 	}
 
 	private String status(String code) {
-		return ok(client.query("query($c: ID!) { tagClass(code: $c) { status } }", Map.of("c", code))).data("tagClass.status").asString();
+		return ok(client.query("query($c: ID!) { tagClass(code: $c) { status } }", Map.of("c", code)))
+			.data("tagClass.status")
+			.asString();
 	}
 
 	private String name(String code) {
-		return ok(client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code))).data("tagClass.name").asString();
+		return ok(client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code)))
+			.data("tagClass.name")
+			.asString();
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The cycle check of a lineage import, in memory: graph and file together, each closing row named once. */
+/**
+ * The cycle check of a lineage import, in memory: graph and file together, each closing
+ * row named once.
+ */
 class DerivationCyclesTest {
 
 	@Test
@@ -21,7 +24,8 @@ class DerivationCyclesTest {
 
 	@Test
 	void eachRowThatClosesACycleIsNamedAndTheRestOfTheFileIsReplayedWithoutIt() {
-		// graph: B ← A. File: A ← C (line 2), C ← B (line 3) closes A ← C ← B ← A, D ← E, E ← D (line 5)
+		// graph: B ← A. File: A ← C (line 2), C ← B (line 3) closes A ← C ← B ← A, D ← E,
+		// E ← D (line 5)
 		var cycles = DerivationCycles.closedBy(List.of(graph("B", "A")),
 				List.of(row(2, "A", "C"), row(3, "C", "B"), row(4, "D", "E"), row(5, "E", "D")), 10);
 
@@ -61,4 +65,5 @@ class DerivationCyclesTest {
 	private static DerivationCycles.Edge row(long line, String tag, String from) {
 		return new DerivationCycles.Edge(line, tag, from);
 	}
+
 }

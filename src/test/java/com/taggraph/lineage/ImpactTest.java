@@ -15,7 +15,10 @@ import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Downstream impact of a source over GraphQL on the demo library, every number checked against Cypher. */
+/**
+ * Downstream impact of a source over GraphQL on the demo library, every number checked
+ * against Cypher.
+ */
 @TagGraphTest
 class ImpactTest extends ApiTest {
 
@@ -40,12 +43,14 @@ class ImpactTest extends ApiTest {
 		StatementCounter.reset();
 		var reply = client.query(IMPACT, Map.of("source", FIELD, "depth", 10));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		// two impact statements (full and counts), the tags, their class chains, the classes
+		// two impact statements (full and counts), the tags, their class chains, the
+		// classes
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(5);
 		JsonNode impact = reply.data("impact");
 
-		List<String> expected = strings("""
-				MATCH (:SourceField {code: $code})<-[:DERIVED_FROM*1..]-(t:Tag) RETURN DISTINCT t.code ORDER BY t.code""",
+		List<String> expected = strings(
+				"""
+						MATCH (:SourceField {code: $code})<-[:DERIVED_FROM*1..]-(t:Tag) RETURN DISTINCT t.code ORDER BY t.code""",
 				FIELD);
 		Map<String, Integer> degree = new HashMap<>();
 		impact.path("tags").forEach(t -> degree.put(t.path("tag").path("code").asString(), t.path("degree").asInt()));
@@ -71,20 +76,23 @@ class ImpactTest extends ApiTest {
 		assertThat(summed).as("customers overlap, so summing would overcount").isGreaterThan(distinct);
 
 		Map<String, Integer> classes = new HashMap<>();
-		impact.path("classes").forEach(c -> classes.put(c.path("tagClass").path("code").asString(),
-				c.path("affectedTags").asInt()));
+		impact.path("classes")
+			.forEach(c -> classes.put(c.path("tagClass").path("code").asString(), c.path("affectedTags").asInt()));
 		Map<String, Integer> expectedClasses = new HashMap<>();
 		strings("MATCH (t:Tag)-[:IN_CLASS]->(c) WHERE t.code IN $code RETURN c.code", expected)
 			.forEach(c -> expectedClasses.merge(c, 1, Integer::sum));
 		assertThat(classes).isEqualTo(expectedClasses);
 
 		// the graph to draw runs from the system down to the classes
-		List<String> edges = impact.path("edges").valueStream()
+		List<String> edges = impact.path("edges")
+			.valueStream()
 			.map(e -> e.path("from").asString() + ">" + e.path("kind").asString() + ">" + e.path("to").asString())
 			.toList();
 		assertThat(edges).contains(FIELD + ">IN_TABLE>S1.A_RCVBL_FLOW", "S1.A_RCVBL_FLOW>IN_SYSTEM>S1",
 				"T0307>DERIVED_FROM>" + FIELD, "T0315>DERIVED_FROM>T0307");
-		assertThat(impact.path("nodes").valueStream().filter(n -> n.path("kind").asString().equals("TAG"))
+		assertThat(impact.path("nodes")
+			.valueStream()
+			.filter(n -> n.path("kind").asString().equals("TAG"))
 			.allMatch(n -> n.path("customerCount").isInt())).isTrue();
 		assertThat(impact.path("isPartial").asBoolean()).isFalse();
 
@@ -108,16 +116,20 @@ class ImpactTest extends ApiTest {
 					MATCH (f)<-[:DERIVED_FROM*1..]-(t:Tag) RETURN DISTINCT t.code""", source);
 			assertThat(expected).as(source).isNotEmpty();
 			assertThat(reply.data("impact.tags").valueStream().map(t -> t.path("tag").path("code").asString()))
-				.as(source).containsExactlyInAnyOrderElementsOf(expected);
-			assertThat(reply.data("impactCounts.fieldCount").asInt()).as(source).isEqualTo(count("""
-					MATCH (s {code: $codes})<-[:IN_TABLE|IN_SYSTEM*1..2]-(f:SourceField) RETURN count(DISTINCT f)""",
-					source));
+				.as(source)
+				.containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(reply.data("impactCounts.fieldCount").asInt()).as(source)
+				.isEqualTo(
+						count("""
+								MATCH (s {code: $codes})<-[:IN_TABLE|IN_SYSTEM*1..2]-(f:SourceField) RETURN count(DISTINCT f)""",
+								source));
 		}
 
 		var cut = client.query(IMPACT, Map.of("source", FIELD, "depth", 1));
 		assertThat(cut.data("impact.isPartial").asBoolean()).isTrue();
 		assertThat(cut.data("impact.tags").valueStream().map(t -> t.path("tag").path("code").asString()))
-			.contains("T0307").doesNotContain("T0315");
+			.contains("T0307")
+			.doesNotContain("T0315");
 		assertThat(cut.data("impactCounts.isPartial").asBoolean()).isTrue();
 
 		assertThat(client.query(IMPACT, Map.of("source", "S9.NOPE")).data("impact").isNull()).isTrue();
@@ -133,9 +145,9 @@ class ImpactTest extends ApiTest {
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		for (JsonNode node : reply.data("lineage.nodes")) {
 			if (node.path("kind").asString().equals("TAG")) {
-				assertThat(node.path("customerCount").asInt()).as(node.toString()).isEqualTo(count(
-						"MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $codes}) RETURN count(c)",
-						node.path("code").asString()));
+				assertThat(node.path("customerCount").asInt()).as(node.toString())
+					.isEqualTo(count("MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $codes}) RETURN count(c)",
+							node.path("code").asString()));
 			}
 			else {
 				assertThat(node.path("customerCount").isNull()).isTrue();
@@ -145,8 +157,8 @@ class ImpactTest extends ApiTest {
 
 	private List<String> strings(String cypher, Object code) {
 		try (var session = driver.session()) {
-			return session.executeRead(tx -> tx.run(cypher, Values.parameters("code", code)).list(r -> r.get(0)
-				.asString()));
+			return session
+				.executeRead(tx -> tx.run(cypher, Values.parameters("code", code)).list(r -> r.get(0).asString()));
 		}
 	}
 
@@ -155,4 +167,5 @@ class ImpactTest extends ApiTest {
 			return session.executeRead(tx -> tx.run(cypher, Values.parameters("codes", codes)).single().get(0).asInt());
 		}
 	}
+
 }

@@ -27,21 +27,24 @@ import com.taggraph.importing.ImportAnswers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /api/import/lineage}: derivations of tags from source fields or from tags, checked
- * whole against the catalogue and the graph's derivations (cycles included), all-or-nothing,
- * idempotent. The test's own tags are TLI…, removed afterwards with their derivations.
+ * {@code POST /api/import/lineage}: derivations of tags from source fields or from tags,
+ * checked whole against the catalogue and the graph's derivations (cycles included),
+ * all-or-nothing, idempotent. The test's own tags are TLI…, removed afterwards with their
+ * derivations.
  */
 @TagGraphTest
 class LineageImportTest extends ApiTest {
 
 	private static final Log log = LogFactory.getLog(LineageImportTest.class);
+
 	private static final String CSV = "text/csv; charset=UTF-8";
 
 	@BeforeEach
 	void tags() {
 		for (String code : List.of("TLI1", "TLI2", "TLI3", "TLI4")) {
-			ok(client.query("mutation { createTag(input: {code: \"%s\", name: \"血缘导入%s\", classCode: \"C07.05\"}) { code } }"
-				.formatted(code, code)));
+			ok(client
+				.query("mutation { createTag(input: {code: \"%s\", name: \"血缘导入%s\", classCode: \"C07.05\"}) { code } }"
+					.formatted(code, code)));
 		}
 	}
 
@@ -57,17 +60,17 @@ class LineageImportTest extends ApiTest {
 		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
 		assertThat(reply.body().path("committed").asBoolean()).isTrue();
 		assertThat(counts(reply.body())).containsExactly(4L, 4L, 0L, 0L);
-		assertThat(codes(ok(client.query("{ tag(code: \"TLI1\") { derivedFromFields { code } } }")).data("tag.derivedFromFields")))
-			.containsExactly("S1.A_RCVBL_FLOW.OWE_AMT", "S1.A_RCVBL_FLOW.RCVBL_YM");
+		assertThat(codes(ok(client.query("{ tag(code: \"TLI1\") { derivedFromFields { code } } }"))
+			.data("tag.derivedFromFields"))).containsExactly("S1.A_RCVBL_FLOW.OWE_AMT", "S1.A_RCVBL_FLOW.RCVBL_YM");
 		// CONS_NO is a field of several tables: each row names its own
 		assertThat(tagsOf("S1.C_STORAGE.CONS_NO")).contains("TLI2");
 		assertThat(tagsOf("S5.EXT_APP_BINDING.CONS_NO")).contains("TLI2");
 		assertThat(tagsOf("S1.C_CHARGE_FACILITY.CONS_NO")).doesNotContain("TLI2");
 		assertThat(BoltCypher.read(driver, """
 				MATCH (:Tag {code: 'TLI1'})-[d:DERIVED_FROM]->(f) RETURN f.code AS field, d.transform AS transform
-				ORDER BY field"""))
-			.containsExactly(Map.of("field", "S1.A_RCVBL_FLOW.OWE_AMT", "transform", "sum(OWE_AMT), 近12个月"),
-					Map.of("field", "S1.A_RCVBL_FLOW.RCVBL_YM", "transform", "按电费年月汇总"));
+				ORDER BY field""")).containsExactly(
+				Map.of("field", "S1.A_RCVBL_FLOW.OWE_AMT", "transform", "sum(OWE_AMT), 近12个月"),
+				Map.of("field", "S1.A_RCVBL_FLOW.RCVBL_YM", "transform", "按电费年月汇总"));
 
 		// the same file again changes nothing
 		Map<String, Object> before = GraphSnapshot.of(driver);
@@ -75,7 +78,8 @@ class LineageImportTest extends ApiTest {
 		assertThat(counts(again.body())).containsExactly(4L, 0L, 0L, 4L);
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
-		// columns in another order; a new transform replaces the old, an empty one keeps it
+		// columns in another order; a new transform replaces the old, an empty one keeps
+		// it
 		var changed = importCsv("""
 				field,table,system,transform,tag
 				RCVBL_YM,A_RCVBL_FLOW,S1,按电费年月汇总（含调整）,TLI1
@@ -101,9 +105,11 @@ class LineageImportTest extends ApiTest {
 
 		var real = importCsv(resource("tags.csv"), false);
 		assertThat(counts(real.body())).containsExactly(4L, 4L, 0L, 0L);
-		assertThat(codes(ok(client.query("{ tag(code: \"TLI4\") { derivedFromTags { code } } }")).data("tag.derivedFromTags")))
+		assertThat(codes(
+				ok(client.query("{ tag(code: \"TLI4\") { derivedFromTags { code } } }")).data("tag.derivedFromTags")))
 			.containsExactly("T0315", "TLI3");
-		var upstream = ok(client.query("{ lineage(tagCode: \"TLI4\", direction: UPSTREAM, maxDepth: 2) { nodes { code } } }"));
+		var upstream = ok(
+				client.query("{ lineage(tagCode: \"TLI4\", direction: UPSTREAM, maxDepth: 2) { nodes { code } } }"));
 		assertThat(codes(upstream.data("lineage.nodes"))).contains("TLI1", "TLI2", "T0307");
 	}
 
@@ -168,7 +174,8 @@ class LineageImportTest extends ApiTest {
 		assertProblem(reply.body(), 3, "TLI1", "fromTag", "UNKNOWN_TAG", "tag T9999 not found");
 		assertProblem(reply.body(), 4, "TLI3", "fromTag", "CYCLE", "TLI3 cannot be derived from itself");
 		assertProblem(reply.body(), 5, "TLI1", "fromTag", "DUPLICATE", "TLI1 is derived from TLI2 already on line 2");
-		// T0315 (credit rating A) is derived from T0307 (pays on time) in the demo library
+		// T0315 (credit rating A) is derived from T0307 (pays on time) in the demo
+		// library
 		assertProblem(reply.body(), 6, "T0307", "fromTag", "CYCLE",
 				"T0307 ← T0315 ← T0307 (T0307 ← T0315 on line 6; T0315 ← T0307 in the graph)");
 		assertThat(problem(reply.body(), 6).path("codes").toString()).isEqualTo("[\"T0307\",\"T0315\",\"T0307\"]");
@@ -242,7 +249,8 @@ class LineageImportTest extends ApiTest {
 		for (int i = 0; i < tags; i++) {
 			for (int k = 0; k < 4; k++) {
 				Map<String, Object> f = fields.get((i + k * 7) % fields.size());
-				fieldCsv.append("%s,%s,%s,%s,规则%d\n".formatted(bulkTag(i), f.get("system"), f.get("table"), f.get("field"), k));
+				fieldCsv.append(
+						"%s,%s,%s,%s,规则%d\n".formatted(bulkTag(i), f.get("system"), f.get("table"), f.get("field"), k));
 			}
 			if (i > 0) {
 				tagCsv.append(bulkTag(i)).append(',').append(bulkTag(i - 1)).append('\n');
@@ -270,18 +278,21 @@ class LineageImportTest extends ApiTest {
 		long chainMillis = (System.nanoTime() - started) / 1_000_000;
 		assertThat(chain.status()).as(chain.body().path("problems").toString()).isEqualTo(200);
 		assertThat(counts(chain.body())).containsExactly(tags - 1L, tags - 1L, 0L, 0L);
-		log.info("Lineage import: %d field rows validated in %d ms (%d statements), written in %d ms; %d tag rows in %d ms"
-			.formatted(4 * tags, dryMillis, dryStatements, fieldMillis, tags - 1, chainMillis));
+		log.info(
+				"Lineage import: %d field rows validated in %d ms (%d statements), written in %d ms; %d tag rows in %d ms"
+					.formatted(4 * tags, dryMillis, dryStatements, fieldMillis, tags - 1, chainMillis));
 
 		// the oldest tag derived from the newest closes the whole chain
 		var cycle = importCsv("tag,fromTag\n%s,%s\n".formatted(bulkTag(0), bulkTag(tags - 1)), false);
 		ImportAnswers.refused(cycle, 422, "IMPORT_REFUSED");
-		assertProblem(cycle.body(), 2, bulkTag(0), "fromTag", "CYCLE", bulkTag(0) + " ← " + bulkTag(tags - 1) + " ← "
-				+ bulkTag(tags - 2), "← … ←", bulkTag(1) + " ← " + bulkTag(0), "1990 more steps");
+		assertProblem(cycle.body(), 2, bulkTag(0), "fromTag", "CYCLE",
+				bulkTag(0) + " ← " + bulkTag(tags - 1) + " ← " + bulkTag(tags - 2), "← … ←",
+				bulkTag(1) + " ← " + bulkTag(0), "1990 more steps");
 		assertThat(problem(cycle.body(), 2).path("codes")).hasSize(tags + 1);
 	}
 
-	// ---- helpers ----------------------------------------------------------------------------------
+	// ---- helpers
+	// ----------------------------------------------------------------------------------
 
 	private ApiClient.Reply importCsv(String csv, boolean dryRun) {
 		return client.post("/api/import/lineage" + (dryRun ? "?dryRun=true" : ""), csv, CSV, "application/json");
@@ -298,8 +309,9 @@ class LineageImportTest extends ApiTest {
 	}
 
 	private List<String> tagsOf(String fieldCode) {
-		return codes(ok(client.query("query($c: ID!) { sourceField(code: $c) { tags { code } } }", Map.of("c", fieldCode)))
-			.data("sourceField.tags"));
+		return codes(
+				ok(client.query("query($c: ID!) { sourceField(code: $c) { tags { code } } }", Map.of("c", fieldCode)))
+					.data("sourceField.tags"));
 	}
 
 	/** rows, created, updated, unchanged */
@@ -332,4 +344,5 @@ class LineageImportTest extends ApiTest {
 		assertThat(p.path("kind").asString()).as(p.toString()).isEqualTo(kind);
 		assertThat(p.path("message").asString()).contains(message);
 	}
+
 }

@@ -89,31 +89,34 @@ class LineageTest extends ApiTest {
 	}
 
 	/**
-	 * A lattice of 12 layers of two tags, each derived from both tags of the layer below, the bottom
-	 * layer from one field of each of two systems: 2^12 paths per system, past the 2,000-path cap.
+	 * A lattice of 12 layers of two tags, each derived from both tags of the layer below,
+	 * the bottom layer from one field of each of two systems: 2^12 paths per system, past
+	 * the 2,000-path cap.
 	 */
 	@Test
 	void theNodesAndSystemsAreCompleteWhenThePathsAreCapped() {
-		BoltCypher.write(driver, """
-				CREATE (s1:SourceSystem {code: 'LXS1', name: 'lattice one', kind: 'INTERNAL'})
-				CREATE (s2:SourceSystem {code: 'LXS2', name: 'lattice two', kind: 'INTERNAL'})
-				CREATE (:SourceField {code: 'LXS1.T.F', name: 'F'})-[:IN_TABLE]->(:SourceTable {code: 'LXS1.T', tableName: 'T'})
-				       -[:IN_SYSTEM]->(s1)
-				CREATE (:SourceField {code: 'LXS2.T.F', name: 'F'})-[:IN_TABLE]->(:SourceTable {code: 'LXS2.T', tableName: 'T'})
-				       -[:IN_SYSTEM]->(s2)
-				WITH 1 AS one
-				UNWIND range(0, 12) AS layer
-				UNWIND [0, 1] AS side
-				CREATE (:Tag {code: 'LX' + layer + '.' + side, name: 'lattice', status: 'DRAFT'})
-				WITH 1 AS one
-				MATCH (t:Tag), (u:Tag)
-				WHERE t.code STARTS WITH 'LX' AND u.code STARTS WITH 'LX'
-				  AND toInteger(split(substring(t.code, 2), '.')[0]) = toInteger(split(substring(u.code, 2), '.')[0]) + 1
-				CREATE (t)-[:DERIVED_FROM]->(u)
-				WITH 1 AS one
-				MATCH (t:Tag) WHERE t.code IN ['LX0.0', 'LX0.1']
-				MATCH (f:SourceField) WHERE f.code IN ['LXS1.T.F', 'LXS2.T.F']
-				CREATE (t)-[:DERIVED_FROM]->(f)""", Map.of());
+		BoltCypher.write(driver,
+				"""
+						CREATE (s1:SourceSystem {code: 'LXS1', name: 'lattice one', kind: 'INTERNAL'})
+						CREATE (s2:SourceSystem {code: 'LXS2', name: 'lattice two', kind: 'INTERNAL'})
+						CREATE (:SourceField {code: 'LXS1.T.F', name: 'F'})-[:IN_TABLE]->(:SourceTable {code: 'LXS1.T', tableName: 'T'})
+						       -[:IN_SYSTEM]->(s1)
+						CREATE (:SourceField {code: 'LXS2.T.F', name: 'F'})-[:IN_TABLE]->(:SourceTable {code: 'LXS2.T', tableName: 'T'})
+						       -[:IN_SYSTEM]->(s2)
+						WITH 1 AS one
+						UNWIND range(0, 12) AS layer
+						UNWIND [0, 1] AS side
+						CREATE (:Tag {code: 'LX' + layer + '.' + side, name: 'lattice', status: 'DRAFT'})
+						WITH 1 AS one
+						MATCH (t:Tag), (u:Tag)
+						WHERE t.code STARTS WITH 'LX' AND u.code STARTS WITH 'LX'
+						  AND toInteger(split(substring(t.code, 2), '.')[0]) = toInteger(split(substring(u.code, 2), '.')[0]) + 1
+						CREATE (t)-[:DERIVED_FROM]->(u)
+						WITH 1 AS one
+						MATCH (t:Tag) WHERE t.code IN ['LX0.0', 'LX0.1']
+						MATCH (f:SourceField) WHERE f.code IN ['LXS1.T.F', 'LXS2.T.F']
+						CREATE (t)-[:DERIVED_FROM]->(f)""",
+				Map.of());
 		try {
 			var reply = client.query(LINEAGE, Map.of("tag", "LX12.0", "direction", "UPSTREAM", "depth", 20));
 			assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
@@ -121,7 +124,8 @@ class LineageTest extends ApiTest {
 			assertThat(lineage.path("paths").size()).isEqualTo(2000);
 			assertThat(lineage.path("isPartial").asBoolean()).isTrue();
 			assertThat(codes(lineage.path("sourceSystems"))).containsExactly("LXS1", "LXS2");
-			// the tag and 12 layers below it, 2 fields, 2 tables, 2 systems; every edge once
+			// the tag and 12 layers below it, 2 fields, 2 tables, 2 systems; every edge
+			// once
 			assertThat(lineage.path("nodes").size()).isEqualTo(1 + 24 + 2 + 2 + 2);
 			assertThat(lineage.path("edges").size()).isEqualTo(2 + 11 * 2 * 2 + 4 + 2 + 2);
 			Map<String, Integer> degree = new java.util.HashMap<>();
@@ -129,9 +133,11 @@ class LineageTest extends ApiTest {
 			assertThat(degree).containsEntry("LX0.1", 12).containsEntry("LXS2.T.F", 13).containsEntry("LXS2", 15);
 		}
 		finally {
-			BoltCypher.write(driver, """
-					MATCH (n) WHERE (n:Tag OR n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'LX'
-					DETACH DELETE n""", Map.of());
+			BoltCypher.write(driver,
+					"""
+							MATCH (n) WHERE (n:Tag OR n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'LX'
+							DETACH DELETE n""",
+					Map.of());
 		}
 	}
 
@@ -140,4 +146,5 @@ class LineageTest extends ApiTest {
 			return session.executeRead(tx -> tx.run(cypher).list(r -> r.get(0).asString()));
 		}
 	}
+
 }

@@ -15,7 +15,10 @@ import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Why a customer carries a tag, and when its tags came and went, over GraphQL on the demo customers. */
+/**
+ * Why a customer carries a tag, and when its tags came and went, over GraphQL on the demo
+ * customers.
+ */
 @TagGraphTest
 class ProvenanceTest extends ApiTest {
 
@@ -50,8 +53,10 @@ class ProvenanceTest extends ApiTest {
 		StatementCounter.reset();
 		var reply = client.query(PROVENANCE, Map.of("id", customer));
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
-		// the customer with its tags, the lineages, the upstream assignments (shared with the explanation)
-		// and the source systems, however many tags the customer carries; the bound leaves room for two more
+		// the customer with its tags, the lineages, the upstream assignments (shared with
+		// the explanation)
+		// and the source systems, however many tags the customer carries; the bound
+		// leaves room for two more
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(6);
 
 		JsonNode credit = null;
@@ -64,8 +69,10 @@ class ProvenanceTest extends ApiTest {
 		assertThat(credit.path("source").asString()).isEqualTo("RULE");
 		assertThat(credit.path("runId").asString()).startsWith("rules-demo-");
 		assertThat(credit.path("assignedAt").asString()).isNotBlank();
-		List<String> carried = credit.path("upstreamAssignments").valueStream()
-			.map(a -> a.path("tag").path("code").asString()).toList();
+		List<String> carried = credit.path("upstreamAssignments")
+			.valueStream()
+			.map(a -> a.path("tag").path("code").asString())
+			.toList();
 		assertThat(carried).isNotEmpty().containsExactlyElementsOf(strings("""
 				MATCH (:Tag {code: 'T0317'})-[:DERIVED_FROM*1..]->(u:Tag)<-[:HAS_TAG]-(:Customer {id: $id})
 				RETURN DISTINCT u.code ORDER BY u.code""", Map.of("id", customer)));
@@ -141,4 +148,5 @@ class ProvenanceTest extends ApiTest {
 			session.executeWrite(tx -> tx.run(cypher, Values.parameters("id", id)).consume());
 		}
 	}
+
 }

@@ -28,16 +28,15 @@ import com.nimbusds.jwt.SignedJWT;
 import com.taggraph.ApiTest;
 
 /**
- * The switch for utilities with a central identity provider: {@code taggraph.security.mode=jwt} makes the app an
- * OAuth2 resource server. Tokens signed by the provider's key carry the user and the TagGraph roles; anything
- * else (no token, a wrong key, an expired token, Basic credentials) is refused.
+ * The switch for utilities with a central identity provider:
+ * {@code taggraph.security.mode=jwt} makes the app an OAuth2 resource server. Tokens
+ * signed by the provider's key carry the user and the TagGraph roles; anything else (no
+ * token, a wrong key, an expired token, Basic credentials) is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
-		"taggraph.neo4j.embedded.bolt-port=0",
-		"taggraph.neo4j.embedded.http-enabled=false",
-		"taggraph.demo.customers=0",
-		"taggraph.security.mode=jwt" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
+				"taggraph.neo4j.embedded.bolt-port=0", "taggraph.neo4j.embedded.http-enabled=false",
+				"taggraph.demo.customers=0", "taggraph.security.mode=jwt" })
 class JwtModeTest extends ApiTest {
 
 	private static final RSAKey PROVIDER = key();
@@ -70,13 +69,16 @@ class JwtModeTest extends ApiTest {
 
 		assertThat(send("{ rootClasses { code } }", null).statusCode()).isEqualTo(401);
 		assertThat(send("{ rootClasses { code } }", token(STRANGER, "mallory", List.of("ADMIN"), 300)).statusCode())
-			.as("signed by another key").isEqualTo(401);
+			.as("signed by another key")
+			.isEqualTo(401);
 		assertThat(send("{ rootClasses { code } }", token(PROVIDER, "zhang.san", List.of("VIEWER"), -600)).statusCode())
-			.as("expired").isEqualTo(401);
+			.as("expired")
+			.isEqualTo(401);
 		var basic = client.exchange("{ rootClasses { code } }");
 		assertThat(basic.status()).as("no configured users in JWT mode").isEqualTo(401);
 		assertThat(send("{ rootClasses { code } }", token(PROVIDER, "nobody", List.of(), 300)).body())
-			.as("a token without a TagGraph role reads nothing").contains("FORBIDDEN");
+			.as("a token without a TagGraph role reads nothing")
+			.contains("FORBIDDEN");
 	}
 
 	private HttpResponse<String> send(String query, String token) {
@@ -110,4 +112,5 @@ class JwtModeTest extends ApiTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -35,9 +35,10 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * Who may do what, through the real endpoints: anonymous requests are refused with 401 everywhere, every
- * mutation of the served schema is refused to a user below the role its SDL demands (and writes nothing),
- * viewers never see the sensitive (F8.L3/F8.L4) tags, and customer data needs its permission.
+ * Who may do what, through the real endpoints: anonymous requests are refused with 401
+ * everywhere, every mutation of the served schema is refused to a user below the role its
+ * SDL demands (and writes nothing), viewers never see the sensitive (F8.L3/F8.L4) tags,
+ * and customer data needs its permission.
  */
 @TagGraphTest
 class SecurityTest extends ApiTest {
@@ -88,10 +89,14 @@ class SecurityTest extends ApiTest {
 			}
 		}
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
-		assertThat(client.post("/api/import/tag-classes", "code,parent,name\nSEC-V,,看\n", "text/csv", "application/json")
-			.status()).as("a steward imports").isEqualTo(200);
-		assertThat(client.as("viewer.sun").post("/api/import/tag-classes", "code,parent,name\nSEC-W,,看\n", "text/csv",
-				"application/json").status()).as("a viewer may not").isEqualTo(403);
+		assertThat(
+				client.post("/api/import/tag-classes", "code,parent,name\nSEC-V,,看\n", "text/csv", "application/json")
+					.status())
+			.as("a steward imports")
+			.isEqualTo(200);
+		assertThat(client.as("viewer.sun")
+			.post("/api/import/tag-classes", "code,parent,name\nSEC-W,,看\n", "text/csv", "application/json")
+			.status()).as("a viewer may not").isEqualTo(403);
 		BoltCypher.write(driver, "MATCH (n) WHERE n.code STARTS WITH 'SEC-' DETACH DELETE n", Map.of());
 	}
 
@@ -102,7 +107,8 @@ class SecurityTest extends ApiTest {
 		String one = sensitive.iterator().next();
 		String byValue = "{ facetValue(code: \"F8.L3\") { tags { code } } }";
 
-		assertThat(client.query("query($c: ID!) { tag(code: $c) { code } }", Map.of("c", one), "steward.li").data("tag.code")
+		assertThat(client.query("query($c: ID!) { tag(code: $c) { code } }", Map.of("c", one), "steward.li")
+			.data("tag.code")
 			.asString()).isEqualTo(one);
 		Reply viewer = client.query("query($c: ID!) { tag(code: $c) { code } }", Map.of("c", one), "viewer.sun");
 		assertThat(viewer.hasErrors()).as(viewer.body().toString()).isFalse();
@@ -115,9 +121,11 @@ class SecurityTest extends ApiTest {
 		String classOfOne = classOf(one);
 		String tagsOfClass = "query($c: ID!) { tagClass(code: $c) { tags { code } } }";
 		List<String> all = ApiClient.codes(client.query(tagsOfClass, Map.of("c", classOfOne)).data("tagClass.tags"));
-		List<String> seen = ApiClient.codes(client.query(tagsOfClass, Map.of("c", classOfOne), "viewer.sun").data("tagClass.tags"));
+		List<String> seen = ApiClient
+			.codes(client.query(tagsOfClass, Map.of("c", classOfOne), "viewer.sun").data("tagClass.tags"));
 		assertThat(all).contains(one);
-		assertThat(seen).doesNotContain(one).containsExactlyElementsOf(all.stream().filter(c -> !sensitive.contains(c)).toList());
+		assertThat(seen).doesNotContain(one)
+			.containsExactlyElementsOf(all.stream().filter(c -> !sensitive.contains(c)).toList());
 
 		String paged = "{ tags(first: 200) { edges { node { code } } } }";
 		Reply viewerPage = client.query(paged, Map.of(), "viewer.sun");
@@ -159,7 +167,8 @@ class SecurityTest extends ApiTest {
 			Reply history = client.query("{ history(code: \"SEC-H\") { by } }");
 			assertThat(history.data("history.0.by").asString()).isEqualTo("steward.wang");
 			assertThat(client.query("{ history(code: \"SEC-H\") { by } }", Map.of(), "viewer.sun").errorCode())
-				.as("the audit trail is for stewards and above").isEqualTo("FORBIDDEN");
+				.as("the audit trail is for stewards and above")
+				.isEqualTo("FORBIDDEN");
 		}
 		finally {
 			BoltCypher.write(driver, "MATCH (n) WHERE n.code STARTS WITH 'SEC-' DETACH DELETE n", Map.of());
@@ -174,19 +183,28 @@ class SecurityTest extends ApiTest {
 	}
 
 	private Set<String> sensitiveTags() {
-		return BoltCypher.read(driver, """
-				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4'] RETURN t.code AS code""")
-			.stream().map(r -> (String) r.get("code")).collect(Collectors.toSet());
+		return BoltCypher.read(driver,
+				"""
+						MATCH (t:Tag)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4'] RETURN t.code AS code""")
+			.stream()
+			.map(r -> (String) r.get("code"))
+			.collect(Collectors.toSet());
 	}
 
 	private List<String> codesWithValue(String value) {
-		return BoltCypher.read(driver, "MATCH (t:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: '" + value + "'}) RETURN t.code AS code")
-			.stream().map(r -> (String) r.get("code")).toList();
+		return BoltCypher
+			.read(driver,
+					"MATCH (t:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: '" + value + "'}) RETURN t.code AS code")
+			.stream()
+			.map(r -> (String) r.get("code"))
+			.toList();
 	}
 
 	private String classOf(String tag) {
-		return (String) BoltCypher.read(driver, "MATCH (:Tag {code: '" + tag + "'})-[:IN_CLASS]->(c) RETURN c.code AS code")
-			.get(0).get("code");
+		return (String) BoltCypher
+			.read(driver, "MATCH (:Tag {code: '" + tag + "'})-[:IN_CLASS]->(c) RETURN c.code AS code")
+			.get(0)
+			.get("code");
 	}
 
 	private static void forbidden(Reply reply, String mutation) {
@@ -195,7 +213,8 @@ class SecurityTest extends ApiTest {
 		assertThat(reply.errorMessage()).as(mutation).startsWith("Mutation.").contains("needs role");
 	}
 
-	// ---- every mutation of the served schema, called with arguments made up from their types ----
+	// ---- every mutation of the served schema, called with arguments made up from their
+	// types ----
 
 	private final Map<String, Role> required = new LinkedHashMap<>();
 
@@ -203,7 +222,10 @@ class SecurityTest extends ApiTest {
 		return required.get(mutation).includes(role);
 	}
 
-	/** One call of every mutation needing at most {@code upTo}, each with made-up arguments of the right types. */
+	/**
+	 * One call of every mutation needing at most {@code upTo}, each with made-up
+	 * arguments of the right types.
+	 */
 	private List<String> mutationsOfTheSchema(Role upTo) {
 		GraphQLObjectType mutationType = graphQl.schema().getMutationType();
 		List<String> calls = new ArrayList<>();
@@ -211,7 +233,8 @@ class SecurityTest extends ApiTest {
 			GraphQLAppliedDirective requires = field.getAppliedDirective("requires");
 			Role role = requires == null ? Role.STEWARD
 					: Role.valueOf(String.valueOf((Object) requires.getArgument("role").getValue()));
-			String call = "mutation { " + field.getName() + arguments(field.getArguments()) + selection(field.getType()) + " }";
+			String call = "mutation { " + field.getName() + arguments(field.getArguments()) + selection(field.getType())
+					+ " }";
 			required.put(call, role);
 			if (upTo.includes(role)) {
 				calls.add(call);
@@ -252,7 +275,8 @@ class SecurityTest extends ApiTest {
 	}
 
 	private static String selection(GraphQLType type) {
-		return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLScalarType || GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLEnumType
-				? "" : " { __typename }";
+		return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLScalarType
+				|| GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLEnumType ? "" : " { __typename }";
 	}
+
 }

@@ -43,15 +43,17 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The access policy holds on every read (issue 15 §5): every Query field of the served schema and every REST GET
- * endpoint of the app (both read at run time, so a new field or endpoint is covered without editing this test),
- * called by viewers over the demo data with a selection reaching every tag code, name and count, answers without
- * a sensitive tag's code or name anywhere in its bytes, errors included; and without customer ids for a viewer
- * who may not see customer data.
+ * The access policy holds on every read (issue 15 §5): every Query field of the served
+ * schema and every REST GET endpoint of the app (both read at run time, so a new field or
+ * endpoint is covered without editing this test), called by viewers over the demo data
+ * with a selection reaching every tag code, name and count, answers without a sensitive
+ * tag's code or name anywhere in its bytes, errors included; and without customer ids for
+ * a viewer who may not see customer data.
  * <p>
- * Required ID and String arguments get every value that could reach a sensitive tag: the sensitive codes and
- * names, and their neighbours in the graph (classes, facet values, the tags and source fields they derive from,
- * the tags derived from them, a customer carrying them).
+ * Required ID and String arguments get every value that could reach a sensitive tag: the
+ * sensitive codes and names, and their neighbours in the graph (classes, facet values,
+ * the tags and source fields they derive from, the tags derived from them, a customer
+ * carrying them).
  */
 @TagGraphTest
 class VisibilityTest extends ApiTest {
@@ -91,11 +93,17 @@ class VisibilityTest extends ApiTest {
 			codes.add((String) row.get("code"));
 			names.add((String) row.get("name"));
 		}
-		// a name that is also part of a visible name (信用A级 in 信用A级以上) is no evidence of a leak
-		var visibleNames = BoltCypher.read(driver, """
-				MATCH (n) WHERE (n:Tag OR n:TagClass OR n:Facet OR n:FacetValue)
-				  AND NOT (n:Tag AND EXISTS { (n)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4'] })
-				RETURN n.name AS name""").stream().map(r -> (String) r.get("name")).toList();
+		// a name that is also part of a visible name (信用A级 in 信用A级以上) is no evidence of a
+		// leak
+		var visibleNames = BoltCypher
+			.read(driver,
+					"""
+							MATCH (n) WHERE (n:Tag OR n:TagClass OR n:Facet OR n:FacetValue)
+							  AND NOT (n:Tag AND EXISTS { (n)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4'] })
+							RETURN n.name AS name""")
+			.stream()
+			.map(r -> (String) r.get("name"))
+			.toList();
 		names.removeIf(name -> visibleNames.stream().anyMatch(visible -> visible != null && visible.contains(name)));
 		assertThat(codes).as("the demo has sensitive tags").hasSizeGreaterThan(5);
 		assertThat(names).as("with names of their own").hasSizeGreaterThan(3);
@@ -123,12 +131,15 @@ class VisibilityTest extends ApiTest {
 				}
 				String selection = selection(field.getType(), customerData);
 				boolean needsValue = field.getArguments().stream().anyMatch(VisibilityTest::required);
-				// what a viewer without customer data sees is a part of what the analyst sees: one call shows the refusals
-				boolean takesText = field.getArguments().stream().filter(VisibilityTest::required)
+				// what a viewer without customer data sees is a part of what the analyst
+				// sees: one call shows the refusals
+				boolean takesText = field.getArguments()
+					.stream()
+					.filter(VisibilityTest::required)
 					.anyMatch(a -> GraphQLTypeUtil.unwrapAll(a.getType()) instanceof GraphQLScalarType scalar
 							&& scalar.getName().equals("String"));
-				List<String> values = !needsValue ? List.of("") : !customerData ? codeValues.subList(0, 1)
-						: takesText ? textValues : codeValues;
+				List<String> values = !needsValue ? List.of("")
+						: !customerData ? codeValues.subList(0, 1) : takesText ? textValues : codeValues;
 				for (String value : values) {
 					calls++;
 					String call = "{ " + field.getName() + arguments(field.getArguments(), value) + selection + " }";
@@ -136,7 +147,8 @@ class VisibilityTest extends ApiTest {
 					String body = reply.body().toString();
 					check(user + " " + abbreviate(call), body, customerData, problems);
 					if (!needsValue && (reply.status() != 200 || reply.hasErrors())) {
-						problems.add(user + " " + abbreviate(call) + ": not answered, so not checked: " + abbreviate(body));
+						problems
+							.add(user + " " + abbreviate(call) + ": not answered, so not checked: " + abbreviate(body));
 					}
 				}
 			}
@@ -179,7 +191,8 @@ class VisibilityTest extends ApiTest {
 		Matcher found = leak.matcher(text);
 		if (found.find()) {
 			int from = Math.max(0, found.start() - 120);
-			problems.add(what + ": shows " + found.group() + " in …" + text.substring(from, Math.min(text.length(), found.end() + 60)));
+			problems.add(what + ": shows " + found.group() + " in …"
+					+ text.substring(from, Math.min(text.length(), found.end() + 60)));
 		}
 		Matcher id = CUSTOMER_ID.matcher(text);
 		if (!customerData && id.find()) {
@@ -192,23 +205,27 @@ class VisibilityTest extends ApiTest {
 		Matcher escape = Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(body);
 		StringBuilder text = new StringBuilder();
 		while (escape.find()) {
-			escape.appendReplacement(text, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
+			escape.appendReplacement(text,
+					Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
 		}
 		return escape.appendTail(text).toString();
 	}
 
-	/** Every code that could lead to a sensitive tag, and the sensitive codes themselves. */
+	/**
+	 * Every code that could lead to a sensitive tag, and the sensitive codes themselves.
+	 */
 	private List<String> argumentValues() {
 		Set<String> values = new LinkedHashSet<>(codes);
-		for (var row : BoltCypher.read(driver, """
-				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4']
-				OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
-				OPTIONAL MATCH (t)-[:DERIVED_FROM]->(from)
-				OPTIONAL MATCH (to:Tag)-[:DERIVED_FROM]->(t)
-				OPTIONAL MATCH (from)-[:IN_TABLE|IN_SYSTEM*0..2]->(source) WHERE source:SourceTable OR source:SourceSystem
-				WITH v, c, collect(DISTINCT from.code) + collect(DISTINCT to.code) + collect(DISTINCT source.code) AS near,
-				  head(COLLECT { MATCH (customer:Customer)-[:HAS_TAG]->(t) RETURN customer.id LIMIT 1 }) AS carrier
-				RETURN v.code AS value, c.code AS class, near, carrier""")) {
+		for (var row : BoltCypher.read(driver,
+				"""
+						MATCH (t:Tag)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4']
+						OPTIONAL MATCH (t)-[:IN_CLASS]->(c:TagClass)
+						OPTIONAL MATCH (t)-[:DERIVED_FROM]->(from)
+						OPTIONAL MATCH (to:Tag)-[:DERIVED_FROM]->(t)
+						OPTIONAL MATCH (from)-[:IN_TABLE|IN_SYSTEM*0..2]->(source) WHERE source:SourceTable OR source:SourceSystem
+						WITH v, c, collect(DISTINCT from.code) + collect(DISTINCT to.code) + collect(DISTINCT source.code) AS near,
+						  head(COLLECT { MATCH (customer:Customer)-[:HAS_TAG]->(t) RETURN customer.id LIMIT 1 }) AS carrier
+						RETURN v.code AS value, c.code AS class, near, carrier""")) {
 			values.add((String) row.get("value"));
 			values.add((String) row.get("class"));
 			((List<?>) row.get("near")).forEach(code -> values.add((String) code));
@@ -222,7 +239,8 @@ class VisibilityTest extends ApiTest {
 
 	private static boolean forViewers(GraphQLFieldDefinition field, boolean customerData) {
 		GraphQLAppliedDirective requires = field.getAppliedDirective("requires");
-		if (requires != null && !Role.VIEWER.includes(Role.valueOf(String.valueOf((Object) requires.getArgument("role").getValue())))) {
+		if (requires != null && !Role.VIEWER
+			.includes(Role.valueOf(String.valueOf((Object) requires.getArgument("role").getValue())))) {
 			return false;
 		}
 		return customerData || field.getAppliedDirective("customerData") == null;
@@ -232,7 +250,10 @@ class VisibilityTest extends ApiTest {
 		return argument.getType() instanceof GraphQLNonNull && !argument.hasSetDefaultValue();
 	}
 
-	/** Required arguments get {@code value}; {@code first} asks for 200 and Booleans for more (true). */
+	/**
+	 * Required arguments get {@code value}; {@code first} asks for 200 and Booleans for
+	 * more (true).
+	 */
 	private static String arguments(List<GraphQLArgument> arguments, String value) {
 		List<String> given = new ArrayList<>();
 		for (GraphQLArgument argument : arguments) {
@@ -261,7 +282,8 @@ class VisibilityTest extends ApiTest {
 		if (bare instanceof GraphQLInputObjectType input) {
 			List<String> fields = new ArrayList<>();
 			for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
-				if (field.getType() instanceof GraphQLNonNull || GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLInputObjectType
+				if (field.getType() instanceof GraphQLNonNull
+						|| GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLInputObjectType
 						|| GraphQLTypeUtil.isList(field.getType())) {
 					fields.add(field.getName() + ": " + literal(field.getType(), value));
 				}
@@ -276,7 +298,10 @@ class VisibilityTest extends ApiTest {
 		};
 	}
 
-	/** The deepest selection of every field a viewer may use that stays within the query limits. */
+	/**
+	 * The deepest selection of every field a viewer may use that stays within the query
+	 * limits.
+	 */
 	private static String selection(GraphQLOutputType type, boolean customerData) {
 		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType)) {
 			return "";
@@ -304,7 +329,8 @@ class VisibilityTest extends ApiTest {
 				fields[0]++;
 			}
 			else if (depth > 1) {
-				selected.add(field.getName() + arguments + " " + selection(field.getType(), depth - 1, customerData, fields));
+				selected.add(field.getName() + arguments + " "
+						+ selection(field.getType(), depth - 1, customerData, fields));
 				fields[0]++;
 			}
 		}
@@ -317,4 +343,5 @@ class VisibilityTest extends ApiTest {
 	private static String abbreviate(String text) {
 		return text.length() <= 300 ? text : text.substring(0, 300) + "…";
 	}
+
 }

@@ -27,11 +27,15 @@ import com.taggraph.importing.ImportAnswers;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/export/skos} and {@code POST /api/import/skos} on the shared demo library. */
+/**
+ * {@code GET /api/export/skos} and {@code POST /api/import/skos} on the shared demo
+ * library.
+ */
 @TagGraphTest
 class SkosImportTest extends ApiTest {
 
 	private static final String TURTLE = "text/turtle";
+
 	private static final String BASE = "https://taggraph.example/concept/";
 
 	String prefix;
@@ -73,7 +77,8 @@ class SkosImportTest extends ApiTest {
 		var value = model.getResource("https://taggraph.example/facet/F1.S1");
 		assertThat(value.hasProperty(SKOS.member, tag)).isTrue();
 		assertThat(model.getResource("https://taggraph.example/facet/F1").hasProperty(SKOS.member, value)).isTrue();
-		assertThat(model.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList()).hasSizeGreaterThanOrEqualTo(57 + 127);
+		assertThat(model.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList())
+			.hasSizeGreaterThanOrEqualTo(57 + 127);
 
 		for (Lang lang : new Lang[] { Lang.RDFXML, Lang.JSONLD, Lang.NTRIPLES }) {
 			HttpResponse<String> other = export(lang.getHeaderString());
@@ -115,11 +120,13 @@ class SkosImportTest extends ApiTest {
 		assertThat(solar.data("tagClass.classChain").path(0).path("name").asString()).isEqualTo("能源");
 		var power = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }", Map.of("c", "power"));
 		assertThat(power.data("tagClass.criterion").asString()).isEqualTo("by source");
-		// divided, but the thesaurus says not by what: the import gives it a criterion saying where it came from
+		// divided, but the thesaurus says not by what: the import gives it a criterion
+		// saying where it came from
 		var energy = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }", Map.of("c", prefix + "-E"));
 		assertThat(energy.data("tagClass.criterion").asString())
 			.isEqualTo("narrower concepts of SKOS scheme 'scheme' (no scopeNote in the file)");
-		var solarClass = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }", Map.of("c", "solar-power"));
+		var solarClass = client.query("query($c: ID!) { tagClass(code: $c) { criterion } }",
+				Map.of("c", "solar-power"));
 		assertThat(solarClass.data("tagClass.criterion").isNull()).as("a leaf is divided by nothing").isTrue();
 
 		var again = importSkos(ttl, TURTLE, false);
@@ -147,13 +154,16 @@ class SkosImportTest extends ApiTest {
 		assertThat(reply.body().path("contents").path("tags").asInt()).isEqualTo(1);
 		assertThat(reply.body().path("contents").path("synonyms").asInt()).isEqualTo(2);
 		try (var session = driver.session()) {
-			var synonyms = session.run("""
-					MATCH (f:FreeTag)-[:SYNONYM_OF]->(:Tag {code: $code}) RETURN f.text AS text, f.normalized AS n ORDER BY text""",
-					Map.of("code", prefix + "T")).list(r -> r.get("text").asString() + "|" + r.get("n").asString());
+			var synonyms = session
+				.run("""
+						MATCH (f:FreeTag)-[:SYNONYM_OF]->(:Tag {code: $code}) RETURN f.text AS text, f.normalized AS n ORDER BY text""",
+						Map.of("code", prefix + "T"))
+				.list(r -> r.get("text").asString() + "|" + r.get("n").asString());
 			assertThat(synonyms).containsExactly("EV车主 %s|ev车主 %s".formatted(prefix, prefix.toLowerCase()),
 					"电动车 %s|电动车 %s".formatted(prefix, prefix.toLowerCase()));
 		}
-		var tag = client.query("query($c: ID!) { tag(code: $c) { rule tagClass { code } } }", Map.of("c", prefix + "T"));
+		var tag = client.query("query($c: ID!) { tag(code: $c) { rule tagClass { code } } }",
+				Map.of("c", prefix + "T"));
 		assertThat(tag.data("tag.rule").asString()).isEqualTo("有充电桩档案");
 	}
 
@@ -199,7 +209,8 @@ class SkosImportTest extends ApiTest {
 				ex:ok a skos:Concept, tg:TagClass ; skos:notation "%1$sOK" ; skos:prefLabel "有标签的穷尽类"@zh ;
 				    tg:exhaustive true .
 				ex:tag a skos:Concept, tg:Tag ; skos:notation "%1$sT" ; skos:prefLabel "标签"@zh ; skos:broader ex:ok .
-				""".formatted(prefix);
+				"""
+			.formatted(prefix);
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
 		var reply = importSkos(ttl, TURTLE, false);
@@ -220,8 +231,10 @@ class SkosImportTest extends ApiTest {
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 		assertThat(importSkos(ttl, TURTLE, true).body().path("problems")).hasSize(2);
 
-		// with its criterion and without the empty exhaustive class, the same file imports
-		String fixed = ttl.replace("skos:prefLabel \"上位\"@zh .", "skos:prefLabel \"上位\"@zh ; skos:scopeNote \"按层\"@zh .")
+		// with its criterion and without the empty exhaustive class, the same file
+		// imports
+		String fixed = ttl
+			.replace("skos:prefLabel \"上位\"@zh .", "skos:prefLabel \"上位\"@zh ; skos:scopeNote \"按层\"@zh .")
 			.replace("@zh ; tg:exhaustive true .\nex:ok", "@zh .\nex:ok");
 		var imported = importSkos(fixed, TURTLE, false);
 		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
@@ -269,7 +282,9 @@ class SkosImportTest extends ApiTest {
 
 	private void deleteCodes(String... codes) {
 		try (var session = driver.session()) {
-			session.run("MATCH (c:TagClass) WHERE c.code IN $codes DETACH DELETE c", Map.of("codes", java.util.List.of(codes)))
+			session
+				.run("MATCH (c:TagClass) WHERE c.code IN $codes DETACH DELETE c",
+						Map.of("codes", java.util.List.of(codes)))
 				.consume();
 		}
 	}
@@ -288,7 +303,11 @@ class SkosImportTest extends ApiTest {
 
 	static Model parse(String text, Lang lang) {
 		Model model = ModelFactory.createDefaultModel();
-		RDFParser.create().source(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).lang(lang).parse(model);
+		RDFParser.create()
+			.source(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+			.lang(lang)
+			.parse(model);
 		return model;
 	}
+
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import com.taggraph.error.InputRules;
 import com.taggraph.importing.ImportProblem;
 
-/** How a SKOS graph reads as a library, without a database: codes, facets, and what is refused. */
+/**
+ * How a SKOS graph reads as a library, without a database: codes, facets, and what is
+ * refused.
+ */
 class SkosReaderTest {
 
 	@Test
@@ -67,8 +70,7 @@ class SkosReaderTest {
 
 		assertThat(read.problems()).hasSize(1);
 		assertThat(read.problems().get(0).message()).contains("2 values of facet freq", "daily", "hourly");
-		assertThat(read.library().facets()).containsExactly(
-				new SkosLibrary.FacetEntry("freq", "频度", "按更新频度", null),
+		assertThat(read.library().facets()).containsExactly(new SkosLibrary.FacetEntry("freq", "频度", "按更新频度", null),
 				new SkosLibrary.FacetEntry("sub", "亚面", "按更细的频度", "freq"));
 		assertThat(read.library().values()).containsExactly(new SkosLibrary.ValueEntry("daily", "日", "freq"),
 				new SkosLibrary.ValueEntry("hourly", "时", "sub"), new SkosLibrary.ValueEntry("monthly", "月", "freq"));
@@ -107,4 +109,5 @@ class SkosReaderTest {
 	private static SkosReader.Read read(String ttl) {
 		return SkosReader.read(SkosImportTest.parse(ttl, Lang.TURTLE));
 	}
+
 }

@@ -25,19 +25,16 @@ import com.taggraph.GraphSnapshot;
 import com.taggraph.importing.ImportAnswers;
 
 /**
- * Export, then import into an empty database, gives the same library; and thousands of concepts
- * import with their chains. Its own context and store, since it empties the database: the demo
- * library, plus a sub-facet and synonyms the demo lacks.
+ * Export, then import into an empty database, gives the same library; and thousands of
+ * concepts import with their chains. Its own context and store, since it empties the
+ * database: the demo library, plus a sub-facet and synonyms the demo lacks.
  */
 @ActiveProfiles("testusers")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
-		"taggraph.neo4j.embedded.bolt-port=0",
-		"taggraph.neo4j.embedded.http-port=0",
-		"taggraph.neo4j.embedded.http-enabled=false",
-		"taggraph.demo.customers=0",
-		"taggraph.import.max-bytes=32MB",
-		"taggraph.skos.base-iri=https://taggraph.example/" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
+				"taggraph.neo4j.embedded.bolt-port=0", "taggraph.neo4j.embedded.http-port=0",
+				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.demo.customers=0",
+				"taggraph.import.max-bytes=32MB", "taggraph.skos.base-iri=https://taggraph.example/" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SkosRoundTripTest extends ApiTest {
 
@@ -67,8 +64,10 @@ class SkosRoundTripTest extends ApiTest {
 			String body = lang == Lang.TURTLE ? turtle.body() : export(client, lang.getHeaderString()).body();
 			run("MATCH (n) DETACH DELETE n");
 
-			// an admin restores the library as it was, statuses included; a steward's import would land as drafts
-			var reply = client.post("/api/import/skos?status=APPROVED", body, lang.getHeaderString(), "application/json");
+			// an admin restores the library as it was, statuses included; a steward's
+			// import would land as drafts
+			var reply = client.post("/api/import/skos?status=APPROVED", body, lang.getHeaderString(),
+					"application/json");
 
 			assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
 			assertThat(reply.body().path("counts").path("created").asInt()).isEqualTo(57 + 127 + 10 + 39);
@@ -81,8 +80,9 @@ class SkosRoundTripTest extends ApiTest {
 	}
 
 	/**
-	 * A generated thesaurus (not a published one): 5 levels, fan-out 5, 3,905 concepts without
-	 * notations, so every code is made from the IRI; a file with one second broader is refused whole.
+	 * A generated thesaurus (not a published one): 5 levels, fan-out 5, 3,905 concepts
+	 * without notations, so every code is made from the IRI; a file with one second
+	 * broader is refused whole.
 	 */
 	@Test
 	@Order(2)
@@ -99,8 +99,9 @@ class SkosRoundTripTest extends ApiTest {
 			for (String parent : level) {
 				for (int i = 1; i <= 5; i++) {
 					String id = parent + (parent.isEmpty() ? "" : "_") + i;
-					ttl.append("t:n%s a skos:Concept ; skos:prefLabel \"概念 %s\"@zh, \"concept %s\"@en ; %s .\n".formatted(id,
-							id, id, parent.isEmpty() ? "skos:topConceptOf t:scheme" : "skos:broader t:n" + parent));
+					ttl.append("t:n%s a skos:Concept ; skos:prefLabel \"概念 %s\"@zh, \"concept %s\"@en ; %s .\n"
+						.formatted(id, id, id,
+								parent.isEmpty() ? "skos:topConceptOf t:scheme" : "skos:broader t:n" + parent));
 					next.add(id);
 					concepts++;
 				}
@@ -119,11 +120,12 @@ class SkosRoundTripTest extends ApiTest {
 		var deepest = client.query("{ tagClass(code: \"n5_4_3_2_1\") { name level classChain { code } } }");
 		assertThat(deepest.data("tagClass.name").asString()).isEqualTo("概念 5_4_3_2_1");
 		assertThat(deepest.data("tagClass.level").asInt()).isEqualTo(5);
-		assertThat(codes(deepest.data("tagClass.classChain")))
-			.containsExactly("n5", "n5_4", "n5_4_3", "n5_4_3_2", "n5_4_3_2_1");
+		assertThat(codes(deepest.data("tagClass.classChain"))).containsExactly("n5", "n5_4", "n5_4_3", "n5_4_3_2",
+				"n5_4_3_2_1");
 
 		Map<String, Object> before = GraphSnapshot.of(driver);
-		String broken = valid.replace("t:n5_4_3_2_1 a skos:Concept ;", "t:n5_4_3_2_1 a skos:Concept ; skos:broader t:n1 ;")
+		String broken = valid.replace("t:n5_4_3_2_1 a skos:Concept ;",
+				"t:n5_4_3_2_1 a skos:Concept ; skos:broader t:n1 ;")
 				+ "t:new a skos:Concept ; skos:prefLabel \"新概念\"@zh .\n";
 		var refused = client.post("/api/import/skos", broken, "text/turtle", "application/json");
 		ImportAnswers.refused(refused, 422, "IMPORT_REFUSED");
@@ -133,25 +135,28 @@ class SkosRoundTripTest extends ApiTest {
 
 	private Map<String, Object> library() {
 		try (var session = driver.session()) {
-			return session.run("""
-					CALL () { MATCH (c:TagClass) WITH c ORDER BY c.code
-					  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope,
-					                  [(c)-[:BROADER]->(p) | p.code]]) AS classes }
-					CALL () { MATCH (t:Tag) WITH t ORDER BY t.code
-					  CALL (t) { MATCH (f:FreeTag)-[:SYNONYM_OF|PROMOTED_TO]->(t)
-					             UNWIND [f.text] + coalesce(f.spellings, []) AS spelling
-					             WITH f, spelling ORDER BY f.normalized, spelling
-					             WITH f, collect(spelling) AS spellings
-					             RETURN collect(f.normalized + '=' + reduce(s = '', x IN spellings | s + '|' + x)) AS synonyms }
-					  RETURN collect([t.code, t.name, t.rule, t.status, [(t)-[:IN_CLASS]->(c) | c.code],
-					                  COLLECT { MATCH (t)-[:HAS_FACET_VALUE]->(v) RETURN v.code ORDER BY v.code },
-					                  synonyms]) AS tags }
-					CALL () { MATCH (f:Facet) WITH f ORDER BY f.code
-					  RETURN collect([f.code, f.name, f.criterion, [(f)-[:SUB_FACET_OF]->(p) | p.code]]) AS facets }
-					CALL () { MATCH (v:FacetValue) WITH v ORDER BY v.code
-					  RETURN collect([v.code, v.name, [(v)-[:OF_FACET]->(f) | f.code]]) AS values }
-					CALL () { MATCH (s:Scheme) RETURN collect([s.code, s.name, s.version, s.note]) AS schemes }
-					RETURN classes, tags, facets, values, schemes""").single().asMap();
+			return session
+				.run("""
+						CALL () { MATCH (c:TagClass) WITH c ORDER BY c.code
+						  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope,
+						                  [(c)-[:BROADER]->(p) | p.code]]) AS classes }
+						CALL () { MATCH (t:Tag) WITH t ORDER BY t.code
+						  CALL (t) { MATCH (f:FreeTag)-[:SYNONYM_OF|PROMOTED_TO]->(t)
+						             UNWIND [f.text] + coalesce(f.spellings, []) AS spelling
+						             WITH f, spelling ORDER BY f.normalized, spelling
+						             WITH f, collect(spelling) AS spellings
+						             RETURN collect(f.normalized + '=' + reduce(s = '', x IN spellings | s + '|' + x)) AS synonyms }
+						  RETURN collect([t.code, t.name, t.rule, t.status, [(t)-[:IN_CLASS]->(c) | c.code],
+						                  COLLECT { MATCH (t)-[:HAS_FACET_VALUE]->(v) RETURN v.code ORDER BY v.code },
+						                  synonyms]) AS tags }
+						CALL () { MATCH (f:Facet) WITH f ORDER BY f.code
+						  RETURN collect([f.code, f.name, f.criterion, [(f)-[:SUB_FACET_OF]->(p) | p.code]]) AS facets }
+						CALL () { MATCH (v:FacetValue) WITH v ORDER BY v.code
+						  RETURN collect([v.code, v.name, [(v)-[:OF_FACET]->(f) | f.code]]) AS values }
+						CALL () { MATCH (s:Scheme) RETURN collect([s.code, s.name, s.version, s.note]) AS schemes }
+						RETURN classes, tags, facets, values, schemes""")
+				.single()
+				.asMap();
 		}
 	}
 
@@ -164,4 +169,5 @@ class SkosRoundTripTest extends ApiTest {
 	private static HttpResponse<String> export(ApiClient client, String accept) {
 		return client.raw(HttpRequest.newBuilder().GET().header("Accept", accept), "/api/export/skos");
 	}
+
 }

@@ -21,11 +21,15 @@ import com.taggraph.importing.ImportAnswers;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /api/import/tag-classes}: all-or-nothing, line-numbered errors, idempotent, UTF-8. */
+/**
+ * {@code POST /api/import/tag-classes}: all-or-nothing, line-numbered errors, idempotent,
+ * UTF-8.
+ */
 @TagGraphTest
 class ClassSchemeImportTest extends ApiTest {
 
 	private static final Log log = LogFactory.getLog(ClassSchemeImportTest.class);
+
 	private static final String CSV = "text/csv";
 
 	String prefix;
@@ -58,7 +62,8 @@ class ClassSchemeImportTest extends ApiTest {
 		assertThat(again.body().path("counts").path("updated").asInt()).isZero();
 		assertThat(again.body().path("counts").path("unchanged").asInt()).isEqualTo(classes);
 
-		var section = client.query("query($c: ID!) { tagClass(code: $c) { name criterion exclusive level narrower { code } } }",
+		var section = client.query(
+				"query($c: ID!) { tagClass(code: $c) { name criterion exclusive level narrower { code } } }",
 				Map.of("c", prefix + "D"));
 		assertThat(section.data("tagClass.name").asString()).isEqualTo("电力、热力、燃气及水生产和供应业");
 		assertThat(section.data("tagClass.criterion").asString()).isEqualTo("行业大类");
@@ -79,19 +84,25 @@ class ClassSchemeImportTest extends ApiTest {
 		var reply = importCsv(csv, false);
 
 		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-		var chain = client.query("query($c: ID!) { tagClass(code: $c) { classChain { code } } }", Map.of("c", prefix + "3"));
-		assertThat(codes(chain.data("tagClass.classChain"))).containsExactly("C08", "C08.01", prefix + "1", prefix + "2", prefix + "3");
+		var chain = client.query("query($c: ID!) { tagClass(code: $c) { classChain { code } } }",
+				Map.of("c", prefix + "3"));
+		assertThat(codes(chain.data("tagClass.classChain"))).containsExactly("C08", "C08.01", prefix + "1",
+				prefix + "2", prefix + "3");
 	}
 
 	@Test
 	void reimportWithChangesUpdatesAndMovesClasses() {
-		importCsv("code,parent,name,criterion\n%1$sR,,根,按甲乙\n%1$sX,%1$sR,甲,\n%1$sY,%1$sR,乙,按甲\n".formatted(prefix), false);
+		importCsv("code,parent,name,criterion\n%1$sR,,根,按甲乙\n%1$sX,%1$sR,甲,\n%1$sY,%1$sR,乙,按甲\n".formatted(prefix),
+				false);
 
-		var reply = importCsv("code,parent,name,exclusive\n%1$sR,,根,\n%1$sX,%1$sY,甲改,true\n%1$sY,%1$sR,乙,\n".formatted(prefix), false);
+		var reply = importCsv(
+				"code,parent,name,exclusive\n%1$sR,,根,\n%1$sX,%1$sY,甲改,true\n%1$sY,%1$sR,乙,\n".formatted(prefix),
+				false);
 
 		assertThat(reply.body().path("counts").path("updated").asInt()).isEqualTo(1);
 		assertThat(reply.body().path("counts").path("unchanged").asInt()).isEqualTo(2);
-		var x = client.query("query($c: ID!) { tagClass(code: $c) { name exclusive broader { code } } }", Map.of("c", prefix + "X"));
+		var x = client.query("query($c: ID!) { tagClass(code: $c) { name exclusive broader { code } } }",
+				Map.of("c", prefix + "X"));
 		assertThat(x.data("tagClass.name").asString()).isEqualTo("甲改");
 		assertThat(x.data("tagClass.exclusive").asBoolean()).isTrue();
 		assertThat(x.data("tagClass.broader.code").asString()).isEqualTo(prefix + "Y");
@@ -180,7 +191,8 @@ class ClassSchemeImportTest extends ApiTest {
 		// the same refusal on a dry run
 		assertThat(errorLines(importCsv(csv, true).body())).containsExactly(2, 5);
 
-		// a row that leaves the criterion empty keeps the class's own, so dividing F is fine
+		// a row that leaves the criterion empty keeps the class's own, so dividing F is
+		// fine
 		var kept = importCsv("code,parent,name\n%1$sF,,有划分标准\n%1$sF1,%1$sF,下位\n".formatted(prefix), false);
 		assertThat(kept.status()).as(kept.body().toString()).isEqualTo(200);
 	}
@@ -207,7 +219,8 @@ class ClassSchemeImportTest extends ApiTest {
 		}
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
-		// C01.01 holds demo tags: marking it exhaustive again (it is already) is no violation
+		// C01.01 holds demo tags: marking it exhaustive again (it is already) is no
+		// violation
 		var holding = importCsv("code,parent,name,exhaustive\nC01.01,C01,%s,true\n".formatted(name("C01.01")), true);
 		assertThat(holding.status()).as(holding.body().toString()).isEqualTo(200);
 	}
@@ -246,7 +259,8 @@ class ClassSchemeImportTest extends ApiTest {
 	@Test
 	void chineseNamesAndAByteOrderMarkRoundTrip() {
 		String name = "电动汽车充换电设施（含\"换电站\"），𠀀";
-		String csv = "\uFEFFcode,parent,name,criterion\n%sZH,,\"%s\",按“设施类型”划分\n".formatted(prefix, name.replace("\"", "\"\""));
+		String csv = "\uFEFFcode,parent,name,criterion\n%sZH,,\"%s\",按“设施类型”划分\n".formatted(prefix,
+				name.replace("\"", "\"\""));
 
 		var reply = importCsv(csv, false);
 
@@ -257,7 +271,8 @@ class ClassSchemeImportTest extends ApiTest {
 	}
 
 	private String name(String code) {
-		return client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code)).data("tagClass.name")
+		return client.query("query($c: ID!) { tagClass(code: $c) { name } }", Map.of("c", code))
+			.data("tagClass.name")
 			.asString();
 	}
 
@@ -267,8 +282,11 @@ class ClassSchemeImportTest extends ApiTest {
 
 	private long classCount(String codePrefix) {
 		try (var session = driver.session()) {
-			return session.run("MATCH (c:TagClass) WHERE c.code STARTS WITH $p RETURN count(c)", Map.of("p", codePrefix))
-				.single().get(0).asLong();
+			return session
+				.run("MATCH (c:TagClass) WHERE c.code STARTS WITH $p RETURN count(c)", Map.of("p", codePrefix))
+				.single()
+				.get(0)
+				.asLong();
 		}
 	}
 
@@ -286,4 +304,5 @@ class ClassSchemeImportTest extends ApiTest {
 		}
 		return "no error on line " + line + " in " + body;
 	}
+
 }

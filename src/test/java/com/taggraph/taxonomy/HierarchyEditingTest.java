@@ -11,7 +11,10 @@ import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
-/** Editing the hierarchy through GraphQL mutations; every refused edit leaves the graph as it was. */
+/**
+ * Editing the hierarchy through GraphQL mutations; every refused edit leaves the graph as
+ * it was.
+ */
 @TagGraphTest
 class HierarchyEditingTest extends ApiTest {
 
@@ -35,14 +38,17 @@ class HierarchyEditingTest extends ApiTest {
 				mutation { moveTagClass(code: "ED-B", newParentCode: "C07.02.01") { level broader { code } } }"""));
 		assertThat(moved.data("moveTagClass.broader.code").asString()).isEqualTo("C07.02.01");
 		var chain = ok(client.query("{ tagClass(code: \"ED-C\") { level classChain { code } } }"));
-		assertThat(codes(chain.data("tagClass.classChain"))).containsExactly("C07", "C07.02", "C07.02.01", "ED-B", "ED-C");
+		assertThat(codes(chain.data("tagClass.classChain"))).containsExactly("C07", "C07.02", "C07.02.01", "ED-B",
+				"ED-C");
 		assertThat(chain.data("tagClass.level").asInt()).isEqualTo(5);
 
-		var toRoot = ok(client.query("mutation { moveTagClass(code: \"ED-B\", newParentCode: null) { level broader { code } } }"));
+		var toRoot = ok(client
+			.query("mutation { moveTagClass(code: \"ED-B\", newParentCode: null) { level broader { code } } }"));
 		assertThat(toRoot.data("moveTagClass.level").asInt()).isEqualTo(1);
 		assertThat(toRoot.data("moveTagClass.broader").isNull()).isTrue();
 
-		ok(client.query("mutation { c: deleteTagClass(code: \"ED-C\") b: deleteTagClass(code: \"ED-B\") a: deleteTagClass(code: \"ED-A\") }"));
+		ok(client.query(
+				"mutation { c: deleteTagClass(code: \"ED-C\") b: deleteTagClass(code: \"ED-B\") a: deleteTagClass(code: \"ED-A\") }"));
 		assertThat(client.query("{ tagClass(code: \"ED-B\") { code } }").data("tagClass").isNull()).isTrue();
 	}
 
@@ -54,9 +60,11 @@ class HierarchyEditingTest extends ApiTest {
 		assertThat(created.data("createTag.status").asString()).isEqualTo("DRAFT");
 		assertThat(codes(created.data("createTag.classChain"))).containsExactly("C01", "C01.04");
 
-		var moved = ok(client.query("mutation { moveTag(code: \"ED-T1\", classCode: \"C07.02.01\") { classChain { code } } }"));
+		var moved = ok(client
+			.query("mutation { moveTag(code: \"ED-T1\", classCode: \"C07.02.01\") { classChain { code } } }"));
 		assertThat(codes(moved.data("moveTag.classChain"))).containsExactly("C07", "C07.02", "C07.02.01");
-		var inClass = ok(client.query("{ tagClass(code: \"C07.02\") { tags { code } deep: tags(includeDescendants: true) { code } } }"));
+		var inClass = ok(client
+			.query("{ tagClass(code: \"C07.02\") { tags { code } deep: tags(includeDescendants: true) { code } } }"));
 		assertThat(codes(inClass.data("tagClass.deep"))).contains("ED-T1");
 		assertThat(codes(inClass.data("tagClass.tags"))).doesNotContain("ED-T1");
 
@@ -64,7 +72,8 @@ class HierarchyEditingTest extends ApiTest {
 		assertThat(updated.data("updateTag.name").asString()).isEqualTo("新名称");
 		assertThat(updated.data("updateTag.rule").asString()).isEqualTo("TRADE_CODE=44");
 
-		assertThat(ok(client.query("mutation { deleteTag(code: \"ED-T1\") }")).data("deleteTag").asString()).isEqualTo("ED-T1");
+		assertThat(ok(client.query("mutation { deleteTag(code: \"ED-T1\") }")).data("deleteTag").asString())
+			.isEqualTo("ED-T1");
 		assertThat(client.query("{ tag(code: \"ED-T1\") { code } }").data("tag").isNull()).isTrue();
 	}
 
@@ -72,14 +81,18 @@ class HierarchyEditingTest extends ApiTest {
 	void everyRefusalNamesTheProblemAndChangesNothing() {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
-		refused("mutation { createTagClass(input: {code: \"T0101\", name: \"与标签同码\"}) { code } }", "DUPLICATE_CODE", "T0101");
-		refused("mutation { createTag(input: {code: \"C01\", name: \"与类同码\", classCode: \"C01.01\"}) { code } }", "DUPLICATE_CODE", "C01");
-		refused("mutation { createTag(input: {code: \"ED-X\", name: \"无类\", classCode: \"NOPE\"}) { code } }", "NOT_FOUND", "NOPE");
+		refused("mutation { createTagClass(input: {code: \"T0101\", name: \"与标签同码\"}) { code } }", "DUPLICATE_CODE",
+				"T0101");
+		refused("mutation { createTag(input: {code: \"C01\", name: \"与类同码\", classCode: \"C01.01\"}) { code } }",
+				"DUPLICATE_CODE", "C01");
+		refused("mutation { createTag(input: {code: \"ED-X\", name: \"无类\", classCode: \"NOPE\"}) { code } }",
+				"NOT_FOUND", "NOPE");
 		refused("mutation { createTagClass(input: {code: \"ED X\", name: \"空格\"}) { code } }", "INVALID_INPUT", "ED X");
 		refused("mutation { createTagClass(input: {code: \"ED-Y\", name: \"  \"}) { code } }", "INVALID_INPUT", "name");
 		refused("mutation { updateTagClass(code: \"NOPE\", input: {name: \"x\"}) { code } }", "NOT_FOUND", "NOPE");
 		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"C07\") { code } }", "CYCLE", "C07");
-		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"C07.02.01\") { code } }", "CYCLE", "C07.02.01");
+		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"C07.02.01\") { code } }", "CYCLE",
+				"C07.02.01");
 		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"NOPE\") { code } }", "NOT_FOUND", "NOPE");
 		refused("mutation { moveTag(code: \"T0101\", classCode: \"NOPE\") { code } }", "NOT_FOUND", "NOPE");
 		refused("mutation { deleteTag(code: \"T0309\") }", "NOT_EMPTY", "T0315");
@@ -93,7 +106,8 @@ class HierarchyEditingTest extends ApiTest {
 
 	@Test
 	void searchFindsTagsByCodePrefixOrName() {
-		var reply = ok(client.query("{ byName: searchTags(text: \"光伏\") { code } byCode: searchTags(text: \"t070\", first: 2) { code } exact: searchTags(text: \"T0101\") { code name } }"));
+		var reply = ok(client.query(
+				"{ byName: searchTags(text: \"光伏\") { code } byCode: searchTags(text: \"t070\", first: 2) { code } exact: searchTags(text: \"T0101\") { code name } }"));
 
 		assertThat(codes(reply.data("byName"))).containsExactly("T0703", "T0704", "T0705");
 		assertThat(codes(reply.data("byCode"))).containsExactly("T0701", "T0702");
@@ -102,11 +116,12 @@ class HierarchyEditingTest extends ApiTest {
 
 	@Test
 	void descendantsComeInTreeOrderDownToMaxDepth() {
-		var reply = ok(client.query("{ tagClass(code: \"C07\") { one: descendants(maxDepth: 1) { code } all: descendants { code level } } }"));
+		var reply = ok(client.query(
+				"{ tagClass(code: \"C07\") { one: descendants(maxDepth: 1) { code } all: descendants { code level } } }"));
 
 		assertThat(codes(reply.data("tagClass.one"))).containsExactly("C07.01", "C07.02", "C07.03", "C07.04", "C07.05");
-		assertThat(codes(reply.data("tagClass.all")))
-			.containsExactly("C07.01", "C07.02", "C07.02.01", "C07.03", "C07.04", "C07.05");
+		assertThat(codes(reply.data("tagClass.all"))).containsExactly("C07.01", "C07.02", "C07.02.01", "C07.03",
+				"C07.04", "C07.05");
 		assertThat(reply.data("tagClass.all.2.level").asInt()).isEqualTo(3);
 	}
 
@@ -115,4 +130,5 @@ class HierarchyEditingTest extends ApiTest {
 		assertThat(reply.errorCode()).as(operation + " → " + reply.body()).isEqualTo(code);
 		assertThat(reply.errorMessage()).as(operation).contains(named);
 	}
+
 }

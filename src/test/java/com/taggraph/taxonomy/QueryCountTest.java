@@ -14,8 +14,9 @@ import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 
 /**
- * A request costs a number of Cypher statements that depends on its shape, not on its result:
- * 50 classes with chains, lower classes and tags take as many statements as 2 classes do.
+ * A request costs a number of Cypher statements that depends on its shape, not on its
+ * result: 50 classes with chains, lower classes and tags take as many statements as 2
+ * classes do.
  */
 @TagGraphTest
 class QueryCountTest extends ApiTest {
@@ -90,4 +91,5 @@ class QueryCountTest extends ApiTest {
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		return StatementCounter.count();
 	}
+
 }

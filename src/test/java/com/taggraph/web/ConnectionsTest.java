@@ -19,9 +19,10 @@ import com.taggraph.TagGraphTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every list that can grow is one Relay connection: {@code first}/{@code after}, {@code totalCount}, opaque
- * cursors that only their own list accepts, and the deprecated lists beside them answering as before. Also a
- * customer's free tags, on the customer and in its portrait. Works on its own customers (CN-…) and texts.
+ * Every list that can grow is one Relay connection: {@code first}/{@code after},
+ * {@code totalCount}, opaque cursors that only their own list accepts, and the deprecated
+ * lists beside them answering as before. Also a customer's free tags, on the customer and
+ * in its portrait. Works on its own customers (CN-…) and texts.
  */
 @TagGraphTest
 class ConnectionsTest extends ApiTest {
@@ -54,7 +55,8 @@ class ConnectionsTest extends ApiTest {
 
 	@Test
 	void tagSearchPagesWhatSearchTagsListsWithTheExactCodeFirst() {
-		List<String> listed = codes(ok(client.query("{ searchTags(text: \"T01\", first: 200) { code } }")).data("searchTags"));
+		List<String> listed = codes(
+				ok(client.query("{ searchTags(text: \"T01\", first: 200) { code } }")).data("searchTags"));
 		assertThat(listed).hasSizeGreaterThan(5);
 
 		List<String> paged = new ArrayList<>();
@@ -67,25 +69,31 @@ class ConnectionsTest extends ApiTest {
 			page.path("edges").forEach(e -> paged.add(e.path("node").path("code").asString()));
 			assertThat(page.path("pageInfo").path("hasPreviousPage").asBoolean()).isEqualTo(after != null);
 			total = page.path("totalCount").asInt();
-			after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asString() : null;
+			after = page.path("pageInfo").path("hasNextPage").asBoolean()
+					? page.path("pageInfo").path("endCursor").asString() : null;
 		}
 		while (after != null);
 		assertThat(paged).isEqualTo(listed);
 		assertThat(total).isEqualTo(listed.size());
 
-		// the exact code ranks first, and paging behind it goes on with the codes it prefixes
+		// the exact code ranks first, and paging behind it goes on with the codes it
+		// prefixes
 		JsonNode exact = ok(client.query(TAG_SEARCH, Map.of("text", "t0101", "first", 1))).data("tagSearch");
 		assertThat(exact.path("edges").path(0).path("node").path("code").asString()).isEqualTo("T0101");
 		JsonNode next = ok(client.query(TAG_SEARCH,
-				Map.of("text", "t0101", "first", 5, "after", exact.path("pageInfo").path("endCursor").asString()))).data("tagSearch");
+				Map.of("text", "t0101", "first", 5, "after", exact.path("pageInfo").path("endCursor").asString())))
+			.data("tagSearch");
 		assertThat(codes(next.path("edges").findParents("node").stream().map(n -> n.path("node")).toList()))
 			.doesNotContain("T0101");
 
 		// a cursor of another list is refused where the search would read it
-		String tagsCursor = ok(client.query("{ tags(first: 1) { pageInfo { endCursor } } }")).data("tags.pageInfo.endCursor").asString();
+		String tagsCursor = ok(client.query("{ tags(first: 1) { pageInfo { endCursor } } }"))
+			.data("tags.pageInfo.endCursor")
+			.asString();
 		Reply foreign = client.query(TAG_SEARCH, Map.of("text", "T01", "after", tagsCursor));
 		assertThat(foreign.errorCode()).isEqualTo("INVALID_INPUT");
-		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString()).isEqualTo("after");
+		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString())
+			.isEqualTo("after");
 		assertThat(client.query(TAG_SEARCH, Map.of("text", "T01", "first", 201)).errorMessage())
 			.contains("first: must be between 1 and 200");
 	}
@@ -94,14 +102,18 @@ class ConnectionsTest extends ApiTest {
 	void freeTagListPagesEveryOrderLikeTheDeprecatedList() {
 		for (int i = 1; i <= 3; i++) {
 			for (int c = 1; c <= i; c++) {
-				ok(client.query("mutation($id: ID!, $t: String!) { addFreeTag(customerId: $id, text: $t) { customer { id } } }",
+				ok(client.query(
+						"mutation($id: ID!, $t: String!) { addFreeTag(customerId: $id, text: $t) { customer { id } } }",
 						Map.of("id", "CN-" + c, "t", "cn连接" + i)));
 			}
 		}
 		for (String order : List.of("USAGE", "RECENT", "TEXT")) {
 			List<String> listed = new ArrayList<>();
-			ok(client.query("query($o: FreeTagOrder) { freeTags(orderBy: $o, first: 1000, includeResolved: true) { normalized } }",
-					Map.of("o", order))).data("freeTags").forEach(f -> listed.add(f.path("normalized").asString()));
+			ok(client.query(
+					"query($o: FreeTagOrder) { freeTags(orderBy: $o, first: 1000, includeResolved: true) { normalized } }",
+					Map.of("o", order)))
+				.data("freeTags")
+				.forEach(f -> listed.add(f.path("normalized").asString()));
 
 			List<String> paged = new ArrayList<>();
 			String after = null;
@@ -112,7 +124,8 @@ class ConnectionsTest extends ApiTest {
 				JsonNode page = ok(client.query(FREE_TAG_LIST, variables)).data("freeTagList");
 				page.path("edges").forEach(e -> paged.add(e.path("node").path("normalized").asString()));
 				assertThat(page.path("totalCount").asInt()).as(order).isEqualTo(listed.size());
-				after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asString() : null;
+				after = page.path("pageInfo").path("hasNextPage").asBoolean()
+						? page.path("pageInfo").path("endCursor").asString() : null;
 				pages++;
 			}
 			while (after != null && pages < 500);
@@ -123,9 +136,11 @@ class ConnectionsTest extends ApiTest {
 
 	@Test
 	void aCustomerShowsItsFreeTagsAndItsPortraitHasASectionForThem() {
-		ok(client.query("mutation { a: addFreeTag(customerId: \"CN-1\", text: \"CN连接乙\") { customer { id } } "
-				+ "b: addFreeTag(customerId: \"CN-1\", text: \"cn连接甲\") { customer { id } } "
-				+ "c: addFreeTag(customerId: \"CN-2\", text: \"cn连接甲\") { customer { id } } }", Map.of(), "steward.wang"));
+		ok(client.query(
+				"mutation { a: addFreeTag(customerId: \"CN-1\", text: \"CN连接乙\") { customer { id } } "
+						+ "b: addFreeTag(customerId: \"CN-1\", text: \"cn连接甲\") { customer { id } } "
+						+ "c: addFreeTag(customerId: \"CN-2\", text: \"cn连接甲\") { customer { id } } }",
+				Map.of(), "steward.wang"));
 
 		Reply reply = ok(client.query("""
 				{ one: customer(id: "CN-1") { freeTags { text by taggedAt freeTag { normalized customers } }
@@ -145,7 +160,8 @@ class ConnectionsTest extends ApiTest {
 		assertThat(reply.data("two.portrait.freeTags")).hasSize(1);
 		assertThat(reply.data("three.freeTags")).isEmpty();
 		assertThat(reply.data("three.portrait.freeTags")).isEmpty();
-		// batched: a page of 50 customers with their free tags costs the statements a page of 5 does
+		// batched: a page of 50 customers with their free tags costs the statements a
+		// page of 5 does
 		String page = "{ segment(where: {}) { customers(first: %d) { edges { node { id freeTags { text by } } } } } }";
 		StatementCounter.reset();
 		ok(client.query(page.formatted(5)));
@@ -159,9 +175,11 @@ class ConnectionsTest extends ApiTest {
 	@Test
 	void eachNodesChangesArePagedInOneReadForAllNodes() {
 		for (String code : List.of("CN-A", "CN-B")) {
-			ok(client.query("mutation($c: ID!) { createTagClass(input: {code: $c, name: \"连接类\"}) { code } }", Map.of("c", code)));
+			ok(client.query("mutation($c: ID!) { createTagClass(input: {code: $c, name: \"连接类\"}) { code } }",
+					Map.of("c", code)));
 			for (String name : List.of("一", "二", "三")) {
-				ok(client.query("mutation($c: ID!, $n: String!) { updateTagClass(code: $c, input: {name: $n}) { code } }",
+				ok(client.query(
+						"mutation($c: ID!, $n: String!) { updateTagClass(code: $c, input: {name: $n}) { code } }",
 						Map.of("c", code, "n", name)));
 			}
 		}
@@ -179,16 +197,20 @@ class ConnectionsTest extends ApiTest {
 			assertThat(page.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
 		}
 		String cursor = first.path("a").path("changes").path("pageInfo").path("endCursor").asString();
-		JsonNode rest = ok(client.query("query($after: String) { tagClass(code: \"CN-A\") { changes(after: $after) { "
-				+ "edges { node { operation } } pageInfo { hasNextPage } } history { id } } }", Map.of("after", cursor)))
+		JsonNode rest = ok(client.query(
+				"query($after: String) { tagClass(code: \"CN-A\") { changes(after: $after) { "
+						+ "edges { node { operation } } pageInfo { hasNextPage } } history { id } } }",
+				Map.of("after", cursor)))
 			.data("tagClass");
 		assertThat(rest.path("changes").path("edges")).hasSize(1);
-		assertThat(rest.path("changes").path("edges").path(0).path("node").path("operation").asString()).isEqualTo("CREATE");
+		assertThat(rest.path("changes").path("edges").path(0).path("node").path("operation").asString())
+			.isEqualTo("CREATE");
 		assertThat(rest.path("changes").path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
 		assertThat(rest.path("history")).as("the deprecated list still answers").hasSize(4);
 
 		// a viewer is refused the field, and the class itself stays in data
-		Reply viewer = client.query("{ tagClass(code: \"CN-A\") { code changes { totalCount } } }", Map.of(), "viewer.sun");
+		Reply viewer = client.query("{ tagClass(code: \"CN-A\") { code changes { totalCount } } }", Map.of(),
+				"viewer.sun");
 		assertThat(viewer.errorCode()).isEqualTo("FORBIDDEN");
 		assertThat(viewer.data("tagClass.code").asString()).isEqualTo("CN-A");
 	}
@@ -208,4 +230,5 @@ class ConnectionsTest extends ApiTest {
 	private static List<String> codes(List<JsonNode> nodes) {
 		return nodes.stream().map(n -> n.path("code").asString()).toList();
 	}
+
 }

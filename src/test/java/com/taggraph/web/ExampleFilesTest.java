@@ -20,8 +20,9 @@ import graphql.ExecutionInput;
 import graphql.ParseAndValidate;
 
 /**
- * The example operations in {@code graphql/examples/} and the Browser queries in {@code cypher/queries/}
- * are what users copy first: each must still be valid against the schema and the database.
+ * The example operations in {@code graphql/examples/} and the Browser queries in
+ * {@code cypher/queries/} are what users copy first: each must still be valid against the
+ * schema and the database.
  */
 @TagGraphTest
 class ExampleFilesTest extends ApiTest {
@@ -68,10 +69,14 @@ class ExampleFilesTest extends ApiTest {
 		}
 	}
 
-	/** The file's statements: comment lines dropped, split at the semicolons that end a line. */
+	/**
+	 * The file's statements: comment lines dropped, split at the semicolons that end a
+	 * line.
+	 */
 	private static List<String> statements(String text) {
 		StringBuilder code = new StringBuilder();
 		text.lines().filter(line -> !line.strip().startsWith("//")).forEach(line -> code.append(line).append('\n'));
 		return Stream.of(code.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
+
 }

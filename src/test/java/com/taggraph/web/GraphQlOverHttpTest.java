@@ -12,7 +12,10 @@ import com.taggraph.ApiClient;
 import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
-/** The endpoint as the GraphQL over HTTP specification describes it, and the offline GraphiQL and lineage pages. */
+/**
+ * The endpoint as the GraphQL over HTTP specification describes it, and the offline
+ * GraphiQL and lineage pages.
+ */
 @TagGraphTest
 class GraphQlOverHttpTest extends ApiTest {
 
@@ -36,7 +39,8 @@ class GraphQlOverHttpTest extends ApiTest {
 	void everyErrorHasACodeAndAListOfSubjects() {
 		var invalid = client.exchange("{ noSuchField }");
 		var unknownOne = client.query("mutation { deleteTag(code: \"NO-SUCH-TAG\") }");
-		var unknownTwo = client.query("{ segment(where: {allOf: [{anyOf: [\"NO-SUCH-1\", \"NO-SUCH-2\"]}]}) { count } }");
+		var unknownTwo = client
+			.query("{ segment(where: {allOf: [{anyOf: [\"NO-SUCH-1\", \"NO-SUCH-2\"]}]}) { count } }");
 		var forbidden = client.query("{ changes(first: 1) { totalCount } }", java.util.Map.of(), "viewer.sun");
 
 		assertThat(extensions(invalid).path("code").asString()).isEqualTo("INVALID_QUERY");
@@ -69,7 +73,8 @@ class GraphQlOverHttpTest extends ApiTest {
 				           answered: createTagClass(input: {code: "HTTP-PARTIAL", name: "部分"}) { code } }""");
 		assertThat(writes.body().path("data").path("refused").isNull()).isTrue();
 		assertThat(writes.data("answered.code").asString()).isEqualTo("HTTP-PARTIAL");
-		assertThat(client.query("mutation { deleteTagClass(code: \"HTTP-PARTIAL\") }").data("deleteTagClass").asString())
+		assertThat(
+				client.query("mutation { deleteTagClass(code: \"HTTP-PARTIAL\") }").data("deleteTagClass").asString())
 			.isEqualTo("HTTP-PARTIAL");
 	}
 
@@ -98,8 +103,10 @@ class GraphQlOverHttpTest extends ApiTest {
 
 	@Test
 	void badRequestsGet400WithGraphQlResponseJson() {
-		var unparsable = client.post("/graphql", "{\"query\":\"{ tagClass(code: }\"}", "application/json", ApiClient.GRAPHQL_RESPONSE);
-		var invalid = client.post("/graphql", "{\"query\":\"{ noSuchField }\"}", "application/json", ApiClient.GRAPHQL_RESPONSE);
+		var unparsable = client.post("/graphql", "{\"query\":\"{ tagClass(code: }\"}", "application/json",
+				ApiClient.GRAPHQL_RESPONSE);
+		var invalid = client.post("/graphql", "{\"query\":\"{ noSuchField }\"}", "application/json",
+				ApiClient.GRAPHQL_RESPONSE);
 		var notJson = client.post("/graphql", "{query: oops", "application/json", ApiClient.GRAPHQL_RESPONSE);
 		var missingQuery = client.get("", ApiClient.GRAPHQL_RESPONSE);
 		var badVariables = client.raw(HttpRequest.newBuilder().header("Accept", ApiClient.GRAPHQL_RESPONSE).GET(),
@@ -144,9 +151,12 @@ class GraphQlOverHttpTest extends ApiTest {
 	@Test
 	void graphiqlOpensWithTheExampleOperationsReadyToPick() throws java.io.IOException {
 		var page = client.raw(HttpRequest.newBuilder().GET(), "/graphiql");
-		assertThat(page.body()).contains("fetch('/graphiql/examples'").contains("defaultTabs").contains("example-picker");
+		assertThat(page.body()).contains("fetch('/graphiql/examples'")
+			.contains("defaultTabs")
+			.contains("example-picker");
 
-		var listed = client.raw(HttpRequest.newBuilder().header("Accept", "application/json").GET(), "/graphiql/examples");
+		var listed = client.raw(HttpRequest.newBuilder().header("Accept", "application/json").GET(),
+				"/graphiql/examples");
 		assertThat(listed.statusCode()).isEqualTo(200);
 		var examples = tools.jackson.databind.json.JsonMapper.builder().build().readTree(listed.body());
 		java.util.Map<String, String> files = new java.util.TreeMap<>();
@@ -184,4 +194,5 @@ class GraphQlOverHttpTest extends ApiTest {
 		// its stylesheet and script, Cytoscape.js, dagre, and the link to GraphiQL
 		assertThat(count).isEqualTo(5);
 	}
+
 }

@@ -14,11 +14,12 @@ import graphql.introspection.Introspection;
 import graphql.introspection.IntrospectionQuery;
 
 /**
- * {@code spring.graphql.schema.introspection.enabled=false} (README, "GraphQL limits") refuses
- * introspection. Only Boot's GraphQL auto-configuration over the served SDL (and its JSON scalar) is
- * started: the switch lives there, and no database is needed to ask the schema about itself. Boot turns introspection
- * off for the whole JVM (graphql-java's {@code Introspection.enabledJvmWide}), so the test turns it
- * back on for the test classes that share this JVM.
+ * {@code spring.graphql.schema.introspection.enabled=false} (README, "GraphQL limits")
+ * refuses introspection. Only Boot's GraphQL auto-configuration over the served SDL (and
+ * its JSON scalar) is started: the switch lives there, and no database is needed to ask
+ * the schema about itself. Boot turns introspection off for the whole JVM (graphql-java's
+ * {@code Introspection.enabledJvmWide}), so the test turns it back on for the test
+ * classes that share this JVM.
  */
 class IntrospectionSwitchTest {
 
@@ -52,9 +53,12 @@ class IntrospectionSwitchTest {
 	@Test
 	void introspectionIsOnByDefault() {
 		graphQl.run(context -> {
-			ExecutionResult full = context.getBean(GraphQlSource.class).graphQl().execute(IntrospectionQuery.INTROSPECTION_QUERY);
+			ExecutionResult full = context.getBean(GraphQlSource.class)
+				.graphQl()
+				.execute(IntrospectionQuery.INTROSPECTION_QUERY);
 			assertThat(full.getErrors()).isEmpty();
 			assertThat(full.<java.util.Map<String, Object>>getData()).containsKey("__schema");
 		});
 	}
+
 }

@@ -43,23 +43,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The /lineage page as a reviewer uses it, in Debian's headless Chromium: the drawn graph is read back from
- * Cytoscape, and Chrome's network log shows that no request left the machine. Skipped where chromium or
- * chromedriver is not installed ({@code .ci/run} installs them). Screenshots go to target/screenshots/.
+ * The /lineage page as a reviewer uses it, in Debian's headless Chromium: the drawn graph
+ * is read back from Cytoscape, and Chrome's network log shows that no request left the
+ * machine. Skipped where chromium or chromedriver is not installed ({@code .ci/run}
+ * installs them). Screenshots go to target/screenshots/.
  */
 @TagGraphTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "browserInstalled", disabledReason = "needs Debian's chromium and chromium-driver")
 class LineagePageTest extends ApiTest {
 
-	/** Debian's packages; another system's browser and driver can be named with -Dchromium=… -Dchromedriver=…. */
+	/**
+	 * Debian's packages; another system's browser and driver can be named with
+	 * -Dchromium=… -Dchromedriver=….
+	 */
 	static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	ChromeDriver browser;
+
 	boolean signedIn;
+
 	Path profile;
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	/** Checked before the app starts, so the class is reported as skipped at no cost. */
@@ -71,12 +78,14 @@ class LineagePageTest extends ApiTest {
 	void startBrowser() throws IOException {
 		profile = Files.createTempDirectory("lineage-page-chromium");
 		ChromeOptions options = new ChromeOptions();
-		// an explicit browser and driver: Selenium Manager has nothing to look up or download
+		// an explicit browser and driver: Selenium Manager has nothing to look up or
+		// download
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-default-apps", "--window-size=1600,1000", "--user-data-dir=" + profile,
-				// only localhost resolves: even a request the log missed could not leave the machine
+				// only localhost resolves: even a request the log missed could not leave
+				// the machine
 				"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -91,18 +100,23 @@ class LineagePageTest extends ApiTest {
 		browser.manage().logs().get(LogType.PERFORMANCE);
 	}
 
-	/** Signs in once through the app's own login form (served offline, like every page); the session cookie does the rest. */
+	/**
+	 * Signs in once through the app's own login form (served offline, like every page);
+	 * the session cookie does the rest.
+	 */
 	@BeforeEach
 	void signIn() {
 		if (signedIn) {
 			return;
 		}
 		browser.get(base() + "/lineage");
-		assertThat(URI.create(browser.getCurrentUrl()).getPath()).as("an anonymous visit is sent to the login form").isEqualTo("/login");
+		assertThat(URI.create(browser.getCurrentUrl()).getPath()).as("an anonymous visit is sent to the login form")
+			.isEqualTo("/login");
 		browser.findElement(By.name("username")).sendKeys(ApiClient.TESTER);
 		browser.findElement(By.name("password")).sendKeys(ApiClient.PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/lineage"));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/lineage"));
 		signedIn = true;
 	}
 
@@ -116,7 +130,10 @@ class LineagePageTest extends ApiTest {
 		}
 	}
 
-	/** After every use of the page: nothing but this app was asked for anything, and no script failed. */
+	/**
+	 * After every use of the page: nothing but this app was asked for anything, and no
+	 * script failed.
+	 */
 	@AfterEach
 	void everyRequestStayedOnThisMachineAndNoScriptFailed() {
 		List<String> requested = new ArrayList<>();
@@ -126,10 +143,11 @@ class LineagePageTest extends ApiTest {
 				requested.add(message.path("params").path("request").path("url").asString());
 			}
 		}
-		assertThat(requested).as("requests the page made").isNotEmpty()
+		assertThat(requested).as("requests the page made")
+			.isNotEmpty()
 			.allSatisfy(url -> assertThat(url).matches("(http://localhost:" + port + "/|data:).*"));
-		assertThat(script("return performance.getEntriesByType('resource').map(e => e.name)")).asInstanceOf(
-				InstanceOfAssertFactories.LIST)
+		assertThat(script("return performance.getEntriesByType('resource').map(e => e.name)"))
+			.asInstanceOf(InstanceOfAssertFactories.LIST)
 			.allSatisfy(url -> assertThat((String) url).startsWith("http://localhost:" + port + "/"));
 		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
 			.filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -146,7 +164,8 @@ class LineagePageTest extends ApiTest {
 		assertThat(script("return cy.$id('S1').data('name')")).isEqualTo("营销业务应用系统");
 		assertThat(script("return cy.$id('T0315').data('label')")).asString().contains("T0315").contains("customers");
 		assertThat(text("summary")).contains("S1 营销业务应用系统");
-		// systems → tables → fields → tags → classes, and a derived tag right of the tags it comes from
+		// systems → tables → fields → tags → classes, and a derived tag right of the tags
+		// it comes from
 		assertThat(List.of("S1", "S1.A_RCVBL_FLOW", "S1.A_RCVBL_FLOW.RCVBL_YM", "T0309", "T0315", "C03.06"))
 			.extracting(this::x)
 			.isSorted()
@@ -159,8 +178,8 @@ class LineagePageTest extends ApiTest {
 		browser.get(base() + "/lineage");
 		WebElement box = browser.findElement(By.id("code"));
 		box.sendKeys("T0315");
-		waitUntil("the pick list offers T0315", () -> Boolean.TRUE.equals(
-				script("return [...document.querySelectorAll('#codes option')].some(o => o.value === 'T0315')")));
+		waitUntil("the pick list offers T0315", () -> Boolean.TRUE
+			.equals(script("return [...document.querySelectorAll('#codes option')].some(o => o.value === 'T0315')")));
 		browser.findElement(By.cssSelector("#ask button[type=submit]")).click();
 
 		waitForGraph("T0315");
@@ -194,7 +213,8 @@ class LineagePageTest extends ApiTest {
 
 		assertThat(drawnNodes()).contains("S1", "S1.A_RCVBL_FLOW", "S1.A_RCVBL_FLOW.RCVBL_YM", "T0309", "T0315",
 				"C03.06");
-		assertThat(text("summary")).matches(".*affects \\d+ tag\\(s\\) in \\d+ class\\(es\\), [\\d,]+ distinct customer.*");
+		assertThat(text("summary"))
+			.matches(".*affects \\d+ tag\\(s\\) in \\d+ class\\(es\\), [\\d,]+ distinct customer.*");
 		assertThat(x("S1.A_RCVBL_FLOW.RCVBL_YM")).isLessThan(x("T0309"));
 		screenshot("impact-S1.A_RCVBL_FLOW.RCVBL_YM.png");
 	}
@@ -223,13 +243,15 @@ class LineagePageTest extends ApiTest {
 	}
 
 	private void waitForGraph(String code) {
-		waitUntil("the graph of " + code, () -> Boolean.TRUE.equals(script(
-				"return document.body.dataset.state === 'ready' && document.body.dataset.code === arguments[0]", code)));
+		waitUntil("the graph of " + code,
+				() -> Boolean.TRUE.equals(script(
+						"return document.body.dataset.state === 'ready' && document.body.dataset.code === arguments[0]",
+						code)));
 	}
 
 	private void waitUntil(String what, Supplier<Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> what + "; page says: " + text("summary")
-				+ " / " + text("error"))
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.withMessage(() -> what + "; page says: " + text("summary") + " / " + text("error"))
 			.until(b -> condition.get());
 	}
 
@@ -241,7 +263,8 @@ class LineagePageTest extends ApiTest {
 		WebElement graph = browser.findElement(By.id("graph"));
 		var size = graph.getSize();
 		new Actions(browser)
-			.moveToElement(graph, at.get("x").intValue() - size.getWidth() / 2, at.get("y").intValue() - size.getHeight() / 2)
+			.moveToElement(graph, at.get("x").intValue() - size.getWidth() / 2,
+					at.get("y").intValue() - size.getHeight() / 2)
 			.click()
 			.perform();
 	}
@@ -271,4 +294,5 @@ class LineagePageTest extends ApiTest {
 	private String base() {
 		return "http://localhost:" + port;
 	}
+
 }

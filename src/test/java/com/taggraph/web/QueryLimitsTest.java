@@ -31,9 +31,10 @@ import graphql.language.OperationDefinition;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 
 /**
- * The GraphQL limits (issue 6 §4): depth and field count refused before anything runs, the body size
- * refused before it is parsed, and every paged argument capped with INVALID_INPUT naming it; the
- * defaults leave room for every example operation, every query the tests send and GraphiQL's introspection.
+ * The GraphQL limits (issue 6 §4): depth and field count refused before anything runs,
+ * the body size refused before it is parsed, and every paged argument capped with
+ * INVALID_INPUT naming it; the defaults leave room for every example operation, every
+ * query the tests send and GraphiQL's introspection.
  */
 @TagGraphTest
 class QueryLimitsTest extends ApiTest {
@@ -59,14 +60,16 @@ class QueryLimitsTest extends ApiTest {
 			}
 		}
 		int examples = documents.size();
-		// every text block in the tests that is a valid operation against the schema as it stands
+		// every text block in the tests that is a valid operation against the schema as
+		// it stands
 		Pattern block = Pattern.compile("\"\"\"\\s*\\n(.*?)\"\"\"", Pattern.DOTALL);
 		try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
 			for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
 				Matcher m = block.matcher(Files.readString(file));
 				while (m.find()) {
 					String text = m.group(1);
-					var parsed = ParseAndValidate.parseAndValidate(graphQl.schema(), ExecutionInput.newExecutionInput(text).build());
+					var parsed = ParseAndValidate.parseAndValidate(graphQl.schema(),
+							ExecutionInput.newExecutionInput(text).build());
 					if (!text.contains("%") && parsed.getErrors().isEmpty()) {
 						documents.add(parsed.getDocument());
 						names.add(file.getFileName().toString());
@@ -80,8 +83,9 @@ class QueryLimitsTest extends ApiTest {
 			for (OperationDefinition op : documents.get(i).getDefinitionsOfType(OperationDefinition.class)) {
 				Map<String, Object> variables = new java.util.HashMap<>();
 				op.getVariableDefinitions().forEach(v -> variables.put(v.getName(), placeholder(v.getType())));
-				var operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
-						graphQl.schema(), documents.get(i), op.getName(), graphql.execution.RawVariables.of(variables));
+				var operation = ExecutableNormalizedOperationFactory
+					.createExecutableNormalizedOperationWithRawVariables(graphQl.schema(), documents.get(i),
+							op.getName(), graphql.execution.RawVariables.of(variables));
 				int depth = operation.getOperationDepth();
 				int fields = operation.getOperationFieldCount();
 				deepest = Math.max(deepest, depth);
@@ -92,14 +96,18 @@ class QueryLimitsTest extends ApiTest {
 				}
 			}
 		}
-		System.out.printf("QueryLimitsTest: %d operations (%d example files), deepest %d (max %d), most fields %d (max %d)%n",
+		System.out.printf(
+				"QueryLimitsTest: %d operations (%d example files), deepest %d (max %d), most fields %d (max %d)%n",
 				measured.size(), examples, deepest, limits.maxDepth(), widest, limits.maxComplexity());
 		assertThat(examples).isGreaterThanOrEqualTo(10);
 		assertThat(measured.size()).isGreaterThan(100);
 		assertThat(over).isEmpty();
 	}
 
-	/** Some value of the variable's type, so the operation can be normalised without real input. */
+	/**
+	 * Some value of the variable's type, so the operation can be normalised without real
+	 * input.
+	 */
 	private Object placeholder(graphql.language.Type<?> type) {
 		if (type instanceof graphql.language.NonNullType nonNull) {
 			return placeholder(nonNull.getType());
@@ -107,7 +115,8 @@ class QueryLimitsTest extends ApiTest {
 		if (type instanceof graphql.language.ListType) {
 			return List.of();
 		}
-		return placeholder((graphql.schema.GraphQLInputType) graphQl.schema().getType(((graphql.language.TypeName) type).getName()));
+		return placeholder((graphql.schema.GraphQLInputType) graphQl.schema()
+			.getType(((graphql.language.TypeName) type).getName()));
 	}
 
 	private Object placeholder(graphql.schema.GraphQLInputType type) {
@@ -122,7 +131,9 @@ class QueryLimitsTest extends ApiTest {
 		}
 		if (type instanceof graphql.schema.GraphQLInputObjectType input) {
 			Map<String, Object> value = new java.util.HashMap<>();
-			input.getFieldDefinitions().stream().filter(f -> f.getType() instanceof graphql.schema.GraphQLNonNull && !f.hasSetDefaultValue())
+			input.getFieldDefinitions()
+				.stream()
+				.filter(f -> f.getType() instanceof graphql.schema.GraphQLNonNull && !f.hasSetDefaultValue())
 				.forEach(f -> value.put(f.getName(), placeholder(f.getType())));
 			return value;
 		}
@@ -142,13 +153,15 @@ class QueryLimitsTest extends ApiTest {
 		var reply = client.exchange(query);
 		assertThat(StatementCounter.count()).isZero();
 		assertThat(reply.errorCode()).isEqualTo("QUERY_TOO_DEEP");
-		assertThat(reply.errorMessage()).contains("22 levels deep").contains("at most " + limits.maxDepth())
+		assertThat(reply.errorMessage()).contains("22 levels deep")
+			.contains("at most " + limits.maxDepth())
 			.contains("taggraph.graphql.max-depth");
 		var extensions = reply.body().path("errors").path(0).path("extensions");
 		assertThat(extensions.path("value").asInt()).isEqualTo(22);
 		assertThat(extensions.path("max").asInt()).isEqualTo(limits.maxDepth());
 		assertThat(reply.body().path("data").isMissingNode() || reply.body().path("data").isNull()).isTrue();
-		assertThat(client.query("{ tagClass(code: \"C01\") { code } }").data("tagClass.code").asString()).isEqualTo("C01");
+		assertThat(client.query("{ tagClass(code: \"C01\") { code } }").data("tagClass.code").asString())
+			.isEqualTo("C01");
 	}
 
 	@Test
@@ -170,12 +183,14 @@ class QueryLimitsTest extends ApiTest {
 
 	@Test
 	void aFragmentBombIsRefusedQuicklyWithoutBeingExpanded() {
-		// ten aliases on each of nine levels, through fragments: 10^9 fields once expanded, 200 tokens written
+		// ten aliases on each of nine levels, through fragments: 10^9 fields once
+		// expanded, 200 tokens written
 		StringBuilder query = new StringBuilder("{ tagClass(code: \"C01\") { ...F0 } }\n");
 		for (int level = 0; level < 9; level++) {
 			query.append("fragment F").append(level).append(" on TagClass { ");
 			for (int alias = 0; alias < 10; alias++) {
-				query.append(level == 8 ? "c%d: code ".formatted(alias) : "n%d: narrower { ...F%d } ".formatted(alias, level + 1));
+				query.append(level == 8 ? "c%d: code ".formatted(alias)
+						: "n%d: narrower { ...F%d } ".formatted(alias, level + 1));
 			}
 			query.append("}\n");
 		}
@@ -199,7 +214,8 @@ class QueryLimitsTest extends ApiTest {
 		assertThat(reply.errorCode()).isEqualTo("REQUEST_TOO_LARGE");
 		assertThat(reply.errorMessage()).contains("taggraph.graphql.max-request-bytes");
 		// sent chunked, without a length to check first
-		byte[] body = ("{\"query\":\"{ rootClasses { code } }" + " ".repeat(3 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+		byte[] body = ("{\"query\":\"{ rootClasses { code } }" + " ".repeat(3 << 20) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 		HttpResponse<String> chunked = client.raw(HttpRequest.newBuilder()
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
 			.header("Content-Type", "application/json"), "/graphql");
@@ -216,16 +232,17 @@ class QueryLimitsTest extends ApiTest {
 
 	@Test
 	void everyPagedArgumentHasAMaximumNamedInItsError() {
-		// every paged or depth argument in graphql/*.graphqls with a value past its maximum
-		Map<String, String> pastTheMaximum = Map.of(
-				"{ searchTags(text: \"a\", first: 201) { code } }", "first: must be between 1 and 200",
-				"{ tags(first: 201) { totalCount } }", "first: must be between 1 and 200",
-				"{ freeTags(first: 1001) { text } }", "first: must be between 1 and 1000",
-				"{ changes(first: 501) { pageInfo { hasNextPage } } }", "first: must be between 1 and 500",
-				"{ segment(where: {}) { customers(first: 1001) { totalCount } } }", "first: must be between 1 and 1000",
-				"{ lineage(tagCode: \"T0101\", maxDepth: 21) { isPartial } }", "maxDepth: must be between 0 and 20",
-				"{ impact(sourceCode: \"X\", maxDepth: 21) { isPartial } }", "maxDepth: must be between 1 and 20",
-				"{ impactCounts(sourceCode: \"X\", maxDepth: 21) { tagCount } }", "maxDepth: must be between 1 and 20");
+		// every paged or depth argument in graphql/*.graphqls with a value past its
+		// maximum
+		Map<String, String> pastTheMaximum = Map.of("{ searchTags(text: \"a\", first: 201) { code } }",
+				"first: must be between 1 and 200", "{ tags(first: 201) { totalCount } }",
+				"first: must be between 1 and 200", "{ freeTags(first: 1001) { text } }",
+				"first: must be between 1 and 1000", "{ changes(first: 501) { pageInfo { hasNextPage } } }",
+				"first: must be between 1 and 500", "{ segment(where: {}) { customers(first: 1001) { totalCount } } }",
+				"first: must be between 1 and 1000", "{ lineage(tagCode: \"T0101\", maxDepth: 21) { isPartial } }",
+				"maxDepth: must be between 0 and 20", "{ impact(sourceCode: \"X\", maxDepth: 21) { isPartial } }",
+				"maxDepth: must be between 1 and 20", "{ impactCounts(sourceCode: \"X\", maxDepth: 21) { tagCount } }",
+				"maxDepth: must be between 1 and 20");
 		List<String> wrong = new ArrayList<>();
 		pastTheMaximum.forEach((query, message) -> {
 			var reply = client.exchange(query);
@@ -236,4 +253,5 @@ class QueryLimitsTest extends ApiTest {
 		});
 		assertThat(wrong).isEmpty();
 	}
+
 }

@@ -18,7 +18,10 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 
-/** The SDL is the API's documentation: every type, field and input field the app serves has a description. */
+/**
+ * The SDL is the API's documentation: every type, field and input field the app serves
+ * has a description.
+ */
 @TagGraphTest
 class SchemaDocumentationTest extends ApiTest {
 
@@ -36,15 +39,21 @@ class SchemaDocumentationTest extends ApiTest {
 				undescribed.add(type.getName());
 			}
 			if (type instanceof GraphQLObjectType object) {
-				object.getFieldDefinitions().stream().filter(f -> blank(f.getDescription()))
+				object.getFieldDefinitions()
+					.stream()
+					.filter(f -> blank(f.getDescription()))
 					.forEach(f -> undescribed.add(type.getName() + "." + f.getName()));
 			}
 			if (type instanceof GraphQLInputObjectType input) {
-				input.getFieldDefinitions().stream().filter(f -> blank(f.getDescription()))
+				input.getFieldDefinitions()
+					.stream()
+					.filter(f -> blank(f.getDescription()))
 					.forEach(f -> undescribed.add(type.getName() + "." + f.getName()));
 			}
 			if (type instanceof GraphQLEnumType enumType) {
-				enumType.getValues().stream().filter(v -> blank(v.getDescription()))
+				enumType.getValues()
+					.stream()
+					.filter(v -> blank(v.getDescription()))
 					.forEach(v -> undescribed.add(type.getName() + "." + v.getName()));
 			}
 		}
@@ -64,7 +73,8 @@ class SchemaDocumentationTest extends ApiTest {
 					continue;
 				}
 				deprecated++;
-				var named = java.util.regex.Pattern.compile("`(\\w+)").matcher(String.valueOf(field.getDeprecationReason()));
+				var named = java.util.regex.Pattern.compile("`(\\w+)")
+					.matcher(String.valueOf(field.getDeprecationReason()));
 				if (!named.find() || object.getFieldDefinition(named.group(1)) == null
 						|| object.getFieldDefinition(named.group(1)).isDeprecated()) {
 					problems.add(type.getName() + "." + field.getName() + ": " + field.getDeprecationReason());
@@ -79,4 +89,5 @@ class SchemaDocumentationTest extends ApiTest {
 	private static boolean blank(String description) {
 		return description == null || description.isBlank();
 	}
+
 }

@@ -15,14 +15,17 @@ import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * One immutable state of the segment index: customers numbered densely, one bitmap of customer
- * numbers per tag. Readers hold a snapshot for a whole request; a change makes a new snapshot that
- * shares every bitmap it does not touch, so no reader ever sees a half-applied change.
+ * One immutable state of the segment index: customers numbered densely, one bitmap of
+ * customer numbers per tag. Readers hold a snapshot for a whole request; a change makes a
+ * new snapshot that shares every bitmap it does not touch, so no reader ever sees a
+ * half-applied change.
  *
- * <p>A full build numbers customers in id order, so a bitmap iterated in number order lists customers
- * in id order and a keyset page is a seek plus a short scan. Customers that first appear in a later
- * incremental change get the next free numbers; they are kept in a small side list in id order and
- * merged into pages, until the next build renumbers everything.
+ * <p>
+ * A full build numbers customers in id order, so a bitmap iterated in number order lists
+ * customers in id order and a keyset page is a seek plus a short scan. Customers that
+ * first appear in a later incremental change get the next free numbers; they are kept in
+ * a small side list in id order and merged into pages, until the next build renumbers
+ * everything.
  */
 final class IndexSnapshot {
 
@@ -30,17 +33,27 @@ final class IndexSnapshot {
 
 	/** Customer id of each number. */
 	private final String[] ids;
+
 	/** Numbers below this are in id order: the ones the last full build gave. */
 	private final int sortedCount;
+
 	/** Numbers given after the build, in id order. */
 	private final int[] appendedInIdOrder;
+
 	private final Map<String, Integer> appendedNumbers;
+
 	private final Map<String, RoaringBitmap> byTag;
+
 	private final RoaringBitmap all;
+
 	private final Library library;
+
 	private final Instant builtAt;
+
 	private final long buildMillis;
+
 	private final int updatesSinceBuild;
+
 	private final Map<String, Integer> classCounts = new ConcurrentHashMap<>();
 
 	private IndexSnapshot(String[] ids, int sortedCount, int[] appendedInIdOrder, Map<String, Integer> appendedNumbers,
@@ -58,7 +71,8 @@ final class IndexSnapshot {
 		this.updatesSinceBuild = updatesSinceBuild;
 	}
 
-	// ---- reading ------------------------------------------------------------------------------
+	// ---- reading
+	// ------------------------------------------------------------------------------
 
 	int customers() {
 		return ids.length;
@@ -78,7 +92,10 @@ final class IndexSnapshot {
 		return bitmap == null ? 0 : bitmap.getCardinality();
 	}
 
-	/** Distinct customers with any tag in the class or below, as of the last build's class tree. */
+	/**
+	 * Distinct customers with any tag in the class or below, as of the last build's class
+	 * tree.
+	 */
 	int classCount(String classCode) {
 		return classCounts.computeIfAbsent(classCode, code -> union(library.tagsAtOrBelow(code)).getCardinality());
 	}
@@ -100,8 +117,8 @@ final class IndexSnapshot {
 	}
 
 	/**
-	 * Up to {@code limit} ids of the members whose id sorts after {@code afterId} (all when null), in
-	 * id order.
+	 * Up to {@code limit} ids of the members whose id sorts after {@code afterId} (all
+	 * when null), in id order.
 	 */
 	List<String> idsAfter(RoaringBitmap members, String afterId, int limit) {
 		List<String> page = new ArrayList<>(Math.min(limit, 1024));
@@ -118,7 +135,8 @@ final class IndexSnapshot {
 			if (!haveSorted && !haveAppended) {
 				break;
 			}
-			if (haveSorted && (!haveAppended || ids[sorted.peekNext()].compareTo(ids[appendedInIdOrder[appended]]) < 0)) {
+			if (haveSorted
+					&& (!haveAppended || ids[sorted.peekNext()].compareTo(ids[appendedInIdOrder[appended]]) < 0)) {
 				page.add(ids[sorted.next()]);
 			}
 			else {
@@ -150,7 +168,8 @@ final class IndexSnapshot {
 			assignments += cardinality;
 			tags += cardinality > 0 ? 1 : 0;
 		}
-		// a reference per number, then each id String: object header and fields, and its Latin-1 byte array
+		// a reference per number, then each id String: object header and fields, and its
+		// Latin-1 byte array
 		long idBytes = 16L + 4L * ids.length;
 		for (String id : ids) {
 			idBytes += 24 + 16 + ((id.length() + 7) / 8) * 8L;
@@ -164,11 +183,12 @@ final class IndexSnapshot {
 		return builtAt;
 	}
 
-	// ---- changing -----------------------------------------------------------------------------
+	// ---- changing
+	// -----------------------------------------------------------------------------
 
 	/**
-	 * The snapshot after one customer's assignments changed: it carries {@code added} and not
-	 * {@code removed}. Only the touched bitmaps are copied.
+	 * The snapshot after one customer's assignments changed: it carries {@code added} and
+	 * not {@code removed}. Only the touched bitmaps are copied.
 	 */
 	IndexSnapshot with(String customerId, Set<String> added, Set<String> removed) {
 		int number = numberOf(customerId);
@@ -222,14 +242,18 @@ final class IndexSnapshot {
 		return result;
 	}
 
-	// ---- building -----------------------------------------------------------------------------
+	// ---- building
+	// -----------------------------------------------------------------------------
 
 	/** Collects a full build: all customer ids first, then each tag's carriers. */
 	static final class Builder {
 
 		private final String[] sortedIds;
+
 		private final Map<String, Integer> numbers;
+
 		private final List<String> latecomers = new ArrayList<>();
+
 		private final Map<String, RoaringBitmap> byTag = new HashMap<>();
 
 		Builder(Collection<String> customerIds) {
@@ -250,7 +274,10 @@ final class IndexSnapshot {
 			byTag.put(tagCode, bitmap);
 		}
 
-		/** A customer created while the build read the tags is numbered after the sorted ones. */
+		/**
+		 * A customer created while the build read the tags is numbered after the sorted
+		 * ones.
+		 */
 		private int numberOf(String id) {
 			Integer number = numbers.get(id);
 			if (number == null) {
@@ -270,11 +297,16 @@ final class IndexSnapshot {
 				appendedNumbers.put(latecomers.get(i), sortedIds.length + i);
 				appended[i] = sortedIds.length + i;
 			}
-			int[] appendedInIdOrder = Arrays.stream(appended).boxed()
-				.sorted((a, b) -> ids[a].compareTo(ids[b])).mapToInt(Integer::intValue).toArray();
+			int[] appendedInIdOrder = Arrays.stream(appended)
+				.boxed()
+				.sorted((a, b) -> ids[a].compareTo(ids[b]))
+				.mapToInt(Integer::intValue)
+				.toArray();
 			RoaringBitmap all = RoaringBitmap.bitmapOfRange(0, ids.length);
 			return new IndexSnapshot(ids, sortedIds.length, appendedInIdOrder, Map.copyOf(appendedNumbers),
 					Map.copyOf(byTag), all, library, builtAt, buildMillis, 0);
 		}
+
 	}
+
 }

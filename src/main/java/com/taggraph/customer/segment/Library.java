@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The class tree as the index needs it: which tags sit in or below each class, the branches of
- * exclusive classes, and the customer scopes of exhaustive ones. Immutable.
+ * The class tree as the index needs it: which tags sit in or below each class, the
+ * branches of exclusive classes, and the customer scopes of exhaustive ones. Immutable.
  */
 final class Library {
 
@@ -21,20 +21,28 @@ final class Library {
 			List<String> tags) {
 	}
 
-	/** One branch of an exclusive class: a lower class (with everything below it) or a tag directly in it. */
+	/**
+	 * One branch of an exclusive class: a lower class (with everything below it) or a tag
+	 * directly in it.
+	 */
 	record Branch(String code, List<String> tags) {
 	}
 
 	static final Library EMPTY = new Library(List.of(), Map.of());
 
 	private final Map<String, ClassNode> classes = new TreeMap<>();
+
 	private final Map<String, List<String>> children = new HashMap<>();
+
 	private final Map<String, List<String>> deepTags = new HashMap<>();
+
 	private final Set<String> tagCodes = new HashSet<>();
+
 	private final Map<String, List<String>> scopes;
 
 	/**
-	 * @param scopes each scope value (F4) with the tags whose carriers are in it ({@code customersWithAnyOf})
+	 * @param scopes each scope value (F4) with the tags whose carriers are in it
+	 * ({@code customersWithAnyOf})
 	 */
 	Library(List<ClassNode> classes, Map<String, List<String>> scopes) {
 		classes.forEach(c -> this.classes.put(c.code(), c));
@@ -44,8 +52,9 @@ final class Library {
 			}
 		}
 		this.classes.values().forEach(c -> tagCodes.addAll(c.tags()));
-		this.classes.keySet().forEach(code -> deepTags.put(code, List.copyOf(collectTags(code, new LinkedHashSet<>(),
-				new LinkedHashSet<>()))));
+		this.classes.keySet()
+			.forEach(code -> deepTags.put(code,
+					List.copyOf(collectTags(code, new LinkedHashSet<>(), new LinkedHashSet<>()))));
 		this.scopes = Map.copyOf(scopes);
 	}
 
@@ -58,8 +67,8 @@ final class Library {
 	}
 
 	/**
-	 * The tags a code stands for: itself for a tag, every tag in the class or below for a class; null
-	 * when the code names neither.
+	 * The tags a code stands for: itself for a tag, every tag in the class or below for a
+	 * class; null when the code names neither.
 	 */
 	List<String> resolve(String code) {
 		if (tagCodes.contains(code)) {
@@ -104,17 +113,20 @@ final class Library {
 	/** The branches an exclusive class divides its customers into. */
 	List<Branch> branches(String code) {
 		List<Branch> branches = new ArrayList<>();
-		children.getOrDefault(code, List.of()).stream().sorted()
+		children.getOrDefault(code, List.of())
+			.stream()
+			.sorted()
 			.forEach(child -> branches.add(new Branch(child, tagsAtOrBelow(child))));
 		classes.get(code).tags().stream().sorted().forEach(tag -> branches.add(new Branch(tag, List.of(tag))));
 		return branches;
 	}
 
 	/**
-	 * The tags whose carriers form a scope value, or null when the value is unknown or defines no
-	 * customers (then the whole customer base is in scope).
+	 * The tags whose carriers form a scope value, or null when the value is unknown or
+	 * defines no customers (then the whole customer base is in scope).
 	 */
 	List<String> scopeTags(String scope) {
 		return scope == null ? null : scopes.get(scope);
 	}
+
 }

@@ -14,9 +14,15 @@ public record RuleViolation(Kind kind, TagClass tagClass, int customerCount, Lis
 
 	/** The rule broken. */
 	public enum Kind {
-		/** customers carrying tags from two or more branches of an exclusive class (同位类互斥) */
+
+		/**
+		 * customers carrying tags from two or more branches of an exclusive class (同位类互斥)
+		 */
 		EXCLUSIVE,
-		/** customers in an exhaustive class's scope carrying none of its tags (子类穷尽上位类) */
+		/**
+		 * customers in an exhaustive class's scope carrying none of its tags (子类穷尽上位类)
+		 */
 		EXHAUSTIVE
+
 	}
 }

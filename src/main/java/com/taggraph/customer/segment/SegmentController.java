@@ -34,14 +34,16 @@ import com.taggraph.web.Connections;
 import reactor.core.publisher.Mono;
 
 /**
- * GraphQL mappings of segments, customer counts and rule checks. Counts come from the bitmap index;
- * a page's customers are loaded in one query for all pages of a request.
+ * GraphQL mappings of segments, customer counts and rule checks. Counts come from the
+ * bitmap index; a page's customers are loaded in one query for all pages of a request.
  */
 @Controller
 class SegmentController {
 
 	private final SegmentService segments;
+
 	private final LifecycleService lifecycle;
+
 	private final Connections connections;
 
 	SegmentController(SegmentService segments, CustomerService customers, LifecycleService lifecycle,
@@ -50,14 +52,18 @@ class SegmentController {
 		this.lifecycle = lifecycle;
 		this.connections = connections;
 		loaders.<String, List<Tag>>forName("segmentClassTagsLoader")
-			.registerMappedBatchLoader((codes, env) -> Mono.fromCallable(() -> segments.tagsAtOrBelow(codes, Visibility.of(env.getContext()))));
+			.registerMappedBatchLoader((codes, env) -> Mono
+				.fromCallable(() -> segments.tagsAtOrBelow(codes, Visibility.of(env.getContext()))));
 		// the customers of every page in a request, in one query
 		loaders.<String, Customer>forName("segmentCustomerLoader")
-			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> customers.customers(ids).stream()
-				.collect(Collectors.toMap(Customer::id, Function.identity(), (a, b) -> a))));
+			.registerMappedBatchLoader((ids,
+					env) -> Mono.fromCallable(() -> customers.customers(ids)
+						.stream()
+						.collect(Collectors.toMap(Customer::id, Function.identity(), (a, b) -> a))));
 	}
 
-	// ---- segments -----------------------------------------------------------------------------
+	// ---- segments
+	// -----------------------------------------------------------------------------
 
 	@QueryMapping
 	Segment segment(@Argument SegmentWhere where, @ContextValue(name = Visibility.KEY) Visibility visibility) {
@@ -70,8 +76,9 @@ class SegmentController {
 	}
 
 	/**
-	 * A page of the segment's customers. A customer deleted outside the app since the index last saw it is
-	 * left out (until the next refresh drops it), but the end cursor still points behind it, so paging goes on.
+	 * A page of the segment's customers. A customer deleted outside the app since the
+	 * index last saw it is left out (until the next refresh drops it), but the end cursor
+	 * still points behind it, so paging goes on.
 	 */
 	@SchemaMapping(typeName = "Segment")
 	CompletableFuture<Connection<Customer>> customers(Segment segment, ScrollSubrange range,
@@ -96,7 +103,8 @@ class SegmentController {
 		});
 	}
 
-	// ---- counts on tags and classes -----------------------------------------------------------
+	// ---- counts on tags and classes
+	// -----------------------------------------------------------
 
 	@BatchMapping(typeName = "Segment", field = "warnings")
 	List<List<DeprecationWarning>> warnings(List<Segment> list) {
@@ -110,17 +118,21 @@ class SegmentController {
 
 	@BatchMapping(typeName = "Tag", field = "customerCount")
 	Map<Tag, Integer> tagCustomerCount(List<Tag> tags) {
-		return tags.stream().distinct()
+		return tags.stream()
+			.distinct()
 			.collect(Collectors.toMap(Function.identity(), t -> segments.tagCustomerCount(t.code())));
 	}
 
 	@BatchMapping(typeName = "TagClass", field = "customerCount")
-	Map<TagClass, Integer> classCustomerCount(List<TagClass> classes, @ContextValue(name = Visibility.KEY) Visibility visibility) {
-		return classes.stream().distinct()
+	Map<TagClass, Integer> classCustomerCount(List<TagClass> classes,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return classes.stream()
+			.distinct()
 			.collect(Collectors.toMap(Function.identity(), c -> segments.classCustomerCount(c.code(), visibility)));
 	}
 
-	// ---- saved segments -----------------------------------------------------------------------
+	// ---- saved segments
+	// -----------------------------------------------------------------------
 
 	@QueryMapping(name = "segments")
 	List<SavedSegment> savedSegments(@ContextValue(name = Visibility.KEY) Visibility visibility) {
@@ -142,7 +154,8 @@ class SegmentController {
 		return segments.deleteSegment(name);
 	}
 
-	// ---- the index and the rules --------------------------------------------------------------
+	// ---- the index and the rules
+	// --------------------------------------------------------------
 
 	@QueryMapping
 	SegmentIndexStatus segmentIndexStatus() {
@@ -158,4 +171,5 @@ class SegmentController {
 	List<RuleViolation> ruleViolations(@Argument String classCode) {
 		return segments.ruleViolations(classCode);
 	}
+
 }

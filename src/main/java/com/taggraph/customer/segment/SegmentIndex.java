@@ -34,11 +34,13 @@ import com.taggraph.graph.StartupStep;
  * Keeps the in-memory segment index following Neo4j, which stays the source of truth.
  * <ul>
  * <li>Built in full at start (after the demo customers), on a bulk change, on demand, and
- * {@code taggraph.segments.refresh-interval} after the last build, which catches writes made outside
- * the app.</li>
- * <li>Writes through the app reach it after their transaction commits, and only if it commits.</li>
- * <li>Readers take the current immutable snapshot; a build or change swaps in a new one. Changes that
- * commit while a build reads the graph are applied again on top of the new snapshot, so none is lost.</li>
+ * {@code taggraph.segments.refresh-interval} after the last build, which catches writes
+ * made outside the app.</li>
+ * <li>Writes through the app reach it after their transaction commits, and only if it
+ * commits.</li>
+ * <li>Readers take the current immutable snapshot; a build or change swaps in a new one.
+ * Changes that commit while a build reads the graph are applied again on top of the new
+ * snapshot, so none is lost.</li>
  * </ul>
  */
 @Component
@@ -46,19 +48,33 @@ import com.taggraph.graph.StartupStep;
 class SegmentIndex implements StartupStep, DisposableBean {
 
 	private static final Log log = LogFactory.getLog(SegmentIndex.class);
-	/** Customer ids read per statement while building: bounds the heap a build needs on top of the index. */
+
+	/**
+	 * Customer ids read per statement while building: bounds the heap a build needs on
+	 * top of the index.
+	 */
 	private static final long CARRIERS_PER_READ = 1_000_000;
 
 	private final SegmentRepository repository;
+
 	private final TransactionTemplate readOnly;
+
 	private final Duration refreshInterval;
+
 	private final ScheduledExecutorService scheduler;
+
 	private final ReentrantLock building = new ReentrantLock();
-	/** Guards swapping the snapshot, the changes seen during a build and the next scheduled refresh. */
+
+	/**
+	 * Guards swapping the snapshot, the changes seen during a build and the next
+	 * scheduled refresh.
+	 */
 	private final Object swap = new Object();
 
 	private volatile IndexSnapshot current = IndexSnapshot.EMPTY;
+
 	private List<TagAssignmentsChanged> changedDuringBuild;
+
 	private ScheduledFuture<?> nextRefresh;
 
 	SegmentIndex(SegmentRepository repository, PlatformTransactionManager transactions, SegmentProperties properties) {
@@ -88,7 +104,8 @@ class SegmentIndex implements StartupStep, DisposableBean {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void assignmentsChanged(TagAssignmentsChanged change) {
-		// runs after the writer's commit: throwing here would turn a committed write into an error
+		// runs after the writer's commit: throwing here would turn a committed write into
+		// an error
 		try {
 			synchronized (swap) {
 				current = current.with(change.customerId(), change.added(), change.removed());
@@ -105,7 +122,8 @@ class SegmentIndex implements StartupStep, DisposableBean {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void bulkChanged(CustomersBulkChanged change) {
-		// synchronous, so the import's caller finds the segments up to date when it gets its answer
+		// synchronous, so the import's caller finds the segments up to date when it gets
+		// its answer
 		rebuildQuietly("bulk change %s (%s)".formatted(change.importId(), change.reason()));
 	}
 
@@ -135,9 +153,9 @@ class SegmentIndex implements StartupStep, DisposableBean {
 				scheduleNextRefresh();
 			}
 			var status = built.status(refreshInterval());
-			log.info("Segment index built (%s): %d customers, %d tags, %d assignments in %d ms, %d KiB"
-				.formatted(reason, status.customers(), status.tags(), status.assignments(), status.buildMillis(),
-						status.memoryBytes() / 1024));
+			log.info("Segment index built (%s): %d customers, %d tags, %d assignments in %d ms, %d KiB".formatted(
+					reason, status.customers(), status.tags(), status.assignments(), status.buildMillis(),
+					status.memoryBytes() / 1024));
 			return built;
 		}
 		finally {
@@ -146,10 +164,10 @@ class SegmentIndex implements StartupStep, DisposableBean {
 	}
 
 	/**
-	 * Reads the customer ids, then the carriers of the tags in batches of about a million, two
-	 * batches at a time in separate read transactions: the database expands one batch while the
-	 * index takes in the one before. Neo4j reads are read-committed either way; changes that commit
-	 * meanwhile are applied again by {@link #rebuild}.
+	 * Reads the customer ids, then the carriers of the tags in batches of about a
+	 * million, two batches at a time in separate read transactions: the database expands
+	 * one batch while the index takes in the one before. Neo4j reads are read-committed
+	 * either way; changes that commit meanwhile are applied again by {@link #rebuild}.
 	 */
 	private IndexSnapshot read() {
 		long started = System.nanoTime();
@@ -203,7 +221,8 @@ class SegmentIndex implements StartupStep, DisposableBean {
 			throw new IllegalStateException("interrupted while reading the segment index", ex);
 		}
 		catch (ExecutionException ex) {
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 	}
 
@@ -216,7 +235,10 @@ class SegmentIndex implements StartupStep, DisposableBean {
 		}
 	}
 
-	/** The next periodic refresh comes one interval after the last build, whatever caused that build. */
+	/**
+	 * The next periodic refresh comes one interval after the last build, whatever caused
+	 * that build.
+	 */
 	private void scheduleNextRefresh() {
 		if (refreshInterval.isZero() || refreshInterval.isNegative() || scheduler.isShutdown()) {
 			return;
@@ -232,4 +254,5 @@ class SegmentIndex implements StartupStep, DisposableBean {
 	public void destroy() {
 		scheduler.shutdownNow();
 	}
+
 }

@@ -31,10 +31,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Segments (客户群): customers selected by a tag combination, counted and paged on the bitmap index;
- * saved segment definitions; and the classification rules (exclusive, exhaustive) checked on the data.
- * Codes resolve against the class tree held with the index (refreshed with it), so counts need no
- * database round trip.
+ * Segments (客户群): customers selected by a tag combination, counted and paged on the
+ * bitmap index; saved segment definitions; and the classification rules (exclusive,
+ * exhaustive) checked on the data. Codes resolve against the class tree held with the
+ * index (refreshed with it), so counts need no database round trip.
  */
 @Service
 public class SegmentService {
@@ -42,13 +42,18 @@ public class SegmentService {
 	static final int MAX_PAGE = 1000;
 	static final int MAX_CODES = 500;
 	static final int SAMPLE_SIZE = 20;
+
 	/** The key of the customers' keyset: their id. */
 	static final String KEY = "customer";
 
 	private final SegmentRepository repository;
+
 	private final SegmentIndex index;
+
 	private final TaxonomyService taxonomy;
+
 	private final JsonMapper json;
+
 	private final AuditTrail audit;
 
 	SegmentService(SegmentRepository repository, SegmentIndex index, TaxonomyService taxonomy, JsonMapper json,
@@ -60,13 +65,15 @@ public class SegmentService {
 		this.audit = audit;
 	}
 
-	// ---- segments -----------------------------------------------------------------------------
+	// ---- segments
+	// -----------------------------------------------------------------------------
 
 	/**
-	 * The customers matching the combination; unknown codes are refused with NOT_FOUND. Codes resolve
-	 * against the class tree the index holds, so a count needs no database round trip; only codes new
-	 * since the last build are looked up in the graph. A tag hidden from the caller is an unknown code, and
-	 * classes and facet values stand for their visible tags only.
+	 * The customers matching the combination; unknown codes are refused with NOT_FOUND.
+	 * Codes resolve against the class tree the index holds, so a count needs no database
+	 * round trip; only codes new since the last build are looked up in the graph. A tag
+	 * hidden from the caller is an unknown code, and classes and facet values stand for
+	 * their visible tags only.
 	 */
 	public Segment segment(SegmentWhere where, Visibility visibility) {
 		Set<String> codes = validate(where);
@@ -80,7 +87,10 @@ public class SegmentService {
 		return evaluate(where, resolved, snapshot);
 	}
 
-	/** The visible tags each code stands for; codes naming no tag, class or facet value, or a hidden tag, are left out. */
+	/**
+	 * The visible tags each code stands for; codes naming no tag, class or facet value,
+	 * or a hidden tag, are left out.
+	 */
 	private Map<String, List<String>> resolve(Set<String> codes, IndexSnapshot snapshot, Visibility visibility) {
 		Map<String, List<String>> resolved = resolve(codes, snapshot);
 		if (visibility.seesEveryTag()) {
@@ -108,7 +118,8 @@ public class SegmentService {
 			}
 		}
 		if (!unseen.isEmpty()) {
-			// a facet value (read live: values are not held with the index), a tag or class created
+			// a facet value (read live: values are not held with the index), a tag or
+			// class created
 			// since the index was built, or a typo
 			resolved.putAll(repository.resolve(unseen));
 		}
@@ -138,7 +149,10 @@ public class SegmentService {
 		return tags;
 	}
 
-	/** One page of the segment's customer ids, in id order, after the customer the position names. */
+	/**
+	 * One page of the segment's customer ids, in id order, after the customer the
+	 * position names.
+	 */
 	public Window<String> customerPage(Segment segment, ScrollPosition after, Integer first) {
 		int size = Keyset.size(first, 20, MAX_PAGE);
 		List<String> ids = segment.index().idsAfter(segment.members(), Keyset.after(after, KEY), size + 1);
@@ -149,17 +163,17 @@ public class SegmentService {
 	public List<TagCount> distribution(Segment segment, List<Tag> tags) {
 		int total = segment.count();
 		IndexSnapshot snapshot = segment.index();
-		return tags.stream()
-			.map(tag -> {
-				RoaringBitmap carriers = snapshot.union(List.of(tag.code()));
-				int count = RoaringBitmap.andCardinality(segment.members(), carriers);
-				return new TagCount(tag, count, total == 0 ? 0 : (double) count / total);
-			})
-			.sorted(Comparator.comparingInt(TagCount::count).reversed().thenComparing(c -> c.tag().code()))
-			.toList();
+		return tags.stream().map(tag -> {
+			RoaringBitmap carriers = snapshot.union(List.of(tag.code()));
+			int count = RoaringBitmap.andCardinality(segment.members(), carriers);
+			return new TagCount(tag, count, total == 0 ? 0 : (double) count / total);
+		}).sorted(Comparator.comparingInt(TagCount::count).reversed().thenComparing(c -> c.tag().code())).toList();
 	}
 
-	/** The tags the caller may see in or below each class, for distributions; unknown classes are left out. */
+	/**
+	 * The tags the caller may see in or below each class, for distributions; unknown
+	 * classes are left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, List<Tag>> tagsAtOrBelow(Collection<String> classCodes, Visibility visibility) {
 		Map<String, List<Tag>> found = new LinkedHashMap<>();
@@ -168,20 +182,24 @@ public class SegmentService {
 		return found;
 	}
 
-	// ---- counts per tag and class -------------------------------------------------------------
+	// ---- counts per tag and class
+	// -------------------------------------------------------------
 
 	public int tagCustomerCount(String tagCode) {
 		return index.snapshot().tagCount(tagCode);
 	}
 
-	/** Distinct customers carrying at least one of the tags: a bitmap union, exact, no database round trip. */
+	/**
+	 * Distinct customers carrying at least one of the tags: a bitmap union, exact, no
+	 * database round trip.
+	 */
 	public int customersWithAnyOf(Collection<String> tagCodes) {
 		return index.snapshot().union(tagCodes).getCardinality();
 	}
 
 	/**
-	 * From the class tree as of the index's last build: no database round trip. A caller who may not see every
-	 * tag counts the carriers of the visible tags only.
+	 * From the class tree as of the index's last build: no database round trip. A caller
+	 * who may not see every tag counts the carriers of the visible tags only.
 	 */
 	public int classCustomerCount(String classCode, Visibility visibility) {
 		IndexSnapshot snapshot = index.snapshot();
@@ -192,7 +210,8 @@ public class SegmentService {
 		return tags == null ? 0 : snapshot.union(visibility.visible(tags, tag -> tag)).getCardinality();
 	}
 
-	// ---- saved segments -----------------------------------------------------------------------
+	// ---- saved segments
+	// -----------------------------------------------------------------------
 
 	@Transactional
 	public SavedSegment saveSegment(String name, SegmentWhere where) {
@@ -203,7 +222,8 @@ public class SegmentService {
 		}
 		Segment segment = segment(where, Visibility.ALL);
 		if (repository.segmentExists(trimmed)) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE, "a segment named '%s' already exists".formatted(trimmed),
+			throw new DomainException(ErrorCode.DUPLICATE_CODE,
+					"a segment named '%s' already exists".formatted(trimmed),
 					Map.of("field", "name", "subject", trimmed));
 		}
 		var change = audit.change(ChangeKind.SEGMENT, trimmed);
@@ -213,8 +233,9 @@ public class SegmentService {
 	}
 
 	/**
-	 * Every saved segment with its live members: one query however many there are. For a caller who may not see
-	 * every tag, a hidden code in a definition is shown nowhere and matches no customer, as an unknown code.
+	 * Every saved segment with its live members: one query however many there are. For a
+	 * caller who may not see every tag, a hidden code in a definition is shown nowhere
+	 * and matches no customer, as an unknown code.
 	 */
 	@Transactional(readOnly = true)
 	public List<SavedSegment> savedSegments(Visibility visibility) {
@@ -226,7 +247,8 @@ public class SegmentService {
 		Map<String, List<String>> resolved = resolve(codes, snapshot, visibility);
 		List<SavedSegment> saved = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			SegmentWhere where = visibility.seesEveryTag() ? definitions.get(i) : withoutHidden(definitions.get(i), visibility);
+			SegmentWhere where = visibility.seesEveryTag() ? definitions.get(i)
+					: withoutHidden(definitions.get(i), visibility);
 			List<String> missing = where.codes().stream().filter(code -> !resolved.containsKey(code)).toList();
 			saved.add(new SavedSegment((String) rows.get(i).get("name"), where, (String) rows.get(i).get("createdAt"),
 					evaluate(where, resolved, snapshot), missing));
@@ -249,12 +271,14 @@ public class SegmentService {
 			return json.readValue(definition, SegmentWhere.class);
 		}
 		catch (JacksonException ex) {
-			// a definition edited by hand into something unreadable selects nobody rather than failing the list
+			// a definition edited by hand into something unreadable selects nobody rather
+			// than failing the list
 			return new SegmentWhere(List.of(new SegmentWhere.AnyOf(List.of())), List.of());
 		}
 	}
 
-	// ---- the index ----------------------------------------------------------------------------
+	// ---- the index
+	// ----------------------------------------------------------------------------
 
 	public SegmentIndexStatus refreshIndex() {
 		return index.rebuild("requested").status(index.refreshInterval());
@@ -264,11 +288,13 @@ public class SegmentService {
 		return index.snapshot().status(index.refreshInterval());
 	}
 
-	// ---- classification rules on the data -----------------------------------------------------
+	// ---- classification rules on the data
+	// -----------------------------------------------------
 
 	/**
-	 * Customers breaking the exclusive and exhaustive rules of the class and every class below it (of
-	 * every class when null), by class code; computed on the bitmaps against the current class tree.
+	 * Customers breaking the exclusive and exhaustive rules of the class and every class
+	 * below it (of every class when null), by class code; computed on the bitmaps against
+	 * the current class tree.
 	 */
 	@Transactional(readOnly = true)
 	public List<RuleViolation> ruleViolations(String classCode) {
@@ -314,31 +340,33 @@ public class SegmentService {
 			return List.of();
 		}
 		Map<String, TagClass> classes = taxonomy.classesByCode(found.stream().map(Found::classCode).toList());
-		return found.stream().filter(f -> classes.containsKey(f.classCode()))
-			.map(f -> {
-				int count = f.customers().getCardinality();
-				TagClass tagClass = classes.get(f.classCode());
-				String description = f.kind() == RuleViolation.Kind.EXCLUSIVE
-						? "%d customer%s carry tags from two or more branches of exclusive class %s %s"
-							.formatted(count, count == 1 ? "" : "s", tagClass.code(), tagClass.name())
-						: "%d customer%s in scope %s carry no tag of exhaustive class %s %s"
-							.formatted(count, count == 1 ? "" : "s",
-									tagClass.scope() == null ? "(all customers)" : tagClass.scope(), tagClass.code(),
-									tagClass.name());
-				return new RuleViolation(f.kind(), tagClass, count,
-						snapshot.idsAfter(f.customers(), null, SAMPLE_SIZE), description);
-			})
-			.toList();
+		return found.stream().filter(f -> classes.containsKey(f.classCode())).map(f -> {
+			int count = f.customers().getCardinality();
+			TagClass tagClass = classes.get(f.classCode());
+			String description = f.kind() == RuleViolation.Kind.EXCLUSIVE
+					? "%d customer%s carry tags from two or more branches of exclusive class %s %s".formatted(count,
+							count == 1 ? "" : "s", tagClass.code(), tagClass.name())
+					: "%d customer%s in scope %s carry no tag of exhaustive class %s %s".formatted(count,
+							count == 1 ? "" : "s", tagClass.scope() == null ? "(all customers)" : tagClass.scope(),
+							tagClass.code(), tagClass.name());
+			return new RuleViolation(f.kind(), tagClass, count, snapshot.idsAfter(f.customers(), null, SAMPLE_SIZE),
+					description);
+		}).toList();
 	}
 
-	/** The definition without the codes hidden from the caller; a group left empty matches nobody. */
+	/**
+	 * The definition without the codes hidden from the caller; a group left empty matches
+	 * nobody.
+	 */
 	private static SegmentWhere withoutHidden(SegmentWhere where, Visibility visibility) {
-		return new SegmentWhere(
-				where.allOf().stream().map(group -> new SegmentWhere.AnyOf(visibility.visible(group.anyOf(), c -> c))).toList(),
-				visibility.visible(where.noneOf(), c -> c));
+		return new SegmentWhere(where.allOf()
+			.stream()
+			.map(group -> new SegmentWhere.AnyOf(visibility.visible(group.anyOf(), c -> c)))
+			.toList(), visibility.visible(where.noneOf(), c -> c));
 	}
 
-	// ---- validation and cursors ---------------------------------------------------------------
+	// ---- validation and cursors
+	// ---------------------------------------------------------------
 
 	private static Set<String> validate(SegmentWhere where) {
 		if (where == null) {
@@ -346,20 +374,22 @@ public class SegmentService {
 		}
 		for (int i = 0; i < where.allOf().size(); i++) {
 			if (where.allOf().get(i).anyOf().isEmpty()) {
-				throw DomainException.invalid("where.allOf", "group %d names no code: give at least one in anyOf"
-					.formatted(i + 1));
+				throw DomainException.invalid("where.allOf",
+						"group %d names no code: give at least one in anyOf".formatted(i + 1));
 			}
 		}
 		Set<String> codes = where.codes();
 		if (codes.size() > MAX_CODES) {
-			throw DomainException.invalid("where", "at most %d distinct codes, got %d".formatted(MAX_CODES, codes.size()));
+			throw DomainException.invalid("where",
+					"at most %d distinct codes, got %d".formatted(MAX_CODES, codes.size()));
 		}
 		return codes;
 	}
 
 	private static DomainException unknownCodes(Set<String> unknown) {
-		return new DomainException(ErrorCode.NOT_FOUND, "unknown tag, class or facet value code%s %s".formatted(
-				unknown.size() == 1 ? "" : "s", String.join(", ", unknown.stream().map(c -> "'" + c + "'").toList())),
+		return new DomainException(ErrorCode.NOT_FOUND,
+				"unknown tag, class or facet value code%s %s".formatted(unknown.size() == 1 ? "" : "s",
+						String.join(", ", unknown.stream().map(c -> "'" + c + "'").toList())),
 				Map.of("field", "where", "subject", List.copyOf(unknown)));
 	}
 

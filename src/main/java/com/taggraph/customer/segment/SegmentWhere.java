@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A tag combination (组配) selecting a segment: every {@code allOf} group must match (AND), a group
- * matches a customer carrying any of its codes (OR), and no {@code noneOf} code may match (NOT). A code
- * is a tag, or a class meaning any tag in that class or below it.
+ * A tag combination (组配) selecting a segment: every {@code allOf} group must match (AND),
+ * a group matches a customer carrying any of its codes (OR), and no {@code noneOf} code
+ * may match (NOT). A code is a tag, or a class meaning any tag in that class or below it.
  */
 public record SegmentWhere(List<AnyOf> allOf, List<String> noneOf) {
 

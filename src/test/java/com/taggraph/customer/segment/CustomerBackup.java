@@ -8,12 +8,14 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
 
 /**
- * The exact state of some customers (their properties and every HAS_TAG with its properties), read
- * over Bolt so a test can put them back as it found them: the tests share one database.
+ * The exact state of some customers (their properties and every HAS_TAG with its
+ * properties), read over Bolt so a test can put them back as it found them: the tests
+ * share one database.
  */
 final class CustomerBackup {
 
 	private final Driver driver;
+
 	private final List<Map<String, Object>> rows;
 
 	private CustomerBackup(Driver driver, List<Map<String, Object>> rows) {
@@ -28,7 +30,8 @@ final class CustomerBackup {
 					MATCH (c:Customer {id: id})
 					RETURN id, properties(c) AS properties,
 					       [(c)-[r:HAS_TAG]->(t:Tag) | {code: t.code, properties: properties(r)}] AS tags""",
-					Values.parameters("ids", List.copyOf(customerIds))).list(r -> r.asMap())));
+					Values.parameters("ids", List.copyOf(customerIds)))
+				.list(r -> r.asMap())));
 		}
 	}
 
@@ -47,4 +50,5 @@ final class CustomerBackup {
 					SET r = tag.properties""", Values.parameters("rows", rows)).consume());
 		}
 	}
+
 }

@@ -11,20 +11,23 @@ import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The snapshot's own guarantees, without a database: pages follow id order also for customers that
- * joined after the build, and a change never alters a snapshot a reader may still hold.
+ * The snapshot's own guarantees, without a database: pages follow id order also for
+ * customers that joined after the build, and a change never alters a snapshot a reader
+ * may still hold.
  */
 class IndexSnapshotTest {
 
-	private static final Library LIBRARY = new Library(List.of(
-			new Library.ClassNode("K", null, true, false, null, List.of("A")),
-			new Library.ClassNode("K.1", "K", false, false, null, List.of("B", "C"))), Map.of());
+	private static final Library LIBRARY = new Library(
+			List.of(new Library.ClassNode("K", null, true, false, null, List.of("A")),
+					new Library.ClassNode("K.1", "K", false, false, null, List.of("B", "C"))),
+			Map.of());
 
 	private static IndexSnapshot snapshot() {
 		var builder = new IndexSnapshot.Builder(List.of("c30", "c10", "c50", "c20", "c40"));
 		builder.addTag("A", List.of("c10", "c30", "c50"));
 		builder.addTag("B", List.of("c20", "c30"));
-		// a customer created while the build was reading: known only from a tag's carriers
+		// a customer created while the build was reading: known only from a tag's
+		// carriers
 		builder.addTag("C", List.of("c35", "c10"));
 		return builder.build(LIBRARY, Instant.parse("2024-11-18T00:00:00Z"), 1);
 	}
@@ -35,10 +38,12 @@ class IndexSnapshotTest {
 		RoaringBitmap all = snapshot.all();
 
 		assertThat(snapshot.customers()).isEqualTo(8);
-		assertThat(snapshot.idsAfter(all, null, 100)).containsExactly("c05", "c10", "c20", "c30", "c35", "c40", "c45", "c50");
+		assertThat(snapshot.idsAfter(all, null, 100)).containsExactly("c05", "c10", "c20", "c30", "c35", "c40", "c45",
+				"c50");
 		assertThat(snapshot.idsAfter(all, "c30", 3)).containsExactly("c35", "c40", "c45");
 		assertThat(snapshot.idsAfter(all, "c32", 2)).containsExactly("c35", "c40");
-		assertThat(snapshot.idsAfter(snapshot.union(List.of("C")), null, 10)).containsExactly("c05", "c10", "c35", "c45");
+		assertThat(snapshot.idsAfter(snapshot.union(List.of("C")), null, 10)).containsExactly("c05", "c10", "c35",
+				"c45");
 		assertThat(snapshot.idsAfter(snapshot.union(List.of("A")), "c05", 10)).containsExactly("c10", "c30", "c50");
 		assertThat(snapshot.idsAfter(all, "c50", 10)).isEmpty();
 	}
@@ -54,7 +59,8 @@ class IndexSnapshotTest {
 		assertThat(after.tagCount("A")).isEqualTo(4);
 		assertThat(after.tagCount("B")).isEqualTo(1);
 		assertThat(after.idsAfter(after.union(List.of("A")), null, 10)).containsExactly("c10", "c20", "c30", "c50");
-		// removing a tag a customer does not carry, or that the index never saw, changes nothing
+		// removing a tag a customer does not carry, or that the index never saw, changes
+		// nothing
 		assertThat(after.with("c20", Set.of(), Set.of("B", "NEVER")).tagCount("B")).isEqualTo(1);
 		assertThat(after.with("unknown", Set.of(), Set.of("A")).customers()).isEqualTo(after.customers());
 	}
@@ -69,4 +75,5 @@ class IndexSnapshotTest {
 		assertThat(snapshot.classCount("UNKNOWN")).isZero();
 		assertThat(LIBRARY.branches("K")).extracting(Library.Branch::code).containsExactly("K.1", "A");
 	}
+
 }

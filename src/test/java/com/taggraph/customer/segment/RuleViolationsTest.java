@@ -18,9 +18,9 @@ import com.taggraph.TagGraphTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The classification rules checked on customer data: the demo customers keep every exclusive class;
- * a conflicting assignment or a missing tag forced in over Bolt shows up after a refresh, with the
- * same counts a Cypher computation of the rules finds.
+ * The classification rules checked on customer data: the demo customers keep every
+ * exclusive class; a conflicting assignment or a missing tag forced in over Bolt shows up
+ * after a refresh, with the same counts a Cypher computation of the rules finds.
  */
 @TagGraphTest
 class RuleViolationsTest extends ApiTest {
@@ -33,6 +33,7 @@ class RuleViolationsTest extends ApiTest {
 			}""";
 
 	SegmentApi api;
+
 	List<CustomerBackup> backups = new ArrayList<>();
 
 	@BeforeEach
@@ -115,7 +116,8 @@ class RuleViolationsTest extends ApiTest {
 		assertThat(reply.errorMessage()).contains("NO-SUCH-CLASS");
 	}
 
-	// ---- helpers ------------------------------------------------------------------------------
+	// ---- helpers
+	// ------------------------------------------------------------------------------
 
 	private JsonNode violations(String classCode) {
 		var reply = api.client().query(VIOLATIONS, classCode == null ? Map.of() : Map.of("code", classCode));
@@ -176,4 +178,5 @@ class RuleViolationsTest extends ApiTest {
 			.forEach(r -> counts.put(r.get("key").asString(), r.get("n").asLong()));
 		return counts;
 	}
+
 }

@@ -15,8 +15,9 @@ import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
 /**
- * A saved segment keeps its definition in a :Segment node; the list shows it with a live count that
- * follows assignments made after saving. A taken name or an unknown code is refused and writes nothing.
+ * A saved segment keeps its definition in a :Segment node; the list shows it with a live
+ * count that follows assignments made after saving. A taken name or an unknown code is
+ * refused and writes nothing.
  */
 @TagGraphTest
 class SavedSegmentTest extends ApiTest {
@@ -35,13 +36,15 @@ class SavedSegmentTest extends ApiTest {
 	static boolean indexRefreshed;
 
 	SegmentApi api;
+
 	CustomerBackup backup;
 
 	@BeforeEach
 	void indexInStepWithTheDatabase() {
 		api = new SegmentApi(port, driver);
 		if (!indexRefreshed) {
-			// writes other test classes made over Bolt would otherwise show until the periodic refresh
+			// writes other test classes made over Bolt would otherwise show until the
+			// periodic refresh
 			api.refresh();
 			indexRefreshed = true;
 		}
@@ -71,12 +74,19 @@ class SavedSegmentTest extends ApiTest {
 				WHERE s.definition CONTAINS 'C03.01' AND s.createdAt IS NOT NULL
 				RETURN count(s)""")).isEqualTo(1);
 
-		// a customer of the segment binds 网上国网 through the app: the saved segment loses it at once
-		String leaving = listed("SEG-TEST 非居民未绑定网上国网").path("segment").path("customers").path("edges").path(0)
-			.path("node").path("id").asString();
+		// a customer of the segment binds 网上国网 through the app: the saved segment loses
+		// it at once
+		String leaving = listed("SEG-TEST 非居民未绑定网上国网").path("segment")
+			.path("customers")
+			.path("edges")
+			.path(0)
+			.path("node")
+			.path("id")
+			.asString();
 		backup = CustomerBackup.of(driver, List.of(leaving));
-		var assigned = api.client().query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0405\"]) { id } }",
-				Map.of("id", leaving));
+		var assigned = api.client()
+			.query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"T0405\"]) { id } }",
+					Map.of("id", leaving));
 		assertThat(assigned.hasErrors()).as(assigned.body().toString()).isFalse();
 
 		var listed = listed("SEG-TEST 非居民未绑定网上国网");
@@ -95,8 +105,10 @@ class SavedSegmentTest extends ApiTest {
 		assertThat(api.client().query(SAVE, Map.of("name", "SEG-TEST 高压", "where", where)).hasErrors()).isFalse();
 		var before = GraphSnapshot.of(driver);
 
-		var taken = api.client().query(SAVE, Map.of("name", "SEG-TEST 高压", "where", where(List.of(List.of("T0102")), null)));
-		var unknown = api.client().query(SAVE, Map.of("name", "SEG-TEST 未知", "where", where(List.of(List.of("T9999")), null)));
+		var taken = api.client()
+			.query(SAVE, Map.of("name", "SEG-TEST 高压", "where", where(List.of(List.of("T0102")), null)));
+		var unknown = api.client()
+			.query(SAVE, Map.of("name", "SEG-TEST 未知", "where", where(List.of(List.of("T9999")), null)));
 		var blank = api.client().query(SAVE, Map.of("name", "  ", "where", where));
 
 		assertThat(taken.errorCode()).isEqualTo("DUPLICATE_CODE");
@@ -131,4 +143,5 @@ class SavedSegmentTest extends ApiTest {
 		}
 		throw new AssertionError("segment " + name + " is not listed: " + reply.body());
 	}
+
 }

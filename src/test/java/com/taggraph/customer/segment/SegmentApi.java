@@ -13,10 +13,13 @@ import tools.jackson.databind.JsonNode;
 
 import com.taggraph.ApiClient;
 
-/** The segment API as a client uses it, plus the Cypher a client would run to check it. */
+/**
+ * The segment API as a client uses it, plus the Cypher a client would run to check it.
+ */
 final class SegmentApi {
 
 	private final ApiClient client;
+
 	private final Driver driver;
 
 	SegmentApi(int port, Driver driver) {
@@ -28,7 +31,10 @@ final class SegmentApi {
 		return client;
 	}
 
-	/** A combination as GraphQL variables: groups of codes (AND of ORs) and codes to exclude. */
+	/**
+	 * A combination as GraphQL variables: groups of codes (AND of ORs) and codes to
+	 * exclude.
+	 */
 	static Map<String, Object> where(List<List<String>> allOf, List<String> noneOf) {
 		Map<String, Object> where = new LinkedHashMap<>();
 		if (allOf != null) {
@@ -94,8 +100,10 @@ final class SegmentApi {
 		var reply = client.query("{ rootClasses { tags(includeDescendants: true) { code customerCount } } }");
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 		Map<String, Long> counts = new java.util.TreeMap<>();
-		reply.data("rootClasses").forEach(root -> root.path("tags")
-			.forEach(tag -> counts.put(tag.path("code").asString(), tag.path("customerCount").asLong())));
+		reply.data("rootClasses")
+			.forEach(root -> root.path("tags")
+				.forEach(tag -> counts.put(tag.path("code").asString(), tag.path("customerCount").asLong())));
 		return counts;
 	}
+
 }

@@ -15,9 +15,9 @@ import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 /**
- * Given the 10,000 demo customers, a segment's count equals what a hand-written Cypher count over
- * Bolt finds on the same database, for AND, OR, NOT and class codes; so do the per-tag and per-class
- * customer counts and a segment's tag distribution.
+ * Given the 10,000 demo customers, a segment's count equals what a hand-written Cypher
+ * count over Bolt finds on the same database, for AND, OR, NOT and class codes; so do the
+ * per-tag and per-class customer counts and a segment's tag distribution.
  */
 @TagGraphTest
 class SegmentCountTest extends ApiTest {
@@ -44,7 +44,8 @@ class SegmentCountTest extends ApiTest {
 	void indexInStepWithTheDatabase() {
 		api = new SegmentApi(port, driver);
 		if (!indexRefreshed) {
-			// writes other test classes made over Bolt would otherwise show until the periodic refresh
+			// writes other test classes made over Bolt would otherwise show until the
+			// periodic refresh
 			api.refresh();
 			indexRefreshed = true;
 		}
@@ -60,7 +61,8 @@ class SegmentCountTest extends ApiTest {
 						tag("T0103") + " AND " + tag("T0301") + " AND " + tag("T0405")),
 				// (A OR B) AND C AND NOT D
 				new Case(where(List.of(List.of("T0201", "T0202"), List.of("T0307")), List.of("T0405")),
-						"(" + tag("T0201") + " OR " + tag("T0202") + ") AND " + tag("T0307") + " AND NOT " + tag("T0405")),
+						"(" + tag("T0201") + " OR " + tag("T0202") + ") AND " + tag("T0307") + " AND NOT "
+								+ tag("T0405")),
 				// a second-level class: any tag in it
 				new Case(where(List.of(List.of("C07.01")), null), inClass("C07.01")),
 				// a first-level class with a class two levels down, and a tag outside it
@@ -75,15 +77,19 @@ class SegmentCountTest extends ApiTest {
 				// nothing: every customer
 				new Case(where(null, null), "true"),
 				// tags of one exclusive class exclude each other: nobody has two
-				new Case(where(List.of(List.of("T0101"), List.of("T0103")), null), tag("T0101") + " AND " + tag("T0103")),
-				// a facet value: any tag with it (L3-sensitive tags), AND a class, NOT another value
+				new Case(where(List.of(List.of("T0101"), List.of("T0103")), null),
+						tag("T0101") + " AND " + tag("T0103")),
+				// a facet value: any tag with it (L3-sensitive tags), AND a class, NOT
+				// another value
 				new Case(where(List.of(List.of("F8.L3"), List.of("C05")), List.of("F1.S5")),
 						withValue("F8.L3") + " AND " + inClass("C05") + " AND NOT " + withValue("F1.S5")),
 				// a facet value OR a tag
-				new Case(where(List.of(List.of("F3.U1", "T0102")), null), "(" + withValue("F3.U1") + " OR " + tag("T0102") + ")"),
+				new Case(where(List.of(List.of("F3.U1", "T0102")), null),
+						"(" + withValue("F3.U1") + " OR " + tag("T0102") + ")"),
 				// four groups and two exclusions
-				new Case(where(List.of(List.of("C01.01"), List.of("T0301", "T0302", "T0303"), List.of("C04"),
-						List.of("T0601", "T0602")), List.of("T0310", "T0501")),
+				new Case(
+						where(List.of(List.of("C01.01"), List.of("T0301", "T0302", "T0303"), List.of("C04"),
+								List.of("T0601", "T0602")), List.of("T0310", "T0501")),
 						inClass("C01.01") + " AND (" + tag("T0301") + " OR " + tag("T0302") + " OR " + tag("T0303")
 								+ ") AND " + inClass("C04") + " AND (" + tag("T0601") + " OR " + tag("T0602")
 								+ ") AND NOT " + tag("T0310") + " AND NOT " + tag("T0501")));
@@ -92,8 +98,8 @@ class SegmentCountTest extends ApiTest {
 		Map<String, Long> expected = new LinkedHashMap<>();
 		Map<String, Long> actual = new LinkedHashMap<>();
 		for (Case c : cases) {
-			expected.put(c.where().toString(), api.cypherCount("MATCH (c:Customer) WHERE " + c.cypherCondition()
-					+ " RETURN count(c)"));
+			expected.put(c.where().toString(),
+					api.cypherCount("MATCH (c:Customer) WHERE " + c.cypherCondition() + " RETURN count(c)"));
 			actual.put(c.where().toString(), (long) api.count(c.where()));
 		}
 
@@ -111,18 +117,21 @@ class SegmentCountTest extends ApiTest {
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
 
 		Map<String, Long> expected = new TreeMap<>();
-		api.cypher("""
-				MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: 'C03'})
-				RETURN t.code AS code,
-				       COUNT { MATCH (c:Customer)-[:HAS_TAG]->(t) WHERE EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0102'}) } } AS n""",
-				Map.of()).forEach(r -> expected.put(r.get("code").asString(), r.get("n").asLong()));
+		api.cypher(
+				"""
+						MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: 'C03'})
+						RETURN t.code AS code,
+						       COUNT { MATCH (c:Customer)-[:HAS_TAG]->(t) WHERE EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0102'}) } } AS n""",
+				Map.of())
+			.forEach(r -> expected.put(r.get("code").asString(), r.get("n").asLong()));
 		Map<String, Long> actual = new TreeMap<>();
 		int segmentCount = reply.data("segment.count").asInt();
 		var distribution = reply.data("segment.tagDistribution");
 		distribution.forEach(e -> actual.put(e.path("tag").path("code").asString(), e.path("count").asLong()));
 
 		assertThat(actual).isEqualTo(expected).hasSize(17);
-		assertThat(distribution.path(0).path("count").asInt()).isGreaterThanOrEqualTo(distribution.path(16).path("count").asInt());
+		assertThat(distribution.path(0).path("count").asInt())
+			.isGreaterThanOrEqualTo(distribution.path(16).path("count").asInt());
 		assertThat(distribution.path(0).path("share").asDouble())
 			.isEqualTo((double) distribution.path(0).path("count").asInt() / segmentCount);
 		assertThat(distribution.path(0).path("tag").path("tagClass").path("code").asString()).startsWith("C03.");
@@ -146,7 +155,8 @@ class SegmentCountTest extends ApiTest {
 		Map<String, Long> actualClasses = new TreeMap<>();
 		reply.data("rootClasses").forEach(root -> {
 			actualClasses.put(root.path("code").asString(), root.path("customerCount").asLong());
-			root.path("descendants").forEach(d -> actualClasses.put(d.path("code").asString(), d.path("customerCount").asLong()));
+			root.path("descendants")
+				.forEach(d -> actualClasses.put(d.path("code").asString(), d.path("customerCount").asLong()));
 		});
 
 		assertThat(actualClasses).isEqualTo(expectedClasses);
@@ -168,23 +178,27 @@ class SegmentCountTest extends ApiTest {
 
 	@Test
 	void aTagCreatedAfterTheIndexWasBuiltIsKnownAtOnce() {
-		String customer = api.cypher("MATCH (c:Customer) RETURN c.id AS id ORDER BY id LIMIT 1", Map.of()).get(0)
-			.get("id").asString();
+		String customer = api.cypher("MATCH (c:Customer) RETURN c.id AS id ORDER BY id LIMIT 1", Map.of())
+			.get(0)
+			.get("id")
+			.asString();
 		CustomerBackup backup = CustomerBackup.of(driver, List.of(customer));
-		var created = api.client().query(
-				"mutation { createTag(input: {code: \"SEG-T-NEW\", name: \"新建标签\", classCode: \"C08.05\"}) { code } }");
+		var created = api.client()
+			.query("mutation { createTag(input: {code: \"SEG-T-NEW\", name: \"新建标签\", classCode: \"C08.05\"}) { code } }");
 		assertThat(created.hasErrors()).as(created.body().toString()).isFalse();
 		try {
 			Map<String, Object> where = where(List.of(List.of("SEG-T-NEW")), null);
 			assertThat(api.count(where)).isZero();
 
-			var assigned = api.client().query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"SEG-T-NEW\"]) { id } }",
-					Map.of("id", customer));
+			var assigned = api.client()
+				.query("mutation($id: ID!) { assignTags(customerId: $id, tagCodes: [\"SEG-T-NEW\"]) { id } }",
+						Map.of("id", customer));
 			assertThat(assigned.hasErrors()).as(assigned.body().toString()).isFalse();
 
 			assertThat(api.count(where)).isEqualTo(1);
 			assertThat(api.segment(where, "customers { edges { node { id } } }")
-				.data("segment.customers.edges.0.node.id").asString()).isEqualTo(customer);
+				.data("segment.customers.edges.0.node.id")
+				.asString()).isEqualTo(customer);
 		}
 		finally {
 			api.write("MATCH (:Customer)-[r:HAS_TAG]->(:Tag {code: 'SEG-T-NEW'}) DELETE r", Map.of());
@@ -199,8 +213,10 @@ class SegmentCountTest extends ApiTest {
 		var empty = api.segment(where(List.of(List.of()), null), "count");
 		assertThat(empty.errorCode()).isEqualTo("INVALID_INPUT");
 
-		var unknownClass = api.segment(where(List.of(List.of("T0101")), null), "tagDistribution(classCode: \"NO-CLASS\") { count }");
+		var unknownClass = api.segment(where(List.of(List.of("T0101")), null),
+				"tagDistribution(classCode: \"NO-CLASS\") { count }");
 		assertThat(unknownClass.errorCode()).isEqualTo("NOT_FOUND");
 		assertThat(unknownClass.errorMessage()).contains("NO-CLASS");
 	}
+
 }

@@ -23,9 +23,10 @@ import com.taggraph.TagGraphTest;
 import com.taggraph.customer.CustomerService;
 
 /**
- * The bitmap index follows Neo4j: after many random assignments, removals, swaps and refused or
- * rolled-back writes through the app, every tag's bitmap holds exactly the customers Cypher finds;
- * writes made directly over Bolt are invisible until a refresh, and then match too.
+ * The bitmap index follows Neo4j: after many random assignments, removals, swaps and
+ * refused or rolled-back writes through the app, every tag's bitmap holds exactly the
+ * customers Cypher finds; writes made directly over Bolt are invisible until a refresh,
+ * and then match too.
  */
 @TagGraphTest
 class SegmentIndexConsistencyTest extends ApiTest {
@@ -48,17 +49,23 @@ class SegmentIndexConsistencyTest extends ApiTest {
 	PlatformTransactionManager transactions;
 
 	SegmentApi api;
+
 	Random random = new Random(20241118);
+
 	List<String> allCustomers;
+
 	List<String> tags;
+
 	/** Undo steps, run last first. */
 	List<Runnable> backups = new ArrayList<>();
 
 	@BeforeEach
 	void indexInStepWithTheDatabase() {
 		api = new SegmentApi(port, driver);
-		allCustomers = api.cypher("MATCH (c:Customer) RETURN c.id AS id ORDER BY id", Map.of()).stream()
-			.map(r -> r.get("id").asString()).toList();
+		allCustomers = api.cypher("MATCH (c:Customer) RETURN c.id AS id ORDER BY id", Map.of())
+			.stream()
+			.map(r -> r.get("id").asString())
+			.toList();
 		tags = List.copyOf(api.cypherTagCounts().keySet());
 		api.refresh();
 	}
@@ -83,10 +90,12 @@ class SegmentIndexConsistencyTest extends ApiTest {
 			int kind = random.nextInt(10);
 			GraphQlReply reply;
 			if (kind < 4) {
-				reply = call(ASSIGN, Map.of("id", customer, "tags", pick(tags, 1 + random.nextInt(3)), "replace", false));
+				reply = call(ASSIGN,
+						Map.of("id", customer, "tags", pick(tags, 1 + random.nextInt(3)), "replace", false));
 			}
 			else if (kind < 6) {
-				reply = call(ASSIGN, Map.of("id", customer, "tags", pick(tags, 1 + random.nextInt(2)), "replace", true));
+				reply = call(ASSIGN,
+						Map.of("id", customer, "tags", pick(tags, 1 + random.nextInt(2)), "replace", true));
 			}
 			else if (kind < 8) {
 				reply = call(REMOVE, Map.of("id", customer, "tags", pick(tags, 1 + random.nextInt(4))));
@@ -109,9 +118,13 @@ class SegmentIndexConsistencyTest extends ApiTest {
 				refused++;
 			}
 		}
-		// a write whose transaction rolls back after it announced its change never reaches the index
+		// a write whose transaction rolls back after it announced its change never
+		// reaches the index
 		String customer = customers.get(0);
-		String notCarried = tags.stream().filter(t -> !carries(customer, t) && !t.startsWith("T01")).findFirst().orElseThrow();
+		String notCarried = tags.stream()
+			.filter(t -> !carries(customer, t) && !t.startsWith("T01"))
+			.findFirst()
+			.orElseThrow();
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
 			customerService.assignTags(customer, List.of(notCarried), true);
 			status.setRollbackOnly();
@@ -155,12 +168,14 @@ class SegmentIndexConsistencyTest extends ApiTest {
 		assertThat(refreshed.path("assignments").asLong())
 			.isEqualTo(api.cypherCount("MATCH (:Customer)-[r:HAS_TAG]->(:Tag) RETURN count(r)"));
 		assertThat(refreshed.path("updatesSinceBuild").asInt()).isZero();
-		assertThat(refreshed.path("memoryBytes").asLong()).isGreaterThan(refreshed.path("bitmapBytes").asLong()).isPositive();
+		assertThat(refreshed.path("memoryBytes").asLong()).isGreaterThan(refreshed.path("bitmapBytes").asLong())
+			.isPositive();
 	}
 
 	@Test
 	void aCustomerTheIndexHasNotSeenIsAddedInIdOrderAndDroppedWhenDeleted() {
-		// created over Bolt, then tagged through the app: it joins the index without a rebuild
+		// created over Bolt, then tagged through the app: it joins the index without a
+		// rebuild
 		String id = "00000000-SEG-NEW";
 		backups.add(() -> api.write("MATCH (c:Customer {id: $id}) DETACH DELETE c", Map.of("id", id)));
 		api.write("CREATE (:Customer {id: $id, name: '新客户'})", Map.of("id", id));
@@ -171,12 +186,14 @@ class SegmentIndexConsistencyTest extends ApiTest {
 				"count customers(first: 2) { edges { node { id name } } }");
 		assertThat(page.data("segment.count").asLong())
 			.isEqualTo(api.cypherCount("MATCH (:Tag {code: 'T0101'})<-[:HAS_TAG]-(c) RETURN count(c)"));
-		// its id sorts before every demo id, so it comes first although it was numbered last
+		// its id sorts before every demo id, so it comes first although it was numbered
+		// last
 		assertThat(page.data("segment.customers.edges.0.node.id").asString()).isEqualTo(id);
 		assertThat(page.data("segment.customers.edges.0.node.name").asString()).isEqualTo("新客户");
 		assertThat(api.apiTagCounts()).isEqualTo(api.cypherTagCounts());
 
-		// deleted over Bolt, it is still counted until a refresh, but pages leave it out and go on behind it
+		// deleted over Bolt, it is still counted until a refresh, but pages leave it out
+		// and go on behind it
 		api.write("MATCH (c:Customer {id: $id}) DETACH DELETE c", Map.of("id", id));
 		var stale = api.segment(SegmentApi.where(List.of(List.of("T0101")), null),
 				"customers(first: 2) { totalCount edges { node { id } } pageInfo { endCursor hasNextPage } }");
@@ -189,7 +206,8 @@ class SegmentIndexConsistencyTest extends ApiTest {
 			.isEqualTo(page.data("segment.count").asInt() - 1);
 	}
 
-	// ---- helpers ------------------------------------------------------------------------------
+	// ---- helpers
+	// ------------------------------------------------------------------------------
 
 	record GraphQlReply(String error) {
 	}
@@ -209,8 +227,8 @@ class SegmentIndexConsistencyTest extends ApiTest {
 	}
 
 	private boolean carries(String customer, String tag) {
-		return api.cypherCount("RETURN COUNT { (:Customer {id: '%s'})-[:HAS_TAG]->(:Tag {code: '%s'}) }"
-			.formatted(customer, tag)) > 0;
+		return api.cypherCount(
+				"RETURN COUNT { (:Customer {id: '%s'})-[:HAS_TAG]->(:Tag {code: '%s'}) }".formatted(customer, tag)) > 0;
 	}
 
 	/** Each tag's carriers as the index holds them. */
@@ -235,4 +253,5 @@ class SegmentIndexConsistencyTest extends ApiTest {
 			.forEach(r -> carriers.put(r.get("code").asString(), r.get("ids").asList(v -> v.asString())));
 		return carriers;
 	}
+
 }

@@ -19,8 +19,9 @@ import com.taggraph.TagGraphTest;
 import com.taggraph.web.Connections;
 
 /**
- * Paging through a segment with keyset cursors returns every customer exactly once, in id order, and
- * a page with its customers costs a fixed number of Cypher statements whatever its size.
+ * Paging through a segment with keyset cursors returns every customer exactly once, in id
+ * order, and a page with its customers costs a fixed number of Cypher statements whatever
+ * its size.
  */
 @TagGraphTest
 class SegmentPagingTest extends ApiTest {
@@ -48,7 +49,8 @@ class SegmentPagingTest extends ApiTest {
 	void indexInStepWithTheDatabase() {
 		api = new SegmentApi(port, driver);
 		if (!indexRefreshed) {
-			// writes other test classes made over Bolt would otherwise show until the periodic refresh
+			// writes other test classes made over Bolt would otherwise show until the
+			// periodic refresh
 			api.refresh();
 			indexRefreshed = true;
 		}
@@ -56,7 +58,8 @@ class SegmentPagingTest extends ApiTest {
 
 	@Test
 	void pagingThroughAWholeSegmentReturnsEveryCustomerOnceInIdOrder() {
-		// low-voltage non-residential customers who pay on time: some hundreds to a few thousand
+		// low-voltage non-residential customers who pay on time: some hundreds to a few
+		// thousand
 		Map<String, Object> where = where(List.of(List.of("T0102"), List.of("T0307")), null);
 		List<String> expected = api.cypher("""
 				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0102'})
@@ -103,7 +106,8 @@ class SegmentPagingTest extends ApiTest {
 
 		// behind the last customer there is nothing more
 		Map<String, Object> variables = new HashMap<>(Map.of("where", where, "first", 5));
-		variables.put("after", cursors.toCursor(ScrollPosition.forward(Map.of(SegmentService.KEY, expected.get(expected.size() - 1)))));
+		variables.put("after", cursors
+			.toCursor(ScrollPosition.forward(Map.of(SegmentService.KEY, expected.get(expected.size() - 1)))));
 		var beyond = api.client().query(PAGE, variables);
 		assertThat(beyond.data("segment.customers.edges")).isEmpty();
 		assertThat(beyond.data("segment.customers.pageInfo.hasNextPage").asBoolean()).isFalse();
@@ -117,8 +121,10 @@ class SegmentPagingTest extends ApiTest {
 		var edges = first.data("segment.customers.edges");
 		String secondId = edges.path(1).path("node").path("id").asString();
 
-		// continuing behind the second customer gives the third first, whatever page it came from
-		var next = api.client().query(PAGE, Map.of("where", where, "first", 1, "after", edges.path(1).path("cursor").asString()));
+		// continuing behind the second customer gives the third first, whatever page it
+		// came from
+		var next = api.client()
+			.query(PAGE, Map.of("where", where, "first", 1, "after", edges.path(1).path("cursor").asString()));
 		assertThat(next.data("segment.customers.edges.0.node.id").asString())
 			.isEqualTo(edges.path(2).path("node").path("id").asString())
 			.isGreaterThan(secondId);
@@ -129,10 +135,12 @@ class SegmentPagingTest extends ApiTest {
 		Map<String, Object> where = where(List.of(List.of("T0101")), null);
 
 		assertThat(api.client().query(PAGE, Map.of("where", where, "first", 0)).errorCode()).isEqualTo("INVALID_INPUT");
-		assertThat(api.client().query(PAGE, Map.of("where", where, "first", 1001)).errorCode()).isEqualTo("INVALID_INPUT");
+		assertThat(api.client().query(PAGE, Map.of("where", where, "first", 1001)).errorCode())
+			.isEqualTo("INVALID_INPUT");
 		var foreign = api.client().query(PAGE, Map.of("where", where, "first", 10, "after", "bm90LWEtY3Vyc29y"));
 		assertThat(foreign.errorCode()).isEqualTo("INVALID_INPUT");
-		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString()).isEqualTo("after");
+		assertThat(foreign.body().path("errors").path(0).path("extensions").path("field").asString())
+			.isEqualTo("after");
 		var full = api.client().query(PAGE, Map.of("where", where, "first", 1000));
 		assertThat(full.hasErrors()).as(full.body().toString()).isFalse();
 	}
@@ -162,4 +170,5 @@ class SegmentPagingTest extends ApiTest {
 		assertThat(reply.data("segment.customers.edges")).hasSize(first);
 		return statements;
 	}
+
 }
