@@ -71,6 +71,9 @@ public final class ApiClient {
 		WebTestClient client = WebTestClient.bindToServer()
 			.baseUrl(base + "/graphql")
 			.responseTimeout(Duration.ofMinutes(5))
+			// whole-library answers (the visibility sweep, exports) exceed the 256 KB
+			// default
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
 			.build();
 		return new ApiClient(HttpGraphQlTester.create(client), base, null, null).signedInAs(user, password);
 	}

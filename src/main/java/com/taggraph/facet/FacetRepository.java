@@ -146,18 +146,21 @@ class FacetRepository {
 		return List.copyOf(neo4j
 			.query("""
 					MATCH (t:Tag)
-					WHERE NOT t.code IN $hidden
-					  AND ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
+					WHERE ($classCode IS NULL OR EXISTS { (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(:TagClass {code: $classCode}) })
 					  AND ($text IS NULL OR toLower(t.name) CONTAINS toLower($text))
 					  AND ($statuses IS NULL OR %s IN $statuses)
 					WITH t ORDER BY t.code
 					RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values"""
 				.formatted(GraphModel.status("t"), TAG_MAP))
-			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses, "hidden", hidden))
+			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses))
 			.fetchAs(TagValues.class)
 			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")),
 					Set.copyOf(r.get("values").asList(Value::asString))))
-			.all());
+			.all()
+			.stream()
+			// hidden tags are left out here, not in the Cypher: see visible(...)
+			.filter(tagValues -> !hidden.contains(tagValues.tag().code()))
+			.toList());
 	}
 
 	/** Per top-level facet: tags with no value in it, and tags with two or more. */
@@ -167,7 +170,7 @@ class FacetRepository {
 				.query("""
 						MATCH (top:Facet) WHERE NOT (top)-[:SUB_FACET_OF]->(:Facet)
 						CALL (top) {
-						  MATCH (t:Tag) WHERE NOT t.code IN $hidden
+						  MATCH (t:Tag)
 						  WITH t, COUNT { (t)-[:HAS_FACET_VALUE]->(:FacetValue)-[:OF_FACET]->(:Facet)-[:SUB_FACET_OF]->*(top) } AS n
 						  WHERE n <> 1
 						  WITH t, n ORDER BY t.code
@@ -176,14 +179,21 @@ class FacetRepository {
 						RETURN top.code AS code, top.name AS name, top.criterion AS criterion, without, several
 						ORDER BY code"""
 					.formatted(TAG_MAP))
-				.bind(hidden)
-				.to("hidden")
 				.fetchAs(FacetCoverage.class)
 				.mappedBy((types, r) -> new FacetCoverage(
 						new Facet(r.get("code").asString(), r.get("name").asString(null),
 								r.get("criterion").asString(null), null),
-						tags(r.get("without")), tags(r.get("several"))))
+						visible(tags(r.get("without")), hidden), visible(tags(r.get("several")), hidden)))
 				.all());
+	}
+
+	/**
+	 * The tags the caller may see. Coverage leaves hidden tags out here rather than in
+	 * its Cypher: Neo4j 5.26's planner fails that subquery ("t.code should not appear
+	 * non-cached") once it also filters on the code.
+	 */
+	private static List<Tag> visible(List<Tag> tags, List<String> hidden) {
+		return hidden.isEmpty() ? tags : tags.stream().filter(t -> !hidden.contains(t.code())).toList();
 	}
 
 	/**
