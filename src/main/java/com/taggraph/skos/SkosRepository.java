@@ -54,7 +54,7 @@ class SkosRepository {
 					r.get("scope").asString(null), r.get("parent").asString(null)))
 			.all());
 		List<SkosLibrary.TagEntry> tags = List.copyOf(neo4j.query("""
-				MATCH (t:Tag) WHERE NOT t.code IN $hidden
+				MATCH (t:Tag)
 				RETURN t.code AS code, t.name AS name, t.rule AS rule, t.status AS status,
 				       [(t)-[:IN_CLASS]->(c:TagClass) | c.code][0] AS classCode,
 				       COLLECT { MATCH (t)-[:HAS_FACET_VALUE]->(v:FacetValue) RETURN v.code ORDER BY v.code } AS values,
@@ -63,13 +63,16 @@ class SkosRepository {
 				                 WITH DISTINCT text WHERE text <> t.name
 				                 RETURN text ORDER BY text } AS synonyms
 				ORDER BY code""")
-			.bind(hidden)
-			.to("hidden")
 			.fetchAs(SkosLibrary.TagEntry.class)
 			.mappedBy((types, r) -> new SkosLibrary.TagEntry(r.get("code").asString(), r.get("name").asString(null),
 					r.get("rule").asString(null), r.get("status").asString(null), r.get("classCode").asString(null),
 					r.get("values").asList(Value::asString), r.get("synonyms").asList(Value::asString)))
-			.all());
+			.all()
+			.stream()
+			// hidden tags are dropped here, not in the Cypher: Neo4j 5.26's planner fails
+			// this statement ("t.code should not appear non-cached") with that filter
+			.filter(tag -> !hidden.contains(tag.code()))
+			.toList());
 		List<SkosLibrary.FacetEntry> facets = List.copyOf(neo4j.query("""
 				MATCH (f:Facet)
 				RETURN f.code AS code, f.name AS name, f.criterion AS criterion,
