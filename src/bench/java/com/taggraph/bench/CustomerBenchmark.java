@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.taggraph.TagGraphApplication;
-import com.taggraph.customer.CustomerGenerator;
+import com.taggraph.customer.CustomerLibrary;
 import com.taggraph.customer.PortraitQuery;
 import com.taggraph.graph.EmbeddedNeo4jProperties;
 import com.taggraph.graph.EmbeddedNeo4jServer;
@@ -203,26 +202,13 @@ public final class CustomerBenchmark {
 
 	/** Streams the generated customers to customers.csv and assignments.csv. */
 	private long generate(Driver driver) throws IOException {
-		List<CustomerGenerator.LibraryTag> tags;
-		Map<String, Set<String>> scopes = new LinkedHashMap<>();
-		try (var session = driver.session()) {
-			tags = session.run("""
-					MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
-					OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
-					RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
-					       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope ORDER BY code""")
-				.list(r -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
-						r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(), r.get("classScope").asString(null),
-						r.get("tagScope").asString(null)));
-			session.run("MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags")
-				.forEachRemaining(r -> scopes.put(r.get("code").asString(), new LinkedHashSet<>(r.get("tags").asList(v -> v.asString()))));
-		}
+		CustomerLibrary library = CustomerLibrary.read(driver);
 		AtomicLong count = new AtomicLong();
 		try (BufferedWriter c = Files.newBufferedWriter(work.resolve("customers.csv"));
 				BufferedWriter a = Files.newBufferedWriter(work.resolve("assignments.csv"))) {
 			c.write("id,name,orgNo,consSort\n");
 			a.write("customerId,tagCode\n");
-			new CustomerGenerator(tags, scopes, 42).generate(customers, 42, customer -> {
+			library.generator(42).generate(customers, 42, customer -> {
 				try {
 					c.write(customer.id() + "," + customer.name() + "," + customer.attributes().get("orgNo") + ","
 							+ customer.attributes().get("consSort") + "\n");

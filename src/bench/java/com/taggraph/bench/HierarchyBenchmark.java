@@ -107,21 +107,14 @@ public final class HierarchyBenchmark {
 			boolean hasValue = i + 1 < argv.length && !argv[i + 1].startsWith("--");
 			args.put(key, hasValue ? argv[++i] : "true");
 		}
-		int status = 0;
-		try {
+		BenchRun.exitAfter(() -> {
 			if (args.containsKey("startup-only")) {
 				startupOnly(Path.of(args.get("startup-only")));
 			}
 			else {
 				new HierarchyBenchmark(args).run();
 			}
-		}
-		catch (Throwable ex) {
-			ex.printStackTrace();
-			status = 1;
-		}
-		// Neo4j and Tomcat leave non-daemon threads behind; the benchmark is done either way
-		System.exit(status);
+		});
 	}
 
 	private void run() throws Exception {
@@ -455,14 +448,8 @@ public final class HierarchyBenchmark {
 
 	private void machine() {
 		section("Machine");
-		line("| Fact | Value |");
-		line("|---|---|");
-		line("| CPU | %s, %d cores (nproc) |".formatted(cpuModel(), Runtime.getRuntime().availableProcessors()));
-		line("| Memory | %s total |".formatted(memTotal()));
-		line("| Java | %s %s (%s), max heap %d MiB |".formatted(System.getProperty("java.vm.name"),
-				System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-		line("| OS | %s, %s %s %s |".formatted(osRelease(), System.getProperty("os.name"), System.getProperty("os.version"),
+		Machine.factRows().forEach(this::line);
+		line("| OS | %s, %s %s %s |".formatted(Machine.osRelease(), System.getProperty("os.name"), System.getProperty("os.version"),
 				System.getProperty("os.arch")));
 		line("");
 	}
@@ -486,33 +473,7 @@ public final class HierarchyBenchmark {
 	}
 
 	private static String loadAverage() {
-		return readLines("/proc/loadavg").stream().findFirst().map(l -> String.join(" ", Arrays.asList(l.split(" ")).subList(0, 3)))
-			.orElse("unknown") + " (1, 5, 15 min)";
-	}
-
-	private static String cpuModel() {
-		return readLines("/proc/cpuinfo").stream().filter(l -> l.startsWith("model name"))
-			.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
-	}
-
-	private static String memTotal() {
-		return readLines("/proc/meminfo").stream().filter(l -> l.startsWith("MemTotal:"))
-			.map(l -> Long.parseLong(l.replaceAll("\\D", "")))
-			.map(kb -> "%.1f GiB (%,d kB)".formatted(kb / 1024.0 / 1024.0, kb)).findFirst().orElse("unknown");
-	}
-
-	private static String osRelease() {
-		return readLines("/etc/os-release").stream().filter(l -> l.startsWith("PRETTY_NAME="))
-			.map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", "")).findFirst().orElse("unknown OS");
-	}
-
-	private static List<String> readLines(String file) {
-		try {
-			return Files.readAllLines(Path.of(file));
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
+		return Machine.loadAverage().orElse("unknown") + " (1, 5, 15 min)";
 	}
 
 	// ---- output -------------------------------------------------------------------------------

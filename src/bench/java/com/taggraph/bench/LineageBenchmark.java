@@ -1,6 +1,5 @@
 package com.taggraph.bench;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,19 +105,7 @@ public final class LineageBenchmark {
 	}
 
 	public static void main(String[] argv) {
-		Map<String, String> args = new HashMap<>();
-		for (int i = 0; i + 1 < argv.length; i += 2) {
-			args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-		}
-		int status = 0;
-		try {
-			new LineageBenchmark(args).run();
-		}
-		catch (Throwable ex) {
-			ex.printStackTrace();
-			status = 1;
-		}
-		System.exit(status);
+		BenchRun.exitAfter(() -> new LineageBenchmark(BenchRun.pairs(argv)).run());
 	}
 
 	private void run() throws Exception {
@@ -381,13 +368,7 @@ public final class LineageBenchmark {
 	}
 
 	private void machine(String loadAtStart) {
-		line("| Fact | Value |");
-		line("|---|---|");
-		line("| CPU | %s, %d cores (nproc) |".formatted(cpuModel(), Runtime.getRuntime().availableProcessors()));
-		line("| Memory | %s total |".formatted(memTotal()));
-		line("| Java | %s %s (%s), max heap %d MiB |".formatted(System.getProperty("java.vm.name"),
-				System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+		Machine.factRows().forEach(this::line);
 		line("| Load average at start | %s |".formatted(loadAtStart));
 		line("");
 	}
@@ -467,28 +448,7 @@ public final class LineageBenchmark {
 	}
 
 	private static String loadAverage() {
-		return readLines("/proc/loadavg").stream().findFirst()
-			.map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3))).orElse("0 0 0");
-	}
-
-	private static String cpuModel() {
-		return readLines("/proc/cpuinfo").stream().filter(l -> l.startsWith("model name"))
-			.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
-	}
-
-	private static String memTotal() {
-		return readLines("/proc/meminfo").stream().filter(l -> l.startsWith("MemTotal:"))
-			.map(l -> Long.parseLong(l.replaceAll("\\D", "")))
-			.map(kb -> "%.1f GiB (%,d kB)".formatted(kb / 1024.0 / 1024.0, kb)).findFirst().orElse("unknown");
-	}
-
-	private static List<String> readLines(String file) {
-		try {
-			return Files.readAllLines(Path.of(file));
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
+		return Machine.loadAverage().orElse("0 0 0");
 	}
 
 	// ---- sample codes -------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package com.taggraph.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +29,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.taggraph.TagGraphApplication;
-import com.taggraph.customer.CustomerGenerator;
+import com.taggraph.customer.CustomerLibrary;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -452,8 +451,7 @@ public final class LoadBenchmark {
 	 */
 	private final class Importer {
 
-		private final List<CustomerGenerator.LibraryTag> library;
-		private final Map<String, Set<String>> scopes = new LinkedHashMap<>();
+		private final CustomerLibrary library;
 		final List<Round> rounds = new ArrayList<>();
 
 		record Round(String prefix, long customers, long assignments, String customersImport, String assignmentsImport,
@@ -461,18 +459,7 @@ public final class LoadBenchmark {
 		}
 
 		Importer(Driver driver) {
-			try (var session = driver.session()) {
-				library = session.run("""
-						MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
-						OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
-						RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
-						       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope ORDER BY code""")
-					.list(r -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
-							r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(), r.get("classScope").asString(null),
-							r.get("tagScope").asString(null)));
-				session.run("MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags")
-					.forEachRemaining(r -> scopes.put(r.get("code").asString(), new LinkedHashSet<>(r.get("tags").asList(v -> v.asString()))));
-			}
+			library = CustomerLibrary.read(driver);
 		}
 
 		void work(long until) {
@@ -483,7 +470,7 @@ public final class LoadBenchmark {
 					String prefix = "LI%d".formatted(round);
 					Path customers = work.resolve("customers-" + round + ".csv");
 					Path assignments = work.resolve("assignments-" + round + ".csv");
-					long rows = generate(prefix, round, customers, assignments);
+					long rows = library.writeCsv(prefix, importCustomers, round, customers, assignments);
 					long started = System.nanoTime();
 					JsonNode c = upload("/api/import/customers", customers);
 					double customersSeconds = (System.nanoTime() - started) / 1e9;
@@ -506,29 +493,6 @@ public final class LoadBenchmark {
 					return;
 				}
 			}
-		}
-
-		private long generate(String prefix, long seed, Path customers, Path assignments) throws IOException {
-			long[] count = { 0 };
-			try (BufferedWriter c = Files.newBufferedWriter(customers); BufferedWriter a = Files.newBufferedWriter(assignments)) {
-				c.write("id,name,orgNo,consSort\n");
-				a.write("customerId,tagCode\n");
-				new CustomerGenerator(library, scopes, seed).generate(importCustomers, seed, customer -> {
-					String id = prefix + customer.id().substring(2);
-					try {
-						c.write(id + "," + customer.name() + "," + customer.attributes().get("orgNo") + ","
-								+ customer.attributes().get("consSort") + "\n");
-						for (String tag : customer.tags()) {
-							a.write(id + "," + tag + "\n");
-						}
-					}
-					catch (IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
-					}
-					count[0] += customer.tags().size();
-				});
-			}
-			return count[0];
 		}
 
 		/** The answer when it committed, else null (the error counted). */

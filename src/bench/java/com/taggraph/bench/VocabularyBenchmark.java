@@ -3,7 +3,6 @@ package com.taggraph.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,19 +43,7 @@ public final class VocabularyBenchmark {
 	}
 
 	public static void main(String[] argv) {
-		Map<String, String> args = new HashMap<>();
-		for (int i = 0; i + 1 < argv.length; i += 2) {
-			args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-		}
-		int status = 0;
-		try {
-			new VocabularyBenchmark(args).run();
-		}
-		catch (Throwable ex) {
-			ex.printStackTrace();
-			status = 1;
-		}
-		System.exit(status);
+		BenchRun.exitAfter(() -> new VocabularyBenchmark(BenchRun.pairs(argv)).run());
 	}
 
 	private void run() throws Exception {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.taggraph.ApiTest;
 import com.taggraph.BoltCypher;
+import com.taggraph.ClassRulesInCypher;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -287,25 +288,8 @@ class RuleReportTest extends ApiTest {
 						WHERE values <> 1
 						RETURN CASE values WHEN 0 THEN 'FACET_VALUE_MISSING ' ELSE 'FACET_VALUE_DUPLICATED ' END + t.code + ';' + f.code AS key, -1 AS n""");
 			case "DATA" -> {
-				statements
-					.add("""
-							MATCH (k:TagClass {exclusive: true})
-							MATCH p = (c:Customer)-[:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k)
-							WITH k, c, collect(DISTINCT CASE WHEN length(p) = 2 THEN t.code ELSE nodes(p)[-2].code END) AS branches
-							WHERE size(branches) >= 2
-							RETURN 'EXCLUSIVE_VIOLATED ' + k.code AS key, count(c) AS n""");
-				statements.add("""
-						MATCH (k:TagClass {exhaustive: true})
-						OPTIONAL MATCH (v:FacetValue {code: k.scope})
-						CALL (k, v) {
-						  MATCH (c:Customer)
-						  WHERE (v IS NULL OR v.customersWithAnyOf IS NULL
-						         OR EXISTS { (c)-[:HAS_TAG]->(s:Tag) WHERE s.code IN v.customersWithAnyOf })
-						    AND NOT EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k) }
-						  RETURN count(c) AS n
-						}
-						WITH k, n WHERE n > 0
-						RETURN 'EXHAUSTIVE_VIOLATED ' + k.code AS key, n""");
+				statements.add(ClassRulesInCypher.exclusiveViolations("EXCLUSIVE_VIOLATED "));
+				statements.add(ClassRulesInCypher.exhaustiveViolations("EXHAUSTIVE_VIOLATED "));
 			}
 			case "LINEAGE" -> {
 				statements

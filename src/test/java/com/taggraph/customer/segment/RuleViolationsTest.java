@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.taggraph.ApiTest;
+import com.taggraph.ClassRulesInCypher;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -156,25 +157,9 @@ class RuleViolationsTest extends ApiTest {
 	/** The same rules computed in Cypher over Bolt, leaving out classes nobody breaks. */
 	private Map<String, Long> cypherViolations() {
 		Map<String, Long> counts = new TreeMap<>();
-		api.cypher("""
-				MATCH (k:TagClass {exclusive: true})
-				MATCH p = (c:Customer)-[:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k)
-				WITH k, c, collect(DISTINCT CASE WHEN length(p) = 2 THEN t.code ELSE nodes(p)[-2].code END) AS branches
-				WHERE size(branches) >= 2
-				RETURN 'EXCLUSIVE ' + k.code AS key, count(c) AS n""", Map.of())
+		api.cypher(ClassRulesInCypher.exclusiveViolations("EXCLUSIVE "), Map.of())
 			.forEach(r -> counts.put(r.get("key").asString(), r.get("n").asLong()));
-		api.cypher("""
-				MATCH (k:TagClass {exhaustive: true})
-				OPTIONAL MATCH (v:FacetValue {code: k.scope})
-				CALL (k, v) {
-				  MATCH (c:Customer)
-				  WHERE (v IS NULL OR v.customersWithAnyOf IS NULL
-				         OR EXISTS { (c)-[:HAS_TAG]->(s:Tag) WHERE s.code IN v.customersWithAnyOf })
-				    AND NOT EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k) }
-				  RETURN count(c) AS n
-				}
-				WITH k, n WHERE n > 0
-				RETURN 'EXHAUSTIVE ' + k.code AS key, n""", Map.of())
+		api.cypher(ClassRulesInCypher.exhaustiveViolations("EXHAUSTIVE "), Map.of())
 			.forEach(r -> counts.put(r.get("key").asString(), r.get("n").asLong()));
 		return counts;
 	}

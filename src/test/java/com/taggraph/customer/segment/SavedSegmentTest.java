@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
 import com.taggraph.TagGraphTest;
 
@@ -20,7 +18,7 @@ import com.taggraph.TagGraphTest;
  * refused and writes nothing.
  */
 @TagGraphTest
-class SavedSegmentTest extends ApiTest {
+class SavedSegmentTest extends SegmentIndexTest {
 
 	private static final String SAVE = """
 			mutation($name: String!, $where: SegmentWhere!) {
@@ -33,22 +31,7 @@ class SavedSegmentTest extends ApiTest {
 			{ segments { name count missingCodes where { allOf { anyOf } noneOf }
 			             segment { customers(first: 2) { totalCount edges { node { id } } } } } }""";
 
-	static boolean indexRefreshed;
-
-	SegmentApi api;
-
 	CustomerBackup backup;
-
-	@BeforeEach
-	void indexInStepWithTheDatabase() {
-		api = new SegmentApi(port, driver);
-		if (!indexRefreshed) {
-			// writes other test classes made over Bolt would otherwise show until the
-			// periodic refresh
-			api.refresh();
-			indexRefreshed = true;
-		}
-	}
 
 	@AfterEach
 	void removeTheSegments() {

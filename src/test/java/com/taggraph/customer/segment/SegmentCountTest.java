@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.taggraph.ApiTest;
 import com.taggraph.TagGraphTest;
 
 /**
@@ -20,7 +18,7 @@ import com.taggraph.TagGraphTest;
  * per-tag and per-class customer counts and a segment's tag distribution.
  */
 @TagGraphTest
-class SegmentCountTest extends ApiTest {
+class SegmentCountTest extends SegmentIndexTest {
 
 	/** Carrying a tag, or any tag in a class or below it, in Cypher. */
 	private static String tag(String code) {
@@ -34,21 +32,6 @@ class SegmentCountTest extends ApiTest {
 
 	private static String withValue(String code) {
 		return "EXISTS { (c)-[:HAS_TAG]->(:Tag)-[:HAS_FACET_VALUE]->(:FacetValue {code: '%s'}) }".formatted(code);
-	}
-
-	static boolean indexRefreshed;
-
-	SegmentApi api;
-
-	@BeforeEach
-	void indexInStepWithTheDatabase() {
-		api = new SegmentApi(port, driver);
-		if (!indexRefreshed) {
-			// writes other test classes made over Bolt would otherwise show until the
-			// periodic refresh
-			api.refresh();
-			indexRefreshed = true;
-		}
 	}
 
 	@Test

@@ -8,12 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.ScrollPosition;
 
-import com.taggraph.ApiTest;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphTest;
 import com.taggraph.web.Connections;
@@ -24,7 +22,7 @@ import com.taggraph.web.Connections;
  * its size.
  */
 @TagGraphTest
-class SegmentPagingTest extends ApiTest {
+class SegmentPagingTest extends SegmentIndexTest {
 
 	private static final String PAGE = """
 			query($where: SegmentWhere!, $first: Int, $after: String) {
@@ -40,21 +38,6 @@ class SegmentPagingTest extends ApiTest {
 
 	@Autowired
 	Connections cursors;
-
-	static boolean indexRefreshed;
-
-	SegmentApi api;
-
-	@BeforeEach
-	void indexInStepWithTheDatabase() {
-		api = new SegmentApi(port, driver);
-		if (!indexRefreshed) {
-			// writes other test classes made over Bolt would otherwise show until the
-			// periodic refresh
-			api.refresh();
-			indexRefreshed = true;
-		}
-	}
 
 	@Test
 	void pagingThroughAWholeSegmentReturnsEveryCustomerOnceInIdOrder() {
