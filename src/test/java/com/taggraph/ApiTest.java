@@ -26,7 +26,7 @@ public abstract class ApiTest {
 
 	protected ApiClient client;
 
-	private final List<String> cleanUps = new ArrayList<>();
+	private final List<Runnable> cleanUps = new ArrayList<>();
 
 	@BeforeEach
 	void signIn() {
@@ -35,7 +35,7 @@ public abstract class ApiTest {
 
 	@AfterEach
 	void runCleanUps() {
-		cleanUps.forEach(cypher -> write(cypher, Map.of()));
+		cleanUps.forEach(Runnable::run);
 		cleanUps.clear();
 	}
 
@@ -46,7 +46,11 @@ public abstract class ApiTest {
 
 	/** Runs {@code cypher} over Bolt after this test, to remove what it made. */
 	protected void cleanUp(String cypher) {
-		cleanUps.add(cypher);
+		cleanUp(cypher, Map.of());
+	}
+
+	protected void cleanUp(String cypher, Map<String, Object> parameters) {
+		cleanUps.add(() -> write(cypher, parameters));
 	}
 
 	/** Asserts a GraphQL answer has no errors (the tester's check) and gives it back. */
@@ -57,6 +61,13 @@ public abstract class ApiTest {
 	/** Cypher written over Bolt beside the app, as an analyst would send it. */
 	protected void write(String cypher, Map<String, Object> parameters) {
 		BoltCypher.write(driver, cypher, parameters);
+	}
+
+	/** Writes each statement over Bolt, one after the other: a test class's clean-up. */
+	protected void writeEach(String... statements) {
+		for (String cypher : statements) {
+			write(cypher, Map.of());
+		}
 	}
 
 	protected List<Map<String, Object>> read(String cypher) {

@@ -57,26 +57,24 @@ public final class CustomerBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final StringBuilder report = new StringBuilder();
-	private final long customers;
-	private final Path work;
-	/** Which raw baselines to load: "one-property" and/or "same-graph". */
-	private final Set<String> baselines;
-	/** Stop after the baselines (for measuring one on its own). */
-	private final boolean baselinesOnly;
-	/** Stop after the load: the baselines and the import, no reads. */
-	private final boolean loadOnly;
-	/** Skip generation and loads: the work directory holds a store loaded by an earlier {@code --load-only} run. */
-	private final boolean readsOnly;
+	private final Options options;
 	private String base;
 
-	private CustomerBenchmark(long customers, Path work, Set<String> baselines, boolean baselinesOnly, boolean loadOnly,
+	/**
+	 * What to run.
+	 * @param work where the CSV files and stores go
+	 * @param baselines which raw baselines to load: "one-property" and/or "same-graph"
+	 * @param baselinesOnly stop after the baselines (for measuring one on its own)
+	 * @param loadOnly stop after the load: the baselines and the import, no reads
+	 * @param readsOnly skip generation and loads: the work directory holds a store loaded by an earlier
+	 * {@code --load-only} run
+	 */
+	record Options(long customers, Path work, Set<String> baselines, boolean baselinesOnly, boolean loadOnly,
 			boolean readsOnly) {
-		this.customers = customers;
-		this.work = work;
-		this.baselines = baselines;
-		this.baselinesOnly = baselinesOnly;
-		this.loadOnly = loadOnly;
-		this.readsOnly = readsOnly;
+	}
+
+	private CustomerBenchmark(Options options) {
+		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -105,18 +103,18 @@ public final class CustomerBenchmark {
 		}
 		// --work keeps the directory (and the loaded store) for a later --reads-only run
 		work = work != null ? Files.createDirectories(work) : Files.createTempDirectory("taggraph-customer-bench");
-		new CustomerBenchmark(customers, work, baselines, List.of(args).contains("--baselines-only"),
-				List.of(args).contains("--load-only"), readsOnly).run();
+		new CustomerBenchmark(new Options(customers, work, baselines, List.of(args).contains("--baselines-only"),
+				List.of(args).contains("--load-only"), readsOnly)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
-		line("# Customer benchmark: %,d customers".formatted(customers));
+		line("# Customer benchmark: %,d customers".formatted(options.customers()));
 		line("");
 		line("Machine: %d cores, %s, Java %s, max heap %d MiB.".formatted(Runtime.getRuntime().availableProcessors(),
 				memTotal(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
 		line("");
-		Path appData = work.resolve("app");
+		Path appData = options.work().resolve("app");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TagGraphApplication.class).profiles("testusers").run(
 				"--server.port=0", "--taggraph.neo4j.embedded.data-dir=" + appData,
 				"--taggraph.neo4j.embedded.bolt-port=0", "--taggraph.neo4j.embedded.http-enabled=false",
@@ -127,9 +125,9 @@ public final class CustomerBenchmark {
 						app.getBean(EmbeddedNeo4jServer.class).credentials().authToken())) {
 			base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 
-			if (!readsOnly) {
+			if (!options.readsOnly()) {
 				load(driver);
-				if (baselinesOnly || loadOnly) {
+				if (options.baselinesOnly() || options.loadOnly()) {
 					Files.writeString(Path.of("target", "customer-benchmark.md"), report.toString());
 					return;
 				}
@@ -142,16 +140,16 @@ public final class CustomerBenchmark {
 	/** Generates the customers, then loads them through the raw baselines and the import endpoints. */
 	private void load(Driver driver) throws Exception {
 		long started = System.nanoTime();
-		Files.deleteIfExists(work.resolve("customers.csv"));
+		Files.deleteIfExists(options.work().resolve("customers.csv"));
 		long assignments = generate(driver);
 		double generateMs = ms(started);
 		line("Generated %,d customers with %,d assignments (%.1f per customer) in %,.0f ms."
-			.formatted(customers, assignments, (double) assignments / customers, generateMs));
+			.formatted(options.customers(), assignments, (double) assignments / options.customers(), generateMs));
 		line("");
 
-		double rawMs = baselines.contains("one-property") ? rawLoad(assignments, false) : Double.NaN;
-		double sameGraphMs = baselines.contains("same-graph") ? rawLoad(assignments, true) : Double.NaN;
-		double importMs = baselinesOnly ? Double.NaN : importThroughEndpoints();
+		double rawMs = options.baselines().contains("one-property") ? rawLoad(assignments, false) : Double.NaN;
+		double sameGraphMs = options.baselines().contains("same-graph") ? rawLoad(assignments, true) : Double.NaN;
+		double importMs = options.baselinesOnly() ? Double.NaN : importThroughEndpoints();
 		line("## Load");
 		line("");
 		line("| What | ms | assignments/s |");
@@ -162,7 +160,7 @@ public final class CustomerBenchmark {
 		if (!Double.isNaN(sameGraphMs)) {
 			line("| Raw UNWIND batches, the import's graph: CREATE with source, importId, assignedAt; the app's schema | %,.0f | %,.0f |".formatted(sameGraphMs, assignments / sameGraphMs * 1000));
 		}
-		if (baselinesOnly) {
+		if (options.baselinesOnly()) {
 			return;
 		}
 		line("| Import endpoints: validate + write (customers, then assignments) | %,.0f | %,.0f |".formatted(importMs, assignments / importMs * 1000));
@@ -204,11 +202,11 @@ public final class CustomerBenchmark {
 	private long generate(Driver driver) throws IOException {
 		CustomerLibrary library = CustomerLibrary.read(driver);
 		AtomicLong count = new AtomicLong();
-		try (BufferedWriter c = Files.newBufferedWriter(work.resolve("customers.csv"));
-				BufferedWriter a = Files.newBufferedWriter(work.resolve("assignments.csv"))) {
+		try (BufferedWriter c = Files.newBufferedWriter(options.work().resolve("customers.csv"));
+				BufferedWriter a = Files.newBufferedWriter(options.work().resolve("assignments.csv"))) {
 			c.write("id,name,orgNo,consSort\n");
 			a.write("customerId,tagCode\n");
-			library.generator(42).generate(customers, 42, customer -> {
+			library.generator(42).generate(options.customers(), 42, customer -> {
 				try {
 					c.write(customer.id() + "," + customer.name() + "," + customer.attributes().get("orgNo") + ","
 							+ customer.attributes().get("consSort") + "\n");
@@ -236,7 +234,7 @@ public final class CustomerBenchmark {
 	 * just the two lookup constraints.
 	 */
 	private double rawLoad(long assignments, boolean sameGraph) throws IOException {
-		Path store = work.resolve(sameGraph ? "raw-same-graph" : "raw");
+		Path store = options.work().resolve(sameGraph ? "raw-same-graph" : "raw");
 		EmbeddedNeo4jServer server = new EmbeddedNeo4jServer(EmbeddedNeo4jProperties.local(store, false, "2g"));
 		try (Driver raw = GraphDatabase.driver(server.boltUri(), server.credentials().authToken()); var session = raw.session()) {
 			if (sameGraph) {
@@ -259,9 +257,9 @@ public final class CustomerBenchmark {
 					UNWIND $rows AS r MATCH (c:Customer {id: r[0]}) MATCH (t:Tag {code: r[1]})
 					CREATE (c)-[:HAS_TAG {source: 'IMPORT'}]->(t)""";
 			long started = System.nanoTime();
-			batches(work.resolve("customers.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
+			batches(options.work().resolve("customers.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
 					customerCypher, Map.of("rows", batch, "importId", RAW_IMPORT_ID))));
-			batches(work.resolve("assignments.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
+			batches(options.work().resolve("assignments.csv"), 10_000, batch -> session.executeWriteWithoutResult(tx -> tx.run(
 					assignmentCypher, Map.of("rows", batch, "importId", RAW_IMPORT_ID, "now", java.time.ZonedDateTime.now()))));
 			double elapsed = ms(started);
 			System.out.printf("  raw load (%s): %,.0f ms, %,.0f assignments/s%n", sameGraph ? "the import's graph" : "one property",
@@ -280,8 +278,8 @@ public final class CustomerBenchmark {
 
 	private double importThroughEndpoints() throws Exception {
 		long started = System.nanoTime();
-		JsonNode c = upload("/api/import/customers", work.resolve("customers.csv"));
-		JsonNode a = upload("/api/import/assignments", work.resolve("assignments.csv"));
+		JsonNode c = upload("/api/import/customers", options.work().resolve("customers.csv"));
+		JsonNode a = upload("/api/import/assignments", options.work().resolve("assignments.csv"));
 		double elapsed = ms(started);
 		System.out.printf("  import: %,.0f ms%n  customers: %s%n  assignments: %s%n", elapsed, abbreviate(c), abbreviate(a));
 		if (!a.path("committed").asBoolean()) {
@@ -396,7 +394,7 @@ public final class CustomerBenchmark {
 	}
 
 	private String randomId(java.util.SplittableRandom random) {
-		return "33%08d".formatted(1 + random.nextLong(customers));
+		return "33%08d".formatted(1 + random.nextLong(options.customers()));
 	}
 
 	private void throughput() throws InterruptedException {

@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.taggraph.ApiClient;
 import com.taggraph.StatementCounter;
 import com.taggraph.TagGraphApplication;
+import com.taggraph.lineage.ImpactQueries;
 
 import tools.jackson.databind.JsonNode;
 
@@ -51,24 +52,6 @@ public final class LineageBenchmark {
 			  lineage(tagCode: $tag, direction: $direction, maxDepth: $depth) {
 			    tag { code } nodes { code kind name degree customerCount } edges { from to kind transform } paths
 			    sourceSystems { code name } isPartial
-			  }
-			}""";
-
-	static final String IMPACT = """
-			query($source: ID!, $depth: Int) {
-			  impact(sourceCode: $source, maxDepth: $depth) {
-			    source { code kind }
-			    nodes { code kind degree customerCount } edges { from to kind }
-			    tags { tag { code } degree customerCount classChain { code } }
-			    classes { tagClass { code } affectedTags }
-			    customerCount isPartial
-			  }
-			}""";
-
-	static final String IMPACT_COUNTS = """
-			query($source: ID!, $depth: Int) {
-			  impactCounts(sourceCode: $source, maxDepth: $depth) {
-			    sourceCode kind fieldCount tagCount classCount customerCount isPartial
 			  }
 			}""";
 
@@ -134,7 +117,7 @@ public final class LineageBenchmark {
 			machine(loadAtStart);
 			data(driver, library, generateSeconds, index);
 
-			Sampler sampler = new Sampler(driver, library, seed);
+			Sampler sampler = new Sampler(driver, library, new Random(seed + 1));
 			List<Row> rows = new ArrayList<>();
 			Map<String, String> shapes = new LinkedHashMap<>();
 
@@ -162,10 +145,10 @@ public final class LineageBenchmark {
 			sources.put("a table (the 5 holding the hot fields)", sampler.tablesOf(sampler.hotFields(5)));
 			sources.put("a system (the 5 feeding most tags directly)", sampler.busiestSystems(5));
 			sources.forEach((what, codes) -> rows.add(measure("impact of " + what + ", maxDepth 10", codes,
-					code -> client.query(IMPACT, Map.of("source", code, "depth", 10)),
+					code -> client.query(ImpactQueries.IMPACT, Map.of("source", code, "depth", 10)),
 					(code, reply) -> impactShape(reply.data("impact")), shapes)));
 			sources.forEach((what, codes) -> rows.add(measure("impactCounts of " + what + ", maxDepth 10", codes,
-					code -> client.query(IMPACT_COUNTS, Map.of("source", code, "depth", 10)),
+					code -> client.query(ImpactQueries.COUNTS, Map.of("source", code, "depth", 10)),
 					(code, reply) -> countsShape(reply.data("impactCounts"), affectedTags(driver, code)), shapes)));
 
 			// (e) provenance of every tag of a customer
@@ -275,12 +258,19 @@ public final class LineageBenchmark {
 		return value == Math.rint(value) ? "%,d".formatted((long) value) : "%.2f".formatted(value);
 	}
 
+	/** How many elements each of the lists has, in this order. */
+	private static Map<String, Object> sizes(JsonNode answer, String... lists) {
+		Map<String, Object> sizes = new LinkedHashMap<>();
+		for (String list : lists) {
+			sizes.put(list, answer.path(list).size());
+		}
+		return sizes;
+	}
+
 	private static Map<String, Object> lineageShape(JsonNode lineage, long allNodes) {
-		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("nodes", lineage.path("nodes").size());
+		Map<String, Object> s = sizes(lineage, "nodes");
 		s.put("nodes within maxDepth (Cypher)", allNodes);
-		s.put("edges", lineage.path("edges").size());
-		s.put("paths", lineage.path("paths").size());
+		s.putAll(sizes(lineage, "edges", "paths"));
 		s.put("systems", lineage.path("sourceSystems").size());
 		int deepest = 0;
 		for (JsonNode node : lineage.path("nodes")) {
@@ -315,11 +305,7 @@ public final class LineageBenchmark {
 	}
 
 	private static Map<String, Object> impactShape(JsonNode impact) {
-		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("tags", impact.path("tags").size());
-		s.put("classes", impact.path("classes").size());
-		s.put("nodes", impact.path("nodes").size());
-		s.put("edges", impact.path("edges").size());
+		Map<String, Object> s = sizes(impact, "tags", "classes", "nodes", "edges");
 		s.put("customerCount", impact.path("customerCount").asInt());
 		s.put("isPartial", impact.path("isPartial").asBoolean());
 		return s;
@@ -453,18 +439,11 @@ public final class LineageBenchmark {
 
 	// ---- sample codes -------------------------------------------------------------------------------
 
-	/** Picks the codes each row cycles through: deterministic for a seed, several per row. */
-	private static final class Sampler {
-
-		private final Driver driver;
-		private final SyntheticLibrary library;
-		private final Random random;
-
-		Sampler(Driver driver, SyntheticLibrary library, long seed) {
-			this.driver = driver;
-			this.library = library;
-			this.random = new Random(seed + 1);
-		}
+	/**
+	 * Picks the codes each row cycles through: deterministic for a seed (the random's), several per
+	 * row.
+	 */
+	private record Sampler(Driver driver, SyntheticLibrary library, Random random) {
 
 		List<String> layerTags(int layer, int n) {
 			List<String> tags = new ArrayList<>(library.layers.get(layer));

@@ -89,11 +89,7 @@ public final class LoadBenchmark {
 	private final StringBuilder report = new StringBuilder();
 	private final String authorization = "Basic "
 			+ Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	private final int clients;
-	private final int seconds;
-	private final int warmupSeconds;
-	private final int importCustomers;
-	private final double portraitShare;
+	private final Options options;
 	private final Path work;
 	private String base;
 	private final long demoCustomers = 10_000;
@@ -102,35 +98,26 @@ public final class LoadBenchmark {
 	private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 	private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
 
-	private LoadBenchmark(int clients, int seconds, int warmupSeconds, int importCustomers, double portraitShare,
-			Path work) {
-		this.clients = clients;
-		this.seconds = seconds;
-		this.warmupSeconds = warmupSeconds;
-		this.importCustomers = importCustomers;
-		this.portraitShare = portraitShare;
+	/** The options of the class comment, with their defaults. */
+	record Options(int clients, int seconds, int warmupSeconds, int importCustomers, double portraitShare) {
+
+		static Options of(String[] argv) {
+			Map<String, String> args = BenchRun.pairs(argv);
+			return new Options(Integer.parseInt(args.getOrDefault("clients", "50")),
+					Integer.parseInt(args.getOrDefault("seconds", "60")), Integer.parseInt(args.getOrDefault("warmup", "20")),
+					Integer.parseInt(args.getOrDefault("import-customers", "5000")),
+					Double.parseDouble(args.getOrDefault("portrait-share", "0.5")));
+		}
+	}
+
+	private LoadBenchmark(Options options, Path work) {
+		this.options = options;
 		this.work = work;
 	}
 
 	public static void main(String[] args) throws Exception {
-		int clients = 50;
-		int seconds = 60;
-		int warmup = 20;
-		int importCustomers = 5_000;
-		double portraitShare = 0.5;
-		for (int i = 0; i < args.length - 1; i++) {
-			switch (args[i]) {
-				case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-				case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-				case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-				case "--import-customers" -> importCustomers = Integer.parseInt(args[i + 1]);
-				case "--portrait-share" -> portraitShare = Double.parseDouble(args[i + 1]);
-				default -> {
-				}
-			}
-		}
 		Path work = Files.createTempDirectory("taggraph-load-bench");
-		boolean ok = new LoadBenchmark(clients, seconds, warmup, importCustomers, portraitShare, work).run();
+		boolean ok = new LoadBenchmark(Options.of(args), work).run();
 		System.exit(ok ? 0 : 1);
 	}
 
@@ -163,9 +150,9 @@ public final class LoadBenchmark {
 			steward.setUp();
 			Importer importer = new Importer(driver);
 
-			if (warmupSeconds > 0) {
-				System.out.printf("warm-up: %d clients for %d s (read mix only)%n", clients, warmupSeconds);
-				readers(warmupSeconds, new Stats(), new Stats());
+			if (options.warmupSeconds() > 0) {
+				System.out.printf("warm-up: %d clients for %d s (read mix only)%n", options.clients(), options.warmupSeconds());
+				readers(options.warmupSeconds(), new Stats(), new Stats());
 				errors.clear();
 				errorSamples.clear();
 			}
@@ -173,7 +160,7 @@ public final class LoadBenchmark {
 			Stats portraits = new Stats();
 			Stats segments = new Stats();
 			List<double[]> loads = new ArrayList<>();
-			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds());
 			Thread loadSampler = start("load-sampler", () -> {
 				while (!Thread.currentThread().isInterrupted()) {
 					synchronized (loads) {
@@ -189,9 +176,9 @@ public final class LoadBenchmark {
 			});
 			Thread stewardThread = start("steward", () -> steward.work(until));
 			Thread importThread = start("importer", () -> importer.work(until));
-			System.out.printf("timed window: %d clients for %d s, with the steward and the imports%n", clients, seconds);
+			System.out.printf("timed window: %d clients for %d s, with the steward and the imports%n", options.clients(), options.seconds());
 			long windowStarted = System.nanoTime();
-			readers(seconds, portraits, segments);
+			readers(options.seconds(), portraits, segments);
 			double windowSeconds = (System.nanoTime() - windowStarted) / 1e9;
 			stewardThread.join();
 			double readersDone = (System.nanoTime() - windowStarted) / 1e9;
@@ -212,7 +199,7 @@ public final class LoadBenchmark {
 			line("## Throughput and latency under concurrent writes");
 			line("");
 			line("%d clients for %.1f s (after %d s of warm-up with the same mix), each sending one request after another: %.0f %% portraits, %.0f %% segment queries (%d combinations of tags, classes and facet values; count, first page of 50, distribution over C01)."
-				.formatted(clients, windowSeconds, warmupSeconds, portraitShare * 100, (1 - portraitShare) * 100,
+				.formatted(options.clients(), windowSeconds, options.warmupSeconds(), options.portraitShare() * 100, (1 - options.portraitShare()) * 100,
 						SEGMENTS.size()));
 			line("");
 			line("| Kind | requests | req/s | median ms | p95 ms | p99 ms | max ms | errors |");
@@ -251,14 +238,14 @@ public final class LoadBenchmark {
 
 	private void readers(int forSeconds, Stats portraits, Stats segments) throws InterruptedException {
 		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(forSeconds);
-		CountDownLatch done = new CountDownLatch(clients);
-		for (int c = 0; c < clients; c++) {
+		CountDownLatch done = new CountDownLatch(options.clients());
+		for (int c = 0; c < options.clients(); c++) {
 			int seed = c;
 			start("client-" + c, () -> {
 				SplittableRandom random = new SplittableRandom(seed * 7919L + System.nanoTime());
 				try {
 					while (System.nanoTime() < until) {
-						if (random.nextDouble() < portraitShare) {
+						if (random.nextDouble() < options.portraitShare()) {
 							String id = "33%08d".formatted(1 + random.nextLong(demoCustomers));
 							long started = System.nanoTime();
 							JsonNode reply = graphQl("portrait", PORTRAIT, Map.of("id", id));
@@ -470,7 +457,7 @@ public final class LoadBenchmark {
 					String prefix = "LI%d".formatted(round);
 					Path customers = work.resolve("customers-" + round + ".csv");
 					Path assignments = work.resolve("assignments-" + round + ".csv");
-					long rows = library.writeCsv(prefix, importCustomers, round, customers, assignments);
+					long rows = library.writeCsv(prefix, options.importCustomers(), round, customers, assignments);
 					long started = System.nanoTime();
 					JsonNode c = upload("/api/import/customers", customers);
 					double customersSeconds = (System.nanoTime() - started) / 1e9;
@@ -483,10 +470,10 @@ public final class LoadBenchmark {
 					if (a == null) {
 						return;
 					}
-					rounds.add(new Round(prefix, importCustomers, rows, c.path("run").path("importId").asString(),
+					rounds.add(new Round(prefix, options.importCustomers(), rows, c.path("run").path("importId").asString(),
 							a.path("run").path("importId").asString(), customersSeconds, assignmentsSeconds));
 					System.out.printf("  import round %d: %,d customers in %.1f s, %,d assignments in %.1f s%n", round,
-							importCustomers, customersSeconds, rows, assignmentsSeconds);
+							options.importCustomers(), customersSeconds, rows, assignmentsSeconds);
 				}
 				catch (IOException ex) {
 					error("import", ex.toString());

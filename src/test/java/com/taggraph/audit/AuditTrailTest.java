@@ -41,10 +41,8 @@ class AuditTrailTest extends ApiTest {
 
 	@AfterEach
 	void cleanUp() {
-		try (var session = driver.session()) {
-			session.run("MATCH (n) WHERE (n:TagClass OR n:Tag) AND n.code STARTS WITH 'AU-' DETACH DELETE n").consume();
-			session.run("MATCH (c:Customer) WHERE c.id STARTS WITH 'AU-CUST-' DETACH DELETE c").consume();
-		}
+		writeEach("MATCH (n) WHERE (n:TagClass OR n:Tag) AND n.code STARTS WITH 'AU-' DETACH DELETE n",
+				"MATCH (c:Customer) WHERE c.id STARTS WITH 'AU-CUST-' DETACH DELETE c");
 	}
 
 	@Test
@@ -87,10 +85,10 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void aTagsStepsIncludingItsClassAndFacetValuesAreRecordedAndShownOnTheTag() {
-		ok(write("mutation { createTag(input: {code: \"AU-T\", name: \"审计标签\", classCode: \"C01.04\"}) { code } }",
-				"dora", null));
-		ok(write("mutation { classifyTag(tagCode: \"AU-T\", facetValueCodes: [\"F8.L3\"]) { code } }", "dora", null));
-		ok(write("mutation { moveTag(code: \"AU-T\", classCode: \"C07.02.01\") { code } }", "dora", null));
+		writeAll("dora",
+				"mutation { createTag(input: {code: \"AU-T\", name: \"审计标签\", classCode: \"C01.04\"}) { code } }",
+				"mutation { classifyTag(tagCode: \"AU-T\", facetValueCodes: [\"F8.L3\"]) { code } }",
+				"mutation { moveTag(code: \"AU-T\", classCode: \"C07.02.01\") { code } }");
 
 		Reply tag = ok(client.query("{ tag(code: \"AU-T\") { history { operation by before after } } }"));
 		JsonNode events = tag.data("tag.history");
@@ -176,10 +174,10 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void changesOnOneCodeReplaceTheDeprecatedHistoryWithObjectsForStates() {
-		ok(write("mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }",
-				"fred", null));
-		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"新\"}) { code } }", "fred", null));
-		ok(write("mutation { updateTagClass(code: \"AU-H\", input: {name: \"再新\"}) { code } }", "fred", null));
+		writeAll("fred",
+				"mutation { createTagClass(input: {code: \"AU-H\", name: \"旧\", criterion: \"审计\"}) { code } }",
+				"mutation { updateTagClass(code: \"AU-H\", input: {name: \"新\"}) { code } }",
+				"mutation { updateTagClass(code: \"AU-H\", input: {name: \"再新\"}) { code } }");
 
 		JsonNode first = ok(client.query(CHANGES, vars("code", "AU-H", "first", 2))).data("changes");
 		assertThat(first.path("totalCount").asInt()).isEqualTo(3);
@@ -255,19 +253,16 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void facetValuesSourceTablesFieldsAndCustomersShowTheirHistoryBatched() {
-		try (var session = driver.session()) {
-			session.run("CREATE (:Customer {id: 'AU-CUST-8', name: '审计客户八'})").consume();
-		}
+		removeAfterwards("AUHS", "au历史自由");
+		writeEach("CREATE (:Customer {id: 'AU-CUST-8', name: '审计客户八'})");
 		String user = "fred";
-		ok(write("mutation { createFacetValue(input: {code: \"AU-FV\", name: \"审计值\", facetCode: \"F8\"}) { code } }",
-				user, null));
-		ok(write("mutation { updateFacetValue(code: \"AU-FV\", input: {name: \"审计值改\"}) { code } }", user, null));
-		ok(write("mutation { registerSourceSystem(input: {code: \"AUHS\", name: \"审计历史\", kind: INTERNAL}) { code } }",
-				user, null));
-		ok(write("mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_1\") { code } }", user, null));
-		ok(write("mutation { registerSourceField(tableCode: \"AUHS.T_1\", fieldName: \"F_1\") { code } }", user, null));
-		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-8\", text: \"au历史自由\") { customer { id } } }", user,
-				null));
+		writeAll(user,
+				"mutation { createFacetValue(input: {code: \"AU-FV\", name: \"审计值\", facetCode: \"F8\"}) { code } }",
+				"mutation { updateFacetValue(code: \"AU-FV\", input: {name: \"审计值改\"}) { code } }",
+				"mutation { registerSourceSystem(input: {code: \"AUHS\", name: \"审计历史\", kind: INTERNAL}) { code } }",
+				"mutation { registerSourceTable(systemCode: \"AUHS\", tableName: \"T_1\") { code } }",
+				"mutation { registerSourceField(tableCode: \"AUHS.T_1\", fieldName: \"F_1\") { code } }",
+				"mutation { addFreeTag(customerId: \"AU-CUST-8\", text: \"au历史自由\") { customer { id } } }");
 
 		String query = """
 				{ sourceSystem(code: "AUHS") { tables { code history { operation kind } fields { code history { operation by } } } }
@@ -309,12 +304,6 @@ class AuditTrailTest extends ApiTest {
 		assertThat(StatementCounter.count()).isEqualTo(statements);
 
 		ok(write("mutation { deleteFacetValue(code: \"AU-FV\") }", user, null));
-		try (var session = driver.session()) {
-			session.run("""
-					MATCH (n) WHERE (n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'AUHS'
-					   OR n:FreeTag AND n.normalized = 'au历史自由'
-					DETACH DELETE n""").consume();
-		}
 	}
 
 	@Test
@@ -340,25 +329,20 @@ class AuditTrailTest extends ApiTest {
 
 	@Test
 	void sourceDerivationFreeTagAndSegmentWritesAreRecordedToo() {
-		try (var session = driver.session()) {
-			session.run("CREATE (:Customer {id: 'AU-CUST-9', name: '审计客户'})").consume();
-		}
+		removeAfterwards("AUSYS", "au审计自由");
+		writeEach("CREATE (:Customer {id: 'AU-CUST-9', name: '审计客户'})");
 		String user = "fred";
-		ok(write("mutation { registerSourceSystem(input: {code: \"AUSYS\", name: \"审计系统\", kind: INTERNAL}) { code } }",
-				user, null));
-		ok(write("mutation { registerSourceTable(systemCode: \"AUSYS\", tableName: \"T_A\") { code } }", user, null));
-		ok(write("mutation { registerSourceField(tableCode: \"AUSYS.T_A\", fieldName: \"F_A\") { code } }", user,
-				null));
-		ok(write("mutation { createTag(input: {code: \"AU-D\", name: \"派生\", classCode: \"C01.04\"}) { code } }", user,
-				null));
-		ok(write("mutation { deriveTag(tagCode: \"AU-D\", fromFields: [\"AUSYS.T_A.F_A\"]) { code } }", user, null));
-		ok(write("mutation { removeDerivation(tagCode: \"AU-D\", fromCode: \"AUSYS.T_A.F_A\") { code } }", user, null));
-		ok(write("mutation { addFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { customer { id } } }", user,
-				null));
-		ok(write("mutation { removeFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { id } }", user, null));
-		ok(write("mutation { saveSegment(name: \"AU-审计群\", where: {allOf: [{anyOf: [\"T0101\"]}]}) { name } }", user,
-				null));
-		ok(write("mutation { deleteSegment(name: \"AU-审计群\") }", user, null));
+		writeAll(user,
+				"mutation { registerSourceSystem(input: {code: \"AUSYS\", name: \"审计系统\", kind: INTERNAL}) { code } }",
+				"mutation { registerSourceTable(systemCode: \"AUSYS\", tableName: \"T_A\") { code } }",
+				"mutation { registerSourceField(tableCode: \"AUSYS.T_A\", fieldName: \"F_A\") { code } }",
+				"mutation { createTag(input: {code: \"AU-D\", name: \"派生\", classCode: \"C01.04\"}) { code } }",
+				"mutation { deriveTag(tagCode: \"AU-D\", fromFields: [\"AUSYS.T_A.F_A\"]) { code } }",
+				"mutation { removeDerivation(tagCode: \"AU-D\", fromCode: \"AUSYS.T_A.F_A\") { code } }",
+				"mutation { addFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { customer { id } } }",
+				"mutation { removeFreeTag(customerId: \"AU-CUST-9\", text: \"au审计自由\") { id } }",
+				"mutation { saveSegment(name: \"AU-审计群\", where: {allOf: [{anyOf: [\"T0101\"]}]}) { name } }",
+				"mutation { deleteSegment(name: \"AU-审计群\") }");
 
 		Reply system = ok(client.query("{ sourceSystem(code: \"AUSYS\") { history { operation by } } }"));
 		assertThat(field(system.data("sourceSystem.history"), "operation")).containsExactly("CREATE");
@@ -372,12 +356,6 @@ class AuditTrailTest extends ApiTest {
 		assertThat(field(history("AU-审计群", "SEGMENT"), "operation")).containsExactly("DELETE", "CREATE");
 		assertThat(field(history("AUSYS.T_A.F_A", null), "kind")).containsExactly("SOURCE_FIELD");
 
-		try (var session = driver.session()) {
-			session.run("""
-					MATCH (n) WHERE (n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH 'AUSYS'
-					   OR n:FreeTag AND n.normalized = 'au审计自由'
-					DETACH DELETE n""").consume();
-		}
 	}
 
 	@Test
@@ -402,6 +380,23 @@ class AuditTrailTest extends ApiTest {
 			}
 		}
 		throw new AssertionError("no import event " + id);
+	}
+
+	/**
+	 * After the test, removes the source system it registered and the free tag it made.
+	 */
+	private void removeAfterwards(String systemCode, String freeTag) {
+		cleanUp("""
+				MATCH (n) WHERE (n:SourceSystem OR n:SourceTable OR n:SourceField) AND n.code STARTS WITH $system
+				   OR n:FreeTag AND n.normalized = $freeTag
+				DETACH DELETE n""", Map.of("system", systemCode, "freeTag", freeTag));
+	}
+
+	/** Sends each mutation as the user, without a request id; each one succeeds. */
+	private void writeAll(String user, String... mutations) {
+		for (String mutation : mutations) {
+			ok(write(mutation, user, null));
+		}
 	}
 
 	private Reply write(String mutation, String user, String requestId) {

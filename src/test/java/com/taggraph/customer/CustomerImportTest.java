@@ -137,18 +137,15 @@ class CustomerImportTest extends ApiTest {
 		ImportAnswers.refused(header, 422, "IMPORT_REFUSED");
 		assertThat(header.body().path("problems").toString()).contains("missing column 'name'", "importId");
 
-		var empty = client.customers("", false);
-		ImportAnswers.refused(empty, 422, "IMPORT_REFUSED");
-		assertThat(empty.body().path("problems").path(0).path("message").asString()).contains("empty");
+		ImportAnswers.refusedSaying(client.customers("", false), 422, "IMPORT_REFUSED", "empty");
 
-		var quotes = client.customers("id,name\n%s,\"未闭合\n".formatted(client.id(1)), false);
-		ImportAnswers.refused(quotes, 422, "IMPORT_REFUSED");
-		assertThat(quotes.body().path("problems").path(0).path("message").asString()).contains("malformed CSV");
+		ImportAnswers.refusedSaying(client.customers("id,name\n%s,\"未闭合\n".formatted(client.id(1)), false), 422,
+				"IMPORT_REFUSED", "malformed CSV");
 
 		byte[] latin1 = "id,name\n%s,caf\u00e9\n".formatted(client.id(1)).getBytes(StandardCharsets.ISO_8859_1);
-		var encoding = client.http.post("/api/import/customers", latin1, BulkImportClient.CSV, "application/json");
-		ImportAnswers.refused(encoding, 422, "IMPORT_REFUSED");
-		assertThat(encoding.body().path("problems").path(0).path("message").asString()).contains("UTF-8", "line 2");
+		ImportAnswers.refusedSaying(
+				client.http.post("/api/import/customers", latin1, BulkImportClient.CSV, "application/json"), 422,
+				"IMPORT_REFUSED", "UTF-8", "line 2");
 
 		var json = client.http.post("/api/import/customers", "{}", "application/json", "application/json");
 		ImportAnswers.refused(json, 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -157,10 +154,8 @@ class CustomerImportTest extends ApiTest {
 
 		// the test context sets taggraph.import.max-bytes to 2MB, which the customers
 		// endpoint follows
-		var big = client.http.post("/api/import/customers", new byte[3 * 1024 * 1024], BulkImportClient.CSV,
-				"application/json");
-		ImportAnswers.refused(big, 413, "REQUEST_TOO_LARGE");
-		assertThat(big.body().path("problems").path(0).path("message").asString()).contains("limit");
+		ImportAnswers.refusedSaying(client.http.post("/api/import/customers", new byte[3 * 1024 * 1024],
+				BulkImportClient.CSV, "application/json"), 413, "REQUEST_TOO_LARGE", "limit");
 
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
@@ -182,16 +177,11 @@ class CustomerImportTest extends ApiTest {
 	}
 
 	static List<Long> lines(JsonNode body) {
-		return body.path("problems").valueStream().map(e -> e.path("line").asLong()).toList();
+		return ImportAnswers.problemLines(body);
 	}
 
 	static String message(JsonNode body, long line) {
-		return body.path("problems")
-			.valueStream()
-			.filter(e -> e.path("line").asLong() == line)
-			.map(e -> e.path("message").asString())
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no error on line " + line + ": " + body));
+		return ImportAnswers.problemOn(body, line).path("message").asString();
 	}
 
 }

@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,7 +36,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
-import com.taggraph.customer.CustomerGenerator;
+import com.taggraph.customer.CustomerLibrary;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -357,45 +355,8 @@ class CrashSafetyTest {
 	 * New customers and their assignments, by the demo generator against the library, so
 	 * they pass validation.
 	 */
-	private long generate(Driver driver, Path customers, Path assignments) throws IOException {
-		List<CustomerGenerator.LibraryTag> library;
-		Map<String, Set<String>> scopes = new LinkedHashMap<>();
-		try (Session session = driver.session()) {
-			library = session
-				.run("""
-						MATCH (t:Tag)-[:IN_CLASS]->(c:TagClass)
-						OPTIONAL MATCH (t)-[:HAS_FACET_VALUE]->(scope:FacetValue) WHERE scope.customersWithAnyOf IS NOT NULL
-						RETURN t.code AS code, c.code AS classCode, coalesce(c.exclusive, false) AS exclusive,
-						       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS classScope, scope.code AS tagScope ORDER BY code""")
-				.list(r -> new CustomerGenerator.LibraryTag(r.get("code").asString(), r.get("classCode").asString(),
-						r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(),
-						r.get("classScope").asString(null), r.get("tagScope").asString(null)));
-			session.run(
-					"MATCH (v:FacetValue) WHERE v.customersWithAnyOf IS NOT NULL RETURN v.code AS code, v.customersWithAnyOf AS tags")
-				.forEachRemaining(r -> scopes.put(r.get("code").asString(),
-						new LinkedHashSet<>(r.get("tags").asList(v -> v.asString()))));
-		}
-		long[] count = { 0 };
-		try (BufferedWriter c = Files.newBufferedWriter(customers);
-				BufferedWriter a = Files.newBufferedWriter(assignments)) {
-			c.write("id,name,orgNo,consSort\n");
-			a.write("customerId,tagCode\n");
-			new CustomerGenerator(library, scopes, 6).generate(IMPORT_CUSTOMERS, 6, customer -> {
-				String id = "CR" + customer.id().substring(2);
-				try {
-					c.write(id + "," + customer.name() + "," + customer.attributes().get("orgNo") + ","
-							+ customer.attributes().get("consSort") + "\n");
-					for (String tag : customer.tags()) {
-						a.write(id + "," + tag + "\n");
-					}
-				}
-				catch (IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
-				}
-				count[0] += customer.tags().size();
-			});
-		}
-		return count[0];
+	private static long generate(Driver driver, Path customers, Path assignments) throws IOException {
+		return CustomerLibrary.read(driver).writeCsv("CR", IMPORT_CUSTOMERS, 6, customers, assignments);
 	}
 
 	/**

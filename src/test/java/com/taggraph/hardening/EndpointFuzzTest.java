@@ -114,22 +114,12 @@ class EndpointFuzzTest extends ApiTest {
 						.header("Content-Type", "application/json"),
 					"/graphql", true);
 		}
-		exchange("POST Accept garbage",
-				HttpRequest.newBuilder()
-					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ rootClasses { code } }\"}"))
-					.header("Content-Type", "application/json")
-					.header("Accept", "?? ;;; q=x"),
-				"/graphql", false);
+		exchange("POST Accept garbage", rootClassesAccepting("?? ;;; q=x"), "/graphql", false);
 		exchange("GET Accept garbage", HttpRequest.newBuilder().GET().header("Accept", "?? ;;; q=x"),
 				"/graphql?query=%7BrootClasses%7Bcode%7D%7D", false);
 		exchange("GET no query, Accept garbage", HttpRequest.newBuilder().GET().header("Accept", "?? ;;; q=x"),
 				"/graphql", true);
-		exchange("Accept: image/png",
-				HttpRequest.newBuilder()
-					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ rootClasses { code } }\"}"))
-					.header("Content-Type", "application/json")
-					.header("Accept", "image/png"),
-				"/graphql", false);
+		exchange("Accept: image/png", rootClassesAccepting("image/png"), "/graphql", false);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		System.out.printf("EndpointFuzzTest GraphQL: %d cases in %d ms%n", cases, millis);
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
@@ -354,6 +344,14 @@ class EndpointFuzzTest extends ApiTest {
 	 * One request: a problem when it fails, answers 5xx or shows an internal error. With
 	 * {@code mustRefuse}, a 2xx without GraphQL errors is a problem too.
 	 */
+	/** A well-formed POST of a query, asking for the answer in the media type. */
+	private static HttpRequest.Builder rootClassesAccepting(String accept) {
+		return HttpRequest.newBuilder()
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ rootClasses { code } }\"}"))
+			.header("Content-Type", "application/json")
+			.header("Accept", accept);
+	}
+
 	private HttpResponse<String> exchange(String what, HttpRequest.Builder request, String path, boolean mustRefuse) {
 		cases++;
 		HttpResponse<String> reply;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,24 +38,14 @@ class LifecycleImportTest extends ApiTest {
 
 	@AfterEach
 	void cleanUp() {
-		try (var session = driver.session()) {
-			session.run("MATCH (p:PendingChange) WHERE p.code STARTS WITH 'LC-IMP' DETACH DELETE p").consume();
-			session.run("MATCH (n:TagClass) WHERE n.code STARTS WITH 'LC-IMP' DETACH DELETE n").consume();
-		}
+		writeEach("MATCH (p:PendingChange) WHERE p.code STARTS WITH 'LC-IMP' DETACH DELETE p",
+				"MATCH (n:TagClass) WHERE n.code STARTS WITH 'LC-IMP' DETACH DELETE n");
 	}
 
 	@Test
 	void aStewardsSchemeImportLandsAsDraftsAndIsRefusedWhereItWouldChangeAnApprovedClass() {
-		HttpResponse<String> imported = post("/api/import/tag-classes", SCHEME, "text/csv", "steward.li");
-		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-		assertThat(status("LC-IMP")).isEqualTo("DRAFT");
-		assertThat(status("LC-IMP.1")).isEqualTo("DRAFT");
-
 		// drafts are changed by a later import directly
-		HttpResponse<String> renamed = post("/api/import/tag-classes", SCHEME.replace("导入一", "导入一改"), "text/csv",
-				"steward.wang");
-		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
-		assertThat(name("LC-IMP.1")).isEqualTo("导入一改");
+		importAndRename(false, "steward.li", "steward.wang", "导入一改", "DRAFT");
 
 		// once approved, a steward's import may not change it: refused whole, naming the
 		// class and its line
@@ -77,11 +69,8 @@ class LifecycleImportTest extends ApiTest {
 
 		// the same file without the change goes through: unchanged approved classes are
 		// no obstacle
-		HttpResponse<String> unchanged = post("/api/import/tag-classes",
-				SCHEME.replace("导入一", "导入一改") + "LC-IMP.2,LC-IMP,导入二,\n", "text/csv", "steward.wang");
-		assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(200);
-		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
-		assertThat(status("LC-IMP.2")).isEqualTo("DRAFT");
+		importScheme(false, SCHEME.replace("导入一", "导入一改") + "LC-IMP.2,LC-IMP,导入二,\n", "steward.wang");
+		assertThat(statuses("LC-IMP.1", "LC-IMP.2")).containsExactly("APPROVED", "DRAFT");
 	}
 
 	@Test
@@ -95,7 +84,7 @@ class LifecycleImportTest extends ApiTest {
 				"text/csv", "steward.li");
 		HttpResponse<String> bogus = post("/api/import/tag-classes?status=LIVE", SCHEME, "text/csv", "steward.li");
 
-		for (HttpResponse<String> reply : java.util.List.of(scheme, skos, lineage)) {
+		for (HttpResponse<String> reply : List.of(scheme, skos, lineage)) {
 			assertThat(reply.statusCode()).as(reply.body()).isEqualTo(403);
 			assertThat(reply.body()).contains("ADMIN", "status=APPROVED");
 		}
@@ -126,15 +115,7 @@ class LifecycleImportTest extends ApiTest {
 
 	@Test
 	void anAdminsApprovedImportCreatesAndChangesApprovedClasses() {
-		HttpResponse<String> imported = post("/api/import/tag-classes?status=APPROVED", SCHEME, "text/csv", "admin2");
-		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-		assertThat(status("LC-IMP")).isEqualTo("APPROVED");
-		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
-
-		HttpResponse<String> changed = post("/api/import/tag-classes?status=APPROVED", SCHEME.replace("导入一", "管理员改"),
-				"text/csv", "admin2");
-		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-		assertThat(name("LC-IMP.1")).isEqualTo("管理员改");
+		importAndRename(true, "admin2", "admin2", "管理员改", "APPROVED");
 		assertThat(status("LC-IMP.1")).isEqualTo("APPROVED");
 	}
 
@@ -150,10 +131,32 @@ class LifecycleImportTest extends ApiTest {
 				.header("Accept", "application/json"), path);
 	}
 
+	/**
+	 * Imports the scheme as the user, both classes landing with the status, then imports
+	 * it again as the second user with LC-IMP.1 renamed, which renames it.
+	 */
+	private void importAndRename(boolean approved, String user, String secondUser, String newName, String status) {
+		importScheme(approved, SCHEME, user);
+		assertThat(statuses("LC-IMP", "LC-IMP.1")).containsExactly(status, status);
+		importScheme(approved, SCHEME.replace("导入一", newName), secondUser);
+		assertThat(name("LC-IMP.1")).isEqualTo(newName);
+	}
+
+	/** Imports the class scheme as the user, as drafts or approved; it goes through. */
+	private void importScheme(boolean approved, String csv, String user) {
+		HttpResponse<String> imported = post("/api/import/tag-classes" + (approved ? "?status=APPROVED" : ""), csv,
+				"text/csv", user);
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+	}
+
 	private String status(String code) {
 		return ok(client.query("query($c: ID!) { tagClass(code: $c) { status } }", Map.of("c", code)))
 			.data("tagClass.status")
 			.asString();
+	}
+
+	private List<String> statuses(String... codes) {
+		return Stream.of(codes).map(this::status).toList();
 	}
 
 	private String name(String code) {

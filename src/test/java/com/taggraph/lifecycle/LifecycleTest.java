@@ -32,14 +32,10 @@ class LifecycleTest extends ApiTest {
 
 	@AfterEach
 	void cleanUp() {
-		try (var session = driver.session()) {
-			session.run("MATCH (c:Customer) WHERE c.id STARTS WITH 'LC-CUST-' DETACH DELETE c").consume();
-			session.run("MATCH (p:PendingChange) WHERE p.code STARTS WITH 'LC-' DETACH DELETE p").consume();
-			session.run("MATCH (s:Segment) WHERE s.name STARTS WITH 'LC-' DETACH DELETE s").consume();
-			session.run(
-					"MATCH (n) WHERE (n:TagClass OR n:Tag OR n:Facet OR n:FacetValue) AND n.code STARTS WITH 'LC-' DETACH DELETE n")
-				.consume();
-		}
+		writeEach("MATCH (c:Customer) WHERE c.id STARTS WITH 'LC-CUST-' DETACH DELETE c",
+				"MATCH (p:PendingChange) WHERE p.code STARTS WITH 'LC-' DETACH DELETE p",
+				"MATCH (s:Segment) WHERE s.name STARTS WITH 'LC-' DETACH DELETE s",
+				"MATCH (n) WHERE (n:TagClass OR n:Tag OR n:Facet OR n:FacetValue) AND n.code STARTS WITH 'LC-' DETACH DELETE n");
 	}
 
 	// ---- done-when 1
@@ -104,12 +100,9 @@ class LifecycleTest extends ApiTest {
 
 		// every step, with who: create, submit, approve (the draft); propose, update,
 		// approve (the change)
-		JsonNode history = ok(client.query("{ history(code: \"LC-A1\", kind: TAG) { operation by after } }"))
-			.data("history");
-		List<String> steps = new ArrayList<>();
-		history.forEach(e -> steps.add(e.path("operation").asString() + " " + e.path("by").asString()));
-		assertThat(steps).containsExactly("APPROVE reviewer.zhou", "UPDATE reviewer.zhou", "PROPOSE steward.wang",
-				"APPROVE reviewer.chen", "SUBMIT steward.li", "CREATE steward.li");
+		JsonNode history = history("LC-A1", "operation by after");
+		assertThat(steps(history)).containsExactly("APPROVE reviewer.zhou", "UPDATE reviewer.zhou",
+				"PROPOSE steward.wang", "APPROVE reviewer.chen", "SUBMIT steward.li", "CREATE steward.li");
 		// the state after is a JSON object, not text to parse again
 		assertThat(history.path(0).path("after").isObject()).isTrue();
 		assertThat(history.path(0).path("after").toString()).contains(id, "可以", "steward.wang");
@@ -119,11 +112,9 @@ class LifecycleTest extends ApiTest {
 	@Test
 	void nobodyApprovesTheirOwnChangeAdminsIncluded() {
 		approvedTag("LC-S", "LC-S1", "自批");
-		String id = ok(client.query(
+		String id = textAt("admin2",
 				"mutation { moveTag(code: \"LC-S1\", classCode: \"LC-S.B\") { tagClass { code } pendingChange { id } } }",
-				Map.of(), "admin2"))
-			.data("moveTag.pendingChange.id")
-			.asString();
+				"moveTag.pendingChange.id");
 
 		Reply self = approve(id, "admin2");
 
@@ -134,11 +125,9 @@ class LifecycleTest extends ApiTest {
 		assertThat(tagClassOf("LC-S1")).isEqualTo("LC-S.B");
 
 		// a reviewer who proposed a change cannot approve it; another reviewer can
-		String rename = ok(client.query(
-				"mutation { updateTag(code: \"LC-S1\", input: {name: \"审者自改\"}) { pendingChange { id } } }", Map.of(),
-				"reviewer.chen"))
-			.data("updateTag.pendingChange.id")
-			.asString();
+		String rename = textAt("reviewer.chen",
+				"mutation { updateTag(code: \"LC-S1\", input: {name: \"审者自改\"}) { pendingChange { id } } }",
+				"updateTag.pendingChange.id");
 		Map<String, Object> before = GraphSnapshot.of(driver);
 		Reply reviewerSelf = approve(rename, "reviewer.chen");
 		assertThat(reviewerSelf.errorCode()).isEqualTo("SELF_APPROVAL");
@@ -149,10 +138,8 @@ class LifecycleTest extends ApiTest {
 		// a submitted draft: the submitter cannot approve it either
 		ok(client.query("mutation { createTag(input: {code: \"LC-S2\", name: \"草稿\", classCode: \"LC-S\"}) { code } }",
 				Map.of(), "admin2"));
-		String publish = ok(
-				client.query("mutation { submitForReview(kind: TAG, code: \"LC-S2\") { id } }", Map.of(), "admin2"))
-			.data("submitForReview.id")
-			.asString();
+		String publish = textAt("admin2", "mutation { submitForReview(kind: TAG, code: \"LC-S2\") { id } }",
+				"submitForReview.id");
 		assertThat(approve(publish, "admin2").errorCode()).isEqualTo("SELF_APPROVAL");
 		assertThat(status("LC-S2")).isEqualTo("IN_REVIEW");
 	}
@@ -160,11 +147,9 @@ class LifecycleTest extends ApiTest {
 	@Test
 	void aRejectionLeavesTheApprovedVersionAndARejectedDraftGoesBackToDraft() {
 		approvedTag("LC-R", "LC-R1", "原样");
-		String id = ok(client.query(
+		String id = textAt("steward.li",
 				"mutation { moveTag(code: \"LC-R1\", classCode: \"LC-R.B\") { pendingChange { id diff { field approved proposed } } } }",
-				Map.of(), "steward.li"))
-			.data("moveTag.pendingChange.id")
-			.asString();
+				"moveTag.pendingChange.id");
 		assertThat(client
 			.query("mutation($id: ID!) { rejectChange(id: $id, comment: \" \") { id } }", Map.of("id", id),
 					"reviewer.chen")
@@ -188,25 +173,19 @@ class LifecycleTest extends ApiTest {
 		// a rejected submission goes back to DRAFT and is edited directly again
 		ok(client.query("mutation { createTag(input: {code: \"LC-R2\", name: \"草稿\", classCode: \"LC-R\"}) { code } }",
 				Map.of(), "steward.li"));
-		String publish = ok(
-				client.query("mutation { submitForReview(kind: TAG, code: \"LC-R2\") { id } }", Map.of(), "steward.li"))
-			.data("submitForReview.id")
-			.asString();
+		String publish = textAt("steward.li", "mutation { submitForReview(kind: TAG, code: \"LC-R2\") { id } }",
+				"submitForReview.id");
 		Reply inReview = client.query("mutation { updateTag(code: \"LC-R2\", input: {name: \"改\"}) { name } }",
 				Map.of(), "steward.li");
 		assertThat(inReview.errorCode()).isEqualTo("FORBIDDEN_TRANSITION");
 		ok(client.query("mutation($id: ID!) { rejectChange(id: $id, comment: \"再想想\") { id } }", Map.of("id", publish),
 				"reviewer.chen"));
 		assertThat(status("LC-R2")).isEqualTo("DRAFT");
-		assertThat(ok(client.query("mutation { updateTag(code: \"LC-R2\", input: {name: \"改\"}) { name } }", Map.of(),
-				"steward.li"))
-			.data("updateTag.name")
-			.asString()).isEqualTo("改");
+		assertThat(textAt("steward.li", "mutation { updateTag(code: \"LC-R2\", input: {name: \"改\"}) { name } }",
+				"updateTag.name"))
+			.isEqualTo("改");
 
-		JsonNode history = ok(client.query("{ history(code: \"LC-R1\", kind: TAG) { operation by } }")).data("history");
-		assertThat(history.path(0).path("operation").asString()).isEqualTo("REJECT");
-		assertThat(history.path(0).path("by").asString()).isEqualTo("reviewer.chen");
-		assertThat(history.path(1).path("operation").asString()).isEqualTo("PROPOSE");
+		assertThat(steps(history("LC-R1", "operation by"))).startsWith("REJECT reviewer.chen", "PROPOSE steward.li");
 	}
 
 	@Test
@@ -214,11 +193,9 @@ class LifecycleTest extends ApiTest {
 		approvedTag("LC-V", "LC-V1", "规则");
 		ok(client.query("mutation { createTagClass(input: {code: \"LC-V2\", name: \"草稿类\"}) { code } }", Map.of(),
 				"steward.wang"));
-		String id = ok(
-				client.query("mutation { moveTag(code: \"LC-V1\", classCode: \"LC-V2\") { pendingChange { id } } }",
-						Map.of(), "steward.li"))
-			.data("moveTag.pendingChange.id")
-			.asString();
+		String id = textAt("steward.li",
+				"mutation { moveTag(code: \"LC-V1\", classCode: \"LC-V2\") { pendingChange { id } } }",
+				"moveTag.pendingChange.id");
 		// the target class is a draft: deleted directly while the move waits
 		ok(client.query("mutation { deleteTagClass(code: \"LC-V2\") }", Map.of(), "steward.wang"));
 		Map<String, Object> before = GraphSnapshot.of(driver);
@@ -250,22 +227,16 @@ class LifecycleTest extends ApiTest {
 				Map.of(), "steward.li"));
 		approveDraft("FACET", "LC-F");
 
-		String classChange = ok(client.query(
+		String classChange = textAt("steward.li",
 				"mutation { updateTagClass(code: \"LC-K\", input: {name: \"新类名\", exclusive: true}) "
 						+ "{ name exclusive status pendingChange { id diff { field approved proposed } } } }",
-				Map.of(), "steward.li"))
-			.data("updateTagClass.pendingChange.id")
-			.asString();
-		String facetChange = ok(client.query("mutation { updateFacet(code: \"LC-F\", input: {criterion: \"新标准\"}) "
-				+ "{ criterion pendingChange { id } } }", Map.of(), "steward.li"))
-			.data("updateFacet.pendingChange.id")
-			.asString();
-		String classify = ok(client.query(
+				"updateTagClass.pendingChange.id");
+		String facetChange = textAt("steward.li", "mutation { updateFacet(code: \"LC-F\", input: {criterion: \"新标准\"}) "
+				+ "{ criterion pendingChange { id } } }", "updateFacet.pendingChange.id");
+		String classify = textAt("steward.li",
 				"mutation { classifyTag(tagCode: \"LC-K1\", facetValueCodes: [\"LC-F.1\"]) "
 						+ "{ facetValues { code } pendingChange { id diff { field approved proposed } } } }",
-				Map.of(), "steward.li"))
-			.data("classifyTag.pendingChange.id")
-			.asString();
+				"classifyTag.pendingChange.id");
 		Reply deleteHeld = ok(client.query("mutation { deleteTag(code: \"LC-K.B.T\") }", Map.of(), "steward.li"));
 		assertThat(deleteHeld.data("deleteTag").asString()).isEqualTo("LC-K.B.T");
 
@@ -315,8 +286,8 @@ class LifecycleTest extends ApiTest {
 			.isEqualTo("INVALID_INPUT");
 		assertThat(refusal("mutation { deprecate(kind: TAG, code: \"LC-D3\", replacedBy: \"LC-D1\") { id } }"))
 			.isEqualTo("FORBIDDEN_TRANSITION");
-		assertThat(client.query("mutation { approveChange(id: \"pc-nope\") { id } }", Map.of(), "reviewer.chen")
-			.errorCode()).isEqualTo("NOT_FOUND");
+		assertThat(refusal("reviewer.chen", "mutation { approveChange(id: \"pc-nope\") { id } }"))
+			.isEqualTo("NOT_FOUND");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
 		Reply proposed = ok(client.query("mutation { deprecate(kind: TAG, code: \"LC-D1\", replacedBy: \"LC-D.B.T\") "
@@ -326,14 +297,18 @@ class LifecycleTest extends ApiTest {
 				"replacedBy: null → LC-D.B.T");
 		assertThat(status("LC-D1")).isEqualTo("APPROVED");
 		// a class can be deprecated without naming a replacement
-		assertThat(ok(client.query("mutation { deprecate(kind: TAG_CLASS, code: \"LC-D.B\") { kind code operation } }",
-				Map.of(), "steward.li"))
-			.data("deprecate.kind")
-			.asString()).isEqualTo("TAG_CLASS");
+		assertThat(textAt("steward.li",
+				"mutation { deprecate(kind: TAG_CLASS, code: \"LC-D.B\") { kind code operation } }", "deprecate.kind"))
+			.isEqualTo("TAG_CLASS");
 	}
 
 	private String refusal(String mutation) {
-		Reply reply = client.query(mutation, Map.of(), "steward.li");
+		return refusal("steward.li", mutation);
+	}
+
+	/** The error code of the refusal of a mutation sent as the user. */
+	private String refusal(String user, String mutation) {
+		Reply reply = client.query(mutation, Map.of(), user);
 		assertThat(reply.hasErrors()).as(reply.body().toString()).isTrue();
 		return reply.errorCode();
 	}
@@ -344,17 +319,14 @@ class LifecycleTest extends ApiTest {
 	@Test
 	void segmentsAndPortraitsWarnAboutADeprecatedTag() {
 		approvedTag("LC-W", "LC-W1", "将弃用");
-		try (var session = driver.session()) {
-			session.run("CREATE (:Customer {id: 'LC-CUST-1', name: '弃用客户'})").consume();
-		}
+		writeEach("CREATE (:Customer {id: 'LC-CUST-1', name: '弃用客户'})");
 		ok(client
 			.query("mutation { assignTags(customerId: \"LC-CUST-1\", tagCodes: [\"LC-W1\", \"LC-W.B.T\"]) { id } }"));
 		ok(client.query("mutation { saveSegment(name: \"LC-SEG\", where: {allOf: [{anyOf: [\"LC-W1\"]}]}) { name } }"));
-		String id = ok(client
-			.query("mutation { deprecate(kind: TAG, code: \"LC-W1\", replacedBy: \"LC-W.B.T\", comment: \"合并\") "
-					+ "{ id operation diff { field approved proposed } } }", Map.of(), "steward.li"))
-			.data("deprecate.id")
-			.asString();
+		String id = textAt("steward.li",
+				"mutation { deprecate(kind: TAG, code: \"LC-W1\", replacedBy: \"LC-W.B.T\", comment: \"合并\") "
+						+ "{ id operation diff { field approved proposed } } }",
+				"deprecate.id");
 		// still in force until approved: no warnings yet
 		assertThat(segmentWarnings("LC-W1")).isEmpty();
 		ok(approve(id, "reviewer.chen"));
@@ -390,14 +362,10 @@ class LifecycleTest extends ApiTest {
 		assertThat(portrait.data("customer.portrait.warnings.0.replacedBy.status").asString()).isNotBlank();
 
 		// a deprecated tag's replacement cannot itself be deprecated
-		assertThat(client
-			.query("mutation { deprecate(kind: TAG, code: \"LC-W.B.T\", replacedBy: \"LC-W1\") { id } }", Map.of(),
-					"steward.li")
-			.errorCode()).isEqualTo("INVALID_INPUT");
-		JsonNode history = ok(client.query("{ history(code: \"LC-W1\", kind: TAG) { operation by } }")).data("history");
-		assertThat(history.path(0).path("operation").asString()).isEqualTo("APPROVE");
-		assertThat(history.path(1).path("operation").asString()).isEqualTo("PROPOSE");
-		assertThat(history.path(1).path("by").asString()).isEqualTo("steward.li");
+		assertThat(refusal("steward.li",
+				"mutation { deprecate(kind: TAG, code: \"LC-W.B.T\", replacedBy: \"LC-W1\") { id } }"))
+			.isEqualTo("INVALID_INPUT");
+		assertThat(steps(history("LC-W1", "operation by"))).startsWith("APPROVE reviewer.chen", "PROPOSE steward.li");
 	}
 
 	@Test
@@ -438,10 +406,8 @@ class LifecycleTest extends ApiTest {
 				"steward.li"));
 		ok(client.query("mutation { createTag(input: {code: \"LC-L2\", name: \"新上游\", classCode: \"LC-L\"}) { code } }",
 				Map.of(), "steward.li"));
-		String id = ok(client.query("mutation { deprecate(kind: TAG, code: \"LC-L1\", replacedBy: \"LC-L2\") { id } }",
-				Map.of(), "steward.li"))
-			.data("deprecate.id")
-			.asString();
+		String id = textAt("steward.li",
+				"mutation { deprecate(kind: TAG, code: \"LC-L1\", replacedBy: \"LC-L2\") { id } }", "deprecate.id");
 		assertThat(derivedFromDeprecated()).isEmpty();
 
 		ok(approve(id, "reviewer.zhou"));
@@ -494,6 +460,13 @@ class LifecycleTest extends ApiTest {
 		ok(approve(submitted.data("submitForReview.id").asString(), "reviewer.chen"));
 	}
 
+	/**
+	 * The text at the path of the answer, without errors, to a request sent as the user.
+	 */
+	private String textAt(String user, String request, String path) {
+		return ok(client.query(request, Map.of(), user)).data(path).asString();
+	}
+
 	private String deleteIdOf(String tagCode) {
 		return ok(client.query("query($c: ID!) { tag(code: $c) { pendingChange { id } } }", Map.of("c", tagCode)))
 			.data("tag.pendingChange.id")
@@ -529,6 +502,19 @@ class LifecycleTest extends ApiTest {
 		warnings
 			.forEach(w -> found.add(w.path("tagCode").asString() + "→" + w.path("replacedBy").path("code").asString()));
 		return found;
+	}
+
+	private JsonNode history(String tagCode, String fields) {
+		return ok(client.query("query($c: ID!) { history(code: $c, kind: TAG) { " + fields + " } }",
+				Map.of("c", tagCode)))
+			.data("history");
+	}
+
+	/** Each entry of a history, newest first, as its operation and who did it. */
+	private static List<String> steps(JsonNode history) {
+		List<String> steps = new ArrayList<>();
+		history.forEach(e -> steps.add(e.path("operation").asString() + " " + e.path("by").asString()));
+		return steps;
 	}
 
 	private static List<String> diff(JsonNode pending) {

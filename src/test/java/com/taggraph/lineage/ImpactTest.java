@@ -22,19 +22,7 @@ import tools.jackson.databind.JsonNode;
 @TagGraphTest
 class ImpactTest extends ApiTest {
 
-	static final String IMPACT = """
-			query($source: ID!, $depth: Int) {
-			  impact(sourceCode: $source, maxDepth: $depth) {
-			    source { code kind }
-			    nodes { code kind degree customerCount } edges { from to kind }
-			    tags { tag { code } degree customerCount classChain { code } }
-			    classes { tagClass { code } affectedTags }
-			    customerCount isPartial
-			  }
-			  impactCounts(sourceCode: $source, maxDepth: $depth) {
-			    sourceCode kind fieldCount tagCount classCount customerCount isPartial
-			  }
-			}""";
+	static final String IMPACT = ImpactQueries.IMPACT_AND_COUNTS;
 
 	static final String FIELD = "S1.A_RCVBL_FLOW.RCVBL_YM";
 

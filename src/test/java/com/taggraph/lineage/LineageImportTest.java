@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -140,7 +139,7 @@ class LineageImportTest extends ApiTest {
 		assertThat(reply.body().path("committed").asBoolean()).isFalse();
 		assertThat(counts(reply.body())).containsExactly(12L, 0L, 0L, 0L);
 		assertThat(reply.body().path("problemCount").asLong()).isEqualTo(10);
-		assertThat(lines(reply.body())).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 13L);
+		assertThat(ImportAnswers.problemLines(reply.body())).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 13L);
 		assertProblem(reply.body(), 3, "T9999", "tag", "UNKNOWN_TAG", "tag T9999 not found");
 		assertProblem(reply.body(), 4, "TLI1", "system", "UNKNOWN_SYSTEM", "system S9 not found");
 		assertProblem(reply.body(), 5, "TLI1", "table", "UNKNOWN_TABLE", "table S1.NOPE not found");
@@ -170,7 +169,7 @@ class LineageImportTest extends ApiTest {
 		var reply = importCsv(csv, false);
 
 		ImportAnswers.refused(reply, 422, "IMPORT_REFUSED");
-		assertThat(lines(reply.body())).containsExactly(3L, 4L, 5L, 6L, 7L);
+		assertThat(ImportAnswers.problemLines(reply.body())).containsExactly(3L, 4L, 5L, 6L, 7L);
 		assertProblem(reply.body(), 3, "TLI1", "fromTag", "UNKNOWN_TAG", "tag T9999 not found");
 		assertProblem(reply.body(), 4, "TLI3", "fromTag", "CYCLE", "TLI3 cannot be derived from itself");
 		assertProblem(reply.body(), 5, "TLI1", "fromTag", "DUPLICATE", "TLI1 is derived from TLI2 already on line 2");
@@ -178,7 +177,8 @@ class LineageImportTest extends ApiTest {
 		// library
 		assertProblem(reply.body(), 6, "T0307", "fromTag", "CYCLE",
 				"T0307 ← T0315 ← T0307 (T0307 ← T0315 on line 6; T0315 ← T0307 in the graph)");
-		assertThat(problem(reply.body(), 6).path("codes").toString()).isEqualTo("[\"T0307\",\"T0315\",\"T0307\"]");
+		assertThat(ImportAnswers.problemOn(reply.body(), 6).path("codes").toString())
+			.isEqualTo("[\"T0307\",\"T0315\",\"T0307\"]");
 		assertProblem(reply.body(), 7, "TLI2", "fromTag", "CYCLE", "TLI2 ← TLI1 ← TLI2", "TLI1 ← TLI2 on line 2");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
@@ -191,7 +191,7 @@ class LineageImportTest extends ApiTest {
 		var reply = importCsv("tag,fromTag\nTLI2,TLI3\nTLI4,TLI1\nTLI3,TLI1\n", false);
 
 		ImportAnswers.refused(reply, 422, "IMPORT_REFUSED");
-		assertThat(lines(reply.body())).containsExactly(4L);
+		assertThat(ImportAnswers.problemLines(reply.body())).containsExactly(4L);
 		assertProblem(reply.body(), 4, "TLI3", "fromTag", "CYCLE", "TLI3 ← TLI1 ← TLI2 ← TLI3",
 				"TLI1 ← TLI2 in the graph", "TLI2 ← TLI3 on line 2");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
@@ -212,19 +212,17 @@ class LineageImportTest extends ApiTest {
 		assertProblem(noSource.body(), 1, null, null, "MALFORMED", "system,table,field or fromTag");
 		var empty = importCsv("", false);
 		assertProblem(empty.body(), 1, null, null, "MALFORMED", "the file is empty");
-		var quotes = importCsv("tag,fromTag\nTLI1,\"TLI2\n", false);
-		ImportAnswers.refused(quotes, 422, "IMPORT_REFUSED");
-		assertThat(quotes.body().path("problems").path(0).path("message").asString()).contains("malformed CSV");
+		ImportAnswers.refusedSaying(importCsv("tag,fromTag\nTLI1,\"TLI2\n", false), 422, "IMPORT_REFUSED",
+				"malformed CSV");
 		byte[] latin1 = "tag,fromTag,transform\nTLI1,TLI2,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-		var encoding = client.post("/api/import/lineage", latin1, CSV, "application/json");
-		ImportAnswers.refused(encoding, 422, "IMPORT_REFUSED");
-		assertThat(encoding.body().path("problems").path(0).path("message").asString()).contains("UTF-8", "line 2");
+		ImportAnswers.refusedSaying(client.post("/api/import/lineage", latin1, CSV, "application/json"), 422,
+				"IMPORT_REFUSED", "UTF-8", "line 2");
 		var json = client.post("/api/import/lineage", "{}", "application/json", "application/json");
 		ImportAnswers.refused(json, 415, "UNSUPPORTED_MEDIA_TYPE");
 		assertThat(json.body().path("problems").path(0).path("kind").asString()).isEqualTo("REFUSED");
-		var big = client.post("/api/import/lineage", new byte[3 * 1024 * 1024], CSV, "application/json");
-		ImportAnswers.refused(big, 413, "REQUEST_TOO_LARGE");
-		assertThat(big.body().path("problems").path(0).path("message").asString()).contains("lineage-max-bytes");
+		ImportAnswers.refusedSaying(
+				client.post("/api/import/lineage", new byte[3 * 1024 * 1024], CSV, "application/json"), 413,
+				"REQUEST_TOO_LARGE", "lineage-max-bytes");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 
 		var bom = importCsv("\uFEFFtag,fromTag\nTLI1,TLI2\n", false);
@@ -288,7 +286,7 @@ class LineageImportTest extends ApiTest {
 		assertProblem(cycle.body(), 2, bulkTag(0), "fromTag", "CYCLE",
 				bulkTag(0) + " ← " + bulkTag(tags - 1) + " ← " + bulkTag(tags - 2), "← … ←",
 				bulkTag(1) + " ← " + bulkTag(0), "1990 more steps");
-		assertThat(problem(cycle.body(), 2).path("codes")).hasSize(tags + 1);
+		assertThat(ImportAnswers.problemOn(cycle.body(), 2).path("codes")).hasSize(tags + 1);
 	}
 
 	// ---- helpers
@@ -321,24 +319,9 @@ class LineageImportTest extends ApiTest {
 				counts.path("unchanged").asLong());
 	}
 
-	private static List<Long> lines(JsonNode body) {
-		List<Long> lines = new ArrayList<>();
-		body.path("problems").forEach(e -> lines.add(e.path("line").asLong()));
-		return lines;
-	}
-
-	private static JsonNode problem(JsonNode body, long line) {
-		for (JsonNode e : body.path("problems")) {
-			if (e.path("line").asLong() == line) {
-				return e;
-			}
-		}
-		throw new AssertionError("no error on line " + line + " in " + body);
-	}
-
 	private static void assertProblem(JsonNode body, long line, String code, String field, String kind,
 			String... message) {
-		JsonNode p = problem(body, line);
+		JsonNode p = ImportAnswers.problemOn(body, line);
 		assertThat(p.path("code").asString(null)).as(p.toString()).isEqualTo(code);
 		assertThat(p.path("field").asString(null)).as(p.toString()).isEqualTo(field);
 		assertThat(p.path("kind").asString()).as(p.toString()).isEqualTo(kind);

@@ -169,10 +169,7 @@ class SkosImportTest extends ApiTest {
 
 	@Test
 	void aVocabularyThatIsNotATreeIsRefusedWithEveryConceptNamedAndNothingWritten() {
-		String ttl = """
-				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-				@prefix tg: <https://taggraph.example/ns#> .
-				@prefix ex: <http://example.org/%1$s/> .
+		String ttl = Turtle.withPrefixes("http://example.org/%1$s/", """
 				ex:a skos:notation "%1$sA" ; skos:prefLabel "甲"@zh ; skos:broader ex:b .
 				ex:b skos:notation "%1$sB" ; skos:prefLabel "乙"@zh ; skos:broader ex:a .
 				ex:c skos:notation "%1$sC" ; skos:prefLabel "丙"@zh ; skos:broader ex:d, ex:e .
@@ -180,7 +177,7 @@ class SkosImportTest extends ApiTest {
 				ex:e skos:notation "%1$sD" ; skos:prefLabel "戊"@zh .
 				ex:t a tg:Tag ; skos:notation "%1$sT" ; skos:prefLabel "标签"@zh .
 				ex:u a skos:Concept ; skos:notation "bad code!" ; skos:prefLabel "坏"@zh .
-				""".formatted(prefix);
+				""").formatted(prefix);
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
 		var reply = importSkos(ttl, TURTLE, false);
@@ -198,18 +195,17 @@ class SkosImportTest extends ApiTest {
 
 	@Test
 	void aTagGraphClassDividedWithoutCriterionOrExhaustiveWithoutTagsIsRefusedByIri() {
-		String ttl = """
-				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-				@prefix tg: <https://taggraph.example/ns#> .
-				@prefix ex: <http://example.org/%1$s/> .
-				ex:top a skos:Concept, tg:TagClass ; skos:notation "%1$sTOP" ; skos:prefLabel "上位"@zh .
-				ex:low a skos:Concept, tg:TagClass ; skos:notation "%1$sLOW" ; skos:prefLabel "下位"@zh ; skos:broader ex:top .
-				ex:ex a skos:Concept, tg:TagClass ; skos:notation "%1$sEX" ; skos:prefLabel "穷尽"@zh ;
-				    skos:scopeNote "按用途"@zh ; tg:exhaustive true .
-				ex:ok a skos:Concept, tg:TagClass ; skos:notation "%1$sOK" ; skos:prefLabel "有标签的穷尽类"@zh ;
-				    tg:exhaustive true .
-				ex:tag a skos:Concept, tg:Tag ; skos:notation "%1$sT" ; skos:prefLabel "标签"@zh ; skos:broader ex:ok .
-				"""
+		String ttl = Turtle
+			.withPrefixes("http://example.org/%1$s/",
+					"""
+							ex:top a skos:Concept, tg:TagClass ; skos:notation "%1$sTOP" ; skos:prefLabel "上位"@zh .
+							ex:low a skos:Concept, tg:TagClass ; skos:notation "%1$sLOW" ; skos:prefLabel "下位"@zh ; skos:broader ex:top .
+							ex:ex a skos:Concept, tg:TagClass ; skos:notation "%1$sEX" ; skos:prefLabel "穷尽"@zh ;
+							    skos:scopeNote "按用途"@zh ; tg:exhaustive true .
+							ex:ok a skos:Concept, tg:TagClass ; skos:notation "%1$sOK" ; skos:prefLabel "有标签的穷尽类"@zh ;
+							    tg:exhaustive true .
+							ex:tag a skos:Concept, tg:Tag ; skos:notation "%1$sT" ; skos:prefLabel "标签"@zh ; skos:broader ex:ok .
+							""")
 			.formatted(prefix);
 		Map<String, Object> before = GraphSnapshot.of(driver);
 

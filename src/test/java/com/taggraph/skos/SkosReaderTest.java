@@ -51,10 +51,7 @@ class SkosReaderTest {
 
 	@Test
 	void collectionsOfCollectionsAreFacetsAndTheirTagMembersCarryTheValues() {
-		String ttl = """
-				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-				@prefix tg: <https://taggraph.example/ns#> .
-				@prefix ex: <http://example.org/> .
+		String ttl = Turtle.withPrefixes("http://example.org/", """
 				ex:c a skos:Concept ; skos:notation "C" ; skos:prefLabel "类"@zh .
 				ex:t1 a tg:Tag ; skos:notation "T1" ; skos:prefLabel "一"@zh ; skos:broader ex:c .
 				ex:t2 a tg:Tag ; skos:notation "T2" ; skos:prefLabel "二"@zh ; skos:broader ex:c .
@@ -64,7 +61,7 @@ class SkosReaderTest {
 				ex:monthly a skos:Collection ; skos:prefLabel "月"@zh ; skos:member ex:t2 .
 				ex:sub a skos:Collection ; skos:prefLabel "亚面"@zh ; skos:scopeNote "按更细的频度"@zh ; skos:member ex:hourly .
 				ex:hourly a skos:Collection ; skos:prefLabel "时"@zh ; skos:member ex:t1 .
-				""";
+				""");
 
 		var read = read(ttl);
 
@@ -92,15 +89,12 @@ class SkosReaderTest {
 		assertThat(foreign.library().facets()).isEmpty();
 		assertThat(foreign.library().values()).isEmpty();
 
-		var noCriterion = read("""
-				@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-				@prefix tg: <https://taggraph.example/ns#> .
-				@prefix ex: <http://example.org/> .
+		var noCriterion = read(Turtle.withPrefixes("http://example.org/", """
 				ex:c a skos:Concept ; skos:notation "C" ; skos:prefLabel "类"@zh .
 				ex:t a tg:Tag ; skos:notation "T" ; skos:prefLabel "标签"@zh ; skos:broader ex:c .
 				ex:f a skos:Collection ; skos:notation "F" ; skos:prefLabel "面"@zh ; skos:member ex:v .
 				ex:v a skos:Collection ; skos:notation "F.V" ; skos:prefLabel "值"@zh ; skos:member ex:t .
-				""");
+				"""));
 		assertThat(noCriterion.problems()).extracting(ImportProblem::message)
 			.containsExactly("facet has no criterion: give it a skos:scopeNote");
 		assertThat(noCriterion.problems()).extracting(ImportProblem::code).containsExactly("F");

@@ -4,8 +4,6 @@ import static com.taggraph.ApiClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -133,7 +131,7 @@ class ClassSchemeImportTest extends ApiTest {
 		ImportAnswers.refused(reply, 422, "IMPORT_REFUSED");
 		assertThat(reply.body().path("committed").asBoolean()).isFalse();
 		assertThat(reply.body().path("counts").path("created").asInt()).isZero();
-		assertThat(errorLines(reply.body())).containsExactly(4, 5, 6, 7, 8, 9, 11, 13, 14);
+		assertThat(ImportAnswers.problemLines(reply.body())).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 11L, 13L, 14L);
 		assertThat(message(reply.body(), 4)).contains("duplicate code", "line 3");
 		assertThat(message(reply.body(), 5)).contains("code is empty");
 		assertThat(message(reply.body(), 6)).contains("name is empty");
@@ -176,7 +174,7 @@ class ClassSchemeImportTest extends ApiTest {
 
 		ImportAnswers.refused(reply, 422, "IMPORT_REFUSED");
 		assertThat(reply.body().path("committed").asBoolean()).isFalse();
-		assertThat(errorLines(reply.body())).containsExactly(2, 5);
+		assertThat(ImportAnswers.problemLines(reply.body())).containsExactly(2L, 5L);
 		JsonNode divided = reply.body().path("problems").path(0);
 		assertThat(divided.path("code").asString()).isEqualTo(prefix + "P");
 		assertThat(divided.path("field").asString()).isEqualTo("criterion");
@@ -189,7 +187,7 @@ class ClassSchemeImportTest extends ApiTest {
 		assertThat(under.path("message").asString()).contains("'" + prefix + "E' has no criterion");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 		// the same refusal on a dry run
-		assertThat(errorLines(importCsv(csv, true).body())).containsExactly(2, 5);
+		assertThat(ImportAnswers.problemLines(importCsv(csv, true).body())).containsExactly(2L, 5L);
 
 		// a row that leaves the criterion empty keeps the class's own, so dividing F is
 		// fine
@@ -210,7 +208,7 @@ class ClassSchemeImportTest extends ApiTest {
 		var reply = importCsv(csv, false);
 
 		ImportAnswers.refused(reply, 422, "IMPORT_REFUSED");
-		assertThat(errorLines(reply.body())).containsExactly(2, 3);
+		assertThat(ImportAnswers.problemLines(reply.body())).containsExactly(2L, 3L);
 		for (JsonNode error : reply.body().path("problems")) {
 			assertThat(error.path("rule").asString()).isEqualTo("EXHAUSTIVE_CLASS_EMPTY");
 			assertThat(error.path("kind").asString()).isEqualTo("STRUCTURAL_RULE");
@@ -229,29 +227,25 @@ class ClassSchemeImportTest extends ApiTest {
 	void malformedFilesAreRefusedWithWhereTheyBroke() {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
-		var quotes = importCsv("code,parent,name\n%1$sA,,好\n%1$sB,,\"未闭合\n".formatted(prefix), false);
-		ImportAnswers.refused(quotes, 422, "IMPORT_REFUSED");
-		assertThat(quotes.body().path("problems").path(0).path("message").asString()).contains("malformed CSV");
+		ImportAnswers.refusedSaying(importCsv("code,parent,name\n%1$sA,,好\n%1$sB,,\"未闭合\n".formatted(prefix), false),
+				422, "IMPORT_REFUSED", "malformed CSV");
 
 		var header = importCsv("code,name,colour\nX,Y,Z\n", false);
 		ImportAnswers.refused(header, 422, "IMPORT_REFUSED");
 		assertThat(header.body().path("problems").toString()).contains("colour", "missing column 'parent'");
 
-		var empty = importCsv("", false);
-		ImportAnswers.refused(empty, 422, "IMPORT_REFUSED");
-		assertThat(empty.body().path("problems").path(0).path("message").asString()).contains("empty");
+		ImportAnswers.refusedSaying(importCsv("", false), 422, "IMPORT_REFUSED", "empty");
 
 		byte[] latin1 = "code,parent,name\nX1,,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-		var encoding = client.post("/api/import/tag-classes", latin1, CSV, "application/json");
-		ImportAnswers.refused(encoding, 422, "IMPORT_REFUSED");
-		assertThat(encoding.body().path("problems").path(0).path("message").asString()).contains("UTF-8", "line 2");
+		ImportAnswers.refusedSaying(client.post("/api/import/tag-classes", latin1, CSV, "application/json"), 422,
+				"IMPORT_REFUSED", "UTF-8", "line 2");
 
 		var json = client.post("/api/import/tag-classes", "{\"code\":\"X\"}", "application/json", "application/json");
 		ImportAnswers.refused(json, 415, "UNSUPPORTED_MEDIA_TYPE");
 
-		var big = client.post("/api/import/tag-classes", new byte[3 * 1024 * 1024], CSV, "application/json");
-		ImportAnswers.refused(big, 413, "REQUEST_TOO_LARGE");
-		assertThat(big.body().path("problems").path(0).path("message").asString()).contains("limit");
+		ImportAnswers.refusedSaying(
+				client.post("/api/import/tag-classes", new byte[3 * 1024 * 1024], CSV, "application/json"), 413,
+				"REQUEST_TOO_LARGE", "limit");
 
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
@@ -290,19 +284,8 @@ class ClassSchemeImportTest extends ApiTest {
 		}
 	}
 
-	private static List<Integer> errorLines(JsonNode body) {
-		List<Integer> lines = new ArrayList<>();
-		body.path("problems").forEach(e -> lines.add(e.path("line").asInt()));
-		return lines;
-	}
-
 	private static String message(JsonNode body, int line) {
-		for (JsonNode e : body.path("problems")) {
-			if (e.path("line").asInt() == line) {
-				return e.path("message").asString();
-			}
-		}
-		return "no error on line " + line + " in " + body;
+		return ImportAnswers.problemOn(body, line).path("message").asString();
 	}
 
 }

@@ -133,19 +133,10 @@ class GraphQlOverHttpTest extends ApiTest {
 
 	@Test
 	void graphiqlIsServedWithEveryAssetFromTheApp() {
-		var page = client.raw(HttpRequest.newBuilder().GET(), "/graphiql");
+		String page = servedPage("/graphiql");
 
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("GraphiQL.createFetcher");
-		assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
-		Matcher assets = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"").matcher(page.body());
-		int count = 0;
-		while (assets.find()) {
-			assertThat(client.raw(HttpRequest.newBuilder().GET(), assets.group(1)).statusCode()).as(assets.group(1))
-				.isEqualTo(200);
-			count++;
-		}
-		assertThat(count).isEqualTo(4);
+		assertThat(page).contains("GraphiQL.createFetcher");
+		assertThat(assetsServedFromTheApp(page, "/webjars/[^\"]+")).isEqualTo(4);
 	}
 
 	@Test
@@ -179,20 +170,34 @@ class GraphQlOverHttpTest extends ApiTest {
 
 	@Test
 	void lineagePageIsServedWithEveryAssetFromTheApp() {
-		var page = client.raw(HttpRequest.newBuilder().GET(), "/lineage?code=T0315");
+		String page = servedPage("/lineage?code=T0315");
 
+		assertThat(page).contains("cytoscape.min.js").contains("dagre.min.js");
+		// its stylesheet and script, Cytoscape.js, dagre, and the link to GraphiQL
+		assertThat(assetsServedFromTheApp(page, "/[^\"]+")).isEqualTo(5);
+	}
+
+	/** The page at the path, which the app serves (200). */
+	private String servedPage(String path) {
+		var page = client.raw(HttpRequest.newBuilder().GET(), path);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("cytoscape.min.js").contains("dagre.min.js");
-		assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
-		Matcher assets = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.body());
+		return page.body();
+	}
+
+	/**
+	 * Asserts the page links nothing from another host and that the app serves each of
+	 * its assets whose path matches; gives back how many there are.
+	 */
+	private int assetsServedFromTheApp(String page, String pathPattern) {
+		assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//");
+		Matcher assets = Pattern.compile("(?:src|href)=\"(" + pathPattern + ")\"").matcher(page);
 		int count = 0;
 		while (assets.find()) {
 			assertThat(client.raw(HttpRequest.newBuilder().GET(), assets.group(1)).statusCode()).as(assets.group(1))
 				.isEqualTo(200);
 			count++;
 		}
-		// its stylesheet and script, Cytoscape.js, dagre, and the link to GraphiQL
-		assertThat(count).isEqualTo(5);
+		return count;
 	}
 
 }
