@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.taggraph.ApiTest;
 import com.taggraph.GraphSnapshot;
@@ -77,29 +79,29 @@ class HierarchyEditingTest extends ApiTest {
 		assertThat(client.query("{ tag(code: \"ED-T1\") { code } }").data("tag").isNull()).isTrue();
 	}
 
-	@Test
-	void everyRefusalNamesTheProblemAndChangesNothing() {
+	@ParameterizedTest(name = "{1}: {0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					mutation { createTagClass(input: {code: "T0101", name: "与标签同码"}) { code } } | DUPLICATE_CODE | T0101
+					mutation { createTag(input: {code: "C01", name: "与类同码", classCode: "C01.01"}) { code } } | DUPLICATE_CODE | C01
+					mutation { createTag(input: {code: "ED-X", name: "无类", classCode: "NOPE"}) { code } } | NOT_FOUND | NOPE
+					mutation { createTagClass(input: {code: "ED X", name: "空格"}) { code } } | INVALID_INPUT | ED X
+					mutation { createTagClass(input: {code: "ED-Y", name: "  "}) { code } } | INVALID_INPUT | name
+					mutation { updateTagClass(code: "NOPE", input: {name: "x"}) { code } } | NOT_FOUND | NOPE
+					mutation { moveTagClass(code: "C07", newParentCode: "C07") { code } } | CYCLE | C07
+					mutation { moveTagClass(code: "C07", newParentCode: "C07.02.01") { code } } | CYCLE | C07.02.01
+					mutation { moveTagClass(code: "C07", newParentCode: "NOPE") { code } } | NOT_FOUND | NOPE
+					mutation { moveTag(code: "T0101", classCode: "NOPE") { code } } | NOT_FOUND | NOPE
+					mutation { deleteTag(code: "T0309") } | NOT_EMPTY | T0315
+					mutation { deleteTagClass(code: "NOPE") } | NOT_FOUND | NOPE
+					{ tagClass(code: "C07") { descendants(maxDepth: 0) { code } } } | INVALID_INPUT | maxDepth
+					{ searchTags(text: "光伏", first: 0) { code } } | INVALID_INPUT | first
+					{ searchTags(text: " ") { code } } | INVALID_INPUT | text
+					""")
+	void everyRefusalNamesTheProblemAndChangesNothing(String operation, String code, String named) {
 		Map<String, Object> before = GraphSnapshot.of(driver);
 
-		refused("mutation { createTagClass(input: {code: \"T0101\", name: \"与标签同码\"}) { code } }", "DUPLICATE_CODE",
-				"T0101");
-		refused("mutation { createTag(input: {code: \"C01\", name: \"与类同码\", classCode: \"C01.01\"}) { code } }",
-				"DUPLICATE_CODE", "C01");
-		refused("mutation { createTag(input: {code: \"ED-X\", name: \"无类\", classCode: \"NOPE\"}) { code } }",
-				"NOT_FOUND", "NOPE");
-		refused("mutation { createTagClass(input: {code: \"ED X\", name: \"空格\"}) { code } }", "INVALID_INPUT", "ED X");
-		refused("mutation { createTagClass(input: {code: \"ED-Y\", name: \"  \"}) { code } }", "INVALID_INPUT", "name");
-		refused("mutation { updateTagClass(code: \"NOPE\", input: {name: \"x\"}) { code } }", "NOT_FOUND", "NOPE");
-		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"C07\") { code } }", "CYCLE", "C07");
-		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"C07.02.01\") { code } }", "CYCLE",
-				"C07.02.01");
-		refused("mutation { moveTagClass(code: \"C07\", newParentCode: \"NOPE\") { code } }", "NOT_FOUND", "NOPE");
-		refused("mutation { moveTag(code: \"T0101\", classCode: \"NOPE\") { code } }", "NOT_FOUND", "NOPE");
-		refused("mutation { deleteTag(code: \"T0309\") }", "NOT_EMPTY", "T0315");
-		refused("mutation { deleteTagClass(code: \"NOPE\") }", "NOT_FOUND", "NOPE");
-		refused("{ tagClass(code: \"C07\") { descendants(maxDepth: 0) { code } } }", "INVALID_INPUT", "maxDepth");
-		refused("{ searchTags(text: \"光伏\", first: 0) { code } }", "INVALID_INPUT", "first");
-		refused("{ searchTags(text: \" \") { code } }", "INVALID_INPUT", "text");
+		refused(operation, code, named);
 
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
