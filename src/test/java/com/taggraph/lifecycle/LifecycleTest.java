@@ -429,6 +429,33 @@ class LifecycleTest extends ApiTest {
 		return found;
 	}
 
+	@Test
+	void aChangeProposingASensitiveTagIsHiddenFromViewersLikeTheTagItself() {
+		approvedTag("LC-H", "LC-H1", "赊销客户");
+		String id = textAt("steward.li",
+				"mutation { deprecate(kind: TAG, code: \"LC-H1\", replacedBy: \"T0315\") { id } }", "deprecate.id");
+		String read = """
+				query($id: ID!) {
+				  tag(code: "LC-H1") { code pendingChange { id } }
+				  pendingChange(id: $id) { id proposed }
+				  pendingChanges(by: "steward.li", kind: TAG) { totalCount edges { node { id code } } }
+				}""";
+
+		Reply reviewer = ok(client.query(read, Map.of("id", id), "reviewer.chen"));
+		assertThat(reviewer.data("tag.pendingChange.id").asString()).isEqualTo(id);
+		assertThat(reviewer.data("pendingChange.proposed").asString()).contains("T0315");
+		assertThat(reviewer.data("pendingChanges.edges").toString()).contains(id);
+
+		Reply viewer = ok(client.query(read, Map.of("id", id), "viewer.sun"));
+		assertThat(viewer.data("tag.code").asString()).isEqualTo("LC-H1");
+		assertThat(viewer.data("tag.pendingChange").isNull()).isTrue();
+		assertThat(viewer.data("pendingChange").isNull()).isTrue();
+		assertThat(viewer.data("pendingChanges.edges").toString()).doesNotContain(id);
+		assertThat(viewer.data("pendingChanges.totalCount").asInt())
+			.isEqualTo(reviewer.data("pendingChanges.totalCount").asInt() - 1);
+		assertThat(viewer.body().toString()).doesNotContain("T0315", "信用A级");
+	}
+
 	// ---- helpers
 	// ------------------------------------------------------------------------------
 
