@@ -64,7 +64,7 @@ class RuleViolationsTest extends ApiTest {
 
 	@Test
 	void aConflictingAssignmentForcedInOverBoltIsReportedAfterARefresh() {
-		String customer = forceInSecondTag("T0101", "T0102");
+		String customer = conflict("T0101", "T0102");
 		assertThat(exclusive(violations("C01.01"))).isEmpty();
 
 		api.refresh();
@@ -110,7 +110,7 @@ class RuleViolationsTest extends ApiTest {
 				RETURN DISTINCT t.code AS code""", Map.of()).stream().map(r -> r.get("code").asString()).toList();
 		assertThat(hidden).contains("T0315", "T0316");
 		// two credit grades on one customer: a conflict made of hidden tags only
-		forceInSecondTag("T0315", "T0316");
+		conflict("T0315", "T0316");
 		api.refresh();
 		assertThat(counts(violations(null))).containsKey("EXCLUSIVE C03.06").isEqualTo(cypherViolations(List.of()));
 
@@ -133,6 +133,22 @@ class RuleViolationsTest extends ApiTest {
 
 	// ---- helpers
 	// ------------------------------------------------------------------------------
+
+	/**
+	 * Puts {@code added} over Bolt on the first customer carrying {@code carried}, to be
+	 * restored after the test; its id.
+	 */
+	private String conflict(String carried, String added) {
+		String customer = api.cypher("""
+				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $carried})
+				RETURN c.id AS id ORDER BY id LIMIT 1""", Map.of("carried", carried)).get(0).get("id").asString();
+		backups.add(CustomerBackup.of(driver, List.of(customer)));
+		api.write("""
+				MATCH (c:Customer {id: $id}), (t:Tag {code: $added})
+				CREATE (c)-[:HAS_TAG {source: 'IMPORT', assignedAt: datetime()}]->(t)""",
+				Map.of("id", customer, "added", added));
+		return customer;
+	}
 
 	private JsonNode violations(String classCode) {
 		var reply = api.client().query(VIOLATIONS, classCode == null ? Map.of() : Map.of("code", classCode));
@@ -166,22 +182,6 @@ class RuleViolationsTest extends ApiTest {
 		violations.forEach(v -> counts.put(v.path("kind").asString() + " " + v.path("tagClass").path("code").asString(),
 				v.path("customerCount").asLong()));
 		return counts;
-	}
-
-	/**
-	 * The first customer (by id) carrying the tag, backed up, then given the second tag
-	 * over Bolt, past the app's rules.
-	 */
-	private String forceInSecondTag(String carried, String added) {
-		String customer = api.cypher("""
-				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $carried})
-				RETURN c.id AS id ORDER BY id LIMIT 1""", Map.of("carried", carried)).get(0).get("id").asString();
-		backups.add(CustomerBackup.of(driver, List.of(customer)));
-		api.write("""
-				MATCH (c:Customer {id: $id}), (t:Tag {code: $added})
-				CREATE (c)-[:HAS_TAG {source: 'IMPORT', assignedAt: datetime()}]->(t)""",
-				Map.of("id", customer, "added", added));
-		return customer;
 	}
 
 	/** The same rules computed in Cypher over Bolt, leaving out classes nobody breaks. */
