@@ -176,6 +176,18 @@ class SourceCatalogController {
 				SourceField::tableCode);
 	}
 
+	/** A page of {@code tables}, through its batch mapping. */
+	@SchemaMapping(typeName = "SourceSystem")
+	CompletableFuture<Connection<SourceTable>> tableList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("tables", range, "sourceTable", SourceTable::code, env);
+	}
+
+	/** A page of {@code fields}, through its batch mapping. */
+	@SchemaMapping(typeName = "SourceTable")
+	CompletableFuture<Connection<SourceField>> fieldList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("fields", range, "sourceField", SourceField::code, env);
+	}
+
 	@BatchMapping(typeName = "SourceTable")
 	Map<SourceTable, SourceSystem> system(List<SourceTable> tables) {
 		Map<String, SourceSystem> byCode = index(sources.systemsByCode(codes(tables, SourceTable::systemCode)),

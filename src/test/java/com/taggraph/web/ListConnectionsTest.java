@@ -149,6 +149,46 @@ class ListConnectionsTest extends ApiTest {
 		assertThat(systemPages.items()).isEqualTo(systems).hasSizeGreaterThan(2);
 		assertThat(systemPages.totalCount()).isEqualTo(systems.size());
 
+		String system = systems.get(0);
+		List<String> tables = ApiClient
+			.codes(ok(client.query("{ sourceSystem(code: \"%s\") { tables { code } } }".formatted(system)))
+				.data("sourceSystem.tables"));
+		Paged tablePages = pageThrough(
+				"query($first: Int, $after: String) { sourceSystem(code: \"%s\") { tableList(first: $first, after: $after) { %s } } }"
+					.formatted(system, PAGE.formatted("code")),
+				"sourceSystem.tableList", ApiClient.TESTER, 1, code());
+		assertThat(tablePages.items()).isEqualTo(tables).hasSizeGreaterThan(1);
+		assertThat(tablePages.totalCount()).isEqualTo(tables.size());
+		List<String> fields = ApiClient
+			.codes(ok(client.query("{ sourceTable(code: \"%s\") { fields { code } } }".formatted(tables.get(0))))
+				.data("sourceTable.fields"));
+		Paged fieldPages = pageThrough(
+				"query($first: Int, $after: String) { sourceTable(code: \"%s\") { fieldList(first: $first, after: $after) { %s } } }"
+					.formatted(tables.get(0), PAGE.formatted("code")),
+				"sourceTable.fieldList", ApiClient.TESTER, 1, code());
+		assertThat(fieldPages.items()).isEqualTo(fields).hasSizeGreaterThan(1);
+		assertThat(fieldPages.totalCount()).isEqualTo(fields.size());
+
+		for (String user : List.of(ApiClient.TESTER, VIEWER)) {
+			List<String> reported = new ArrayList<>();
+			ok(client.query("{ ruleReport(categories: [STRUCTURAL, FACET]) { violations { kind codes } } }", Map.of(),
+					user))
+				.data("ruleReport.violations")
+				.forEach(v -> reported.add(v.path("kind").asString() + " " + v.path("codes").toString()));
+			Paged reportPages = pageThrough("""
+					query($first: Int, $after: String) { ruleReport(categories: [STRUCTURAL, FACET]) {
+					  violationList(first: $first, after: $after) { %s } } }""".formatted(PAGE.formatted("kind codes")),
+					"ruleReport.violationList", user, 5,
+					v -> v.path("kind").asString() + " " + v.path("codes").toString());
+			assertThat(reportPages.items()).as(user)
+				.isEqualTo(reported)
+				.contains("FACET_VALUE_MISSING [\"LS-T1\",\"F1\"]");
+			assertThat(reportPages.totalCount()).isEqualTo(reported.size());
+			if (user.equals(VIEWER)) {
+				assertThat(reported.toString()).doesNotContain(SENSITIVE);
+			}
+		}
+
 		List<String> violations = new ArrayList<>();
 		ok(client.query("{ ruleViolations { kind tagClass { code } } }")).data("ruleViolations")
 			.forEach(v -> violations.add(violation(v)));
