@@ -181,8 +181,9 @@ class SegmentController {
 
 	/** Keyed by class, then kind: the order of the list. */
 	@QueryMapping
-	Connection<RuleViolation> ruleViolationList(@Argument String classCode, ScrollSubrange range) {
-		return connections.page(segments.ruleViolations(classCode), range, "ruleViolation",
+	Connection<RuleViolation> ruleViolationList(@Argument String classCode, ScrollSubrange range,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return connections.page(segments.ruleViolations(classCode, visibility), range, "ruleViolation",
 				v -> v.tagClass().code() + " " + v.kind());
 	}
 
