@@ -464,7 +464,8 @@ class TaxonomyRepository {
 					    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
 					    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
 					    c.exhaustive = coalesce(row.exhaustive, CASE WHEN $clear THEN false ELSE c.exhaustive END),
-					    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END""")
+					    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END"""
+				.formatted(GraphModel.status("c")))
 			.bindAll(Map.of("rows", batch.stream().map(TaxonomyRepository::classParams).toList(), "clear", clear))
 			.run();
 	}
