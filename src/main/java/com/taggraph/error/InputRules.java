@@ -1,5 +1,6 @@
 package com.taggraph.error;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +77,26 @@ public final class InputRules {
 			return "name is longer than %d characters".formatted(max);
 		}
 		return null;
+	}
+
+	/** One kind of thing a container holds: its key in the counts, and its names. */
+	public record Held(String key, String one, String many) {
+	}
+
+	/**
+	 * NOT_EMPTY unless the container holds none of either kind, naming both counts and
+	 * what to do first.
+	 */
+	public static void requireEmpty(String container, String code, Map<String, Object> counts, Held first, Held second,
+			String advice) {
+		long a = ((Number) counts.get(first.key())).longValue();
+		long b = ((Number) counts.get(second.key())).longValue();
+		if (a > 0 || b > 0) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"%s '%s' still holds %s and %s; %s".formatted(container, code, count(a, first.one(), first.many()),
+							count(b, second.one(), second.many()), advice),
+					Map.of("subject", code, first.key(), a, second.key(), b));
+		}
 	}
 
 	/** "1 tag", "3 tags": counts in error messages. */

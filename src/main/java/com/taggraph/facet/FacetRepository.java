@@ -13,6 +13,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
 import com.taggraph.taxonomy.Tag;
 
@@ -152,7 +153,7 @@ class FacetRepository {
 					WITH t ORDER BY t.code
 					RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values"""
 				.formatted(GraphModel.status("t"), TAG_MAP))
-			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses))
+			.bindAll(CypherParameters.of("classCode", classCode, "text", text, "statuses", statuses))
 			.fetchAs(TagValues.class)
 			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")),
 					Set.copyOf(r.get("values").asList(Value::asString))))
@@ -266,8 +267,8 @@ class FacetRepository {
 				WITH f
 				OPTIONAL MATCH (p:Facet {code: $parentCode})
 				FOREACH (parent IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (f)-[:SUB_FACET_OF]->(parent))""")
-			.bindAll(params("code", in.code(), "name", in.name(), "criterion", in.criterion(), "parentCode",
-					in.parentCode()))
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "criterion", in.criterion(),
+					"parentCode", in.parentCode()))
 			.run();
 	}
 
@@ -275,7 +276,7 @@ class FacetRepository {
 		neo4j.query("""
 				MATCH (f:Facet {code: $code})
 				SET f.name = coalesce($name, f.name), f.criterion = coalesce($criterion, f.criterion)""")
-			.bindAll(params("code", code, "name", changes.name(), "criterion", changes.criterion()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "criterion", changes.criterion()))
 			.run();
 	}
 
@@ -287,13 +288,13 @@ class FacetRepository {
 		neo4j.query("""
 				MATCH (f:Facet {code: $facetCode})
 				CREATE (v:FacetValue {code: $code, name: $name})-[:OF_FACET]->(f)""")
-			.bindAll(params("code", in.code(), "name", in.name(), "facetCode", in.facetCode()))
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "facetCode", in.facetCode()))
 			.run();
 	}
 
 	void updateValue(String code, FacetValueChanges changes) {
 		neo4j.query("MATCH (v:FacetValue {code: $code}) SET v.name = coalesce($name, v.name)")
-			.bindAll(params("code", code, "name", changes.name()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name()))
 			.run();
 	}
 
@@ -368,15 +369,6 @@ class FacetRepository {
 	private static Tag toTag(Value t) {
 		return new Tag(t.get("code").asString(), t.get("name").asString(null), t.get("rule").asString(null),
 				t.get("status").asString(), t.get("classCode").asString(null));
-	}
-
-	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
-	private static Map<String, Object> params(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
 	}
 
 }

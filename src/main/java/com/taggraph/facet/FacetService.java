@@ -2,6 +2,7 @@ package com.taggraph.facet;
 
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.requireCode;
+import static com.taggraph.error.InputRules.requireEmpty;
 import static com.taggraph.error.InputRules.requireName;
 
 import java.util.Collection;
@@ -20,6 +21,7 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.error.InputRules.Held;
 import com.taggraph.graph.Keyset;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
@@ -160,9 +162,7 @@ public class FacetService {
 					"unknown facet '%s' for sub-facet '%s'".formatted(in.parentCode(), in.code()),
 					Map.of("field", "parentCode", "subject", in.parentCode()));
 		}
-		var change = audit.change(ChangeKind.FACET, in.code());
-		repository.createFacet(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.FACET, in.code(), "CREATE", () -> repository.createFacet(in));
 		return repository.findFacet(in.code()).orElseThrow();
 	}
 
@@ -179,9 +179,7 @@ public class FacetService {
 		if (gate.holds(FacetReview.UPDATE_FACET, code, given, changes)) {
 			return repository.findFacet(code).orElseThrow();
 		}
-		var change = audit.change(ChangeKind.FACET, code);
-		repository.updateFacet(code, changes);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.FACET, code, "UPDATE", () -> repository.updateFacet(code, changes));
 		return repository.findFacet(code).orElseThrow();
 	}
 
@@ -189,21 +187,12 @@ public class FacetService {
 	public String deleteFacet(String code) {
 		repository.lockFacets();
 		requireFacet(code);
-		Map<String, Object> contents = repository.facetContents(code);
-		long subFacets = ((Number) contents.get("subFacets")).longValue();
-		long values = ((Number) contents.get("values")).longValue();
-		if (subFacets > 0 || values > 0) {
-			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"facet '%s' still holds %s and %s; delete them first".formatted(code,
-							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
-					Map.of("subject", code, "subFacets", subFacets, "values", values));
-		}
+		requireEmpty("facet", code, repository.facetContents(code), new Held("subFacets", "sub-facet", "sub-facets"),
+				new Held("values", "value", "values"), "delete them first");
 		if (gate.holds(FacetReview.DELETE_FACET, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
-		var change = audit.change(ChangeKind.FACET, code);
-		repository.deleteFacet(code);
-		change.record("DELETE");
+		audit.recorded(ChangeKind.FACET, code, "DELETE", () -> repository.deleteFacet(code));
 		return code;
 	}
 
@@ -222,9 +211,7 @@ public class FacetService {
 					"unknown facet '%s' for value '%s'".formatted(in.facetCode(), in.code()),
 					Map.of("field", "facetCode", "subject", in.facetCode()));
 		}
-		var change = audit.change(ChangeKind.FACET_VALUE, in.code());
-		repository.createValue(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.FACET_VALUE, in.code(), "CREATE", () -> repository.createValue(in));
 		return facetValue(in.code());
 	}
 
@@ -234,9 +221,7 @@ public class FacetService {
 			requireName("name", changes.name());
 		}
 		requireValue(code);
-		var change = audit.change(ChangeKind.FACET_VALUE, code);
-		repository.updateValue(code, changes);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.FACET_VALUE, code, "UPDATE", () -> repository.updateValue(code, changes));
 		return facetValue(code);
 	}
 
@@ -254,9 +239,7 @@ public class FacetService {
 							classes.isEmpty() ? "" : " and classes " + classes + " name it as their scope"),
 					Map.of("subject", code, "tags", tags, "sampleTags", users.get("sampleTags"), "classes", classes));
 		}
-		var change = audit.change(ChangeKind.FACET_VALUE, code);
-		repository.deleteValue(code);
-		change.record("DELETE");
+		audit.recorded(ChangeKind.FACET_VALUE, code, "DELETE", () -> repository.deleteValue(code));
 		return code;
 	}
 
@@ -302,9 +285,8 @@ public class FacetService {
 				new FacetReview.Classification(List.copyOf(codes)))) {
 			return;
 		}
-		var change = audit.change(ChangeKind.TAG, tagCode);
-		repository.classify(tagCode, byTopFacet.keySet(), codes);
-		change.record("CLASSIFY");
+		audit.recorded(ChangeKind.TAG, tagCode, "CLASSIFY",
+				() -> repository.classify(tagCode, byTopFacet.keySet(), codes));
 	}
 
 	/**

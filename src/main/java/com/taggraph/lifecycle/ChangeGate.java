@@ -20,6 +20,7 @@ import com.taggraph.audit.AuditContext;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.graph.CypherParameters;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -209,11 +210,7 @@ public class ChangeGate {
 
 	/** A map that keeps null values (a move to the root proposes parent null). */
 	public static Map<String, Object> values(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
+		return CypherParameters.of(keysAndValues);
 	}
 
 	/** What a delete proposes. */

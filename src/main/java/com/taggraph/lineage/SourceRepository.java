@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.CypherParameters;
+
 /**
  * The Cypher of the source catalogue and of derivations:
  * {@code (:SourceField)-[:IN_TABLE]->(:SourceTable)-[:IN_SYSTEM]->(:SourceSystem)},
@@ -34,7 +36,7 @@ class SourceRepository {
 					WHERE $codes IS NULL OR s.code IN $codes
 					RETURN s.code AS code, s.name AS name, coalesce(s.kind, 'INTERNAL') AS kind, s.description AS description
 					ORDER BY code""")
-			.bindAll(nullable("codes", codes))
+			.bindAll(CypherParameters.of("codes", codes))
 			.fetchAs(SourceSystem.class)
 			.mappedBy((types, r) -> new SourceSystem(r.get("code").asString(), r.get("name").asString(),
 					r.get("kind").asString(), r.get("description").asString(null)))
@@ -141,7 +143,7 @@ class SourceRepository {
 		neo4j.query("""
 				CREATE (:SourceSystem {code: $code, name: $name, kind: $kind, description: $description,
 				                       createdAt: datetime()})""")
-			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description))
+			.bindAll(CypherParameters.of("code", code, "name", name, "kind", kind, "description", description))
 			.run();
 	}
 
@@ -150,7 +152,7 @@ class SourceRepository {
 				MATCH (s:SourceSystem {code: $code})
 				SET s.name = coalesce($name, s.name), s.kind = coalesce($kind, s.kind),
 				    s.description = coalesce($description, s.description), s.updatedAt = datetime()""")
-			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description))
+			.bindAll(CypherParameters.of("code", code, "name", name, "kind", kind, "description", description))
 			.run();
 	}
 
@@ -159,7 +161,7 @@ class SourceRepository {
 				MATCH (s:SourceSystem {code: $system})
 				CREATE (:SourceTable {code: $code, tableName: $tableName, name: $name, createdAt: datetime()})
 				       -[:IN_SYSTEM]->(s)""")
-			.bindAll(nullable("system", systemCode, "code", code, "tableName", tableName, "name", name))
+			.bindAll(CypherParameters.of("system", systemCode, "code", code, "tableName", tableName, "name", name))
 			.run();
 	}
 
@@ -174,7 +176,8 @@ class SourceRepository {
 				MATCH (t:SourceTable {code: $table})
 				CREATE (:SourceField {code: $code, name: $fieldName, description: $description, createdAt: datetime()})
 				       -[:IN_TABLE]->(t)""")
-			.bindAll(nullable("table", tableCode, "code", code, "fieldName", fieldName, "description", description))
+			.bindAll(CypherParameters.of("table", tableCode, "code", code, "fieldName", fieldName, "description",
+					description))
 			.run();
 	}
 
@@ -234,8 +237,8 @@ class SourceRepository {
 				  RETURN count(*) AS tags
 				}
 				RETURN fields + tags AS written""")
-			.bindAll(nullable("tag", tagCode, "fields", List.copyOf(fields), "tags", List.copyOf(tags), "transform",
-					transform))
+			.bindAll(CypherParameters.of("tag", tagCode, "fields", List.copyOf(fields), "tags", List.copyOf(tags),
+					"transform", transform))
 			.run();
 	}
 
@@ -384,14 +387,6 @@ class SourceRepository {
 
 	// ---- helpers
 	// ---------------------------------------------------------------------------------
-
-	private static Map<String, Object> nullable(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
-	}
 
 	private static List<String> strings(Object list) {
 		List<String> result = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
 
 /**
@@ -126,7 +127,7 @@ class TaxonomyRepository {
 				WHERE $maxDepth IS NULL OR length(path) <= $maxDepth
 				WITH key, c, [n IN reverse(nodes(path)) | n.code] AS order
 				ORDER BY key, order
-				RETURN key, %s""".formatted(CLASS_COLUMNS), mapOf("codes", codes, "maxDepth", maxDepth));
+				RETURN key, %s""".formatted(CLASS_COLUMNS), CypherParameters.of("codes", codes, "maxDepth", maxDepth));
 	}
 
 	Map<String, List<Tag>> tagsOfClasses(Collection<String> codes, boolean includeDescendants, List<String> hidden) {
@@ -178,15 +179,15 @@ class TaxonomyRepository {
 				RETURN '' AS key, %s
 				ORDER BY rank, t.code
 				LIMIT $first""".formatted(SEARCH_RANK, TAG_COLUMNS),
-				mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "first", first,
-						"statuses", statuses, "afterRank", afterRank, "afterCode", afterCode, "hidden", hidden))
+				CypherParameters.of("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "first",
+						first, "statuses", statuses, "afterRank", afterRank, "afterCode", afterCode, "hidden", hidden))
 			.getOrDefault("", List.of());
 	}
 
 	int countSearchTags(String text, String normalized, List<String> statuses, List<String> hidden) {
 		return neo4j.query(SEARCH + "RETURN count(t) AS n")
-			.bindAll(mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "statuses", statuses,
-					"hidden", hidden))
+			.bindAll(CypherParameters.of("text", text, "normalized", normalized, "codePrefix", codePrefix(text),
+					"statuses", statuses, "hidden", hidden))
 			.fetchAs(Integer.class)
 			.mappedBy((types, row) -> row.get("n").asInt())
 			.one()
@@ -291,7 +292,7 @@ class TaxonomyRepository {
 					  AND EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) }
 					  AND NOT EXISTS { (:Tag)-[:IN_CLASS]->(x:TagClass)-[:BROADER]->*(a) WHERE NOT EXISTS { (x)-[:BROADER]->*(c) } }
 					RETURN a.code AS code ORDER BY code""")
-			.bindAll(mapOf("code", code, "newParent", newParent))
+			.bindAll(CypherParameters.of("code", code, "newParent", newParent))
 			.fetchAs(String.class)
 			.all());
 	}
@@ -306,7 +307,7 @@ class TaxonomyRepository {
 				WHERE ($newClass IS NULL OR NOT EXISTS { (:TagClass {code: $newClass})-[:BROADER]->*(a) })
 				  AND NOT EXISTS { (o:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(a) WHERE o <> t }
 				RETURN a.code AS code ORDER BY code""")
-			.bindAll(mapOf("code", code, "newClass", newClass))
+			.bindAll(CypherParameters.of("code", code, "newClass", newClass))
 			.fetchAs(String.class)
 			.all());
 	}
@@ -346,7 +347,7 @@ class TaxonomyRepository {
 				WITH c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
-			.bindAll(mapOf("code", in.code(), "name", in.name(), "criterion", in.criterion(), "exclusive",
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "criterion", in.criterion(), "exclusive",
 					Boolean.TRUE.equals(in.exclusive()), "exhaustive", Boolean.TRUE.equals(in.exhaustive()), "scope",
 					in.scope(), "parentCode", in.parentCode()))
 			.run();
@@ -358,8 +359,8 @@ class TaxonomyRepository {
 				SET c.name = coalesce($name, c.name), c.criterion = coalesce($criterion, c.criterion),
 				    c.exclusive = coalesce($exclusive, c.exclusive), c.exhaustive = coalesce($exhaustive, c.exhaustive),
 				    c.scope = coalesce($scope, c.scope), c.updatedAt = datetime()""")
-			.bindAll(mapOf("code", code, "name", changes.name(), "criterion", changes.criterion(), "exclusive",
-					changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "criterion", changes.criterion(),
+					"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope()))
 			.run();
 	}
 
@@ -371,7 +372,9 @@ class TaxonomyRepository {
 				WITH DISTINCT c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))
-				SET c.updatedAt = datetime()""").bindAll(mapOf("code", code, "parentCode", newParentCode)).run();
+				SET c.updatedAt = datetime()""")
+			.bindAll(CypherParameters.of("code", code, "parentCode", newParentCode))
+			.run();
 	}
 
 	void deleteClass(String code) {
@@ -383,7 +386,8 @@ class TaxonomyRepository {
 				MATCH (c:TagClass {code: $classCode})
 				CREATE (t:Tag {code: $code, name: $name, rule: $rule, status: 'DRAFT', createdAt: datetime()})
 				CREATE (t)-[:IN_CLASS]->(c)""")
-			.bindAll(mapOf("code", in.code(), "name", in.name(), "rule", in.rule(), "classCode", in.classCode()))
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "rule", in.rule(), "classCode",
+					in.classCode()))
 			.run();
 	}
 
@@ -391,7 +395,7 @@ class TaxonomyRepository {
 		neo4j.query("""
 				MATCH (t:Tag {code: $code})
 				SET t.name = coalesce($name, t.name), t.rule = coalesce($rule, t.rule), t.updatedAt = datetime()""")
-			.bindAll(mapOf("code", code, "name", changes.name(), "rule", changes.rule()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "rule", changes.rule()))
 			.run();
 	}
 
@@ -571,15 +575,6 @@ class TaxonomyRepository {
 	private static Tag toTag(Record r) {
 		return new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
 				r.get("status").asString(), r.get("classCode").asString(null));
-	}
-
-	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
-	private static Map<String, Object> mapOf(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
 	}
 
 }

@@ -7,6 +7,7 @@ import static com.taggraph.error.InputRules.codeProblem;
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.nameProblem;
 import static com.taggraph.error.InputRules.requireCode;
+import static com.taggraph.error.InputRules.requireEmpty;
 import static com.taggraph.error.InputRules.requireName;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.error.InputRules.Held;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
 import com.taggraph.lifecycle.ChangeGate;
@@ -262,9 +264,7 @@ public class TaxonomyService {
 					"new class '%s' holds no tag yet, so it cannot be exhaustive: create it, add its tags, then mark it exhaustive"
 						.formatted(in.code()));
 		}
-		var change = audit.change(ChangeKind.TAG_CLASS, in.code());
-		repository.createClass(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.TAG_CLASS, in.code(), "CREATE", () -> repository.createClass(in));
 		return repository.findClass(in.code()).orElseThrow();
 	}
 
@@ -290,9 +290,7 @@ public class TaxonomyService {
 		if (gate.holds(TaxonomyReview.UPDATE_CLASS, code, given, changes)) {
 			return repository.findClass(code).orElseThrow();
 		}
-		var change = audit.change(ChangeKind.TAG_CLASS, code);
-		repository.updateClass(code, changes);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.TAG_CLASS, code, "UPDATE", () -> repository.updateClass(code, changes));
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -326,9 +324,7 @@ public class TaxonomyService {
 				new TaxonomyReview.ClassMove(newParentCode))) {
 			return repository.findClass(code).orElseThrow();
 		}
-		var change = audit.change(ChangeKind.TAG_CLASS, code);
-		repository.moveClass(code, newParentCode);
-		change.record("MOVE");
+		audit.recorded(ChangeKind.TAG_CLASS, code, "MOVE", () -> repository.moveClass(code, newParentCode));
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -336,21 +332,12 @@ public class TaxonomyService {
 	public String deleteTagClass(String code) {
 		repository.lockTaxonomy();
 		requireClass(code);
-		Map<String, Object> contents = repository.classContents(code);
-		long classes = ((Number) contents.get("classes")).longValue();
-		long tags = ((Number) contents.get("tags")).longValue();
-		if (classes > 0 || tags > 0) {
-			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"class '%s' still holds %s and %s; move or delete them first".formatted(code,
-							count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
-					Map.of("subject", code, "classes", classes, "tags", tags));
-		}
+		requireEmpty("class", code, repository.classContents(code), new Held("classes", "lower class", "lower classes"),
+				new Held("tags", "tag", "tags"), "move or delete them first");
 		if (gate.holds(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
-		var change = audit.change(ChangeKind.TAG_CLASS, code);
-		repository.deleteClass(code);
-		change.record("DELETE");
+		audit.recorded(ChangeKind.TAG_CLASS, code, "DELETE", () -> repository.deleteClass(code));
 		return code;
 	}
 
@@ -370,9 +357,7 @@ public class TaxonomyService {
 					"unknown class '%s' for new tag '%s'".formatted(in.classCode(), in.code()),
 					Map.of("field", "classCode", "subject", in.classCode()));
 		}
-		var change = audit.change(ChangeKind.TAG, in.code());
-		repository.createTag(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.TAG, in.code(), "CREATE", () -> repository.createTag(in));
 		return repository.findTag(in.code(), List.of()).orElseThrow();
 	}
 
@@ -387,9 +372,7 @@ public class TaxonomyService {
 		if (gate.holds(TaxonomyReview.UPDATE_TAG, code, given, changes)) {
 			return repository.findTag(code, List.of()).orElseThrow();
 		}
-		var change = audit.change(ChangeKind.TAG, code);
-		repository.updateTag(code, changes);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.TAG, code, "UPDATE", () -> repository.updateTag(code, changes));
 		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
@@ -408,9 +391,7 @@ public class TaxonomyService {
 				new TaxonomyReview.TagMove(classCode))) {
 			return repository.findTag(code, List.of()).orElseThrow();
 		}
-		var change = audit.change(ChangeKind.TAG, code);
-		repository.moveTag(code, classCode);
-		change.record("MOVE");
+		audit.recorded(ChangeKind.TAG, code, "MOVE", () -> repository.moveTag(code, classCode));
 		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
@@ -433,9 +414,7 @@ public class TaxonomyService {
 		if (gate.holds(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE)) {
 			return code;
 		}
-		var change = audit.change(ChangeKind.TAG, code);
-		repository.deleteTag(code);
-		change.record("DELETE");
+		audit.recorded(ChangeKind.TAG, code, "DELETE", () -> repository.deleteTag(code));
 		return code;
 	}
 
