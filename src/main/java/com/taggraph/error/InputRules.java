@@ -79,23 +79,37 @@ public final class InputRules {
 		return null;
 	}
 
-	/** One kind of thing a container holds: its key in the counts, and its names. */
-	public record Held(String key, String one, String many) {
+	/**
+	 * One kind of thing a container holds: its key in the error's details, how many there
+	 * are, and its names.
+	 */
+	public record Held(String key, long count, String one, String many) {
 	}
 
 	/**
 	 * NOT_EMPTY unless the container holds none of either kind, naming both counts and
 	 * what to do first.
 	 */
-	public static void requireEmpty(String container, String code, Map<String, Object> counts, Held first, Held second,
-			String advice) {
-		long a = ((Number) counts.get(first.key())).longValue();
-		long b = ((Number) counts.get(second.key())).longValue();
+	public static void requireEmpty(String container, String code, Held first, Held second, String advice) {
+		long a = first.count();
+		long b = second.count();
 		if (a > 0 || b > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
 					"%s '%s' still holds %s and %s; %s".formatted(container, code, count(a, first.one(), first.many()),
 							count(b, second.one(), second.many()), advice),
 					Map.of("subject", code, first.key(), a, second.key(), b));
+		}
+	}
+
+	/**
+	 * DUPLICATE_CODE when the new item's code is already taken.
+	 * @param takenBy what has the code ("class", "facet value"), null when it is free
+	 */
+	public static void requireFreeCode(String code, String takenBy) {
+		if (takenBy != null) {
+			throw new DomainException(ErrorCode.DUPLICATE_CODE,
+					"code '%s' is already used by a %s".formatted(code, takenBy),
+					Map.of("field", "code", "subject", code));
 		}
 	}
 

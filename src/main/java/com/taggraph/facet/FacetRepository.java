@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 import com.taggraph.taxonomy.Tag;
 
 /**
@@ -201,40 +202,35 @@ class FacetRepository {
 	 * Which of the codes name a facet or a value (the two share one code space), and
 	 * which kind.
 	 */
-	Map<String, String> takenCodes(Collection<String> codes) {
-		Map<String, String> taken = new LinkedHashMap<>();
-		neo4j.query("""
-				UNWIND $codes AS key
-				OPTIONAL MATCH (f:Facet {code: key})
-				OPTIONAL MATCH (v:FacetValue {code: key})
-				WITH key, f, v WHERE f IS NOT NULL OR v IS NOT NULL
-				RETURN key, CASE WHEN f IS NOT NULL THEN 'facet' ELSE 'facet value' END AS kind""")
-			.bind(codes)
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
-		return taken;
+	String codeTakenBy(String code) {
+		return Nodes.takenBy(neo4j, code, GraphModel.FACET, "facet", GraphModel.FACET_VALUE, "facet value");
 	}
 
 	/** How many sub-facets and values a facet holds directly. */
-	Map<String, Object> facetContents(String code) {
+	record FacetContents(long subFacets, long values) {
+	}
+
+	FacetContents facetContents(String code) {
 		return neo4j
 			.query("""
 					MATCH (f:Facet {code: $code})
 					RETURN COUNT { (:Facet)-[:SUB_FACET_OF]->(f) } AS subFacets, COUNT { (:FacetValue)-[:OF_FACET]->(f) } AS values""")
 			.bind(code)
 			.to("code")
-			.fetch()
+			.fetchAs(FacetContents.class)
+			.mappedBy((types, r) -> new FacetContents(r.get("subFacets").asLong(), r.get("values").asLong()))
 			.one()
 			.orElseThrow();
 	}
 
 	/**
-	 * The tags with a value (up to 20 codes, and the count) and the classes naming it as
-	 * their scope.
+	 * What still uses a facet value: how many tags have it (with the first 20 codes), and
+	 * the classes naming it as their scope.
 	 */
-	Map<String, Object> valueUsers(String code) {
+	record ValueUsers(long tags, List<String> sampleTags, List<String> classes) {
+	}
+
+	ValueUsers valueUsers(String code) {
 		return neo4j.query("""
 				MATCH (v:FacetValue {code: $code})
 				CALL (v) {
@@ -246,16 +242,18 @@ class FacetRepository {
 				  MATCH (c:TagClass {scope: v.code})
 				  RETURN collect(c.code) AS classes
 				}
-				RETURN tags, sampleTags, classes""").bind(code).to("code").fetch().one().orElseThrow();
+				RETURN tags, sampleTags, classes""")
+			.bind(code)
+			.to("code")
+			.fetchAs(ValueUsers.class)
+			.mappedBy((types, r) -> new ValueUsers(r.get("tags").asLong(), r.get("sampleTags").asList(Value::asString),
+					r.get("classes").asList(Value::asString)))
+			.one()
+			.orElseThrow();
 	}
 
 	boolean tagExists(String code) {
-		return neo4j.query("RETURN EXISTS { (:Tag {code: $code}) } AS found")
-			.bind(code)
-			.to("code")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		return Nodes.exist(neo4j, GraphModel.TAG, "code", code);
 	}
 
 	// ---- writes
@@ -280,10 +278,6 @@ class FacetRepository {
 			.run();
 	}
 
-	void deleteFacet(String code) {
-		neo4j.query("MATCH (f:Facet {code: $code}) DETACH DELETE f").bind(code).to("code").run();
-	}
-
 	void createValue(FacetValueInput in) {
 		neo4j.query("""
 				MATCH (f:Facet {code: $facetCode})
@@ -298,8 +292,9 @@ class FacetRepository {
 			.run();
 	}
 
-	void deleteValue(String code) {
-		neo4j.query("MATCH (v:FacetValue {code: $code}) DETACH DELETE v").bind(code).to("code").run();
+	/** Deletes the facet or value (by its label) with its relationships. */
+	void delete(String label, String code) {
+		Nodes.delete(neo4j, label, code);
 	}
 
 	/**

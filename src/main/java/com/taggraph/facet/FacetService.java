@@ -3,6 +3,7 @@ package com.taggraph.facet;
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.requireCode;
 import static com.taggraph.error.InputRules.requireEmpty;
+import static com.taggraph.error.InputRules.requireFreeCode;
 import static com.taggraph.error.InputRules.requireName;
 
 import java.util.Collection;
@@ -22,6 +23,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules.Held;
+import com.taggraph.graph.GraphModel;
 import com.taggraph.graph.Keyset;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
@@ -156,7 +158,7 @@ public class FacetService {
 			requireCode("parentCode", in.parentCode());
 		}
 		repository.lockFacets();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (in.parentCode() != null && repository.findFacet(in.parentCode()).isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown facet '%s' for sub-facet '%s'".formatted(in.parentCode(), in.code()),
@@ -176,10 +178,7 @@ public class FacetService {
 		}
 		requireFacet(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion());
-		if (gate.holds(FacetReview.UPDATE_FACET, code, given, changes)) {
-			return repository.findFacet(code).orElseThrow();
-		}
-		audit.recorded(ChangeKind.FACET, code, "UPDATE", () -> repository.updateFacet(code, changes));
+		gate.write(FacetReview.UPDATE_FACET, code, given, changes, () -> repository.updateFacet(code, changes));
 		return repository.findFacet(code).orElseThrow();
 	}
 
@@ -187,12 +186,11 @@ public class FacetService {
 	public String deleteFacet(String code) {
 		repository.lockFacets();
 		requireFacet(code);
-		requireEmpty("facet", code, repository.facetContents(code), new Held("subFacets", "sub-facet", "sub-facets"),
-				new Held("values", "value", "values"), "delete them first");
-		if (gate.holds(FacetReview.DELETE_FACET, code, ChangeGate.DELETED, NoArguments.NONE)) {
-			return code;
-		}
-		audit.recorded(ChangeKind.FACET, code, "DELETE", () -> repository.deleteFacet(code));
+		FacetRepository.FacetContents contents = repository.facetContents(code);
+		requireEmpty("facet", code, new Held("subFacets", contents.subFacets(), "sub-facet", "sub-facets"),
+				new Held("values", contents.values(), "value", "values"), "delete them first");
+		gate.write(FacetReview.DELETE_FACET, code, ChangeGate.DELETED, NoArguments.NONE,
+				() -> repository.delete(GraphModel.FACET, code));
 		return code;
 	}
 
@@ -205,7 +203,7 @@ public class FacetService {
 		requireName("name", in.name());
 		requireCode("facetCode", in.facetCode());
 		repository.lockFacets();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (repository.findFacet(in.facetCode()).isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown facet '%s' for value '%s'".formatted(in.facetCode(), in.code()),
@@ -229,17 +227,17 @@ public class FacetService {
 	public String deleteFacetValue(String code) {
 		repository.lockFacets();
 		requireValue(code);
-		Map<String, Object> users = repository.valueUsers(code);
-		long tags = ((Number) users.get("tags")).longValue();
-		List<?> classes = (List<?>) users.get("classes");
+		FacetRepository.ValueUsers users = repository.valueUsers(code);
+		long tags = users.tags();
+		List<String> classes = users.classes();
 		if (tags > 0 || !classes.isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
 					"facet value '%s' is still used: %s have it%s%s".formatted(code, count(tags, "tag", "tags"),
-							tags > 0 ? " " + users.get("sampleTags") : "",
+							tags > 0 ? " " + users.sampleTags() : "",
 							classes.isEmpty() ? "" : " and classes " + classes + " name it as their scope"),
-					Map.of("subject", code, "tags", tags, "sampleTags", users.get("sampleTags"), "classes", classes));
+					Map.of("subject", code, "tags", tags, "sampleTags", users.sampleTags(), "classes", classes));
 		}
-		audit.recorded(ChangeKind.FACET_VALUE, code, "DELETE", () -> repository.deleteValue(code));
+		audit.recorded(ChangeKind.FACET_VALUE, code, "DELETE", () -> repository.delete(GraphModel.FACET_VALUE, code));
 		return code;
 	}
 
@@ -280,12 +278,9 @@ public class FacetService {
 			}
 		}
 		repository.lockTag(tagCode);
-		if (gate.holds(FacetReview.CLASSIFY_TAG, tagCode,
+		gate.write(FacetReview.CLASSIFY_TAG, tagCode,
 				Map.of("facetValues", valuesAfterClassifying(tagCode, byTopFacet.keySet(), codes)),
-				new FacetReview.Classification(List.copyOf(codes)))) {
-			return;
-		}
-		audit.recorded(ChangeKind.TAG, tagCode, "CLASSIFY",
+				new FacetReview.Classification(List.copyOf(codes)),
 				() -> repository.classify(tagCode, byTopFacet.keySet(), codes));
 	}
 
@@ -329,15 +324,6 @@ public class FacetService {
 					Map.of("field", field, "subject", List.copyOf(unknown)));
 		}
 		return values;
-	}
-
-	private void requireFreeCode(String code) {
-		String kind = repository.takenCodes(List.of(code)).get(code);
-		if (kind != null) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE,
-					"code '%s' is already used by a %s".formatted(code, kind),
-					Map.of("field", "code", "subject", code));
-		}
 	}
 
 	/** One criterion per facet (划分标准): a facet without one is not a facet. */

@@ -187,12 +187,16 @@ class FreeTagRepository {
 		neo4j.query("MERGE (l:TaxonomyLock {name: 'folksonomy'}) SET l.lockedAt = datetime()").run();
 	}
 
+	/** A carrier who already has a tag in another branch of the exclusive class. */
+	record ExclusiveConflict(String customerId, String carried, String exclusiveClass) {
+	}
+
 	/**
 	 * Carriers of the free tags who, given the tag, would carry two branches of an
 	 * exclusive class: at most {@code limit}, each with the tag it already has and the
 	 * class.
 	 */
-	List<Map<String, Object>> exclusiveConflicts(String tagCode, Collection<String> normalized, int limit) {
+	List<ExclusiveConflict> exclusiveConflicts(String tagCode, Collection<String> normalized, int limit) {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag {code: $code})-[:IN_CLASS]->(c:TagClass)
 				MATCH p = (c)-[:BROADER]->*(x:TagClass)
@@ -210,7 +214,9 @@ class FreeTagRepository {
 				ORDER BY customerId
 				LIMIT $limit""")
 			.bindAll(Map.of("code", tagCode, "normalized", List.copyOf(normalized), "limit", limit))
-			.fetch()
+			.fetchAs(ExclusiveConflict.class)
+			.mappedBy((types, r) -> new ExclusiveConflict(r.get("customerId").asString(), r.get("carried").asString(),
+					r.get("exclusiveClass").asString()))
 			.all());
 	}
 

@@ -107,6 +107,19 @@ public class ChangeGate {
 		return true;
 	}
 
+	/**
+	 * Writes the change and records its event (named as the operation) unless
+	 * {@link #holds} holds it for review: the one way an item service writes a governed
+	 * change.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <A> void write(ChangeOperation<A> operation, String code, Map<String, ?> proposed, A arguments,
+			Runnable write) {
+		if (!holds(operation, code, proposed, arguments)) {
+			audit.recorded(operation.kind().changeKind(), code, operation.name(), write);
+		}
+	}
+
 	/** Runs an approved change's write: {@link #holds} lets it through. */
 	<T> T applying(Supplier<T> write) {
 		Boolean before = APPLYING.get();

@@ -1,6 +1,5 @@
 package com.taggraph.lineage;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -50,20 +49,11 @@ class DemoSources implements DemoLibraryPart {
 				  CREATE (t)-[:DERIVED_FROM]->(upstream)
 				}
 				""").bind(library.get("tags")).to("tags").run();
-		// a silently skipped MATCH would load half a library; counting the edges catches
-		// that
 		long found = neo4j.query("RETURN COUNT { (:Tag)-[:DERIVED_FROM]->() } AS n")
 			.fetchAs(Long.class)
 			.one()
 			.orElse(0L);
-		long expected = ((List<?>) library.get("tags")).stream()
-			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("derivedFrom")).size())
-			.sum();
-		if (found != expected) {
-			throw new IllegalStateException(
-					"Demo library references sources or tags it does not define; loaded %d derivations, expected %d"
-						.formatted(found, expected));
-		}
+		DemoLibraryPart.requireAllLinked(library, "derivedFrom", found, "sources or tags", "derivations");
 	}
 
 }

@@ -20,6 +20,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;
+import com.taggraph.graph.GraphModel;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
 
@@ -286,8 +287,8 @@ public class SourceCatalogService {
 				params.put("transform", row.transform());
 				(row.isFromField() ? fromFields : fromTags).add(params);
 			}
-			batches(fromFields).forEach(repository::deriveFromFields);
-			batches(fromTags).forEach(repository::deriveFromTags);
+			batches(fromFields).forEach(rows -> repository.deriveFrom(GraphModel.SOURCE_FIELD, rows));
+			batches(fromTags).forEach(rows -> repository.deriveFrom(GraphModel.TAG, rows));
 			// one event for the whole file: the derivations written are in the tags'
 			// lineage
 			eventId = audit.recordImport("lineage-" + java.util.UUID.randomUUID(),

@@ -2,7 +2,6 @@ package com.taggraph.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 
 /**
  * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of
@@ -230,30 +230,12 @@ class TaxonomyRepository {
 	/**
 	 * Which of the codes are taken, by a class or a tag (the two share one code space).
 	 */
-	Map<String, String> takenCodes(Collection<String> codes) {
-		Map<String, String> taken = new LinkedHashMap<>();
-		neo4j.query("""
-				UNWIND $codes AS key
-				OPTIONAL MATCH (c:TagClass {code: key})
-				OPTIONAL MATCH (t:Tag {code: key})
-				WITH key, CASE WHEN c IS NOT NULL THEN 'class' WHEN t IS NOT NULL THEN 'tag' END AS kind
-				WHERE kind IS NOT NULL
-				RETURN key, kind""")
-			.bind(codes)
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
-		return taken;
+	String codeTakenBy(String code) {
+		return Nodes.takenBy(neo4j, code, GraphModel.TAG_CLASS, "class", GraphModel.TAG, "tag");
 	}
 
 	boolean classExists(String code) {
-		return neo4j.query("RETURN EXISTS { (:TagClass {code: $code}) } AS found")
-			.bind(code)
-			.to("code")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		return Nodes.exist(neo4j, GraphModel.TAG_CLASS, "code", code);
 	}
 
 	/** Whether {@code candidate} is {@code code} itself or one of its descendants. */
@@ -268,15 +250,19 @@ class TaxonomyRepository {
 	}
 
 	/** How many lower classes and tags a class still holds. */
-	Map<String, Object> classContents(String code) {
+	record ClassContents(long classes, long tags) {
+	}
+
+	ClassContents classContents(String code) {
 		return neo4j.query("""
 				MATCH (c:TagClass {code: $code})
 				RETURN COUNT { (c)<-[:BROADER]-(:TagClass) } AS classes, COUNT { (c)<-[:IN_CLASS]-(:Tag) } AS tags""")
 			.bind(code)
 			.to("code")
-			.fetch()
+			.fetchAs(ClassContents.class)
+			.mappedBy((types, r) -> new ClassContents(r.get("classes").asLong(), r.get("tags").asLong()))
 			.one()
-			.orElse(Map.of());
+			.orElse(new ClassContents(0, 0));
 	}
 
 	/**
@@ -325,16 +311,21 @@ class TaxonomyRepository {
 	}
 
 	/** What still depends on a tag: tags derived from it, and customers carrying it. */
-	Map<String, Object> tagDependents(String code) {
+	record TagDependents(List<String> derivedTags, long customers) {
+	}
+
+	TagDependents tagDependents(String code) {
 		return neo4j
 			.query("""
 					MATCH (t:Tag {code: $code})
 					RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers""")
 			.bind(code)
 			.to("code")
-			.fetch()
+			.fetchAs(TagDependents.class)
+			.mappedBy((types, r) -> new TagDependents(r.get("derivedTags").asList(v -> v.asString()),
+					r.get("customers").asLong()))
 			.one()
-			.orElse(Map.of());
+			.orElse(new TagDependents(List.of(), 0));
 	}
 
 	// ---- writes
@@ -377,10 +368,6 @@ class TaxonomyRepository {
 			.run();
 	}
 
-	void deleteClass(String code) {
-		neo4j.query("MATCH (c:TagClass {code: $code}) DETACH DELETE c").bind(code).to("code").run();
-	}
-
 	void createTag(TagInput in) {
 		neo4j.query("""
 				MATCH (c:TagClass {code: $classCode})
@@ -409,8 +396,9 @@ class TaxonomyRepository {
 				SET t.updatedAt = datetime()""").bindAll(Map.of("code", code, "classCode", classCode)).run();
 	}
 
-	void deleteTag(String code) {
-		neo4j.query("MATCH (t:Tag {code: $code}) DETACH DELETE t").bind(code).to("code").run();
+	/** Deletes the class or tag (by its label) with its relationships. */
+	void delete(String label, String code) {
+		Nodes.delete(neo4j, label, code);
 	}
 
 	// ---- class-scheme import
@@ -442,11 +430,7 @@ class TaxonomyRepository {
 	}
 
 	List<String> tagCodesAmong(Collection<String> codes) {
-		return List.copyOf(neo4j.query("UNWIND $codes AS key MATCH (t:Tag {code: key}) RETURN t.code")
-			.bind(codes)
-			.to("codes")
-			.fetchAs(String.class)
-			.all());
+		return Nodes.existing(neo4j, GraphModel.TAG, codes);
 	}
 
 	/**
@@ -494,16 +478,10 @@ class TaxonomyRepository {
 	 * skipped).
 	 */
 	void upsertTags(List<TaxonomyWriter.TagRecord> batch) {
-		List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-		for (TaxonomyWriter.TagRecord t : batch) {
-			Map<String, Object> row = new HashMap<>(8);
-			row.put("code", t.code());
-			row.put("classCode", t.classCode());
-			row.put("name", t.name());
-			row.put("rule", t.rule());
-			row.put("status", t.status());
-			rows.add(row);
-		}
+		List<Map<String, Object>> rows = batch.stream()
+			.map(t -> CypherParameters.of("code", t.code(), "classCode", t.classCode(), "name", t.name(), "rule",
+					t.rule(), "status", t.status()))
+			.toList();
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (c:TagClass {code: row.classCode})
@@ -518,18 +496,9 @@ class TaxonomyRepository {
 				CREATE (t)-[:IN_CLASS]->(c)""".formatted(GraphModel.status("t"))).bind(rows).to("rows").run();
 	}
 
-	/** Cypher parameters are often null on purpose, which Map.of refuses. */
 	private static Map<String, Object> classParams(TaxonomyWriter.ClassRecord c) {
-		Map<String, Object> row = new HashMap<>(12);
-		row.put("code", c.code());
-		row.put("parent", c.parent());
-		row.put("name", c.name());
-		row.put("criterion", c.criterion());
-		row.put("exclusive", c.exclusive());
-		row.put("exhaustive", c.exhaustive());
-		row.put("scope", c.scope());
-		row.put("status", c.status());
-		return row;
+		return CypherParameters.of("code", c.code(), "parent", c.parent(), "name", c.name(), "criterion", c.criterion(),
+				"exclusive", c.exclusive(), "exhaustive", c.exhaustive(), "scope", c.scope(), "status", c.status());
 	}
 
 	// ---- mapping

@@ -8,6 +8,7 @@ import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.nameProblem;
 import static com.taggraph.error.InputRules.requireCode;
 import static com.taggraph.error.InputRules.requireEmpty;
+import static com.taggraph.error.InputRules.requireFreeCode;
 import static com.taggraph.error.InputRules.requireName;
 
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import com.taggraph.security.Visibility;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.text.NormalizedText;
+import com.taggraph.graph.GraphModel;
 import com.taggraph.graph.Keyset;
 
 /**
@@ -250,7 +252,7 @@ public class TaxonomyService {
 			requireCode("parentCode", in.parentCode());
 		}
 		repository.lockTaxonomy();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (in.parentCode() != null && !repository.classExists(in.parentCode())) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown parent class '%s' of new class '%s'".formatted(in.parentCode(), in.code()),
@@ -277,7 +279,7 @@ public class TaxonomyService {
 		optionalText("scope", changes.scope(), MAX_CODE);
 		requireClass(code);
 		if (changes.criterion() != null && changes.criterion().isBlank()
-				&& ((Number) repository.classContents(code).get("classes")).longValue() > 0) {
+				&& repository.classContents(code).classes() > 0) {
 			throw structural(DIVISION_WITHOUT_CRITERION, code, "criterion",
 					"class '%s' has lower classes, so its criterion cannot be emptied".formatted(code));
 		}
@@ -287,10 +289,7 @@ public class TaxonomyService {
 		}
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
 				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
-		if (gate.holds(TaxonomyReview.UPDATE_CLASS, code, given, changes)) {
-			return repository.findClass(code).orElseThrow();
-		}
-		audit.recorded(ChangeKind.TAG_CLASS, code, "UPDATE", () -> repository.updateClass(code, changes));
+		gate.write(TaxonomyReview.UPDATE_CLASS, code, given, changes, () -> repository.updateClass(code, changes));
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -320,11 +319,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
-		if (gate.holds(TaxonomyReview.MOVE_CLASS, code, ChangeGate.values("parent", newParentCode),
-				new TaxonomyReview.ClassMove(newParentCode))) {
-			return repository.findClass(code).orElseThrow();
-		}
-		audit.recorded(ChangeKind.TAG_CLASS, code, "MOVE", () -> repository.moveClass(code, newParentCode));
+		gate.write(TaxonomyReview.MOVE_CLASS, code, ChangeGate.values("parent", newParentCode),
+				new TaxonomyReview.ClassMove(newParentCode), () -> repository.moveClass(code, newParentCode));
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -332,12 +328,11 @@ public class TaxonomyService {
 	public String deleteTagClass(String code) {
 		repository.lockTaxonomy();
 		requireClass(code);
-		requireEmpty("class", code, repository.classContents(code), new Held("classes", "lower class", "lower classes"),
-				new Held("tags", "tag", "tags"), "move or delete them first");
-		if (gate.holds(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE)) {
-			return code;
-		}
-		audit.recorded(ChangeKind.TAG_CLASS, code, "DELETE", () -> repository.deleteClass(code));
+		TaxonomyRepository.ClassContents contents = repository.classContents(code);
+		requireEmpty("class", code, new Held("classes", contents.classes(), "lower class", "lower classes"),
+				new Held("tags", contents.tags(), "tag", "tags"), "move or delete them first");
+		gate.write(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE,
+				() -> repository.delete(GraphModel.TAG_CLASS, code));
 		return code;
 	}
 
@@ -351,7 +346,7 @@ public class TaxonomyService {
 		requireCode("classCode", in.classCode());
 		optionalText("rule", in.rule(), MAX_TEXT);
 		repository.lockTaxonomy();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (!repository.classExists(in.classCode())) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown class '%s' for new tag '%s'".formatted(in.classCode(), in.code()),
@@ -369,10 +364,7 @@ public class TaxonomyService {
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
-		if (gate.holds(TaxonomyReview.UPDATE_TAG, code, given, changes)) {
-			return repository.findTag(code, List.of()).orElseThrow();
-		}
-		audit.recorded(ChangeKind.TAG, code, "UPDATE", () -> repository.updateTag(code, changes));
+		gate.write(TaxonomyReview.UPDATE_TAG, code, given, changes, () -> repository.updateTag(code, changes));
 		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
@@ -387,20 +379,17 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
 		}
-		if (gate.holds(TaxonomyReview.MOVE_TAG, code, ChangeGate.values("tagClass", classCode),
-				new TaxonomyReview.TagMove(classCode))) {
-			return repository.findTag(code, List.of()).orElseThrow();
-		}
-		audit.recorded(ChangeKind.TAG, code, "MOVE", () -> repository.moveTag(code, classCode));
+		gate.write(TaxonomyReview.MOVE_TAG, code, ChangeGate.values("tagClass", classCode),
+				new TaxonomyReview.TagMove(classCode), () -> repository.moveTag(code, classCode));
 		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
 	@Transactional
 	public String deleteTag(String code) {
 		requireTag(code);
-		Map<String, Object> dependents = repository.tagDependents(code);
-		List<?> derived = (List<?>) dependents.get("derivedTags");
-		long customers = ((Number) dependents.get("customers")).longValue();
+		TaxonomyRepository.TagDependents dependents = repository.tagDependents(code);
+		List<String> derived = dependents.derivedTags();
+		long customers = dependents.customers();
 		if (!derived.isEmpty() || customers > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
 					"tag '%s' is still used: %s derive from it %s and %s carry it".formatted(code,
@@ -411,10 +400,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
-		if (gate.holds(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE)) {
-			return code;
-		}
-		audit.recorded(ChangeKind.TAG, code, "DELETE", () -> repository.deleteTag(code));
+		gate.write(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE,
+				() -> repository.delete(GraphModel.TAG, code));
 		return code;
 	}
 
@@ -561,15 +548,6 @@ public class TaxonomyService {
 	private static DomainException structural(String rule, String subject, String field, String message) {
 		return new DomainException(ErrorCode.STRUCTURAL_RULE, message,
 				Map.of("rule", rule, "subject", subject, "field", field));
-	}
-
-	private void requireFreeCode(String code) {
-		String kind = repository.takenCodes(List.of(code)).get(code);
-		if (kind != null) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE,
-					"code '%s' is already used by a %s".formatted(code, kind),
-					Map.of("field", "code", "subject", code));
-		}
 	}
 
 	private static void optionalText(String field, String value, int max) {
