@@ -16,14 +16,8 @@ import com.taggraph.graph.DemoLibraryPart;
 @Order(2)
 class DemoFacets implements DemoLibraryPart {
 
-	private final Neo4jClient neo4j;
-
-	DemoFacets(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
-	}
-
 	@Override
-	public void write(Map<String, Object> library) {
+	public void write(Map<String, Object> library, Neo4jClient neo4j) {
 		neo4j.query("""
 				UNWIND $facets AS f
 				CREATE (facet:Facet {code: f.code, name: f.name, criterion: f.criterion, status: 'APPROVED'})
@@ -39,11 +33,8 @@ class DemoFacets implements DemoLibraryPart {
 				MATCH (v:FacetValue {code: valueCode})
 				CREATE (t)-[:HAS_FACET_VALUE]->(v)
 				""").bind(library.get("tags")).to("tags").run();
-		long found = neo4j.query("RETURN COUNT { (:Tag)-[:HAS_FACET_VALUE]->(:FacetValue) } AS n")
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		DemoLibraryPart.requireAllLinked(library, "facetValues", found, "facet values", "tag values");
+		DemoLibraryPart.requireAllLinked(neo4j, library, "facetValues", "(:Tag)-[:HAS_FACET_VALUE]->(:FacetValue)",
+				"facet values", "tag values");
 	}
 
 }

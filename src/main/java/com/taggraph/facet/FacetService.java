@@ -27,7 +27,6 @@ import com.taggraph.graph.GraphModel;
 import com.taggraph.graph.Keyset;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
-import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -189,8 +188,7 @@ public class FacetService {
 		FacetRepository.FacetContents contents = repository.facetContents(code);
 		requireEmpty("facet", code, new Held("subFacets", contents.subFacets(), "sub-facet", "sub-facets"),
 				new Held("values", contents.values(), "value", "values"), "delete them first");
-		gate.write(FacetReview.DELETE_FACET, code, ChangeGate.DELETED, NoArguments.NONE,
-				() -> repository.delete(GraphModel.FACET, code));
+		gate.delete(FacetReview.DELETE_FACET, code, () -> repository.delete(GraphModel.FACET, code));
 		return code;
 	}
 

@@ -120,6 +120,14 @@ public class ChangeGate {
 		}
 	}
 
+	/**
+	 * {@link #write} of a delete: it proposes {@link #DELETED} and needs no arguments.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void delete(ChangeOperation<NoArguments> operation, String code, Runnable delete) {
+		write(operation, code, DELETED, NoArguments.NONE, delete);
+	}
+
 	/** Runs an approved change's write: {@link #holds} lets it through. */
 	<T> T applying(Supplier<T> write) {
 		Boolean before = APPLYING.get();

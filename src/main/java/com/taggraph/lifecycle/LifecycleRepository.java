@@ -11,6 +11,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 import com.taggraph.graph.CypherParameters;
+import com.taggraph.graph.CypherRows;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,17 +72,10 @@ class LifecycleRepository {
 
 	/** The {@code replacedBy} code of each item among the codes that names one. */
 	Map<String, String> replacements(ItemKind kind, Collection<String> codes) {
-		Map<String, String> found = new LinkedHashMap<>();
-		neo4j.query("""
+		return CypherRows.pairs(neo4j.query("""
 				UNWIND $codes AS key
 				MATCH (n:%s {code: key}) WHERE n.replacedBy IS NOT NULL
-				RETURN key, n.replacedBy AS replacedBy""".formatted(kind.label()))
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> found.put((String) row.get("key"), (String) row.get("replacedBy")));
-		return found;
+				RETURN key, n.replacedBy AS value""".formatted(kind.label())).bind(List.copyOf(codes)).to("codes"));
 	}
 
 	/** A deprecated tag and the code of its replacement, if one is named. */

@@ -20,6 +20,7 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
@@ -281,10 +282,8 @@ public class SourceCatalogService {
 			List<Map<String, Object>> fromFields = new ArrayList<>();
 			List<Map<String, Object>> fromTags = new ArrayList<>();
 			for (DerivationRow row : writes) {
-				Map<String, Object> params = new HashMap<>();
-				params.put("tag", row.tagCode());
-				params.put("source", row.sourceCode());
-				params.put("transform", row.transform());
+				Map<String, Object> params = CypherParameters.of("tag", row.tagCode(), "source", row.sourceCode(),
+						"transform", row.transform());
 				(row.isFromField() ? fromFields : fromTags).add(params);
 			}
 			batches(fromFields).forEach(rows -> repository.deriveFrom(GraphModel.SOURCE_FIELD, rows));

@@ -2,7 +2,6 @@ package com.taggraph.skos;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 import com.taggraph.graph.CypherParameters;
+import com.taggraph.graph.CypherRows;
 import com.taggraph.graph.GraphModel;
 
 /**
@@ -96,17 +96,10 @@ class SkosRepository {
 
 	/** Free tags (by normalised text) already taken into a tag, with that tag's code. */
 	Map<String, String> synonymTargets(Collection<String> normalized) {
-		Map<String, String> targets = new LinkedHashMap<>();
-		neo4j.query("""
+		return CypherRows.pairs(neo4j.query("""
 				UNWIND $normalized AS n
 				MATCH (:FreeTag {normalized: n})-[:SYNONYM_OF|PROMOTED_TO]->(t:Tag)
-				RETURN n, t.code AS tag""")
-			.bind(List.copyOf(normalized))
-			.to("normalized")
-			.fetch()
-			.all()
-			.forEach(row -> targets.put((String) row.get("n"), (String) row.get("tag")));
-		return targets;
+				RETURN n AS key, t.code AS value""").bind(List.copyOf(normalized)).to("normalized"));
 	}
 
 	// ---- writes
@@ -211,11 +204,8 @@ class SkosRepository {
 	}
 
 	private static Map<String, Object> schemeMap(SkosLibrary.Scheme s) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", s.code());
-		map.put("name", s.name());
-		map.put("version", s.version());
-		map.put("note", s.note());
+		Map<String, Object> map = CypherParameters.of("code", s.code(), "name", s.name(), "version", s.version(),
+				"note", s.note());
 		return map;
 	}
 

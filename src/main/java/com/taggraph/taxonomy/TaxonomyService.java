@@ -36,7 +36,6 @@ import com.taggraph.importing.ImportProblem;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
-import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.security.Visibility;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
@@ -331,8 +330,7 @@ public class TaxonomyService {
 		TaxonomyRepository.ClassContents contents = repository.classContents(code);
 		requireEmpty("class", code, new Held("classes", contents.classes(), "lower class", "lower classes"),
 				new Held("tags", contents.tags(), "tag", "tags"), "move or delete them first");
-		gate.write(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE,
-				() -> repository.delete(GraphModel.TAG_CLASS, code));
+		gate.delete(TaxonomyReview.DELETE_CLASS, code, () -> repository.delete(GraphModel.TAG_CLASS, code));
 		return code;
 	}
 
@@ -400,8 +398,7 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
-		gate.write(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE,
-				() -> repository.delete(GraphModel.TAG, code));
+		gate.delete(TaxonomyReview.DELETE_TAG, code, () -> repository.delete(GraphModel.TAG, code));
 		return code;
 	}
 
