@@ -171,6 +171,30 @@ public final class ApiClient {
 		return new Reply(200, GRAPHQL_RESPONSE, body, Map.of(), response);
 	}
 
+	/**
+	 * {@code field(argument: code) { selection }} for every code, a few codes a request
+	 * (aliases): each code's answer, in the codes' order.
+	 */
+	public Map<String, JsonNode> each(String field, String argument, List<String> codes, String selection) {
+		Map<String, JsonNode> answers = new java.util.LinkedHashMap<>();
+		for (int from = 0; from < codes.size(); from += 20) {
+			List<String> batch = codes.subList(from, Math.min(codes.size(), from + 20));
+			StringBuilder declared = new StringBuilder();
+			StringBuilder asked = new StringBuilder();
+			Map<String, Object> variables = new java.util.HashMap<>();
+			for (int i = 0; i < batch.size(); i++) {
+				declared.append(i == 0 ? "" : ", ").append("$c").append(i).append(": ID!");
+				asked.append(" a%d: %s(%s: $c%d) { %s }".formatted(i, field, argument, i, selection));
+				variables.put("c" + i, batch.get(i));
+			}
+			Reply reply = query("query(" + declared + ") {" + asked + " }", variables).ok();
+			for (int i = 0; i < batch.size(); i++) {
+				answers.put(batch.get(i), reply.data("a" + i));
+			}
+		}
+		return answers;
+	}
+
 	/** As the named test user, or as this client's user when null. */
 	public Reply query(String query, Map<String, Object> variables, String user) {
 		return (user != null ? as(user) : this).query(query, variables);

@@ -63,4 +63,9 @@ public abstract class ApiTest {
 		return BoltCypher.read(driver, cypher);
 	}
 
+	/** The {@code code} column of a Cypher read over Bolt. */
+	protected List<String> codesOf(String cypher) {
+		return read(cypher).stream().map(r -> (String) r.get("code")).toList();
+	}
+
 }

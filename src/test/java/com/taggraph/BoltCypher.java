@@ -21,8 +21,12 @@ public final class BoltCypher {
 	}
 
 	public static List<Map<String, Object>> read(Driver driver, String cypher) {
+		return read(driver, cypher, Map.of());
+	}
+
+	public static List<Map<String, Object>> read(Driver driver, String cypher, Map<String, Object> parameters) {
 		try (var session = driver.session()) {
-			return session.executeRead(tx -> tx.run(cypher).list(r -> r.asMap()));
+			return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> r.asMap()));
 		}
 	}
 

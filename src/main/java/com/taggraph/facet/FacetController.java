@@ -132,8 +132,9 @@ class FacetController {
 	}
 
 	@BatchMapping(typeName = "Facet", field = "pendingChange")
-	Map<Facet, PendingChange> facetPendingChange(List<Facet> list) {
-		return lifecycle.openChanges(ItemKind.FACET, list, Facet::code);
+	Map<Facet, PendingChange> facetPendingChange(List<Facet> list,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lifecycle.openChanges(ItemKind.FACET, list, Facet::code, visibility);
 	}
 
 	@BatchMapping(typeName = "Facet", field = "replacedBy")

@@ -65,7 +65,7 @@ public class RuleReportService {
 		}
 		if (wanted.contains(RuleCategory.DATA)) {
 			dataAsOf = segments.indexStatus().builtAt();
-			violations.addAll(data(visibility.customerData()));
+			violations.addAll(data(visibility));
 		}
 		if (wanted.contains(RuleCategory.LINEAGE)) {
 			violations.addAll(lineage());
@@ -134,8 +134,9 @@ public class RuleReportService {
 		return found;
 	}
 
-	private List<ReportedViolation> data(boolean customerData) {
-		return segments.ruleViolations(null)
+	private List<ReportedViolation> data(Visibility visibility) {
+		boolean customerData = visibility.customerData();
+		return segments.ruleViolations(null, visibility)
 			.stream()
 			.map(v -> ReportedViolation.ofCustomers(
 					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED

@@ -27,6 +27,15 @@ class LifecycleRepository {
 	private static final String CHANGE_COLUMNS = "p {.*, at: toString(p.at), reviewedAt: toString(p.reviewedAt)} AS p";
 
 	/**
+	 * A change the caller may see: neither its item nor anything it proposes (a
+	 * replacement, a target, a value in its diff) is a hidden tag. The stored texts are
+	 * JSON, so a code stands quoted in them.
+	 */
+	private static final String VISIBLE = """
+			NOT any(h IN $hidden WHERE p.code = h OR coalesce(p.arguments, '') CONTAINS '"' + h + '"'
+			    OR coalesce(p.proposed, '') CONTAINS '"' + h + '"' OR coalesce(p.diff, '') CONTAINS '"' + h + '"')""";
+
+	/**
 	 * The pending changes {@code pendingChanges} selects, by status, proposer and kind.
 	 */
 	private static final String PAGE_FILTER = """
@@ -34,8 +43,8 @@ class LifecycleRepository {
 			WHERE ($status IS NULL OR p.status = $status)
 			  AND ($by IS NULL OR p.by = $by)
 			  AND ($kind IS NULL OR p.kind = $kind)
-			  AND NOT p.code IN $hidden
-			""";
+			  AND %s
+			""".formatted(VISIBLE);
 
 	private final Neo4jClient neo4j;
 
@@ -132,7 +141,7 @@ class LifecycleRepository {
 	 * id.
 	 */
 	Optional<PendingChange> find(String id, List<String> hidden) {
-		return changes("MATCH (p:PendingChange {id: $id}) WHERE NOT p.code IN $hidden RETURN " + CHANGE_COLUMNS,
+		return changes("MATCH (p:PendingChange {id: $id}) WHERE " + VISIBLE + " RETURN " + CHANGE_COLUMNS,
 				Map.of("id", id, "hidden", hidden))
 			.stream()
 			.findFirst();
@@ -140,11 +149,18 @@ class LifecycleRepository {
 
 	/** The open (PENDING) change of each item among the codes. */
 	Map<String, PendingChange> openChanges(ItemKind kind, Collection<String> codes) {
+		return openChanges(kind, codes, List.of());
+	}
+
+	/** The open change of each item among the codes, when the caller may see it. */
+	Map<String, PendingChange> openChanges(ItemKind kind, Collection<String> codes, List<String> hidden) {
 		Map<String, PendingChange> found = new LinkedHashMap<>();
 		changes("""
 				UNWIND $codes AS key
 				MATCH (p:PendingChange {kind: $kind, code: key, status: 'PENDING'})
-				RETURN %s""".formatted(CHANGE_COLUMNS), Map.of("kind", kind.label(), "codes", List.copyOf(codes)))
+				WHERE %s
+				RETURN %s""".formatted(VISIBLE, CHANGE_COLUMNS),
+				Map.of("kind", kind.label(), "codes", List.copyOf(codes), "hidden", hidden))
 			.forEach(c -> found.put(c.code(), c));
 		return found;
 	}

@@ -265,12 +265,6 @@ public class LifecycleService {
 		return repository.find(id, visibility.hidden()).orElse(null);
 	}
 
-	/** The open change of each item among the codes. */
-	@Transactional(readOnly = true)
-	public Map<String, PendingChange> openChanges(ItemKind kind, Collection<String> codes) {
-		return repository.openChanges(kind, codes);
-	}
-
 	@Transactional(readOnly = true)
 	public Map<String, String> replacements(ItemKind kind, Collection<String> codes) {
 		return repository.replacements(kind, codes);
@@ -285,10 +279,14 @@ public class LifecycleService {
 		return byItem(items, code, repository.statuses(kind, codes(items, code)));
 	}
 
-	/** Each item's open change, for the items that have one. */
+	/**
+	 * Each item's open change, for the items that have one the caller may see (one
+	 * proposing a hidden tag, as a replacement say, is left out).
+	 */
 	@Transactional(readOnly = true)
-	public <T> Map<T, PendingChange> openChanges(ItemKind kind, List<T> items, Function<T, String> code) {
-		return byItem(items, code, repository.openChanges(kind, codes(items, code)));
+	public <T> Map<T, PendingChange> openChanges(ItemKind kind, List<T> items, Function<T, String> code,
+			Visibility visibility) {
+		return byItem(items, code, repository.openChanges(kind, codes(items, code), visibility.hidden()));
 	}
 
 	/**

@@ -163,8 +163,9 @@ class TaxonomyController {
 	}
 
 	@BatchMapping(typeName = "TagClass", field = "pendingChange")
-	Map<TagClass, PendingChange> classPendingChange(List<TagClass> classes) {
-		return lifecycle.openChanges(ItemKind.TAG_CLASS, classes, TagClass::code);
+	Map<TagClass, PendingChange> classPendingChange(List<TagClass> classes,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lifecycle.openChanges(ItemKind.TAG_CLASS, classes, TagClass::code, visibility);
 	}
 
 	@BatchMapping(typeName = "TagClass", field = "replacedBy")
@@ -199,8 +200,9 @@ class TaxonomyController {
 	}
 
 	@BatchMapping(typeName = "Tag", field = "pendingChange")
-	Map<Tag, PendingChange> tagPendingChange(List<Tag> tags) {
-		return lifecycle.openChanges(ItemKind.TAG, tags, Tag::code);
+	Map<Tag, PendingChange> tagPendingChange(List<Tag> tags,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return lifecycle.openChanges(ItemKind.TAG, tags, Tag::code, visibility);
 	}
 
 	@BatchMapping(typeName = "Tag", field = "replacedBy")

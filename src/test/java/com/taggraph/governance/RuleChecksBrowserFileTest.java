@@ -2,9 +2,6 @@ package com.taggraph.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.taggraph.BrowserFile;
 import com.taggraph.TagGraphTest;
 
 /**
@@ -30,8 +28,6 @@ import com.taggraph.TagGraphTest;
  */
 @TagGraphTest
 class RuleChecksBrowserFileTest {
-
-	private static final Path FILE = Path.of("cypher/queries/rule-checks.cypher");
 
 	@Autowired
 	Driver driver;
@@ -62,8 +58,8 @@ class RuleChecksBrowserFileTest {
 	}
 
 	@Test
-	void everyStatementOfTheFileFindsWhatTheApplicationFinds() throws IOException {
-		List<String> statements = statements(Files.readString(FILE));
+	void everyStatementOfTheFileFindsWhatTheApplicationFinds() {
+		List<String> statements = BrowserFile.named("rule-checks.cypher").statements();
 		Map<String, Supplier<List<RuleCheckRepository.Found>>> app = new LinkedHashMap<>();
 		app.put("CLASS_CYCLE", checks::classCycles);
 		app.put("ORPHAN_CLASS", checks::orphanClasses);
@@ -93,19 +89,6 @@ class RuleChecksBrowserFileTest {
 			.contains(List.of("RCB-A", "RCB-B"));
 		assertThat(rows(statements.get(7)).stream().map(r -> r.get("codes").asList(Value::asString)))
 			.contains(List.of("RCB-T2", "RCB-T3"));
-	}
-
-	/** The file's statements: comment lines dropped, split at each {@code ;}. */
-	static List<String> statements(String file) {
-		StringBuilder code = new StringBuilder();
-		file.lines().filter(line -> !line.strip().startsWith("//")).forEach(line -> code.append(line).append('\n'));
-		List<String> statements = new ArrayList<>();
-		for (String statement : code.toString().split(";")) {
-			if (!statement.isBlank()) {
-				statements.add(statement.strip());
-			}
-		}
-		return statements;
 	}
 
 	private List<org.neo4j.driver.Record> rows(String statement) {

@@ -471,6 +471,35 @@ class LifecycleTest extends ApiTest {
 	 * {@code classCode.B} holding the approved tag {@code classCode.B.T}) and an approved
 	 * tag in it, each created and submitted by steward.li and approved by reviewer.chen.
 	 */
+	@Test
+	void aChangeProposingASensitiveTagIsHiddenFromViewersLikeTheTagItself() {
+		approvedTag("LC-H", "LC-H1", "赊销客户");
+		String id = ok(client.query("mutation { deprecate(kind: TAG, code: \"LC-H1\", replacedBy: \"T0315\") { id } }",
+				Map.of(), "steward.li"))
+			.data("deprecate.id")
+			.asString();
+		String read = """
+				query($id: ID!) {
+				  tag(code: "LC-H1") { code pendingChange { id } }
+				  pendingChange(id: $id) { id proposed }
+				  pendingChanges(by: "steward.li", kind: TAG) { totalCount edges { node { id code } } }
+				}""";
+
+		Reply reviewer = ok(client.query(read, Map.of("id", id), "reviewer.chen"));
+		assertThat(reviewer.data("tag.pendingChange.id").asString()).isEqualTo(id);
+		assertThat(reviewer.data("pendingChange.proposed").asString()).contains("T0315");
+		assertThat(reviewer.data("pendingChanges.edges").toString()).contains(id);
+
+		Reply viewer = ok(client.query(read, Map.of("id", id), "viewer.sun"));
+		assertThat(viewer.data("tag.code").asString()).isEqualTo("LC-H1");
+		assertThat(viewer.data("tag.pendingChange").isNull()).isTrue();
+		assertThat(viewer.data("pendingChange").isNull()).isTrue();
+		assertThat(viewer.data("pendingChanges.edges").toString()).doesNotContain(id);
+		assertThat(viewer.data("pendingChanges.totalCount").asInt())
+			.isEqualTo(reviewer.data("pendingChanges.totalCount").asInt() - 1);
+		assertThat(viewer.body().toString()).doesNotContain("T0315", "信用A级");
+	}
+
 	private void approvedTag(String classCode, String tagCode, String name) {
 		ok(client.query("""
 				mutation($c: ID!, $b: ID!, $bt: ID!, $t: ID!, $cn: String!, $bn: String!, $btn: String!, $n: String!) {

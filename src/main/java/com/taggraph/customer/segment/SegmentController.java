@@ -168,8 +168,9 @@ class SegmentController {
 	}
 
 	@QueryMapping
-	List<RuleViolation> ruleViolations(@Argument String classCode) {
-		return segments.ruleViolations(classCode);
+	List<RuleViolation> ruleViolations(@Argument String classCode,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return segments.ruleViolations(classCode, visibility);
 	}
 
 }

@@ -294,10 +294,12 @@ public class SegmentService {
 	/**
 	 * Customers breaking the exclusive and exhaustive rules of the class and every class
 	 * below it (of every class when null), by class code; computed on the bitmaps against
-	 * the current class tree.
+	 * the current class tree. Every number follows from what the caller may see: an
+	 * exclusive class is judged on its visible branches, and an exhaustive class whose
+	 * tags or scope include a hidden tag is not judged for that caller.
 	 */
 	@Transactional(readOnly = true)
-	public List<RuleViolation> ruleViolations(String classCode) {
+	public List<RuleViolation> ruleViolations(String classCode, Visibility visibility) {
 		Library library = repository.library();
 		if (classCode != null && !library.hasClass(classCode)) {
 			throw DomainException.notFound("class", classCode);
@@ -319,7 +321,7 @@ public class SegmentService {
 				RoaringBitmap seen = new RoaringBitmap();
 				RoaringBitmap inTwoOrMore = new RoaringBitmap();
 				for (Library.Branch branch : library.branches(code)) {
-					RoaringBitmap carriers = snapshot.union(branch.tags());
+					RoaringBitmap carriers = snapshot.union(visibility.visible(branch.tags(), tag -> tag));
 					inTwoOrMore.or(RoaringBitmap.and(seen, carriers));
 					seen.or(carriers);
 				}
@@ -327,10 +329,11 @@ public class SegmentService {
 					found.add(new Found(RuleViolation.Kind.EXCLUSIVE, code, inTwoOrMore));
 				}
 			}
-			if (tagClass.exhaustive()) {
-				List<String> scopeTags = library.scopeTags(tagClass.scope());
+			List<String> scopeTags = tagClass.exhaustive() ? library.scopeTags(tagClass.scope()) : null;
+			List<String> classTags = tagClass.exhaustive() ? library.tagsAtOrBelow(code) : List.of();
+			if (tagClass.exhaustive() && judgeable(scopeTags, classTags, visibility)) {
 				RoaringBitmap inScope = scopeTags == null ? snapshot.all().clone() : snapshot.union(scopeTags);
-				inScope.andNot(snapshot.union(library.tagsAtOrBelow(code)));
+				inScope.andNot(snapshot.union(classTags));
 				if (!inScope.isEmpty()) {
 					found.add(new Found(RuleViolation.Kind.EXHAUSTIVE, code, inScope));
 				}
@@ -352,6 +355,16 @@ public class SegmentService {
 			return new RuleViolation(f.kind(), tagClass, count, snapshot.idsAfter(f.customers(), null, SAMPLE_SIZE),
 					description);
 		}).toList();
+	}
+
+	/**
+	 * Whether the caller may see every tag an exhaustive check reads: one they may not
+	 * see would either be counted (revealing its carriers) or treated as absent
+	 * (reporting its carriers as breaking the rule).
+	 */
+	private static boolean judgeable(List<String> scopeTags, List<String> classTags, Visibility visibility) {
+		return visibility.seesEveryTag() || (classTags.stream().noneMatch(visibility::hides)
+				&& (scopeTags == null || scopeTags.stream().noneMatch(visibility::hides)));
 	}
 
 	/**

@@ -109,6 +109,32 @@ class RuleViolationsTest extends ApiTest {
 	}
 
 	@Test
+	void aViewerGetsTheRulesJudgedOnlyOnTheTagsTheyMaySee() {
+		List<String> hidden = api.cypher("""
+				MATCH (t:Tag)-[:HAS_FACET_VALUE]->(v:FacetValue) WHERE v.code IN ['F8.L3', 'F8.L4']
+				RETURN DISTINCT t.code AS code""", Map.of()).stream().map(r -> r.get("code").asString()).toList();
+		assertThat(hidden).contains("T0315", "T0316");
+		// two credit grades on one customer: a conflict made of hidden tags only
+		String customer = api.cypher("""
+				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0315'})
+				RETURN c.id AS id ORDER BY id LIMIT 1""", Map.of()).get(0).get("id").asString();
+		backups.add(CustomerBackup.of(driver, List.of(customer)));
+		api.write("""
+				MATCH (c:Customer {id: $id}), (t:Tag {code: 'T0316'})
+				CREATE (c)-[:HAS_TAG {source: 'IMPORT', assignedAt: datetime()}]->(t)""", Map.of("id", customer));
+		api.refresh();
+		assertThat(counts(violations(null))).containsKey("EXCLUSIVE C03.06").isEqualTo(cypherViolations(List.of()));
+
+		var reply = as("viewer.sun").query(VIOLATIONS.replace(" sampleCustomerIds", ""), Map.of());
+		assertThat(reply.hasErrors()).as(reply.body().toString()).isFalse();
+		Map<String, Long> seen = counts(reply.data("ruleViolations"));
+
+		assertThat(seen).isEqualTo(cypherViolations(hidden))
+			.doesNotContainKeys("EXCLUSIVE C03.06", "EXHAUSTIVE C03.06", "EXHAUSTIVE C05.01", "EXHAUSTIVE C06.01");
+		assertThat(reply.body().toString()).doesNotContain(hidden.toArray(String[]::new));
+	}
+
+	@Test
 	void anUnknownClassIsRefused() {
 		var reply = api.client().query(VIOLATIONS, Map.of("code", "NO-SUCH-CLASS"));
 
@@ -155,17 +181,29 @@ class RuleViolationsTest extends ApiTest {
 
 	/** The same rules computed in Cypher over Bolt, leaving out classes nobody breaks. */
 	private Map<String, Long> cypherViolations() {
+		return cypherViolations(List.of());
+	}
+
+	/**
+	 * The rules as a caller who may not see {@code hidden} has them judged: exclusive
+	 * classes on their visible branches; exhaustive classes touching a hidden tag not at
+	 * all.
+	 */
+	private Map<String, Long> cypherViolations(List<String> hidden) {
 		Map<String, Long> counts = new TreeMap<>();
 		api.cypher("""
 				MATCH (k:TagClass {exclusive: true})
 				MATCH p = (c:Customer)-[:HAS_TAG]->(t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k)
+				WHERE NOT t.code IN $hidden
 				WITH k, c, collect(DISTINCT CASE WHEN length(p) = 2 THEN t.code ELSE nodes(p)[-2].code END) AS branches
 				WHERE size(branches) >= 2
-				RETURN 'EXCLUSIVE ' + k.code AS key, count(c) AS n""", Map.of())
+				RETURN 'EXCLUSIVE ' + k.code AS key, count(c) AS n""", Map.of("hidden", hidden))
 			.forEach(r -> counts.put(r.get("key").asString(), r.get("n").asLong()));
 		api.cypher("""
 				MATCH (k:TagClass {exhaustive: true})
 				OPTIONAL MATCH (v:FacetValue {code: k.scope})
+				WITH k, v WHERE NOT EXISTS { (h:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(k) WHERE h.code IN $hidden }
+				  AND NOT any(s IN coalesce(v.customersWithAnyOf, []) WHERE s IN $hidden)
 				CALL (k, v) {
 				  MATCH (c:Customer)
 				  WHERE (v IS NULL OR v.customersWithAnyOf IS NULL
@@ -174,7 +212,7 @@ class RuleViolationsTest extends ApiTest {
 				  RETURN count(c) AS n
 				}
 				WITH k, n WHERE n > 0
-				RETURN 'EXHAUSTIVE ' + k.code AS key, n""", Map.of())
+				RETURN 'EXHAUSTIVE ' + k.code AS key, n""", Map.of("hidden", hidden))
 			.forEach(r -> counts.put(r.get("key").asString(), r.get("n").asLong()));
 		return counts;
 	}
