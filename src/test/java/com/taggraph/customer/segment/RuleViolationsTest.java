@@ -63,13 +63,7 @@ class RuleViolationsTest extends ApiTest {
 
 	@Test
 	void aConflictingAssignmentForcedInOverBoltIsReportedAfterARefresh() {
-		String customer = api.cypher("""
-				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0101'})
-				RETURN c.id AS id ORDER BY id LIMIT 1""", Map.of()).get(0).get("id").asString();
-		backups.add(CustomerBackup.of(driver, List.of(customer)));
-		api.write("""
-				MATCH (c:Customer {id: $id}), (t:Tag {code: 'T0102'})
-				CREATE (c)-[:HAS_TAG {source: 'IMPORT', assignedAt: datetime()}]->(t)""", Map.of("id", customer));
+		String customer = conflict("T0101", "T0102");
 		assertThat(exclusive(violations("C01.01"))).isEmpty();
 
 		api.refresh();
@@ -115,13 +109,7 @@ class RuleViolationsTest extends ApiTest {
 				RETURN DISTINCT t.code AS code""", Map.of()).stream().map(r -> r.get("code").asString()).toList();
 		assertThat(hidden).contains("T0315", "T0316");
 		// two credit grades on one customer: a conflict made of hidden tags only
-		String customer = api.cypher("""
-				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: 'T0315'})
-				RETURN c.id AS id ORDER BY id LIMIT 1""", Map.of()).get(0).get("id").asString();
-		backups.add(CustomerBackup.of(driver, List.of(customer)));
-		api.write("""
-				MATCH (c:Customer {id: $id}), (t:Tag {code: 'T0316'})
-				CREATE (c)-[:HAS_TAG {source: 'IMPORT', assignedAt: datetime()}]->(t)""", Map.of("id", customer));
+		conflict("T0315", "T0316");
 		api.refresh();
 		assertThat(counts(violations(null))).containsKey("EXCLUSIVE C03.06").isEqualTo(cypherViolations(List.of()));
 
@@ -144,6 +132,22 @@ class RuleViolationsTest extends ApiTest {
 
 	// ---- helpers
 	// ------------------------------------------------------------------------------
+
+	/**
+	 * Puts {@code added} over Bolt on the first customer carrying {@code carried}, to be
+	 * restored after the test; its id.
+	 */
+	private String conflict(String carried, String added) {
+		String customer = api.cypher("""
+				MATCH (c:Customer)-[:HAS_TAG]->(:Tag {code: $carried})
+				RETURN c.id AS id ORDER BY id LIMIT 1""", Map.of("carried", carried)).get(0).get("id").asString();
+		backups.add(CustomerBackup.of(driver, List.of(customer)));
+		api.write("""
+				MATCH (c:Customer {id: $id}), (t:Tag {code: $added})
+				CREATE (c)-[:HAS_TAG {source: 'IMPORT', assignedAt: datetime()}]->(t)""",
+				Map.of("id", customer, "added", added));
+		return customer;
+	}
 
 	private JsonNode violations(String classCode) {
 		var reply = api.client().query(VIOLATIONS, classCode == null ? Map.of() : Map.of("code", classCode));
