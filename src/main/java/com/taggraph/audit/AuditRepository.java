@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+
+import com.taggraph.graph.CypherParameters;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +47,7 @@ class AuditRepository {
 			if (!kind.hasNode()) {
 				continue;
 			}
-			String links = relationships.stream()
-				.filter(r -> r.kind() == kind)
-				.map(AuditedRelationships::entries)
-				.collect(Collectors.joining(",\n"));
-			stateQueries.put(kind, kind.stateQuery(links));
+			stateQueries.put(kind, kind.stateQuery(AuditedRelationships.entriesOf(relationships, kind)));
 		}
 	}
 
@@ -72,16 +69,9 @@ class AuditRepository {
 
 	void create(String id, Actor actor, String operation, ChangeKind kind, String code, String before, String after,
 			String importId) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", id);
-		params.put("by", actor.user());
-		params.put("requestId", actor.requestId());
-		params.put("operation", operation);
-		params.put("kind", kind.label());
-		params.put("code", code);
-		params.put("before", before);
-		params.put("after", after);
-		params.put("importId", importId);
+		Map<String, Object> params = CypherParameters.of("id", id, "by", actor.user(), "requestId", actor.requestId(),
+				"operation", operation, "kind", kind.label(), "code", code, "before", before, "after", after,
+				"importId", importId);
 		neo4j.query("""
 				CREATE (:ChangeEvent {id: $id, at: datetime(), by: $by, operation: $operation, kind: $kind, code: $code,
 				                      before: $before, after: $after, requestId: $requestId, importId: $importId})""")
@@ -91,10 +81,8 @@ class AuditRepository {
 
 	/** Newest first (ids grow with time). */
 	List<ChangeEvent> history(String code, ChangeKind kind, int limit) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("code", code);
-		params.put("kind", kind == null ? null : kind.label());
-		params.put("limit", limit);
+		Map<String, Object> params = CypherParameters.of("code", code, "kind", kind == null ? null : kind.label(),
+				"limit", limit);
 		return events("""
 				MATCH (e:ChangeEvent {code: $code})
 				WHERE $kind IS NULL OR e.kind = $kind
@@ -126,12 +114,7 @@ class AuditRepository {
 	}
 
 	private static Map<String, Object> filter(String code, ZonedDateTime since, String by, ChangeKind kind) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("code", code);
-		params.put("since", since);
-		params.put("by", by);
-		params.put("kind", kind == null ? null : kind.label());
-		return params;
+		return CypherParameters.of("code", code, "since", since, "by", by, "kind", kind == null ? null : kind.label());
 	}
 
 	/**
@@ -142,13 +125,8 @@ class AuditRepository {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 0; i < pages.size(); i++) {
 			AuditTrail.HistoryPage page = pages.get(i);
-			Map<String, Object> row = new HashMap<>();
-			row.put("i", i);
-			row.put("kind", page.kind().label());
-			row.put("code", page.code());
-			row.put("after", page.afterId());
-			row.put("limit", page.size() + 1);
-			rows.add(row);
+			rows.add(CypherParameters.of("i", i, "kind", page.kind().label(), "code", page.code(), "after",
+					page.afterId(), "limit", page.size() + 1));
 		}
 		Map<Integer, Map.Entry<List<ChangeEvent>, Integer>> result = new HashMap<>();
 		neo4j

@@ -96,6 +96,17 @@ public class AuditTrail {
 		return new Change(kind, code, stateOf(kind, code));
 	}
 
+	/**
+	 * Runs a write to one node and records it as {@code operation}, with the node's state
+	 * before and after the write.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recorded(ChangeKind kind, String code, String operation, Runnable write) {
+		var change = change(kind, code);
+		write.run();
+		change.record(operation);
+	}
+
 	/** Records one event; {@code before} and {@code after} are stored as JSON text. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String operation, ChangeKind kind, String code, Map<String, ?> before, Map<String, ?> after) {

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+
+import com.taggraph.graph.CypherParameters;
 
 /**
  * The Cypher of bulk imports: customers and {@code HAS_TAG} written in large
@@ -138,15 +139,10 @@ public class BulkAssignments {
 	 */
 	public void createAssignments(List<AssignmentRow> assignments, String importId) {
 		List<String> customerIds = assignments.stream().map(AssignmentRow::customerId).distinct().sorted().toList();
-		List<Map<String, Object>> rows = new ArrayList<>(assignments.size());
-		for (AssignmentRow a : assignments) {
-			Map<String, Object> row = new HashMap<>(8);
-			row.put("customerId", a.customerId());
-			row.put("tagCode", a.tagCode());
-			row.put("value", a.value());
-			row.put("assignedAt", a.assignedAt());
-			rows.add(row);
-		}
+		List<Map<String, Object>> rows = assignments.stream()
+			.map(a -> CypherParameters.of("customerId", a.customerId(), "tagCode", a.tagCode(), "value", a.value(),
+					"assignedAt", a.assignedAt()))
+			.toList();
 		neo4j.query("UNWIND $ids AS id MATCH (c:Customer {id: id}) SET c.id = c.id").bind(customerIds).to("ids").run();
 		neo4j.query("""
 				UNWIND $rows AS row

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ import com.taggraph.lifecycle.DeprecationWarning;
 import com.taggraph.lifecycle.LifecycleService;
 import com.taggraph.security.Visibility;
 import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 import com.taggraph.web.RequestUser;
 import com.taggraph.web.SelectedFields;
 
@@ -62,8 +64,11 @@ class CustomerController {
 
 	private final NodeChanges nodeChanges;
 
+	private final Connections connections;
+
 	CustomerController(CustomerService customers, AuditTrail audit, LifecycleService lifecycle, NodeChanges nodeChanges,
-			BatchLoaderRegistry loaders) {
+			BatchLoaderRegistry loaders, Connections connections) {
+		this.connections = connections;
 		this.customers = customers;
 		this.audit = audit;
 		this.lifecycle = lifecycle;
@@ -94,7 +99,7 @@ class CustomerController {
 	Customer customer(@Argument String id, DataFetchingEnvironment env) {
 		// the cheap AST check: DataFetchingFieldSelectionSet would normalise the whole
 		// operation first
-		if (!SelectedFields.any(env, "tags", "portrait")) {
+		if (!SelectedFields.any(env, "tags", "tagList", "portrait")) {
 			return customers.customer(id);
 		}
 		CustomerService.CustomerTags found = customers.customerWithTags(id, Visibility.of(env.getGraphQlContext()));
@@ -144,6 +149,38 @@ class CustomerController {
 		DataLoader<HistoryKey, List<TagHistoryEntry>> loader = env.getDataLoader(HISTORY_LOADER);
 		return loader.load(new HistoryKey(customer.id(), tagCode))
 			.thenApply(entries -> entries == null ? List.of() : entries);
+	}
+
+	/** A page of {@code tagHistory}, through the same loader. */
+	@SchemaMapping(typeName = "Customer")
+	CompletableFuture<Connection<TagHistoryEntry>> tagHistoryList(Customer customer, @Argument String tagCode,
+			ScrollSubrange range, DataFetchingEnvironment env) {
+		DataLoader<HistoryKey, List<TagHistoryEntry>> loader = env.getDataLoader(HISTORY_LOADER);
+		return connections.page(loader.load(new HistoryKey(customer.id(), tagCode)), range, "tagHistory",
+				CustomerController::historyKey);
+	}
+
+	/**
+	 * An entry's key, sorting as the history does: when it came, when it went (never
+	 * before one that went), the tag.
+	 */
+	private static String historyKey(TagHistoryEntry entry) {
+		return String.join("|", String.valueOf(entry.assignedAt()), entry.removedAt() == null ? "~" : entry.removedAt(),
+				entry.tagCode());
+	}
+
+	/**
+	 * A page of {@code tags}, from the tags read with the customer or through the loader.
+	 */
+	@SchemaMapping(typeName = "Customer")
+	CompletableFuture<Connection<TagAssignment>> tagList(Customer customer, ScrollSubrange range,
+			DataFetchingEnvironment env) {
+		Object tags = withTags(customer, env, CustomerService.CustomerTags::assignments);
+		@SuppressWarnings("unchecked")
+		CompletionStage<List<TagAssignment>> list = tags instanceof CompletionStage<?> loading
+				? (CompletionStage<List<TagAssignment>>) loading
+				: CompletableFuture.completedFuture((List<TagAssignment>) tags);
+		return connections.page(list, range, "assignment", a -> a.tag().code());
 	}
 
 	@BatchMapping(typeName = "Customer", field = "history")

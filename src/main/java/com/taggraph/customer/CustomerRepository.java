@@ -16,6 +16,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 import com.taggraph.taxonomy.ClassChains;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
@@ -163,11 +164,7 @@ class CustomerRepository {
 
 	/** Which of the codes name tags. */
 	List<String> existingTags(Collection<String> codes) {
-		return List.copyOf(neo4j.query("UNWIND $codes AS code MATCH (t:Tag {code: code}) RETURN t.code")
-			.bind(codes)
-			.to("codes")
-			.fetchAs(String.class)
-			.all());
+		return Nodes.existing(neo4j, GraphModel.TAG, codes);
 	}
 
 	/**

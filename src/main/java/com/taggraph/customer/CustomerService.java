@@ -183,9 +183,8 @@ public class CustomerService {
 	public Customer removeTags(String customerId, List<String> tagCodes, String by) {
 		Set<String> codes = requireTags(customerId, tagCodes);
 		repository.lock(customerId);
-		var change = audit.change(ChangeKind.CUSTOMER, customerId);
-		repository.remove(customerId, codes, "REMOVED", by);
-		change.record("REMOVE_TAGS");
+		audit.recorded(ChangeKind.CUSTOMER, customerId, "REMOVE_TAGS",
+				() -> repository.remove(customerId, codes, "REMOVED", by));
 		events.publishEvent(new TagAssignmentsChanged(customerId, Set.of(), codes));
 		return repository.find(customerId).orElseThrow();
 	}

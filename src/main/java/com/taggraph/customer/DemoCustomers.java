@@ -1,7 +1,6 @@
 package com.taggraph.customer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.DemoProperties;
 import com.taggraph.graph.StartupStep;
 import com.taggraph.graph.TransientRetry;
@@ -58,11 +58,8 @@ class DemoCustomers implements StartupStep {
 			List<Map<String, Object>> batch = new ArrayList<>(BATCH);
 			long[] assignments = { 0 };
 			generator.generate(count, SEED, customer -> {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("id", customer.id());
-				row.put("name", customer.name());
-				row.put("attributes", customer.attributes());
-				row.put("tags", customer.tags());
+				Map<String, Object> row = CypherParameters.of("id", customer.id(), "name", customer.name(),
+						"attributes", customer.attributes(), "tags", customer.tags());
 				batch.add(row);
 				assignments[0] += customer.tags().size();
 				if (batch.size() == BATCH) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.taggraph.error.InputRules;
 import com.taggraph.importing.CsvRows;
@@ -126,47 +129,94 @@ final class ImportValidation {
 	Result customers(ImportFile file) throws IOException {
 		hadCustomersFile = true;
 		String fk = CustomerImport.CUSTOMERS;
-		long rowCount = 0;
 		long[] counts = new long[3];
-		String checksum = null;
+		List<PendingCustomer> chunk = new ArrayList<>();
+		Walk walk = walk(file, fk, "id,name[,attribute columns]",
+				header -> ImportColumns.customers(header, problems, fk), (row, columns) -> {
+					PendingCustomer pending = customerRow(row, columns, fk);
+					if (pending != null) {
+						chunk.add(pending);
+						if (chunk.size() >= lookupBatch) {
+							resolveCustomers(chunk, columns, counts, fk);
+							chunk.clear();
+						}
+					}
+				}, columns -> resolveCustomers(chunk, columns, counts, fk));
+		return walk.result(counts[0], counts[1], counts[2]);
+	}
+
+	/**
+	 * How far a file was read: nothing when its header was missing or wrong; otherwise
+	 * its rows, and its checksum when it was read to the end.
+	 */
+	private record Walk(boolean headed, long rows, String checksum) {
+
+		Result result(long created, long updated, long unchanged) {
+			return headed ? new Result(new ImportOutcome.Counts(rows, created, updated, unchanged), checksum)
+					: new Result(ImportOutcome.Counts.NONE, null);
+		}
+
+	}
+
+	/**
+	 * Reads one file of the import row by row, the same way for every kind: the header
+	 * (an empty file is a problem naming the header expected), then each row, then
+	 * {@code end} for what is left buffered. An unreadable file is a problem at its line,
+	 * and the progress is stepped and finished.
+	 */
+	private <C> Walk walk(ImportFile file, String fk, String expectedHeader, Function<CsvRows.Row, C> columnsOf,
+			BiConsumer<CsvRows.Row, C> eachRow, Consumer<C> end) throws IOException {
+		long rowCount = 0;
 		startPhase(file);
 		try (CsvRows rows = new CsvRows(file.path())) {
 			CsvRows.Row header = rows.next();
 			if (header == null) {
-				problems.add(1, null, null, "the file is empty: expected a header line id,name[,attribute columns]", fk,
+				problems.add(1, null, null, "the file is empty: expected a header line " + expectedHeader, fk,
 						"MALFORMED");
-				return new Result(ImportOutcome.Counts.NONE, null);
+				return new Walk(false, 0, null);
 			}
-			ImportColumns.Customers columns = ImportColumns.customers(header, problems, fk);
+			C columns = columnsOf.apply(header);
 			if (columns == null) {
-				return new Result(ImportOutcome.Counts.NONE, null);
+				return new Walk(false, 0, null);
 			}
-			List<PendingCustomer> chunk = new ArrayList<>();
 			CsvRows.Row row;
 			while ((row = rows.next()) != null) {
 				rowCount++;
 				if (rowCount % STEP == 0) {
 					progress.step(STEP);
 				}
-				PendingCustomer pending = customerRow(row, columns, fk);
-				if (pending != null) {
-					chunk.add(pending);
-					if (chunk.size() >= lookupBatch) {
-						resolveCustomers(chunk, columns, counts, fk);
-						chunk.clear();
-					}
-				}
+				eachRow.accept(row, columns);
 			}
-			resolveCustomers(chunk, columns, counts, fk);
-			checksum = rows.sha256();
+			end.accept(columns);
+			return new Walk(true, rowCount, rows.sha256());
 		}
 		catch (CsvRows.Unreadable ex) {
 			problems.add(ex.line, null, null, ex.getMessage(), fk, "MALFORMED");
+			return new Walk(true, rowCount, null);
 		}
 		finally {
 			progress.finish();
 		}
-		return new Result(new ImportOutcome.Counts(rowCount, counts[0], counts[1], counts[2]), checksum);
+	}
+
+	/**
+	 * Whether the row's customer id is given and an account number; a problem on the row
+	 * when not.
+	 */
+	private boolean validCustomerId(CsvRows.Row row, String id, String field, String fk) {
+		if (id == null) {
+			problems.add(row.line(), null, field, field + " is empty", fk, "INVALID_VALUE");
+			return false;
+		}
+		if (!ImportColumns.CUSTOMER_ID.matcher(id).matches()) {
+			problems.add(row.line(), id, field,
+					("'%s' is not an account number (户号): 1 to 40 letters, digits, '-' or '_',"
+							+ " starting with a letter or digit")
+						.formatted(id),
+					fk, "INVALID_VALUE");
+			return false;
+		}
+		return true;
 	}
 
 	private PendingCustomer customerRow(CsvRows.Row row, ImportColumns.Customers columns, String fk) {
@@ -176,16 +226,7 @@ final class ImportValidation {
 					fk, "MALFORMED");
 			return null;
 		}
-		if (id == null) {
-			problems.add(row.line(), null, "id", "id is empty", fk, "INVALID_VALUE");
-			return null;
-		}
-		if (!ImportColumns.CUSTOMER_ID.matcher(id).matches()) {
-			problems.add(row.line(), id, "id",
-					("'%s' is not an account number (户号): 1 to 40 letters, digits, '-' or '_',"
-							+ " starting with a letter or digit")
-						.formatted(id),
-					fk, "INVALID_VALUE");
+		if (!validCustomerId(row, id, "id", fk)) {
 			return null;
 		}
 		Customer known = customers.get(id);
@@ -254,54 +295,25 @@ final class ImportValidation {
 
 	Result assignments(ImportFile file) throws IOException {
 		String fk = CustomerImport.ASSIGNMENTS;
-		long rowCount = 0;
 		long[] counts = new long[2];
-		String checksum = null;
-		startPhase(file);
-		try (CsvRows rows = new CsvRows(file.path())) {
-			CsvRows.Row header = rows.next();
-			if (header == null) {
-				problems.add(1, null, null,
-						"the file is empty: expected a header line customerId,tagCode[,value,assignedAt]", fk,
-						"MALFORMED");
-				return new Result(ImportOutcome.Counts.NONE, null);
-			}
-			ImportColumns.Assignments columns = ImportColumns.assignments(header, problems, fk);
-			if (columns == null) {
-				return new Result(ImportOutcome.Counts.NONE, null);
-			}
-			List<PendingAssignment> chunk = new ArrayList<>();
-			Set<String> unresolved = new LinkedHashSet<>();
-			CsvRows.Row row;
-			while ((row = rows.next()) != null) {
-				rowCount++;
-				if (rowCount % STEP == 0) {
-					progress.step(STEP);
-				}
-				PendingAssignment pending = assignmentRow(row, columns, fk);
-				if (pending == null) {
-					continue;
-				}
-				Customer customer = customers.get(pending.customerId());
-				if (customer == null) {
-					customers.put(pending.customerId(), new Customer());
-					unresolved.add(pending.customerId());
-				}
-				chunk.add(pending);
-				if (unresolved.size() >= lookupBatch || chunk.size() >= 20 * lookupBatch) {
-					check(chunk, unresolved, counts, fk);
-				}
-			}
-			check(chunk, unresolved, counts, fk);
-			checksum = rows.sha256();
-		}
-		catch (CsvRows.Unreadable ex) {
-			problems.add(ex.line, null, null, ex.getMessage(), fk, "MALFORMED");
-		}
-		finally {
-			progress.finish();
-		}
-		return new Result(new ImportOutcome.Counts(rowCount, counts[0], 0, counts[1]), checksum);
+		List<PendingAssignment> chunk = new ArrayList<>();
+		Set<String> unresolved = new LinkedHashSet<>();
+		Walk walk = walk(file, fk, "customerId,tagCode[,value,assignedAt]",
+				header -> ImportColumns.assignments(header, problems, fk), (row, columns) -> {
+					PendingAssignment pending = assignmentRow(row, columns, fk);
+					if (pending == null) {
+						return;
+					}
+					if (customers.get(pending.customerId()) == null) {
+						customers.put(pending.customerId(), new Customer());
+						unresolved.add(pending.customerId());
+					}
+					chunk.add(pending);
+					if (unresolved.size() >= lookupBatch || chunk.size() >= 20 * lookupBatch) {
+						check(chunk, unresolved, counts, fk);
+					}
+				}, columns -> check(chunk, unresolved, counts, fk));
+		return walk.result(counts[0], 0, counts[1]);
 	}
 
 	private PendingAssignment assignmentRow(CsvRows.Row row, ImportColumns.Assignments columns, String fk) {
@@ -311,19 +323,7 @@ final class ImportValidation {
 					"expected %d columns, found %d".formatted(columns.size(), row.size()), fk, "MALFORMED");
 			return null;
 		}
-		boolean ok = true;
-		if (customerId == null) {
-			problems.add(row.line(), null, "customerId", "customerId is empty", fk, "INVALID_VALUE");
-			ok = false;
-		}
-		else if (!ImportColumns.CUSTOMER_ID.matcher(customerId).matches()) {
-			problems.add(row.line(), customerId, "customerId",
-					("'%s' is not an account number (户号): 1 to 40 letters,"
-							+ " digits, '-' or '_', starting with a letter or digit")
-						.formatted(customerId),
-					fk, "INVALID_VALUE");
-			ok = false;
-		}
+		boolean ok = validCustomerId(row, customerId, "customerId", fk);
 		String tagCode = row.cell(columns.tagCode());
 		short tag = -1;
 		if (tagCode == null) {

@@ -1,5 +1,6 @@
 package com.taggraph.error;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +77,40 @@ public final class InputRules {
 			return "name is longer than %d characters".formatted(max);
 		}
 		return null;
+	}
+
+	/**
+	 * One kind of thing a container holds: its key in the error's details, how many there
+	 * are, and its names.
+	 */
+	public record Held(String key, long count, String one, String many) {
+	}
+
+	/**
+	 * NOT_EMPTY unless the container holds none of either kind, naming both counts and
+	 * what to do first.
+	 */
+	public static void requireEmpty(String container, String code, Held first, Held second, String advice) {
+		long a = first.count();
+		long b = second.count();
+		if (a > 0 || b > 0) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"%s '%s' still holds %s and %s; %s".formatted(container, code, count(a, first.one(), first.many()),
+							count(b, second.one(), second.many()), advice),
+					Map.of("subject", code, first.key(), a, second.key(), b));
+		}
+	}
+
+	/**
+	 * DUPLICATE_CODE when the new item's code is already taken.
+	 * @param takenBy what has the code ("class", "facet value"), null when it is free
+	 */
+	public static void requireFreeCode(String code, String takenBy) {
+		if (takenBy != null) {
+			throw new DomainException(ErrorCode.DUPLICATE_CODE,
+					"code '%s' is already used by a %s".formatted(code, takenBy),
+					Map.of("field", "code", "subject", code));
+		}
 	}
 
 	/** "1 tag", "3 tags": counts in error messages. */

@@ -1,6 +1,5 @@
 package com.taggraph.facet;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -17,14 +16,8 @@ import com.taggraph.graph.DemoLibraryPart;
 @Order(2)
 class DemoFacets implements DemoLibraryPart {
 
-	private final Neo4jClient neo4j;
-
-	DemoFacets(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
-	}
-
 	@Override
-	public void write(Map<String, Object> library) {
+	public void write(Map<String, Object> library, Neo4jClient neo4j) {
 		neo4j.query("""
 				UNWIND $facets AS f
 				CREATE (facet:Facet {code: f.code, name: f.name, criterion: f.criterion, status: 'APPROVED'})
@@ -40,20 +33,8 @@ class DemoFacets implements DemoLibraryPart {
 				MATCH (v:FacetValue {code: valueCode})
 				CREATE (t)-[:HAS_FACET_VALUE]->(v)
 				""").bind(library.get("tags")).to("tags").run();
-		// a silently skipped MATCH would load half a library; counting the edges catches
-		// that
-		long found = neo4j.query("RETURN COUNT { (:Tag)-[:HAS_FACET_VALUE]->(:FacetValue) } AS n")
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		long expected = ((List<?>) library.get("tags")).stream()
-			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("facetValues")).size())
-			.sum();
-		if (found != expected) {
-			throw new IllegalStateException(
-					"Demo library references facet values it does not define; loaded %d tag values, expected %d"
-						.formatted(found, expected));
-		}
+		DemoLibraryPart.requireAllLinked(neo4j, library, "facetValues", "(:Tag)-[:HAS_FACET_VALUE]->(:FacetValue)",
+				"facet values", "tag values");
 	}
 
 }

@@ -1,10 +1,14 @@
 package com.taggraph.facet;
 
+import static com.taggraph.audit.AuditedRelationships.all;
+import static com.taggraph.audit.AuditedRelationships.one;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.graph.GraphModel;
 
 /**
  * The facets' relationships, as the change events of tags, facets and facet values record
@@ -14,19 +18,11 @@ import com.taggraph.audit.ChangeKind;
 class FacetAudit {
 
 	@Bean
-	AuditedRelationships tagFacetValues() {
-		return new AuditedRelationships(ChangeKind.TAG,
-				"facetValues: COLLECT { MATCH (n)-[:HAS_FACET_VALUE]->(v:FacetValue) RETURN v.code ORDER BY v.code }");
-	}
-
-	@Bean
-	AuditedRelationships facetParent() {
-		return new AuditedRelationships(ChangeKind.FACET, "parent: [(n)-[:SUB_FACET_OF]->(p:Facet) | p.code][0]");
-	}
-
-	@Bean
-	AuditedRelationships valueFacet() {
-		return new AuditedRelationships(ChangeKind.FACET_VALUE, "facet: [(n)-[:OF_FACET]->(f:Facet) | f.code][0]");
+	AuditedRelationships facetRelationships() {
+		return AuditedRelationships.of(
+				all(ChangeKind.TAG, "facetValues", GraphModel.HAS_FACET_VALUE, GraphModel.FACET_VALUE, "code"),
+				one(ChangeKind.FACET, "parent", GraphModel.SUB_FACET_OF, GraphModel.FACET),
+				one(ChangeKind.FACET_VALUE, "facet", GraphModel.OF_FACET, GraphModel.FACET));
 	}
 
 }

@@ -161,6 +161,22 @@ class FacetController {
 		return byCode(list, FacetValue::code, facets.tagsWithValues(codes(list, FacetValue::code), visibility));
 	}
 
+	/** A page of {@code tags}, through its batch mapping. */
+	@SchemaMapping(typeName = "FacetValue", field = "tagList")
+	CompletableFuture<Connection<Tag>> valueTagList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("tags", range, "tag", Tag::code, env);
+	}
+
+	@SchemaMapping(typeName = "FacetCoverage")
+	Connection<Tag> tagsWithoutList(FacetCoverage coverage, ScrollSubrange range) {
+		return connections.page(coverage.tagsWithout(), range, "tag", Tag::code);
+	}
+
+	@SchemaMapping(typeName = "FacetCoverage")
+	Connection<Tag> tagsWithSeveralList(FacetCoverage coverage, ScrollSubrange range) {
+		return connections.page(coverage.tagsWithSeveral(), range, "tag", Tag::code);
+	}
+
 	@BatchMapping(typeName = "FacetValue", field = "history")
 	Map<FacetValue, List<ChangeEvent>> valueHistory(List<FacetValue> list) {
 		return audit.histories(ChangeKind.FACET_VALUE, list, FacetValue::code);

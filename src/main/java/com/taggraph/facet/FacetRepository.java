@@ -13,7 +13,9 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 import com.taggraph.taxonomy.Tag;
 
 /**
@@ -152,7 +154,7 @@ class FacetRepository {
 					WITH t ORDER BY t.code
 					RETURN %s AS tag, [(t)-[:HAS_FACET_VALUE]->(v:FacetValue) | v.code] AS values"""
 				.formatted(GraphModel.status("t"), TAG_MAP))
-			.bindAll(params("classCode", classCode, "text", text, "statuses", statuses))
+			.bindAll(CypherParameters.of("classCode", classCode, "text", text, "statuses", statuses))
 			.fetchAs(TagValues.class)
 			.mappedBy((types, r) -> new TagValues(toTag(r.get("tag")),
 					Set.copyOf(r.get("values").asList(Value::asString))))
@@ -200,40 +202,35 @@ class FacetRepository {
 	 * Which of the codes name a facet or a value (the two share one code space), and
 	 * which kind.
 	 */
-	Map<String, String> takenCodes(Collection<String> codes) {
-		Map<String, String> taken = new LinkedHashMap<>();
-		neo4j.query("""
-				UNWIND $codes AS key
-				OPTIONAL MATCH (f:Facet {code: key})
-				OPTIONAL MATCH (v:FacetValue {code: key})
-				WITH key, f, v WHERE f IS NOT NULL OR v IS NOT NULL
-				RETURN key, CASE WHEN f IS NOT NULL THEN 'facet' ELSE 'facet value' END AS kind""")
-			.bind(codes)
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
-		return taken;
+	String codeTakenBy(String code) {
+		return Nodes.takenBy(neo4j, code, GraphModel.FACET, "facet", GraphModel.FACET_VALUE, "facet value");
 	}
 
 	/** How many sub-facets and values a facet holds directly. */
-	Map<String, Object> facetContents(String code) {
+	record FacetContents(long subFacets, long values) {
+	}
+
+	FacetContents facetContents(String code) {
 		return neo4j
 			.query("""
 					MATCH (f:Facet {code: $code})
 					RETURN COUNT { (:Facet)-[:SUB_FACET_OF]->(f) } AS subFacets, COUNT { (:FacetValue)-[:OF_FACET]->(f) } AS values""")
 			.bind(code)
 			.to("code")
-			.fetch()
+			.fetchAs(FacetContents.class)
+			.mappedBy((types, r) -> new FacetContents(r.get("subFacets").asLong(), r.get("values").asLong()))
 			.one()
 			.orElseThrow();
 	}
 
 	/**
-	 * The tags with a value (up to 20 codes, and the count) and the classes naming it as
-	 * their scope.
+	 * What still uses a facet value: how many tags have it (with the first 20 codes), and
+	 * the classes naming it as their scope.
 	 */
-	Map<String, Object> valueUsers(String code) {
+	record ValueUsers(long tags, List<String> sampleTags, List<String> classes) {
+	}
+
+	ValueUsers valueUsers(String code) {
 		return neo4j.query("""
 				MATCH (v:FacetValue {code: $code})
 				CALL (v) {
@@ -245,16 +242,18 @@ class FacetRepository {
 				  MATCH (c:TagClass {scope: v.code})
 				  RETURN collect(c.code) AS classes
 				}
-				RETURN tags, sampleTags, classes""").bind(code).to("code").fetch().one().orElseThrow();
+				RETURN tags, sampleTags, classes""")
+			.bind(code)
+			.to("code")
+			.fetchAs(ValueUsers.class)
+			.mappedBy((types, r) -> new ValueUsers(r.get("tags").asLong(), r.get("sampleTags").asList(Value::asString),
+					r.get("classes").asList(Value::asString)))
+			.one()
+			.orElseThrow();
 	}
 
 	boolean tagExists(String code) {
-		return neo4j.query("RETURN EXISTS { (:Tag {code: $code}) } AS found")
-			.bind(code)
-			.to("code")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		return Nodes.exist(neo4j, GraphModel.TAG, "code", code);
 	}
 
 	// ---- writes
@@ -266,8 +265,8 @@ class FacetRepository {
 				WITH f
 				OPTIONAL MATCH (p:Facet {code: $parentCode})
 				FOREACH (parent IN CASE WHEN p IS NULL THEN [] ELSE [p] END | CREATE (f)-[:SUB_FACET_OF]->(parent))""")
-			.bindAll(params("code", in.code(), "name", in.name(), "criterion", in.criterion(), "parentCode",
-					in.parentCode()))
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "criterion", in.criterion(),
+					"parentCode", in.parentCode()))
 			.run();
 	}
 
@@ -275,30 +274,27 @@ class FacetRepository {
 		neo4j.query("""
 				MATCH (f:Facet {code: $code})
 				SET f.name = coalesce($name, f.name), f.criterion = coalesce($criterion, f.criterion)""")
-			.bindAll(params("code", code, "name", changes.name(), "criterion", changes.criterion()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "criterion", changes.criterion()))
 			.run();
-	}
-
-	void deleteFacet(String code) {
-		neo4j.query("MATCH (f:Facet {code: $code}) DETACH DELETE f").bind(code).to("code").run();
 	}
 
 	void createValue(FacetValueInput in) {
 		neo4j.query("""
 				MATCH (f:Facet {code: $facetCode})
 				CREATE (v:FacetValue {code: $code, name: $name})-[:OF_FACET]->(f)""")
-			.bindAll(params("code", in.code(), "name", in.name(), "facetCode", in.facetCode()))
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "facetCode", in.facetCode()))
 			.run();
 	}
 
 	void updateValue(String code, FacetValueChanges changes) {
 		neo4j.query("MATCH (v:FacetValue {code: $code}) SET v.name = coalesce($name, v.name)")
-			.bindAll(params("code", code, "name", changes.name()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name()))
 			.run();
 	}
 
-	void deleteValue(String code) {
-		neo4j.query("MATCH (v:FacetValue {code: $code}) DETACH DELETE v").bind(code).to("code").run();
+	/** Deletes the facet or value (by its label) with its relationships. */
+	void delete(String label, String code) {
+		Nodes.delete(neo4j, label, code);
 	}
 
 	/**
@@ -368,15 +364,6 @@ class FacetRepository {
 	private static Tag toTag(Value t) {
 		return new Tag(t.get("code").asString(), t.get("name").asString(null), t.get("rule").asString(null),
 				t.get("status").asString(), t.get("classCode").asString(null));
-	}
-
-	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
-	private static Map<String, Object> params(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
 	}
 
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.taggraph.lifecycle.ChangeApplier;
+import com.taggraph.lifecycle.ChangeAppliers;
 import com.taggraph.lifecycle.ChangeOperation;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.NoArguments;
@@ -21,8 +22,7 @@ class FacetReview {
 	static final ChangeOperation<FacetChanges> UPDATE_FACET = new ChangeOperation<>(ItemKind.FACET, "UPDATE",
 			FacetChanges.class);
 
-	static final ChangeOperation<NoArguments> DELETE_FACET = new ChangeOperation<>(ItemKind.FACET, "DELETE",
-			NoArguments.class);
+	static final ChangeOperation<NoArguments> DELETE_FACET = ChangeOperation.delete(ItemKind.FACET);
 
 	static final ChangeOperation<Classification> CLASSIFY_TAG = new ChangeOperation<>(ItemKind.TAG, "CLASSIFY",
 			Classification.class);
@@ -32,19 +32,11 @@ class FacetReview {
 	}
 
 	@Bean
-	ChangeApplier<FacetChanges> updateFacet(FacetService facets) {
-		return new ChangeApplier<>(UPDATE_FACET, facets::updateFacet);
-	}
-
-	@Bean
-	ChangeApplier<NoArguments> deleteFacet(FacetService facets) {
-		return new ChangeApplier<>(DELETE_FACET, (code, none) -> facets.deleteFacet(code));
-	}
-
-	@Bean
-	ChangeApplier<Classification> classifyTag(FacetService facets) {
-		return new ChangeApplier<>(CLASSIFY_TAG, (code, classification) -> facets.classifyTag(code,
-				classification.facetValueCodes() == null ? List.of() : classification.facetValueCodes()));
+	ChangeAppliers facetAppliers(FacetService facets) {
+		return ChangeAppliers.of(new ChangeApplier<>(UPDATE_FACET, facets::updateFacet),
+				ChangeApplier.byCode(DELETE_FACET, facets::deleteFacet),
+				new ChangeApplier<>(CLASSIFY_TAG, (code, classification) -> facets.classifyTag(code,
+						classification.facetValueCodes() == null ? List.of() : classification.facetValueCodes())));
 	}
 
 }

@@ -2,6 +2,8 @@ package com.taggraph.facet;
 
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.requireCode;
+import static com.taggraph.error.InputRules.requireEmpty;
+import static com.taggraph.error.InputRules.requireFreeCode;
 import static com.taggraph.error.InputRules.requireName;
 
 import java.util.Collection;
@@ -20,10 +22,11 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.error.InputRules.Held;
+import com.taggraph.graph.GraphModel;
 import com.taggraph.graph.Keyset;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
-import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
@@ -154,15 +157,13 @@ public class FacetService {
 			requireCode("parentCode", in.parentCode());
 		}
 		repository.lockFacets();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (in.parentCode() != null && repository.findFacet(in.parentCode()).isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown facet '%s' for sub-facet '%s'".formatted(in.parentCode(), in.code()),
 					Map.of("field", "parentCode", "subject", in.parentCode()));
 		}
-		var change = audit.change(ChangeKind.FACET, in.code());
-		repository.createFacet(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.FACET, in.code(), "CREATE", () -> repository.createFacet(in));
 		return repository.findFacet(in.code()).orElseThrow();
 	}
 
@@ -176,12 +177,7 @@ public class FacetService {
 		}
 		requireFacet(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion());
-		if (gate.holds(FacetReview.UPDATE_FACET, code, given, changes)) {
-			return repository.findFacet(code).orElseThrow();
-		}
-		var change = audit.change(ChangeKind.FACET, code);
-		repository.updateFacet(code, changes);
-		change.record("UPDATE");
+		gate.write(FacetReview.UPDATE_FACET, code, given, changes, () -> repository.updateFacet(code, changes));
 		return repository.findFacet(code).orElseThrow();
 	}
 
@@ -189,21 +185,10 @@ public class FacetService {
 	public String deleteFacet(String code) {
 		repository.lockFacets();
 		requireFacet(code);
-		Map<String, Object> contents = repository.facetContents(code);
-		long subFacets = ((Number) contents.get("subFacets")).longValue();
-		long values = ((Number) contents.get("values")).longValue();
-		if (subFacets > 0 || values > 0) {
-			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"facet '%s' still holds %s and %s; delete them first".formatted(code,
-							count(subFacets, "sub-facet", "sub-facets"), count(values, "value", "values")),
-					Map.of("subject", code, "subFacets", subFacets, "values", values));
-		}
-		if (gate.holds(FacetReview.DELETE_FACET, code, ChangeGate.DELETED, NoArguments.NONE)) {
-			return code;
-		}
-		var change = audit.change(ChangeKind.FACET, code);
-		repository.deleteFacet(code);
-		change.record("DELETE");
+		FacetRepository.FacetContents contents = repository.facetContents(code);
+		requireEmpty("facet", code, new Held("subFacets", contents.subFacets(), "sub-facet", "sub-facets"),
+				new Held("values", contents.values(), "value", "values"), "delete them first");
+		gate.delete(FacetReview.DELETE_FACET, code, () -> repository.delete(GraphModel.FACET, code));
 		return code;
 	}
 
@@ -216,15 +201,13 @@ public class FacetService {
 		requireName("name", in.name());
 		requireCode("facetCode", in.facetCode());
 		repository.lockFacets();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (repository.findFacet(in.facetCode()).isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown facet '%s' for value '%s'".formatted(in.facetCode(), in.code()),
 					Map.of("field", "facetCode", "subject", in.facetCode()));
 		}
-		var change = audit.change(ChangeKind.FACET_VALUE, in.code());
-		repository.createValue(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.FACET_VALUE, in.code(), "CREATE", () -> repository.createValue(in));
 		return facetValue(in.code());
 	}
 
@@ -234,9 +217,7 @@ public class FacetService {
 			requireName("name", changes.name());
 		}
 		requireValue(code);
-		var change = audit.change(ChangeKind.FACET_VALUE, code);
-		repository.updateValue(code, changes);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.FACET_VALUE, code, "UPDATE", () -> repository.updateValue(code, changes));
 		return facetValue(code);
 	}
 
@@ -244,19 +225,17 @@ public class FacetService {
 	public String deleteFacetValue(String code) {
 		repository.lockFacets();
 		requireValue(code);
-		Map<String, Object> users = repository.valueUsers(code);
-		long tags = ((Number) users.get("tags")).longValue();
-		List<?> classes = (List<?>) users.get("classes");
+		FacetRepository.ValueUsers users = repository.valueUsers(code);
+		long tags = users.tags();
+		List<String> classes = users.classes();
 		if (tags > 0 || !classes.isEmpty()) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
 					"facet value '%s' is still used: %s have it%s%s".formatted(code, count(tags, "tag", "tags"),
-							tags > 0 ? " " + users.get("sampleTags") : "",
+							tags > 0 ? " " + users.sampleTags() : "",
 							classes.isEmpty() ? "" : " and classes " + classes + " name it as their scope"),
-					Map.of("subject", code, "tags", tags, "sampleTags", users.get("sampleTags"), "classes", classes));
+					Map.of("subject", code, "tags", tags, "sampleTags", users.sampleTags(), "classes", classes));
 		}
-		var change = audit.change(ChangeKind.FACET_VALUE, code);
-		repository.deleteValue(code);
-		change.record("DELETE");
+		audit.recorded(ChangeKind.FACET_VALUE, code, "DELETE", () -> repository.delete(GraphModel.FACET_VALUE, code));
 		return code;
 	}
 
@@ -297,14 +276,10 @@ public class FacetService {
 			}
 		}
 		repository.lockTag(tagCode);
-		if (gate.holds(FacetReview.CLASSIFY_TAG, tagCode,
+		gate.write(FacetReview.CLASSIFY_TAG, tagCode,
 				Map.of("facetValues", valuesAfterClassifying(tagCode, byTopFacet.keySet(), codes)),
-				new FacetReview.Classification(List.copyOf(codes)))) {
-			return;
-		}
-		var change = audit.change(ChangeKind.TAG, tagCode);
-		repository.classify(tagCode, byTopFacet.keySet(), codes);
-		change.record("CLASSIFY");
+				new FacetReview.Classification(List.copyOf(codes)),
+				() -> repository.classify(tagCode, byTopFacet.keySet(), codes));
 	}
 
 	/**
@@ -347,15 +322,6 @@ public class FacetService {
 					Map.of("field", field, "subject", List.copyOf(unknown)));
 		}
 		return values;
-	}
-
-	private void requireFreeCode(String code) {
-		String kind = repository.takenCodes(List.of(code)).get(code);
-		if (kind != null) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE,
-					"code '%s' is already used by a %s".formatted(code, kind),
-					Map.of("field", "code", "subject", code));
-		}
 	}
 
 	/** One criterion per facet (划分标准): a facet without one is not a facet. */

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.DemoProperties;
 import com.taggraph.graph.StartupStep;
 import com.taggraph.text.NormalizedText;
@@ -145,12 +146,9 @@ class DemoFreeTags implements StartupStep {
 				List<String> chosen = choices.subList(0, Math.min(samples.get(text), choices.size()));
 				for (int k = 0; k < chosen.size(); k++) {
 					taken.add(chosen.get(k));
-					Map<String, Object> row = new LinkedHashMap<>();
-					row.put("customerId", chosen.get(k));
-					row.put("text", text);
-					row.put("normalized", normalized);
-					row.put("by", STAFF.get((i + t + k) % STAFF.size()));
-					row.put("at", FIRST_USE.plusDays(random.nextInt(150)).plusMinutes(random.nextInt(540)).toString());
+					Map<String, Object> row = CypherParameters.of("customerId", chosen.get(k), "text", text,
+							"normalized", normalized, "by", STAFF.get((i + t + k) % STAFF.size()), "at",
+							FIRST_USE.plusDays(random.nextInt(150)).plusMinutes(random.nextInt(540)).toString());
 					rows.add(row);
 				}
 			}

@@ -1,10 +1,14 @@
 package com.taggraph.folksonomy;
 
+import static com.taggraph.audit.AuditedRelationships.all;
+import static com.taggraph.audit.AuditedRelationships.one;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.graph.GraphModel;
 
 /**
  * Free tags' relationships, as the change events of customers and free tags record them.
@@ -13,16 +17,11 @@ import com.taggraph.audit.ChangeKind;
 class FolksonomyAudit {
 
 	@Bean
-	AuditedRelationships customerFreeTags() {
-		return new AuditedRelationships(ChangeKind.CUSTOMER,
-				"freeTags: COLLECT { MATCH (n)-[:HAS_FREE_TAG]->(f:FreeTag) RETURN f.normalized ORDER BY f.normalized }");
-	}
-
-	@Bean
-	AuditedRelationships freeTagTargets() {
-		return new AuditedRelationships(ChangeKind.FREE_TAG, """
-				promotedTo: [(n)-[:PROMOTED_TO]->(t:Tag) | t.code][0],
-				synonymOf: [(n)-[:SYNONYM_OF]->(t:Tag) | t.code][0]""");
+	AuditedRelationships folksonomyRelationships() {
+		return AuditedRelationships.of(
+				all(ChangeKind.CUSTOMER, "freeTags", GraphModel.HAS_FREE_TAG, GraphModel.FREE_TAG, "normalized"),
+				one(ChangeKind.FREE_TAG, "promotedTo", GraphModel.PROMOTED_TO, GraphModel.TAG),
+				one(ChangeKind.FREE_TAG, "synonymOf", GraphModel.SYNONYM_OF, GraphModel.TAG));
 	}
 
 }

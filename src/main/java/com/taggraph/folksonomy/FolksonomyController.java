@@ -3,7 +3,6 @@ package com.taggraph.folksonomy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -20,6 +19,7 @@ import com.taggraph.graph.TransientRetry;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TagClass;
 import com.taggraph.taxonomy.TaxonomyService;
+import com.taggraph.web.BatchAnswers;
 import com.taggraph.web.Connection;
 import com.taggraph.web.Connections;
 import com.taggraph.web.RequestUser;
@@ -104,47 +104,27 @@ class FolksonomyController {
 
 	@BatchMapping(typeName = "Customer", field = "freeTags")
 	Map<Customer, List<CustomerFreeTag>> customerFreeTags(List<Customer> customers) {
-		Map<String, List<CustomerFreeTag>> found = freeTags
-			.onCustomers(customers.stream().map(Customer::id).distinct().toList());
-		Map<Customer, List<CustomerFreeTag>> result = new HashMap<>();
-		customers.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
-		return result;
+		return BatchAnswers.many(customers, Customer::id, freeTags::onCustomers);
 	}
 
 	@BatchMapping(typeName = "Portrait", field = "freeTags")
 	Map<Portrait, List<CustomerFreeTag>> portraitFreeTags(List<Portrait> portraits) {
-		Map<String, List<CustomerFreeTag>> found = freeTags
-			.onCustomers(portraits.stream().map(Portrait::customerId).distinct().toList());
-		Map<Portrait, List<CustomerFreeTag>> result = new HashMap<>();
-		portraits.forEach(p -> result.put(p, found.getOrDefault(p.customerId(), List.of())));
-		return result;
+		return BatchAnswers.many(portraits, Portrait::customerId, freeTags::onCustomers);
 	}
 
 	@BatchMapping(typeName = "CustomerFreeTag", field = "freeTag")
 	Map<CustomerFreeTag, FreeTag> freeTagOfCustomer(List<CustomerFreeTag> list) {
-		Map<String, FreeTag> found = freeTags
-			.byNormalized(list.stream().map(CustomerFreeTag::normalized).distinct().toList());
-		Map<CustomerFreeTag, FreeTag> result = new HashMap<>();
-		list.stream()
-			.filter(t -> found.containsKey(t.normalized()))
-			.forEach(t -> result.put(t, found.get(t.normalized())));
-		return result;
+		return BatchAnswers.one(list, CustomerFreeTag::normalized, freeTags::byNormalized);
 	}
 
 	@BatchMapping(typeName = "FreeTag")
 	Map<FreeTag, Tag> resolvesTo(List<FreeTag> list, @ContextValue(name = Visibility.KEY) Visibility visibility) {
-		Map<String, Tag> tags = taxonomy.tagsByCode(
-				list.stream().map(FreeTag::resolvesToCode).filter(Objects::nonNull).distinct().toList(), visibility);
-		Map<FreeTag, Tag> result = new HashMap<>();
-		list.stream()
-			.filter(f -> tags.containsKey(f.resolvesToCode()))
-			.forEach(f -> result.put(f, tags.get(f.resolvesToCode())));
-		return result;
+		return BatchAnswers.one(list, FreeTag::resolvesToCode, codes -> taxonomy.tagsByCode(codes, visibility));
 	}
 
 	@BatchMapping(typeName = "Tag")
 	Map<Tag, List<String>> synonyms(List<Tag> list) {
-		Map<String, List<String>> byCode = freeTags.synonyms(list.stream().map(Tag::code).distinct().toList());
+		Map<String, List<String>> byCode = freeTags.synonyms(BatchAnswers.keys(list, Tag::code));
 		Map<Tag, List<String>> result = new HashMap<>();
 		// the name itself is no synonym, though the free tag promoted to it may read the
 		// same
@@ -156,23 +136,13 @@ class FolksonomyController {
 	@BatchMapping(typeName = "VocabularySuggestion")
 	Map<FreeTagCluster.Suggestion, Tag> tag(List<FreeTagCluster.Suggestion> list,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
-		Map<String, Tag> tags = taxonomy.tagsByCode(
-				list.stream().map(FreeTagCluster.Suggestion::tagCode).filter(Objects::nonNull).distinct().toList(),
-				visibility);
-		Map<FreeTagCluster.Suggestion, Tag> result = new HashMap<>();
-		list.stream().filter(s -> tags.containsKey(s.tagCode())).forEach(s -> result.put(s, tags.get(s.tagCode())));
-		return result;
+		return BatchAnswers.one(list, FreeTagCluster.Suggestion::tagCode,
+				codes -> taxonomy.tagsByCode(codes, visibility));
 	}
 
 	@BatchMapping(typeName = "VocabularySuggestion")
 	Map<FreeTagCluster.Suggestion, TagClass> tagClass(List<FreeTagCluster.Suggestion> list) {
-		Map<String, TagClass> classes = taxonomy
-			.classesByCode(list.stream().map(FreeTagCluster.Suggestion::classCode).distinct().toList());
-		Map<FreeTagCluster.Suggestion, TagClass> result = new HashMap<>();
-		list.stream()
-			.filter(s -> classes.containsKey(s.classCode()))
-			.forEach(s -> result.put(s, classes.get(s.classCode())));
-		return result;
+		return BatchAnswers.one(list, FreeTagCluster.Suggestion::classCode, taxonomy::classesByCode);
 	}
 
 }

@@ -98,14 +98,14 @@ public class FreeTagIntake {
 		var conflicts = repository.exclusiveConflicts(tagCode, normalized, CONFLICTS_SHOWN);
 		if (!conflicts.isEmpty()) {
 			var first = conflicts.get(0);
-			List<Object> customers = conflicts.stream().map(c -> c.get("customerId")).toList();
+			List<String> customers = conflicts.stream().map(FreeTagRepository.ExclusiveConflict::customerId).toList();
 			throw new DomainException(ErrorCode.EXCLUSIVE_CONFLICT,
 					"%s cannot go on every carrier: customer '%s' carries %s, and both are in exclusive class %s%s"
-						.formatted(tagCode, first.get("customerId"), first.get("carried"), first.get("exclusiveClass"),
+						.formatted(tagCode, first.customerId(), first.carried(), first.exclusiveClass(),
 								customers.size() > 1
 										? " (carriers in conflict, first %d: %s)".formatted(customers.size(), customers)
 										: ""),
-					Map.of("subject", tagCode, "classCode", first.get("exclusiveClass"), "customers", customers));
+					Map.of("subject", tagCode, "classCode", first.exclusiveClass(), "customers", customers));
 		}
 		long started = System.nanoTime();
 		// one event per free tag taken in; the carriers' new tag is in the free tag's

@@ -2,7 +2,6 @@ package com.taggraph.folksonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+
+import com.taggraph.graph.CypherParameters;
 
 /**
  * The Cypher of free tags: {@code (:Customer)-[:HAS_FREE_TAG {by, at, text}]->(:FreeTag
@@ -51,11 +52,8 @@ class FreeTagRepository {
 		// The ranking, its keyset condition and ORDER BY come from the enum constant,
 		// never from the request;
 		// spellings and dates are read only for the page.
-		Map<String, Object> params = new HashMap<>();
-		params.put("includeResolved", includeResolved);
-		params.put("first", first);
-		params.put("afterRank", afterRank);
-		params.put("afterKey", afterKey);
+		Map<String, Object> params = CypherParameters.of("includeResolved", includeResolved, "first", first,
+				"afterRank", afterRank, "afterKey", afterKey);
 		return neo4j.query(LISTED + """
 				%1$s
 				%4$s
@@ -187,12 +185,16 @@ class FreeTagRepository {
 		neo4j.query("MERGE (l:TaxonomyLock {name: 'folksonomy'}) SET l.lockedAt = datetime()").run();
 	}
 
+	/** A carrier who already has a tag in another branch of the exclusive class. */
+	record ExclusiveConflict(String customerId, String carried, String exclusiveClass) {
+	}
+
 	/**
 	 * Carriers of the free tags who, given the tag, would carry two branches of an
 	 * exclusive class: at most {@code limit}, each with the tag it already has and the
 	 * class.
 	 */
-	List<Map<String, Object>> exclusiveConflicts(String tagCode, Collection<String> normalized, int limit) {
+	List<ExclusiveConflict> exclusiveConflicts(String tagCode, Collection<String> normalized, int limit) {
 		return List.copyOf(neo4j.query("""
 				MATCH (t:Tag {code: $code})-[:IN_CLASS]->(c:TagClass)
 				MATCH p = (c)-[:BROADER]->*(x:TagClass)
@@ -210,7 +212,9 @@ class FreeTagRepository {
 				ORDER BY customerId
 				LIMIT $limit""")
 			.bindAll(Map.of("code", tagCode, "normalized", List.copyOf(normalized), "limit", limit))
-			.fetch()
+			.fetchAs(ExclusiveConflict.class)
+			.mappedBy((types, r) -> new ExclusiveConflict(r.get("customerId").asString(), r.get("carried").asString(),
+					r.get("exclusiveClass").asString()))
 			.all());
 	}
 

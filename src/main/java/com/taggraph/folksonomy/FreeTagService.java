@@ -72,9 +72,8 @@ public class FreeTagService {
 		String normalized = NormalizedText.normalize(typed);
 		String tagCode = repository.lockForTagging(normalized, typed);
 		if (tagCode == null) {
-			var change = audit.change(ChangeKind.CUSTOMER, customerId);
-			repository.add(customerId, typed, normalized, by);
-			change.record("ADD_FREE_TAG");
+			audit.recorded(ChangeKind.CUSTOMER, customerId, "ADD_FREE_TAG",
+					() -> repository.add(customerId, typed, normalized, by));
 			return new Applied(customers.customer(customerId), repository.find(normalized).orElseThrow(), null);
 		}
 		Customer customer = customers.assignTags(customerId, List.of(tagCode), false, AssignmentSource.FOLKSONOMY, by);
@@ -89,9 +88,8 @@ public class FreeTagService {
 	public Customer remove(String customerId, String text) {
 		String typed = FreeTagText.require("text", text);
 		requireCustomer(customerId);
-		var change = audit.change(ChangeKind.CUSTOMER, customerId);
-		repository.remove(customerId, NormalizedText.normalize(typed));
-		change.record("REMOVE_FREE_TAG");
+		audit.recorded(ChangeKind.CUSTOMER, customerId, "REMOVE_FREE_TAG",
+				() -> repository.remove(customerId, NormalizedText.normalize(typed)));
 		return customers.customer(customerId);
 	}
 

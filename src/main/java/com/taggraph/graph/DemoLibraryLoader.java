@@ -70,7 +70,7 @@ final class DemoLibraryLoader {
 	}
 
 	private void write(Map<String, Object> data) {
-		parts.forEach(part -> part.write(data));
+		parts.forEach(part -> part.write(data, neo4j));
 	}
 
 	private Map<String, Object> read(Resource library) {

@@ -1,7 +1,6 @@
 package com.taggraph.importing;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+
+import com.taggraph.graph.CypherParameters;
 
 /**
  * The Cypher of {@code :ImportRun} nodes, the record of every bulk import that started
@@ -32,20 +33,10 @@ class ImportRuns {
 	}
 
 	void create(ImportRun run, OffsetDateTime startedAt) {
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("id", run.id());
-		p.put("kind", run.kind());
-		p.put("origin", run.origin());
-		p.put("startedAt", startedAt);
-		p.put("rows", run.rows());
-		p.put("files", run.files());
-		p.put("fileKinds", run.fileKinds());
-		p.put("fileRows", run.fileRows());
-		p.put("checksums", run.checksums());
-		p.put("workFiles", run.workFiles());
-		p.put("created", run.created());
-		p.put("updated", run.updated());
-		p.put("unchanged", run.unchanged());
+		Map<String, Object> p = CypherParameters.of("id", run.id(), "kind", run.kind(), "origin", run.origin(),
+				"startedAt", startedAt, "rows", run.rows(), "files", run.files(), "fileKinds", run.fileKinds(),
+				"fileRows", run.fileRows(), "checksums", run.checksums(), "workFiles", run.workFiles(), "created",
+				run.created(), "updated", run.updated(), "unchanged", run.unchanged());
 		neo4j.query("""
 				CREATE (r:ImportRun {id: $id, kind: $kind, status: 'RUNNING', origin: $origin, startedAt: $startedAt,
 				                     rows: $rows, rowsWritten: 0, batchesDone: 0, files: $files, fileKinds: $fileKinds,
@@ -69,10 +60,7 @@ class ImportRuns {
 	}
 
 	void finish(String id, String status, String message) {
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("id", id);
-		p.put("status", status);
-		p.put("message", message);
+		Map<String, Object> p = CypherParameters.of("id", id, "status", status, "message", message);
 		neo4j.query("""
 				MATCH (r:ImportRun {id: $id})
 				SET r.status = $status, r.finishedAt = datetime(), r.message = $message

@@ -20,6 +20,7 @@ import com.taggraph.audit.AuditContext;
 import com.taggraph.audit.AuditTrail;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.graph.CypherParameters;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,6 +105,27 @@ public class ChangeGate {
 		PendingChange change = propose(kind, code, operation.name(), values, arguments, diff, null);
 		audit.record("PROPOSE", kind.changeKind(), code, approved, withChange(approved, change));
 		return true;
+	}
+
+	/**
+	 * Writes the change and records its event (named as the operation) unless
+	 * {@link #holds} holds it for review: the one way an item service writes a governed
+	 * change.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <A> void write(ChangeOperation<A> operation, String code, Map<String, ?> proposed, A arguments,
+			Runnable write) {
+		if (!holds(operation, code, proposed, arguments)) {
+			audit.recorded(operation.kind().changeKind(), code, operation.name(), write);
+		}
+	}
+
+	/**
+	 * {@link #write} of a delete: it proposes {@link #DELETED} and needs no arguments.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void delete(ChangeOperation<NoArguments> operation, String code, Runnable delete) {
+		write(operation, code, DELETED, NoArguments.NONE, delete);
 	}
 
 	/** Runs an approved change's write: {@link #holds} lets it through. */
@@ -209,11 +231,7 @@ public class ChangeGate {
 
 	/** A map that keeps null values (a move to the root proposes parent null). */
 	public static Map<String, Object> values(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
+		return CypherParameters.of(keysAndValues);
 	}
 
 	/** What a delete proposes. */

@@ -13,4 +13,10 @@ package com.taggraph.lifecycle;
  * @param <A> the arguments' type
  */
 public record ChangeOperation<A>(ItemKind kind, String name, Class<A> arguments) {
+
+	/** Deleting an item of the kind: it needs no arguments beyond the code. */
+	public static ChangeOperation<NoArguments> delete(ItemKind kind) {
+		return new ChangeOperation<>(kind, "DELETE", NoArguments.class);
+	}
+
 }

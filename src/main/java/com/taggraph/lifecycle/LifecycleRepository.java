@@ -1,7 +1,6 @@
 package com.taggraph.lifecycle;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,9 @@ import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+
+import com.taggraph.graph.CypherParameters;
+import com.taggraph.graph.CypherRows;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,39 +81,38 @@ class LifecycleRepository {
 
 	/** The {@code replacedBy} code of each item among the codes that names one. */
 	Map<String, String> replacements(ItemKind kind, Collection<String> codes) {
-		Map<String, String> found = new LinkedHashMap<>();
-		neo4j.query("""
+		return CypherRows.pairs(neo4j.query("""
 				UNWIND $codes AS key
 				MATCH (n:%s {code: key}) WHERE n.replacedBy IS NOT NULL
-				RETURN key, n.replacedBy AS replacedBy""".formatted(kind.label()))
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> found.put((String) row.get("key"), (String) row.get("replacedBy")));
-		return found;
+				RETURN key, n.replacedBy AS value""".formatted(kind.label())).bind(List.copyOf(codes)).to("codes"));
 	}
 
-	/** The deprecated tags among the codes, in code order: code, name and replacedBy. */
-	List<Map<String, Object>> deprecatedTags(Collection<String> codes) {
+	/** A deprecated tag and the code of its replacement, if one is named. */
+	record DeprecatedTag(String code, String name, String replacedBy) {
+	}
+
+	/** The deprecated tags among the codes, in code order. */
+	List<DeprecatedTag> deprecatedTags(Collection<String> codes) {
 		return List.copyOf(neo4j.query("""
 				UNWIND $codes AS key
 				MATCH (t:Tag {code: key, status: 'DEPRECATED'})
 				RETURN DISTINCT t.code AS code, t.name AS name, t.replacedBy AS replacedBy
-				ORDER BY code""").bind(List.copyOf(codes)).to("codes").fetch().all());
+				ORDER BY code""")
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetchAs(DeprecatedTag.class)
+			.mappedBy((types, r) -> new DeprecatedTag(r.get("code").asString(), r.get("name").asString(null),
+					r.get("replacedBy").asString(null)))
+			.all());
 	}
 
 	void setStatus(ItemKind kind, String code, LifecycleStatus status, String replacedBy) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("code", code);
-		params.put("status", status.name());
-		params.put("replacedBy", replacedBy);
 		neo4j
 			.query("""
 					MATCH (n:%s {code: $code})
 					SET n.status = $status, n.replacedBy = $replacedBy, n.statusChangedAt = datetime()"""
 				.formatted(kind.label()))
-			.bindAll(params)
+			.bindAll(CypherParameters.of("code", code, "status", status.name(), "replacedBy", replacedBy))
 			.run();
 	}
 
@@ -119,16 +120,10 @@ class LifecycleRepository {
 	// ----------------------------------------------------------------------
 
 	void create(PendingChange change) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", change.id());
-		params.put("kind", change.kind().label());
-		params.put("code", change.code());
-		params.put("operation", change.operation());
-		params.put("by", change.by());
-		params.put("comment", change.comment());
-		params.put("proposed", change.proposed());
-		params.put("arguments", change.arguments());
-		params.put("diff", json.writeValueAsString(change.diff()));
+		Map<String, Object> params = CypherParameters.of("id", change.id(), "kind", change.kind().label(), "code",
+				change.code(), "operation", change.operation(), "by", change.by(), "comment", change.comment(),
+				"proposed", change.proposed(), "arguments", change.arguments(), "diff",
+				json.writeValueAsString(change.diff()));
 		neo4j.query("""
 				MATCH (n:%s {code: $code})
 				CREATE (p:PendingChange {id: $id, kind: $kind, code: $code, operation: $operation, status: 'PENDING',
@@ -171,16 +166,11 @@ class LifecycleRepository {
 	}
 
 	void decide(String id, String status, String reviewer, String comment) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("id", id);
-		params.put("status", status);
-		params.put("reviewer", reviewer);
-		params.put("comment", comment);
 		neo4j
 			.query("""
 					MATCH (p:PendingChange {id: $id})
 					SET p.status = $status, p.reviewedBy = $reviewer, p.reviewedAt = datetime(), p.reviewComment = $comment""")
-			.bindAll(params)
+			.bindAll(CypherParameters.of("id", id, "status", status, "reviewer", reviewer, "comment", comment))
 			.run();
 	}
 
@@ -204,12 +194,8 @@ class LifecycleRepository {
 	}
 
 	private static Map<String, Object> filter(String status, String by, ItemKind kind, List<String> hidden) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("hidden", hidden);
-		params.put("status", status);
-		params.put("by", by);
-		params.put("kind", kind == null ? null : kind.label());
-		return params;
+		return CypherParameters.of("hidden", hidden, "status", status, "by", by, "kind",
+				kind == null ? null : kind.label());
 	}
 
 	private List<PendingChange> changes(String cypher, Map<String, Object> params) {

@@ -66,7 +66,7 @@ public class LifecycleService {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	LifecycleService(LifecycleRepository repository, ChangeGate gate, AuditTrail audit, AuditContext context,
-			List<ChangeApplier<?>> modules) {
+			List<ChangeAppliers> modules) {
 		this.repository = repository;
 		this.gate = gate;
 		this.audit = audit;
@@ -77,7 +77,7 @@ public class LifecycleService {
 			register(new ChangeApplier<>(new ChangeOperation<>(kind, DEPRECATE, Deprecation.class),
 					(code, deprecation) -> retire(kind, code, deprecation.replacedBy())));
 		}
-		modules.forEach(this::register);
+		modules.forEach(module -> module.appliers().forEach(this::register));
 	}
 
 	/** Which applier writes a pending change. */
@@ -339,8 +339,7 @@ public class LifecycleService {
 		}
 		return repository.deprecatedTags(tagCodes)
 			.stream()
-			.map(row -> DeprecationWarning.of((String) row.get("code"), (String) row.get("name"),
-					(String) row.get("replacedBy")))
+			.map(tag -> DeprecationWarning.of(tag.code(), tag.name(), tag.replacedBy()))
 			.toList();
 	}
 

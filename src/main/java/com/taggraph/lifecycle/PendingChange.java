@@ -1,6 +1,9 @@
 package com.taggraph.lifecycle;
 
 import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A change to an item held for review, kept as a {@code :PendingChange} node until a
@@ -24,7 +27,16 @@ public record PendingChange(String id, ItemKind kind, String code, String operat
 	static final String REJECTED = "REJECTED";
 	static final String WITHDRAWN = "WITHDRAWN";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	boolean open() {
 		return PENDING.equals(status);
+	}
+
+	/**
+	 * The proposed values as an object, for the JSON scalar of {@code proposedValues}.
+	 */
+	public Map<?, ?> proposedValues() {
+		return proposed == null ? Map.of() : JSON.readValue(proposed, Map.class);
 	}
 }

@@ -1,6 +1,5 @@
 package com.taggraph.lineage;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
@@ -16,14 +15,8 @@ import com.taggraph.graph.DemoLibraryPart;
 @Order(3)
 class DemoSources implements DemoLibraryPart {
 
-	private final Neo4jClient neo4j;
-
-	DemoSources(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
-	}
-
 	@Override
-	public void write(Map<String, Object> library) {
+	public void write(Map<String, Object> library, Neo4jClient neo4j) {
 		neo4j.query("""
 				UNWIND $systems AS s
 				CREATE (system:SourceSystem {code: s.code, name: s.name, kind: s.kind, description: s.description})
@@ -50,20 +43,8 @@ class DemoSources implements DemoLibraryPart {
 				  CREATE (t)-[:DERIVED_FROM]->(upstream)
 				}
 				""").bind(library.get("tags")).to("tags").run();
-		// a silently skipped MATCH would load half a library; counting the edges catches
-		// that
-		long found = neo4j.query("RETURN COUNT { (:Tag)-[:DERIVED_FROM]->() } AS n")
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		long expected = ((List<?>) library.get("tags")).stream()
-			.mapToLong(tag -> ((List<?>) ((Map<?, ?>) tag).get("derivedFrom")).size())
-			.sum();
-		if (found != expected) {
-			throw new IllegalStateException(
-					"Demo library references sources or tags it does not define; loaded %d derivations, expected %d"
-						.formatted(found, expected));
-		}
+		DemoLibraryPart.requireAllLinked(neo4j, library, "derivedFrom", "(:Tag)-[:DERIVED_FROM]->()", "sources or tags",
+				"derivations");
 	}
 
 }

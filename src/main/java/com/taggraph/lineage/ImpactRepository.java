@@ -1,9 +1,9 @@
 package com.taggraph.lineage;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,13 +29,30 @@ class ImpactRepository {
 	}
 
 	/**
-	 * One row: {@code source} {code, kind, name}; {@code fields}, each {code, name,
-	 * table, tableName, system, systemName}; {@code tags}, each {code, name, classCode,
-	 * className, from: [[code, transform]]} with from every derivation the tag has (the
-	 * caller keeps those inside the impact). Empty for an unknown source. The hidden tags
-	 * are walked as if they did not exist: neither reached nor walked through.
+	 * What a source's impact is shaped from: the source, the codes of its fields, the
+	 * fields some visible tag derives from, and every tag reached.
 	 */
-	Optional<Map<String, Object>> read(String sourceCode, List<String> hidden) {
+	record ImpactRead(Lineage.Node source, List<String> fieldCodes, List<FieldRead> fields, List<TagRead> tags) {
+	}
+
+	/** A field with its table and system, codes and names. */
+	record FieldRead(String code, String name, String table, String tableName, String system, String systemName) {
+	}
+
+	/**
+	 * A tag reached, with its class and every derivation it has (the caller keeps those
+	 * inside the impact).
+	 */
+	record TagRead(String code, String name, String classCode, String className,
+			List<SourceRepository.Derivation> from) {
+	}
+
+	/**
+	 * The impact of the source, read in one statement; empty for an unknown source. The
+	 * hidden tags are walked as if they did not exist: neither reached nor walked
+	 * through.
+	 */
+	Optional<ImpactRead> read(String sourceCode, List<String> hidden) {
 		// The tags are one breadth-first walk from the source itself, each node visited
 		// once (DISTINCT lets
 		// the planner prune). Enumerating the paths from every field instead visits a tag
@@ -97,8 +114,26 @@ class ImpactRepository {
 			.to("code")
 			.bind(hidden)
 			.to("hidden")
-			.fetch()
+			.fetchAs(ImpactRead.class)
+			.mappedBy((types, r) -> new ImpactRead(source(r.get("source")), r.get("fieldCodes").asList(Value::asString),
+					r.get("fields").asList(ImpactRepository::field), r.get("tags").asList(ImpactRepository::tag)))
 			.one();
+	}
+
+	private static Lineage.Node source(Value source) {
+		return new Lineage.Node(source.get("code").asString(), source.get("kind").asString(),
+				source.get("name").asString(null), 0);
+	}
+
+	private static FieldRead field(Value f) {
+		return new FieldRead(f.get("code").asString(), f.get("name").asString(null), f.get("table").asString(null),
+				f.get("tableName").asString(null), f.get("system").asString(null), f.get("systemName").asString(null));
+	}
+
+	private static TagRead tag(Value t) {
+		return new TagRead(t.get("code").asString(), t.get("name").asString(null), t.get("classCode").asString(null),
+				t.get("className").asString(null), t.get("from")
+					.asList(d -> new SourceRepository.Derivation(d.get(0).asString(), d.get(1).asString(null))));
 	}
 
 }

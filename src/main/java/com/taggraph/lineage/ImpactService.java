@@ -16,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.taggraph.customer.segment.SegmentService;
 import com.taggraph.error.DomainException;
+import com.taggraph.lineage.ImpactRepository.FieldRead;
+import com.taggraph.lineage.ImpactRepository.ImpactRead;
+import com.taggraph.lineage.ImpactRepository.TagRead;
+import com.taggraph.lineage.SourceRepository.Derivation;
 import com.taggraph.security.Visibility;
 
 /**
@@ -52,15 +56,14 @@ public class ImpactService {
 			throw DomainException.invalid("maxDepth",
 					"must be between 1 and %d, was %d".formatted(SourceRepository.DEPTH_CAP, depth));
 		}
-		Map<String, Object> row = repository.read(sourceCode, visibility.hidden()).orElse(null);
-		if (row == null) {
+		ImpactRead read = repository.read(sourceCode, visibility.hidden()).orElse(null);
+		if (read == null) {
 			return null;
 		}
-		Map<?, ?> source = (Map<?, ?>) row.get("source");
-		Set<String> fieldCodes = new HashSet<>(strings(row.get("fieldCodes")));
-		Map<String, Map<?, ?>> tagRows = new LinkedHashMap<>();
-		for (Object tag : (List<?>) row.get("tags")) {
-			tagRows.put((String) ((Map<?, ?>) tag).get("code"), (Map<?, ?>) tag);
+		Set<String> fieldCodes = new HashSet<>(read.fieldCodes());
+		Map<String, TagRead> tagRows = new LinkedHashMap<>();
+		for (TagRead tag : read.tags()) {
+			tagRows.put(tag.code(), tag);
 		}
 		Map<String, Integer> degrees = degrees(tagRows, fieldCodes);
 
@@ -75,11 +78,10 @@ public class ImpactService {
 
 		Map<String, Integer> tagsPerClass = new TreeMap<>();
 		for (String code : within) {
-			tagsPerClass.merge((String) tagRows.get(code).get("classCode"), 1, Integer::sum);
+			tagsPerClass.merge(tagRows.get(code).classCode(), 1, Integer::sum);
 		}
 		int customers = segments.customersWithAnyOf(within);
-		Lineage.Node sourceNode = new Lineage.Node((String) source.get("code"), (String) source.get("kind"),
-				(String) source.get("name"), 0);
+		Lineage.Node sourceNode = read.source();
 		if (countsOnly) {
 			return new Impact(sourceNode, List.of(), List.of(), List.of(), List.of(), fieldCodes.size(), within.size(),
 					tagsPerClass.size(), customers, partial);
@@ -89,13 +91,13 @@ public class ImpactService {
 		partial |= listed.size() < within.size();
 		List<Impact.Affected> affected = new ArrayList<>();
 		for (String code : listed) {
-			affected.add(new Impact.Affected(code, (String) tagRows.get(code).get("classCode"), degrees.get(code),
+			affected.add(new Impact.Affected(code, tagRows.get(code).classCode(), degrees.get(code),
 					segments.tagCustomerCount(code)));
 		}
 		List<Impact.AffectedClass> classes = new ArrayList<>();
 		tagsPerClass.forEach((code, count) -> classes.add(new Impact.AffectedClass(code, count)));
 		Graph graph = new Graph(sourceNode);
-		graph.draw(row, tagRows, affected, fieldCodes);
+		graph.draw(read.fields(), tagRows, affected, fieldCodes);
 		return new Impact(sourceNode, List.copyOf(graph.nodes.values()), List.copyOf(graph.edges), affected, classes,
 				fieldCodes.size(), within.size(), tagsPerClass.size(), customers, partial);
 	}
@@ -104,12 +106,12 @@ public class ImpactService {
 	 * Fewest derivation hops from a field in scope to each tag: 1 for a tag derived from
 	 * such a field, one more for each tag-to-tag derivation after that.
 	 */
-	private static Map<String, Integer> degrees(Map<String, Map<?, ?>> tagRows, Set<String> fieldCodes) {
+	private static Map<String, Integer> degrees(Map<String, TagRead> tagRows, Set<String> fieldCodes) {
 		Map<String, List<String>> derivedBy = new HashMap<>();
 		Map<String, Integer> starts = new LinkedHashMap<>();
 		tagRows.forEach((code, tag) -> {
-			for (Object from : (List<?>) tag.get("from")) {
-				String upstream = (String) ((List<?>) from).get(0);
+			for (Derivation from : tag.from()) {
+				String upstream = from.source();
 				if (fieldCodes.contains(upstream)) {
 					starts.put(code, 1);
 				}
@@ -135,23 +137,23 @@ public class ImpactService {
 			nodes.put(source.code(), source);
 		}
 
-		void draw(Map<String, Object> row, Map<String, Map<?, ?>> tagRows, List<Impact.Affected> listed,
+		void draw(List<FieldRead> fieldRows, Map<String, TagRead> tagRows, List<Impact.Affected> listed,
 				Set<String> fieldCodes) {
-			Map<String, Map<?, ?>> fields = new HashMap<>();
-			for (Object field : (List<?>) row.get("fields")) {
-				fields.put((String) ((Map<?, ?>) field).get("code"), (Map<?, ?>) field);
+			Map<String, FieldRead> fields = new HashMap<>();
+			for (FieldRead field : fieldRows) {
+				fields.put(field.code(), field);
 			}
 			Set<String> listedCodes = new HashSet<>();
 			listed.forEach(tag -> listedCodes.add(tag.code()));
 			for (Impact.Affected tag : listed) {
-				Map<?, ?> tagRow = tagRows.get(tag.code());
-				node(tag.code(), "TAG", (String) tagRow.get("name"), tag.degree());
-				String classCode = (String) tagRow.get("classCode");
-				node(classCode, "TAG_CLASS", (String) tagRow.get("className"), tag.degree() + 1);
+				TagRead tagRow = tagRows.get(tag.code());
+				node(tag.code(), "TAG", tagRow.name(), tag.degree());
+				String classCode = tagRow.classCode();
+				node(classCode, "TAG_CLASS", tagRow.className(), tag.degree() + 1);
 				edges.add(new Lineage.Edge(tag.code(), classCode, "IN_CLASS", null));
-				for (Object from : (List<?>) tagRow.get("from")) {
-					String upstream = (String) ((List<?>) from).get(0);
-					String transform = (String) ((List<?>) from).get(1);
+				for (Derivation from : tagRow.from()) {
+					String upstream = from.source();
+					String transform = from.transform();
 					if (listedCodes.contains(upstream)) {
 						edges.add(new Lineage.Edge(tag.code(), upstream, "DERIVED_FROM", transform));
 					}
@@ -163,13 +165,13 @@ public class ImpactService {
 			}
 		}
 
-		private void field(Map<?, ?> field) {
-			String code = (String) field.get("code");
-			String table = (String) field.get("table");
-			String system = (String) field.get("system");
-			node(code, "SOURCE_FIELD", (String) field.get("name"), 0);
-			node(table, "SOURCE_TABLE", (String) field.get("tableName"), 0);
-			node(system, "SOURCE_SYSTEM", (String) field.get("systemName"), 0);
+		private void field(FieldRead field) {
+			String code = field.code();
+			String table = field.table();
+			String system = field.system();
+			node(code, "SOURCE_FIELD", field.name(), 0);
+			node(table, "SOURCE_TABLE", field.tableName(), 0);
+			node(system, "SOURCE_SYSTEM", field.systemName(), 0);
 			edges.add(new Lineage.Edge(code, table, "IN_TABLE", null));
 			edges.add(new Lineage.Edge(table, system, "IN_SYSTEM", null));
 		}
@@ -181,14 +183,6 @@ public class ImpactService {
 			}
 		}
 
-	}
-
-	private static List<String> strings(Object list) {
-		List<String> result = new ArrayList<>();
-		for (Object item : (List<?>) list) {
-			result.add(String.valueOf(item));
-		}
-		return result;
 	}
 
 }

@@ -1,10 +1,14 @@
 package com.taggraph.lineage;
 
+import static com.taggraph.audit.AuditedRelationships.all;
+import static com.taggraph.audit.AuditedRelationships.one;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.graph.GraphModel;
 
 /**
  * The source catalogue's and lineage's relationships, as the change events of tags and
@@ -14,21 +18,11 @@ import com.taggraph.audit.ChangeKind;
 class LineageAudit {
 
 	@Bean
-	AuditedRelationships tagDerivedFrom() {
-		return new AuditedRelationships(ChangeKind.TAG,
-				"derivedFrom: COLLECT { MATCH (n)-[:DERIVED_FROM]->(s) RETURN s.code ORDER BY s.code }");
-	}
-
-	@Bean
-	AuditedRelationships tableSystem() {
-		return new AuditedRelationships(ChangeKind.SOURCE_TABLE,
-				"system: [(n)-[:IN_SYSTEM]->(s:SourceSystem) | s.code][0]");
-	}
-
-	@Bean
-	AuditedRelationships fieldTable() {
-		return new AuditedRelationships(ChangeKind.SOURCE_FIELD,
-				"table: [(n)-[:IN_TABLE]->(t:SourceTable) | t.code][0]");
+	AuditedRelationships lineageRelationships() {
+		// a tag derives from fields and other tags alike
+		return AuditedRelationships.of(all(ChangeKind.TAG, "derivedFrom", GraphModel.DERIVED_FROM, null, "code"),
+				one(ChangeKind.SOURCE_TABLE, "system", GraphModel.IN_SYSTEM, GraphModel.SOURCE_SYSTEM),
+				one(ChangeKind.SOURCE_FIELD, "table", GraphModel.IN_TABLE, GraphModel.SOURCE_TABLE));
 	}
 
 }

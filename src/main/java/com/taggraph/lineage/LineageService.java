@@ -14,6 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.taggraph.error.DomainException;
+import com.taggraph.lineage.SourceRepository.Derivation;
+import com.taggraph.lineage.SourceRepository.Named;
+import com.taggraph.lineage.SourceRepository.WalkedLineage;
+import com.taggraph.lineage.SourceRepository.WalkedNode;
 import com.taggraph.security.Visibility;
 
 /**
@@ -53,9 +57,8 @@ public class LineageService {
 	private Map<String, Lineage> lineages(Collection<String> tagCodes, boolean upstream, int depth,
 			Visibility visibility) {
 		Map<String, Lineage> lineages = new LinkedHashMap<>();
-		for (Map<String, Object> row : repository.lineages(tagCodes, upstream, depth, MAX_PATHS, visibility.hidden())) {
-			String tag = (String) row.get("tag");
-			lineages.put(tag, shape(tag, row, upstream, depth));
+		for (WalkedLineage walk : repository.lineages(tagCodes, upstream, depth, MAX_PATHS, visibility.hidden())) {
+			lineages.put(walk.tag(), shape(walk, upstream, depth));
 		}
 		return lineages;
 	}
@@ -74,10 +77,11 @@ public class LineageService {
 	 * maxDepth, whatever the number of paths), their degrees from a breadth-first walk
 	 * over the derivations read with them; the paths are listed up to the cap.
 	 */
-	private static Lineage shape(String tagCode, Map<String, Object> row, boolean upstream, int depth) {
-		Map<String, Map<?, ?>> walked = new LinkedHashMap<>();
-		for (Object node : (List<?>) row.get("nodes")) {
-			walked.put((String) ((Map<?, ?>) node).get("code"), (Map<?, ?>) node);
+	private static Lineage shape(WalkedLineage walk, boolean upstream, int depth) {
+		String tagCode = walk.tag();
+		Map<String, WalkedNode> walked = new LinkedHashMap<>();
+		for (WalkedNode node : walk.nodes()) {
+			walked.put(node.code(), node);
 		}
 		Map<String, Integer> degrees = degrees(tagCode, walked, upstream);
 		boolean partial = degrees.values().stream().anyMatch(degree -> degree > depth);
@@ -90,46 +94,42 @@ public class LineageService {
 			.filter(e -> e.getValue() <= depth)
 			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
 			.forEach(e -> {
-				Map<?, ?> node = walked.get(e.getKey());
-				add(nodes, e.getKey(), (String) node.get("kind"), (String) node.get("name"), e.getValue());
+				WalkedNode node = walked.get(e.getKey());
+				add(nodes, e.getKey(), node.kind(), node.name(), e.getValue());
 			});
 		for (Lineage.Node node : List.copyOf(nodes.values())) {
-			Map<?, ?> walkedNode = walked.get(node.code());
-			if ("TAG".equals(node.kind())) {
-				for (Object from : (List<?>) walkedNode.get("from")) {
-					String source = (String) ((List<?>) from).get(0);
-					if (nodes.containsKey(source)) {
-						edges.add(new Lineage.Edge(node.code(), source, "DERIVED_FROM",
-								(String) ((List<?>) from).get(1)));
+			WalkedNode walkedNode = walked.get(node.code());
+			if (walkedNode.isTag()) {
+				for (Derivation from : walkedNode.from()) {
+					if (nodes.containsKey(from.source())) {
+						edges.add(new Lineage.Edge(node.code(), from.source(), "DERIVED_FROM", from.transform()));
 					}
 				}
 			}
-			else if (walkedNode.get("table") != null && walkedNode.get("system") != null) {
-				Map<?, ?> table = (Map<?, ?>) walkedNode.get("table");
-				Map<?, ?> system = (Map<?, ?>) walkedNode.get("system");
-				add(nodes, (String) table.get("code"), "SOURCE_TABLE", (String) table.get("name"), node.degree() + 1);
-				add(nodes, (String) system.get("code"), "SOURCE_SYSTEM", (String) system.get("name"),
-						node.degree() + 2);
-				edges.add(new Lineage.Edge(node.code(), (String) table.get("code"), "IN_TABLE", null));
-				edges.add(new Lineage.Edge((String) table.get("code"), (String) system.get("code"), "IN_SYSTEM", null));
-				systems.add((String) system.get("code"));
+			else if (walkedNode.table() != null && walkedNode.system() != null) {
+				Named table = walkedNode.table();
+				Named system = walkedNode.system();
+				add(nodes, table.code(), "SOURCE_TABLE", table.name(), node.degree() + 1);
+				add(nodes, system.code(), "SOURCE_SYSTEM", system.name(), node.degree() + 2);
+				edges.add(new Lineage.Edge(node.code(), table.code(), "IN_TABLE", null));
+				edges.add(new Lineage.Edge(table.code(), system.code(), "IN_SYSTEM", null));
+				systems.add(system.code());
 			}
 		}
 
-		List<?> pathRows = (List<?>) row.get("paths");
+		List<List<String>> pathRows = walk.paths();
 		partial |= pathRows.size() > MAX_PATHS;
 		List<List<String>> paths = new ArrayList<>();
-		for (Object pathRow : pathRows.subList(0, Math.min(pathRows.size(), MAX_PATHS))) {
-			List<String> codes = new ArrayList<>();
-			((List<?>) pathRow).forEach(code -> codes.add((String) code));
+		for (List<String> pathRow : pathRows.subList(0, Math.min(pathRows.size(), MAX_PATHS))) {
+			List<String> codes = new ArrayList<>(pathRow);
 			if (codes.size() - 1 > depth) {
 				partial = true;
 				continue;
 			}
-			Map<?, ?> end = walked.get(codes.get(codes.size() - 1));
-			if (upstream && end != null && end.get("table") != null && end.get("system") != null) {
-				codes.add((String) ((Map<?, ?>) end.get("table")).get("code"));
-				codes.add((String) ((Map<?, ?>) end.get("system")).get("code"));
+			WalkedNode end = walked.get(codes.get(codes.size() - 1));
+			if (upstream && end != null && end.table() != null && end.system() != null) {
+				codes.add(end.table().code());
+				codes.add(end.system().code());
 			}
 			paths.add(codes);
 		}
@@ -141,18 +141,17 @@ public class LineageService {
 	 * Fewest derivation hops from the tag to each node walked: upstream along what each
 	 * tag is derived from, downstream along what is derived from each tag.
 	 */
-	private static Map<String, Integer> degrees(String root, Map<String, Map<?, ?>> walked, boolean upstream) {
+	private static Map<String, Integer> degrees(String root, Map<String, WalkedNode> walked, boolean upstream) {
 		Map<String, List<String>> next = new HashMap<>();
 		walked.forEach((code, node) -> {
-			if ("TAG".equals(node.get("kind"))) {
-				for (Object from : (List<?>) node.get("from")) {
-					String source = (String) ((List<?>) from).get(0);
-					if (walked.containsKey(source)) {
+			if (node.isTag()) {
+				for (Derivation from : node.from()) {
+					if (walked.containsKey(from.source())) {
 						if (upstream) {
-							next.computeIfAbsent(code, k -> new ArrayList<>()).add(source);
+							next.computeIfAbsent(code, k -> new ArrayList<>()).add(from.source());
 						}
 						else {
-							next.computeIfAbsent(source, k -> new ArrayList<>()).add(code);
+							next.computeIfAbsent(from.source(), k -> new ArrayList<>()).add(code);
 						}
 					}
 				}

@@ -27,6 +27,7 @@ import com.taggraph.security.Visibility;
 import com.taggraph.taxonomy.Tag;
 import com.taggraph.taxonomy.TaxonomyService;
 import com.taggraph.web.Connection;
+import com.taggraph.web.Connections;
 
 import graphql.schema.DataFetchingEnvironment;
 
@@ -47,8 +48,11 @@ class SourceCatalogController {
 
 	private final NodeChanges nodeChanges;
 
+	private final Connections connections;
+
 	SourceCatalogController(SourceCatalogService sources, LineageService lineages, TaxonomyService taxonomy,
-			AuditTrail audit, NodeChanges nodeChanges) {
+			AuditTrail audit, NodeChanges nodeChanges, Connections connections) {
+		this.connections = connections;
 		this.sources = sources;
 		this.lineages = lineages;
 		this.taxonomy = taxonomy;
@@ -59,6 +63,11 @@ class SourceCatalogController {
 	@QueryMapping
 	List<SourceSystem> sourceSystems() {
 		return sources.systems();
+	}
+
+	@QueryMapping
+	Connection<SourceSystem> sourceSystemList(ScrollSubrange range) {
+		return connections.page(sources.systems(), range, "sourceSystem", SourceSystem::code);
 	}
 
 	@QueryMapping
@@ -167,6 +176,18 @@ class SourceCatalogController {
 				SourceField::tableCode);
 	}
 
+	/** A page of {@code tables}, through its batch mapping. */
+	@SchemaMapping(typeName = "SourceSystem")
+	CompletableFuture<Connection<SourceTable>> tableList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("tables", range, "sourceTable", SourceTable::code, env);
+	}
+
+	/** A page of {@code fields}, through its batch mapping. */
+	@SchemaMapping(typeName = "SourceTable")
+	CompletableFuture<Connection<SourceField>> fieldList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("fields", range, "sourceField", SourceField::code, env);
+	}
+
 	@BatchMapping(typeName = "SourceTable")
 	Map<SourceTable, SourceSystem> system(List<SourceTable> tables) {
 		Map<String, SourceSystem> byCode = index(sources.systemsByCode(codes(tables, SourceTable::systemCode)),
@@ -201,6 +222,22 @@ class SourceCatalogController {
 	Map<SourceField, List<Tag>> fieldTags(List<SourceField> fields,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return derivedTags(fields, SourceField::code, visibility);
+	}
+
+	/** A page of {@code tags} of a system, table or field, through its batch mapping. */
+	@SchemaMapping(typeName = "SourceSystem", field = "tagList")
+	CompletableFuture<Connection<Tag>> systemTagList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("tags", range, "tag", Tag::code, env);
+	}
+
+	@SchemaMapping(typeName = "SourceTable", field = "tagList")
+	CompletableFuture<Connection<Tag>> tableTagList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("tags", range, "tag", Tag::code, env);
+	}
+
+	@SchemaMapping(typeName = "SourceField", field = "tagList")
+	CompletableFuture<Connection<Tag>> fieldTagList(ScrollSubrange range, DataFetchingEnvironment env) {
+		return connections.beside("tags", range, "tag", Tag::code, env);
 	}
 
 	@BatchMapping(typeName = "SourceSystem", field = "history")

@@ -20,6 +20,8 @@ import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.error.InputRules;
+import com.taggraph.graph.CypherParameters;
+import com.taggraph.graph.GraphModel;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
 
@@ -114,9 +116,8 @@ public class SourceCatalogService {
 		if (repository.exists("SourceSystem", code)) {
 			throw duplicate("source system", code);
 		}
-		var change = audit.change(ChangeKind.SOURCE_SYSTEM, code);
-		repository.createSystem(code, name, kind, description);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.SOURCE_SYSTEM, code, "CREATE",
+				() -> repository.createSystem(code, name, kind, description));
 		return system(code);
 	}
 
@@ -130,9 +131,8 @@ public class SourceCatalogService {
 		}
 		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		require("SourceSystem", "source system", code);
-		var change = audit.change(ChangeKind.SOURCE_SYSTEM, code);
-		repository.updateSystem(code, name, kind, description);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.SOURCE_SYSTEM, code, "UPDATE",
+				() -> repository.updateSystem(code, name, kind, description));
 		return system(code);
 	}
 
@@ -143,9 +143,8 @@ public class SourceCatalogService {
 		}
 		String code = childCode("SourceSystem", "source system", systemCode, "tableName", tableName, "SourceTable",
 				"source table");
-		var change = audit.change(ChangeKind.SOURCE_TABLE, code);
-		repository.createTable(systemCode, code, tableName, name);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.SOURCE_TABLE, code, "CREATE",
+				() -> repository.createTable(systemCode, code, tableName, name));
 		return table(code);
 	}
 
@@ -153,9 +152,7 @@ public class SourceCatalogService {
 	public SourceTable renameTable(String code, String name) {
 		InputRules.requireName("name", name);
 		require("SourceTable", "source table", code);
-		var change = audit.change(ChangeKind.SOURCE_TABLE, code);
-		repository.renameTable(code, name);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.SOURCE_TABLE, code, "UPDATE", () -> repository.renameTable(code, name));
 		return table(code);
 	}
 
@@ -164,9 +161,8 @@ public class SourceCatalogService {
 		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		String code = childCode("SourceTable", "source table", tableCode, "fieldName", fieldName, "SourceField",
 				"source field");
-		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
-		repository.createField(tableCode, code, fieldName, description);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.SOURCE_FIELD, code, "CREATE",
+				() -> repository.createField(tableCode, code, fieldName, description));
 		return field(code);
 	}
 
@@ -174,9 +170,7 @@ public class SourceCatalogService {
 	public SourceField describeField(String code, String description) {
 		InputRules.optionalText("description", description, InputRules.MAX_TEXT);
 		require("SourceField", "source field", code);
-		var change = audit.change(ChangeKind.SOURCE_FIELD, code);
-		repository.describeField(code, description);
-		change.record("UPDATE");
+		audit.recorded(ChangeKind.SOURCE_FIELD, code, "UPDATE", () -> repository.describeField(code, description));
 		return field(code);
 	}
 
@@ -233,9 +227,7 @@ public class SourceCatalogService {
 					path.get(0), String.join(" ← ", cycle)),
 					Map.of("field", "fromTags", "subject", tagCode, "path", cycle));
 		}
-		var change = audit.change(ChangeKind.TAG, tagCode);
-		repository.derive(tagCode, fields, tags, transform);
-		change.record("DERIVE");
+		audit.recorded(ChangeKind.TAG, tagCode, "DERIVE", () -> repository.derive(tagCode, fields, tags, transform));
 	}
 
 	@Transactional
@@ -290,14 +282,12 @@ public class SourceCatalogService {
 			List<Map<String, Object>> fromFields = new ArrayList<>();
 			List<Map<String, Object>> fromTags = new ArrayList<>();
 			for (DerivationRow row : writes) {
-				Map<String, Object> params = new HashMap<>();
-				params.put("tag", row.tagCode());
-				params.put("source", row.sourceCode());
-				params.put("transform", row.transform());
+				Map<String, Object> params = CypherParameters.of("tag", row.tagCode(), "source", row.sourceCode(),
+						"transform", row.transform());
 				(row.isFromField() ? fromFields : fromTags).add(params);
 			}
-			batches(fromFields).forEach(repository::deriveFromFields);
-			batches(fromTags).forEach(repository::deriveFromTags);
+			batches(fromFields).forEach(rows -> repository.deriveFrom(GraphModel.SOURCE_FIELD, rows));
+			batches(fromTags).forEach(rows -> repository.deriveFrom(GraphModel.TAG, rows));
 			// one event for the whole file: the derivations written are in the tags'
 			// lineage
 			eventId = audit.recordImport("lineage-" + java.util.UUID.randomUUID(),

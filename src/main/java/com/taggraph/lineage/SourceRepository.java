@@ -6,8 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+
+import com.taggraph.graph.CypherParameters;
+import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 
 /**
  * The Cypher of the source catalogue and of derivations:
@@ -34,7 +39,7 @@ class SourceRepository {
 					WHERE $codes IS NULL OR s.code IN $codes
 					RETURN s.code AS code, s.name AS name, coalesce(s.kind, 'INTERNAL') AS kind, s.description AS description
 					ORDER BY code""")
-			.bindAll(nullable("codes", codes))
+			.bindAll(CypherParameters.of("codes", codes))
 			.fetchAs(SourceSystem.class)
 			.mappedBy((types, r) -> new SourceSystem(r.get("code").asString(), r.get("name").asString(),
 					r.get("kind").asString(), r.get("description").asString(null)))
@@ -129,19 +134,14 @@ class SourceRepository {
 
 	boolean exists(String label, String code) {
 		// the label is a constant of the service, never request text
-		return neo4j.query("RETURN EXISTS { (:%s {code: $code}) } AS found".formatted(label))
-			.bind(code)
-			.to("code")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		return Nodes.exist(neo4j, label, "code", code);
 	}
 
 	void createSystem(String code, String name, String kind, String description) {
 		neo4j.query("""
 				CREATE (:SourceSystem {code: $code, name: $name, kind: $kind, description: $description,
 				                       createdAt: datetime()})""")
-			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description))
+			.bindAll(CypherParameters.of("code", code, "name", name, "kind", kind, "description", description))
 			.run();
 	}
 
@@ -150,7 +150,7 @@ class SourceRepository {
 				MATCH (s:SourceSystem {code: $code})
 				SET s.name = coalesce($name, s.name), s.kind = coalesce($kind, s.kind),
 				    s.description = coalesce($description, s.description), s.updatedAt = datetime()""")
-			.bindAll(nullable("code", code, "name", name, "kind", kind, "description", description))
+			.bindAll(CypherParameters.of("code", code, "name", name, "kind", kind, "description", description))
 			.run();
 	}
 
@@ -159,7 +159,7 @@ class SourceRepository {
 				MATCH (s:SourceSystem {code: $system})
 				CREATE (:SourceTable {code: $code, tableName: $tableName, name: $name, createdAt: datetime()})
 				       -[:IN_SYSTEM]->(s)""")
-			.bindAll(nullable("system", systemCode, "code", code, "tableName", tableName, "name", name))
+			.bindAll(CypherParameters.of("system", systemCode, "code", code, "tableName", tableName, "name", name))
 			.run();
 	}
 
@@ -174,7 +174,8 @@ class SourceRepository {
 				MATCH (t:SourceTable {code: $table})
 				CREATE (:SourceField {code: $code, name: $fieldName, description: $description, createdAt: datetime()})
 				       -[:IN_TABLE]->(t)""")
-			.bindAll(nullable("table", tableCode, "code", code, "fieldName", fieldName, "description", description))
+			.bindAll(CypherParameters.of("table", tableCode, "code", code, "fieldName", fieldName, "description",
+					description))
 			.run();
 	}
 
@@ -189,11 +190,7 @@ class SourceRepository {
 
 	/** Which of the codes exist with the label (a constant of the service). */
 	List<String> existing(String label, Collection<String> codes) {
-		return List.copyOf(neo4j.query("UNWIND $codes AS code MATCH (n:%s {code: code}) RETURN n.code".formatted(label))
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetchAs(String.class)
-			.all());
+		return Nodes.existing(neo4j, label, codes);
 	}
 
 	/**
@@ -234,8 +231,8 @@ class SourceRepository {
 				  RETURN count(*) AS tags
 				}
 				RETURN fields + tags AS written""")
-			.bindAll(nullable("tag", tagCode, "fields", List.copyOf(fields), "tags", List.copyOf(tags), "transform",
-					transform))
+			.bindAll(CypherParameters.of("tag", tagCode, "fields", List.copyOf(fields), "tags", List.copyOf(tags),
+					"transform", transform))
 			.run();
 	}
 
@@ -268,29 +265,17 @@ class SourceRepository {
 	}
 
 	/**
-	 * Declares a batch of derivations from fields ({@code {tag, source, transform}} each,
-	 * source a field code); a null transform keeps the one declared.
+	 * Declares a batch of derivations ({@code {tag, source, transform}} each) from
+	 * sources with the label ({@link GraphModel#SOURCE_FIELD} or {@link GraphModel#TAG},
+	 * a constant of the service); a null transform keeps the one declared.
 	 */
-	void deriveFromFields(List<Map<String, Object>> rows) {
+	void deriveFrom(String label, List<Map<String, Object>> rows) {
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (t:Tag {code: row.tag})
-				MATCH (f:SourceField {code: row.source})
-				MERGE (t)-[d:DERIVED_FROM]->(f)
-				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
-			.bind(rows)
-			.to("rows")
-			.run();
-	}
-
-	/** As {@link #deriveFromFields}, from tags. */
-	void deriveFromTags(List<Map<String, Object>> rows) {
-		neo4j.query("""
-				UNWIND $rows AS row
-				MATCH (t:Tag {code: row.tag})
-				MATCH (u:Tag {code: row.source})
-				MERGE (t)-[d:DERIVED_FROM]->(u)
-				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""")
+				MATCH (s:%s {code: row.source})
+				MERGE (t)-[d:DERIVED_FROM]->(s)
+				SET d.transform = coalesce(row.transform, d.transform), d.declaredAt = datetime()""".formatted(label))
 			.bind(rows)
 			.to("rows")
 			.run();
@@ -328,7 +313,7 @@ class SourceRepository {
 	 * paths, upstream to a field, downstream to a derived tag, of at most
 	 * {@code maxDepth + 1} hops (one more, to tell whether the depth cut anything).
 	 */
-	List<Map<String, Object>> lineages(Collection<String> tagCodes, boolean upstream, int maxDepth, int maxPaths,
+	List<WalkedLineage> lineages(Collection<String> tagCodes, boolean upstream, int maxDepth, int maxPaths,
 			List<String> hidden) {
 		// the two directions differ only in the arrows and the last label; both texts are
 		// constants here
@@ -336,8 +321,47 @@ class SourceRepository {
 		return List.copyOf(neo4j.query(cypher)
 			.bindAll(
 					Map.of("tags", List.copyOf(tagCodes), "maxDepth", maxDepth, "maxPaths", maxPaths, "hidden", hidden))
-			.fetch()
+			.fetchAs(WalkedLineage.class)
+			.mappedBy((types, r) -> new WalkedLineage(r.get("tag").asString(),
+					r.get("nodes").asList(SourceRepository::walkedNode),
+					r.get("paths").asList(path -> path.asList(Value::asString))))
 			.all());
+	}
+
+	/** A tag's lineage as walked in one statement, before the service shapes it. */
+	record WalkedLineage(String tag, List<WalkedNode> nodes, List<List<String>> paths) {
+	}
+
+	/**
+	 * A node walked: a tag with what it is derived from, or a field with its table and
+	 * system (null when it has none).
+	 */
+	record WalkedNode(String code, String kind, String name, List<Derivation> from, Named table, Named system) {
+
+		boolean isTag() {
+			return "TAG".equals(kind);
+		}
+
+	}
+
+	/** What a tag is derived from (a tag or field code), and how. */
+	record Derivation(String source, String transform) {
+	}
+
+	/** A field's table or system: its code and display name. */
+	record Named(String code, String name) {
+	}
+
+	private static WalkedNode walkedNode(Value node) {
+		Value from = node.get("from");
+		return new WalkedNode(node.get("code").asString(), node.get("kind").asString(), node.get("name").asString(null),
+				from.isNull() ? List.of()
+						: from.asList(d -> new Derivation(d.get(0).asString(), d.get(1).asString(null))),
+				named(node.get("table")), named(node.get("system")));
+	}
+
+	private static Named named(Value value) {
+		return value.isNull() ? null : new Named(value.get("code").asString(), value.get("name").asString(null));
 	}
 
 	private static final String NODE_PROJECTION = """
@@ -384,14 +408,6 @@ class SourceRepository {
 
 	// ---- helpers
 	// ---------------------------------------------------------------------------------
-
-	private static Map<String, Object> nullable(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
-	}
 
 	private static List<String> strings(Object list) {
 		List<String> result = new ArrayList<>();

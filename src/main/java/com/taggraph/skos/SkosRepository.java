@@ -2,7 +2,6 @@ package com.taggraph.skos;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,8 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.CypherParameters;
+import com.taggraph.graph.CypherRows;
 import com.taggraph.graph.GraphModel;
 
 /**
@@ -95,17 +96,10 @@ class SkosRepository {
 
 	/** Free tags (by normalised text) already taken into a tag, with that tag's code. */
 	Map<String, String> synonymTargets(Collection<String> normalized) {
-		Map<String, String> targets = new LinkedHashMap<>();
-		neo4j.query("""
+		return CypherRows.pairs(neo4j.query("""
 				UNWIND $normalized AS n
 				MATCH (:FreeTag {normalized: n})-[:SYNONYM_OF|PROMOTED_TO]->(t:Tag)
-				RETURN n, t.code AS tag""")
-			.bind(List.copyOf(normalized))
-			.to("normalized")
-			.fetch()
-			.all()
-			.forEach(row -> targets.put((String) row.get("n"), (String) row.get("tag")));
-		return targets;
+				RETURN n AS key, t.code AS value""").bind(List.copyOf(normalized)).to("normalized"));
 	}
 
 	// ---- writes
@@ -136,10 +130,10 @@ class SkosRepository {
 
 	void upsertFacets(List<SkosLibrary.FacetEntry> facetEntries, List<SkosLibrary.ValueEntry> valueEntries,
 			String status) {
-		List<Map<String, Object>> facets = rows(facetEntries, f -> row("code", f.code(), "name", f.name(), "criterion",
-				f.criterion(), "parent", f.parent(), "status", status));
+		List<Map<String, Object>> facets = rows(facetEntries, f -> CypherParameters.of("code", f.code(), "name",
+				f.name(), "criterion", f.criterion(), "parent", f.parent(), "status", status));
 		List<Map<String, Object>> values = rows(valueEntries,
-				v -> row("code", v.code(), "name", v.name(), "facet", v.facet()));
+				v -> CypherParameters.of("code", v.code(), "name", v.name(), "facet", v.facet()));
 		inBatches(facets, """
 				UNWIND $rows AS row
 				MERGE (f:Facet {code: row.code})
@@ -160,7 +154,7 @@ class SkosRepository {
 
 	/** Each tag's values become those of the file. */
 	void replaceTagValues(List<SkosLibrary.TagEntry> tags) {
-		inBatches(rows(tags, t -> row("code", t.code(), "values", t.values())), """
+		inBatches(rows(tags, t -> CypherParameters.of("code", t.code(), "values", t.values())), """
 				UNWIND $rows AS row
 				MATCH (t:Tag {code: row.code})
 				OPTIONAL MATCH (t)-[old:HAS_FACET_VALUE]->(:FacetValue)
@@ -176,15 +170,16 @@ class SkosRepository {
 	 * tag.
 	 */
 	void mergeSynonyms(List<Synonym> synonyms) {
-		inBatches(rows(synonyms, f -> row("tag", f.tag(), "text", f.text(), "normalized", f.normalized())), """
-				UNWIND $rows AS row
-				MATCH (t:Tag {code: row.tag})
-				MERGE (f:FreeTag {normalized: row.normalized})
-				  ON CREATE SET f.text = row.text, f.createdAt = datetime()
-				// every spelling is kept, as a promotion keeps them (ＶＩＰ and vip are two altLabels, one free tag)
-				SET f.spellings = CASE WHEN row.text IN [f.text] + coalesce(f.spellings, []) THEN f.spellings
-				                       ELSE coalesce(f.spellings, []) + row.text END
-				MERGE (f)-[:SYNONYM_OF]->(t)""");
+		inBatches(rows(synonyms, f -> CypherParameters
+			.of("tag", f.tag(), "text", f.text(), "normalized", f.normalized())), """
+					UNWIND $rows AS row
+					MATCH (t:Tag {code: row.tag})
+					MERGE (f:FreeTag {normalized: row.normalized})
+					  ON CREATE SET f.text = row.text, f.createdAt = datetime()
+					// every spelling is kept, as a promotion keeps them (ＶＩＰ and vip are two altLabels, one free tag)
+					SET f.spellings = CASE WHEN row.text IN [f.text] + coalesce(f.spellings, []) THEN f.spellings
+					                       ELSE coalesce(f.spellings, []) + row.text END
+					MERGE (f)-[:SYNONYM_OF]->(t)""");
 	}
 
 	/**
@@ -209,11 +204,8 @@ class SkosRepository {
 	}
 
 	private static Map<String, Object> schemeMap(SkosLibrary.Scheme s) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", s.code());
-		map.put("name", s.name());
-		map.put("version", s.version());
-		map.put("note", s.note());
+		Map<String, Object> map = CypherParameters.of("code", s.code(), "name", s.name(), "version", s.version(),
+				"note", s.note());
 		return map;
 	}
 
@@ -222,15 +214,6 @@ class SkosRepository {
 		List<Map<String, Object>> rows = new ArrayList<>(entries.size());
 		entries.forEach(e -> rows.add(row.apply(e)));
 		return rows;
-	}
-
-	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
-	private static Map<String, Object> row(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
 	}
 
 }

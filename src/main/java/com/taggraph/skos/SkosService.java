@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -173,22 +174,14 @@ public class SkosService {
 		var classCodes = library.classes().stream().map(SkosLibrary.ClassEntry::code).collect(Collectors.toSet());
 		var facetCodes = library.facets().stream().map(SkosLibrary.FacetEntry::code).collect(Collectors.toSet());
 		var valueCodes = library.values().stream().map(SkosLibrary.ValueEntry::code).collect(Collectors.toSet());
-		file.classes()
-			.stream()
-			.filter(c -> tagCodes.contains(c.code()))
-			.forEach(c -> problems.add(kindConflict(c.code(), terms.concept(c.code()), "tag", "class")));
-		file.tags()
-			.stream()
-			.filter(t -> classCodes.contains(t.code()))
-			.forEach(t -> problems.add(kindConflict(t.code(), terms.concept(t.code()), "class", "tag")));
-		file.facets()
-			.stream()
-			.filter(f -> valueCodes.contains(f.code()))
-			.forEach(f -> problems.add(kindConflict(f.code(), terms.facet(f.code()), "facet value", "facet")));
-		file.values()
-			.stream()
-			.filter(v -> facetCodes.contains(v.code()))
-			.forEach(v -> problems.add(kindConflict(v.code(), terms.facet(v.code()), "facet", "facet value")));
+		problems.addAll(
+				kindConflicts(file.classes(), SkosLibrary.ClassEntry::code, tagCodes, terms::concept, "tag", "class"));
+		problems
+			.addAll(kindConflicts(file.tags(), SkosLibrary.TagEntry::code, classCodes, terms::concept, "class", "tag"));
+		problems.addAll(kindConflicts(file.facets(), SkosLibrary.FacetEntry::code, valueCodes, terms::facet,
+				"facet value", "facet"));
+		problems.addAll(kindConflicts(file.values(), SkosLibrary.ValueEntry::code, facetCodes, terms::facet, "facet",
+				"facet value"));
 
 		Map<String, String> owners = new HashMap<>();
 		for (SkosLibrary.TagEntry tag : file.tags()) {
@@ -211,9 +204,18 @@ public class SkosService {
 		return problems;
 	}
 
-	private static ImportProblem kindConflict(String code, String iri, String is, String file) {
-		return ImportProblem.ofIri(iri, code, "CODE_CONFLICT",
-				"'%s' is a %s in the library; the file makes it a %s".formatted(code, is, file));
+	/**
+	 * The file's entries of one kind whose codes the library gives to the other kind of
+	 * the same code space.
+	 */
+	private static <E> List<ImportProblem> kindConflicts(List<E> entries, Function<E, String> code,
+			Set<String> otherKind, Function<String, String> iri, String is, String file) {
+		return entries.stream()
+			.map(code)
+			.filter(otherKind::contains)
+			.map(c -> ImportProblem.ofIri(iri.apply(c), c, "CODE_CONFLICT",
+					"'%s' is a %s in the library; the file makes it a %s".formatted(c, is, file)))
+			.toList();
 	}
 
 	private record Counts(int created, int updated, int unchanged) {

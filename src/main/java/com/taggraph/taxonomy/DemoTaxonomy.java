@@ -20,17 +20,14 @@ class DemoTaxonomy implements DemoLibraryPart {
 
 	private static final String APPROVED = LifecycleStatus.APPROVED.name();
 
-	private final Neo4jClient neo4j;
-
 	private final TaxonomyWriter writer;
 
-	DemoTaxonomy(Neo4jClient neo4j, TaxonomyWriter writer) {
-		this.neo4j = neo4j;
+	DemoTaxonomy(TaxonomyWriter writer) {
 		this.writer = writer;
 	}
 
 	@Override
-	public void write(Map<String, Object> library) {
+	public void write(Map<String, Object> library, Neo4jClient neo4j) {
 		neo4j.query("""
 				CREATE (s:Scheme {code: $scheme.code, name: $scheme.name, version: $scheme.version,
 				                  note: $scheme.note, loadedAt: datetime()})

@@ -1,10 +1,13 @@
 package com.taggraph.taxonomy;
 
+import static com.taggraph.audit.AuditedRelationships.one;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.taggraph.audit.AuditedRelationships;
 import com.taggraph.audit.ChangeKind;
+import com.taggraph.graph.GraphModel;
 
 /**
  * The hierarchy's relationships, as the change events of classes and tags record them.
@@ -13,13 +16,9 @@ import com.taggraph.audit.ChangeKind;
 class TaxonomyAudit {
 
 	@Bean
-	AuditedRelationships classParent() {
-		return new AuditedRelationships(ChangeKind.TAG_CLASS, "parent: [(n)-[:BROADER]->(p:TagClass) | p.code][0]");
-	}
-
-	@Bean
-	AuditedRelationships tagClass() {
-		return new AuditedRelationships(ChangeKind.TAG, "tagClass: [(n)-[:IN_CLASS]->(c:TagClass) | c.code][0]");
+	AuditedRelationships taxonomyRelationships() {
+		return AuditedRelationships.of(one(ChangeKind.TAG_CLASS, "parent", GraphModel.BROADER, GraphModel.TAG_CLASS),
+				one(ChangeKind.TAG, "tagClass", GraphModel.IN_CLASS, GraphModel.TAG_CLASS));
 	}
 
 }

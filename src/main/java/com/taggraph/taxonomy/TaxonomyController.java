@@ -146,10 +146,24 @@ class TaxonomyController {
 		return descendantsLoader.load(new DescendantsKey(tagClass.code(), maxDepth));
 	}
 
+	/** A page of {@code descendants}, through the same loader. */
+	@SchemaMapping(typeName = "TagClass")
+	CompletableFuture<Connection<TagClass>> descendantList(TagClass tagClass, @Argument Integer maxDepth,
+			ScrollSubrange range, DataLoader<DescendantsKey, List<TagClass>> descendantsLoader) {
+		return connections.page(descendants(tagClass, maxDepth, descendantsLoader), range, "tagClass", TagClass::code);
+	}
+
 	@SchemaMapping(typeName = "TagClass")
 	CompletableFuture<List<Tag>> tags(TagClass tagClass, @Argument Boolean includeDescendants,
 			DataLoader<ClassTagsKey, List<Tag>> classTagsLoader) {
 		return classTagsLoader.load(new ClassTagsKey(tagClass.code(), Boolean.TRUE.equals(includeDescendants)));
+	}
+
+	/** A page of {@code tags}, through the same loader. */
+	@SchemaMapping(typeName = "TagClass")
+	CompletableFuture<Connection<Tag>> tagList(TagClass tagClass, @Argument Boolean includeDescendants,
+			ScrollSubrange range, DataLoader<ClassTagsKey, List<Tag>> classTagsLoader) {
+		return connections.page(tags(tagClass, includeDescendants, classTagsLoader), range, "tag", Tag::code);
 	}
 
 	@BatchMapping(typeName = "TagClass", field = "history")

@@ -2,7 +2,6 @@ package com.taggraph.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,9 @@ import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.taggraph.graph.CypherParameters;
 import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 
 /**
  * All Cypher of the hierarchy. Every read takes a list of codes and answers for all of
@@ -126,7 +127,7 @@ class TaxonomyRepository {
 				WHERE $maxDepth IS NULL OR length(path) <= $maxDepth
 				WITH key, c, [n IN reverse(nodes(path)) | n.code] AS order
 				ORDER BY key, order
-				RETURN key, %s""".formatted(CLASS_COLUMNS), mapOf("codes", codes, "maxDepth", maxDepth));
+				RETURN key, %s""".formatted(CLASS_COLUMNS), CypherParameters.of("codes", codes, "maxDepth", maxDepth));
 	}
 
 	Map<String, List<Tag>> tagsOfClasses(Collection<String> codes, boolean includeDescendants, List<String> hidden) {
@@ -178,15 +179,15 @@ class TaxonomyRepository {
 				RETURN '' AS key, %s
 				ORDER BY rank, t.code
 				LIMIT $first""".formatted(SEARCH_RANK, TAG_COLUMNS),
-				mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "first", first,
-						"statuses", statuses, "afterRank", afterRank, "afterCode", afterCode, "hidden", hidden))
+				CypherParameters.of("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "first",
+						first, "statuses", statuses, "afterRank", afterRank, "afterCode", afterCode, "hidden", hidden))
 			.getOrDefault("", List.of());
 	}
 
 	int countSearchTags(String text, String normalized, List<String> statuses, List<String> hidden) {
 		return neo4j.query(SEARCH + "RETURN count(t) AS n")
-			.bindAll(mapOf("text", text, "normalized", normalized, "codePrefix", codePrefix(text), "statuses", statuses,
-					"hidden", hidden))
+			.bindAll(CypherParameters.of("text", text, "normalized", normalized, "codePrefix", codePrefix(text),
+					"statuses", statuses, "hidden", hidden))
 			.fetchAs(Integer.class)
 			.mappedBy((types, row) -> row.get("n").asInt())
 			.one()
@@ -229,30 +230,12 @@ class TaxonomyRepository {
 	/**
 	 * Which of the codes are taken, by a class or a tag (the two share one code space).
 	 */
-	Map<String, String> takenCodes(Collection<String> codes) {
-		Map<String, String> taken = new LinkedHashMap<>();
-		neo4j.query("""
-				UNWIND $codes AS key
-				OPTIONAL MATCH (c:TagClass {code: key})
-				OPTIONAL MATCH (t:Tag {code: key})
-				WITH key, CASE WHEN c IS NOT NULL THEN 'class' WHEN t IS NOT NULL THEN 'tag' END AS kind
-				WHERE kind IS NOT NULL
-				RETURN key, kind""")
-			.bind(codes)
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> taken.put((String) row.get("key"), (String) row.get("kind")));
-		return taken;
+	String codeTakenBy(String code) {
+		return Nodes.takenBy(neo4j, code, GraphModel.TAG_CLASS, "class", GraphModel.TAG, "tag");
 	}
 
 	boolean classExists(String code) {
-		return neo4j.query("RETURN EXISTS { (:TagClass {code: $code}) } AS found")
-			.bind(code)
-			.to("code")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		return Nodes.exist(neo4j, GraphModel.TAG_CLASS, "code", code);
 	}
 
 	/** Whether {@code candidate} is {@code code} itself or one of its descendants. */
@@ -267,15 +250,19 @@ class TaxonomyRepository {
 	}
 
 	/** How many lower classes and tags a class still holds. */
-	Map<String, Object> classContents(String code) {
+	record ClassContents(long classes, long tags) {
+	}
+
+	ClassContents classContents(String code) {
 		return neo4j.query("""
 				MATCH (c:TagClass {code: $code})
 				RETURN COUNT { (c)<-[:BROADER]-(:TagClass) } AS classes, COUNT { (c)<-[:IN_CLASS]-(:Tag) } AS tags""")
 			.bind(code)
 			.to("code")
-			.fetch()
+			.fetchAs(ClassContents.class)
+			.mappedBy((types, r) -> new ClassContents(r.get("classes").asLong(), r.get("tags").asLong()))
 			.one()
-			.orElse(Map.of());
+			.orElse(new ClassContents(0, 0));
 	}
 
 	/**
@@ -291,7 +278,7 @@ class TaxonomyRepository {
 					  AND EXISTS { (:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) }
 					  AND NOT EXISTS { (:Tag)-[:IN_CLASS]->(x:TagClass)-[:BROADER]->*(a) WHERE NOT EXISTS { (x)-[:BROADER]->*(c) } }
 					RETURN a.code AS code ORDER BY code""")
-			.bindAll(mapOf("code", code, "newParent", newParent))
+			.bindAll(CypherParameters.of("code", code, "newParent", newParent))
 			.fetchAs(String.class)
 			.all());
 	}
@@ -306,7 +293,7 @@ class TaxonomyRepository {
 				WHERE ($newClass IS NULL OR NOT EXISTS { (:TagClass {code: $newClass})-[:BROADER]->*(a) })
 				  AND NOT EXISTS { (o:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(a) WHERE o <> t }
 				RETURN a.code AS code ORDER BY code""")
-			.bindAll(mapOf("code", code, "newClass", newClass))
+			.bindAll(CypherParameters.of("code", code, "newClass", newClass))
 			.fetchAs(String.class)
 			.all());
 	}
@@ -324,16 +311,21 @@ class TaxonomyRepository {
 	}
 
 	/** What still depends on a tag: tags derived from it, and customers carrying it. */
-	Map<String, Object> tagDependents(String code) {
+	record TagDependents(List<String> derivedTags, long customers) {
+	}
+
+	TagDependents tagDependents(String code) {
 		return neo4j
 			.query("""
 					MATCH (t:Tag {code: $code})
 					RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers""")
 			.bind(code)
 			.to("code")
-			.fetch()
+			.fetchAs(TagDependents.class)
+			.mappedBy((types, r) -> new TagDependents(r.get("derivedTags").asList(v -> v.asString()),
+					r.get("customers").asLong()))
 			.one()
-			.orElse(Map.of());
+			.orElse(new TagDependents(List.of(), 0));
 	}
 
 	// ---- writes
@@ -346,7 +338,7 @@ class TaxonomyRepository {
 				WITH c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
-			.bindAll(mapOf("code", in.code(), "name", in.name(), "criterion", in.criterion(), "exclusive",
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "criterion", in.criterion(), "exclusive",
 					Boolean.TRUE.equals(in.exclusive()), "exhaustive", Boolean.TRUE.equals(in.exhaustive()), "scope",
 					in.scope(), "parentCode", in.parentCode()))
 			.run();
@@ -358,8 +350,8 @@ class TaxonomyRepository {
 				SET c.name = coalesce($name, c.name), c.criterion = coalesce($criterion, c.criterion),
 				    c.exclusive = coalesce($exclusive, c.exclusive), c.exhaustive = coalesce($exhaustive, c.exhaustive),
 				    c.scope = coalesce($scope, c.scope), c.updatedAt = datetime()""")
-			.bindAll(mapOf("code", code, "name", changes.name(), "criterion", changes.criterion(), "exclusive",
-					changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "criterion", changes.criterion(),
+					"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope()))
 			.run();
 	}
 
@@ -371,11 +363,9 @@ class TaxonomyRepository {
 				WITH DISTINCT c
 				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
 				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))
-				SET c.updatedAt = datetime()""").bindAll(mapOf("code", code, "parentCode", newParentCode)).run();
-	}
-
-	void deleteClass(String code) {
-		neo4j.query("MATCH (c:TagClass {code: $code}) DETACH DELETE c").bind(code).to("code").run();
+				SET c.updatedAt = datetime()""")
+			.bindAll(CypherParameters.of("code", code, "parentCode", newParentCode))
+			.run();
 	}
 
 	void createTag(TagInput in) {
@@ -383,7 +373,8 @@ class TaxonomyRepository {
 				MATCH (c:TagClass {code: $classCode})
 				CREATE (t:Tag {code: $code, name: $name, rule: $rule, status: 'DRAFT', createdAt: datetime()})
 				CREATE (t)-[:IN_CLASS]->(c)""")
-			.bindAll(mapOf("code", in.code(), "name", in.name(), "rule", in.rule(), "classCode", in.classCode()))
+			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "rule", in.rule(), "classCode",
+					in.classCode()))
 			.run();
 	}
 
@@ -391,7 +382,7 @@ class TaxonomyRepository {
 		neo4j.query("""
 				MATCH (t:Tag {code: $code})
 				SET t.name = coalesce($name, t.name), t.rule = coalesce($rule, t.rule), t.updatedAt = datetime()""")
-			.bindAll(mapOf("code", code, "name", changes.name(), "rule", changes.rule()))
+			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "rule", changes.rule()))
 			.run();
 	}
 
@@ -405,8 +396,9 @@ class TaxonomyRepository {
 				SET t.updatedAt = datetime()""").bindAll(Map.of("code", code, "classCode", classCode)).run();
 	}
 
-	void deleteTag(String code) {
-		neo4j.query("MATCH (t:Tag {code: $code}) DETACH DELETE t").bind(code).to("code").run();
+	/** Deletes the class or tag (by its label) with its relationships. */
+	void delete(String label, String code) {
+		Nodes.delete(neo4j, label, code);
 	}
 
 	// ---- class-scheme import
@@ -438,11 +430,7 @@ class TaxonomyRepository {
 	}
 
 	List<String> tagCodesAmong(Collection<String> codes) {
-		return List.copyOf(neo4j.query("UNWIND $codes AS key MATCH (t:Tag {code: key}) RETURN t.code")
-			.bind(codes)
-			.to("codes")
-			.fetchAs(String.class)
-			.all());
+		return Nodes.existing(neo4j, GraphModel.TAG, codes);
 	}
 
 	/**
@@ -490,16 +478,10 @@ class TaxonomyRepository {
 	 * skipped).
 	 */
 	void upsertTags(List<TaxonomyWriter.TagRecord> batch) {
-		List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-		for (TaxonomyWriter.TagRecord t : batch) {
-			Map<String, Object> row = new HashMap<>(8);
-			row.put("code", t.code());
-			row.put("classCode", t.classCode());
-			row.put("name", t.name());
-			row.put("rule", t.rule());
-			row.put("status", t.status());
-			rows.add(row);
-		}
+		List<Map<String, Object>> rows = batch.stream()
+			.map(t -> CypherParameters.of("code", t.code(), "classCode", t.classCode(), "name", t.name(), "rule",
+					t.rule(), "status", t.status()))
+			.toList();
 		neo4j.query("""
 				UNWIND $rows AS row
 				MATCH (c:TagClass {code: row.classCode})
@@ -514,18 +496,9 @@ class TaxonomyRepository {
 				CREATE (t)-[:IN_CLASS]->(c)""".formatted(GraphModel.status("t"))).bind(rows).to("rows").run();
 	}
 
-	/** Cypher parameters are often null on purpose, which Map.of refuses. */
 	private static Map<String, Object> classParams(TaxonomyWriter.ClassRecord c) {
-		Map<String, Object> row = new HashMap<>(12);
-		row.put("code", c.code());
-		row.put("parent", c.parent());
-		row.put("name", c.name());
-		row.put("criterion", c.criterion());
-		row.put("exclusive", c.exclusive());
-		row.put("exhaustive", c.exhaustive());
-		row.put("scope", c.scope());
-		row.put("status", c.status());
-		return row;
+		return CypherParameters.of("code", c.code(), "parent", c.parent(), "name", c.name(), "criterion", c.criterion(),
+				"exclusive", c.exclusive(), "exhaustive", c.exhaustive(), "scope", c.scope(), "status", c.status());
 	}
 
 	// ---- mapping
@@ -571,15 +544,6 @@ class TaxonomyRepository {
 	private static Tag toTag(Record r) {
 		return new Tag(r.get("code").asString(), r.get("name").asString(null), r.get("rule").asString(null),
 				r.get("status").asString(), r.get("classCode").asString(null));
-	}
-
-	/** Map.of refuses nulls, but Cypher parameters are often null on purpose. */
-	private static Map<String, Object> mapOf(Object... keysAndValues) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return map;
 	}
 
 }

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.taggraph.lifecycle.ChangeApplier;
+import com.taggraph.lifecycle.ChangeAppliers;
 import com.taggraph.lifecycle.ChangeOperation;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.NoArguments;
@@ -22,16 +23,14 @@ class TaxonomyReview {
 	static final ChangeOperation<ClassMove> MOVE_CLASS = new ChangeOperation<>(ItemKind.TAG_CLASS, "MOVE",
 			ClassMove.class);
 
-	static final ChangeOperation<NoArguments> DELETE_CLASS = new ChangeOperation<>(ItemKind.TAG_CLASS, "DELETE",
-			NoArguments.class);
+	static final ChangeOperation<NoArguments> DELETE_CLASS = ChangeOperation.delete(ItemKind.TAG_CLASS);
 
 	static final ChangeOperation<TagChanges> UPDATE_TAG = new ChangeOperation<>(ItemKind.TAG, "UPDATE",
 			TagChanges.class);
 
 	static final ChangeOperation<TagMove> MOVE_TAG = new ChangeOperation<>(ItemKind.TAG, "MOVE", TagMove.class);
 
-	static final ChangeOperation<NoArguments> DELETE_TAG = new ChangeOperation<>(ItemKind.TAG, "DELETE",
-			NoArguments.class);
+	static final ChangeOperation<NoArguments> DELETE_TAG = ChangeOperation.delete(ItemKind.TAG);
 
 	/** Where a class moves: under this class, or to the root when null. */
 	record ClassMove(String newParentCode) {
@@ -42,33 +41,13 @@ class TaxonomyReview {
 	}
 
 	@Bean
-	ChangeApplier<TagClassChanges> updateClass(TaxonomyService taxonomy) {
-		return new ChangeApplier<>(UPDATE_CLASS, taxonomy::updateTagClass);
-	}
-
-	@Bean
-	ChangeApplier<ClassMove> moveClass(TaxonomyService taxonomy) {
-		return new ChangeApplier<>(MOVE_CLASS, (code, move) -> taxonomy.moveTagClass(code, move.newParentCode()));
-	}
-
-	@Bean
-	ChangeApplier<NoArguments> deleteClass(TaxonomyService taxonomy) {
-		return new ChangeApplier<>(DELETE_CLASS, (code, none) -> taxonomy.deleteTagClass(code));
-	}
-
-	@Bean
-	ChangeApplier<TagChanges> updateTag(TaxonomyService taxonomy) {
-		return new ChangeApplier<>(UPDATE_TAG, taxonomy::updateTag);
-	}
-
-	@Bean
-	ChangeApplier<TagMove> moveTag(TaxonomyService taxonomy) {
-		return new ChangeApplier<>(MOVE_TAG, (code, move) -> taxonomy.moveTag(code, move.classCode()));
-	}
-
-	@Bean
-	ChangeApplier<NoArguments> deleteTag(TaxonomyService taxonomy) {
-		return new ChangeApplier<>(DELETE_TAG, (code, none) -> taxonomy.deleteTag(code));
+	ChangeAppliers taxonomyAppliers(TaxonomyService taxonomy) {
+		return ChangeAppliers.of(new ChangeApplier<>(UPDATE_CLASS, taxonomy::updateTagClass),
+				new ChangeApplier<>(MOVE_CLASS, (code, move) -> taxonomy.moveTagClass(code, move.newParentCode())),
+				ChangeApplier.byCode(DELETE_CLASS, taxonomy::deleteTagClass),
+				new ChangeApplier<>(UPDATE_TAG, taxonomy::updateTag),
+				new ChangeApplier<>(MOVE_TAG, (code, move) -> taxonomy.moveTag(code, move.classCode())),
+				ChangeApplier.byCode(DELETE_TAG, taxonomy::deleteTag));
 	}
 
 }

@@ -7,6 +7,8 @@ import static com.taggraph.error.InputRules.codeProblem;
 import static com.taggraph.error.InputRules.count;
 import static com.taggraph.error.InputRules.nameProblem;
 import static com.taggraph.error.InputRules.requireCode;
+import static com.taggraph.error.InputRules.requireEmpty;
+import static com.taggraph.error.InputRules.requireFreeCode;
 import static com.taggraph.error.InputRules.requireName;
 
 import java.util.ArrayList;
@@ -28,16 +30,17 @@ import com.taggraph.audit.AuditTrail;
 import com.taggraph.audit.ChangeKind;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
+import com.taggraph.error.InputRules.Held;
 import com.taggraph.importing.ImportOutcome;
 import com.taggraph.importing.ImportProblem;
 import com.taggraph.lifecycle.ChangeGate;
 import com.taggraph.lifecycle.ItemKind;
 import com.taggraph.lifecycle.LifecycleStatus;
-import com.taggraph.lifecycle.NoArguments;
 import com.taggraph.security.Visibility;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.text.NormalizedText;
+import com.taggraph.graph.GraphModel;
 import com.taggraph.graph.Keyset;
 
 /**
@@ -248,7 +251,7 @@ public class TaxonomyService {
 			requireCode("parentCode", in.parentCode());
 		}
 		repository.lockTaxonomy();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (in.parentCode() != null && !repository.classExists(in.parentCode())) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown parent class '%s' of new class '%s'".formatted(in.parentCode(), in.code()),
@@ -262,9 +265,7 @@ public class TaxonomyService {
 					"new class '%s' holds no tag yet, so it cannot be exhaustive: create it, add its tags, then mark it exhaustive"
 						.formatted(in.code()));
 		}
-		var change = audit.change(ChangeKind.TAG_CLASS, in.code());
-		repository.createClass(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.TAG_CLASS, in.code(), "CREATE", () -> repository.createClass(in));
 		return repository.findClass(in.code()).orElseThrow();
 	}
 
@@ -277,7 +278,7 @@ public class TaxonomyService {
 		optionalText("scope", changes.scope(), MAX_CODE);
 		requireClass(code);
 		if (changes.criterion() != null && changes.criterion().isBlank()
-				&& ((Number) repository.classContents(code).get("classes")).longValue() > 0) {
+				&& repository.classContents(code).classes() > 0) {
 			throw structural(DIVISION_WITHOUT_CRITERION, code, "criterion",
 					"class '%s' has lower classes, so its criterion cannot be emptied".formatted(code));
 		}
@@ -287,12 +288,7 @@ public class TaxonomyService {
 		}
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
 				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
-		if (gate.holds(TaxonomyReview.UPDATE_CLASS, code, given, changes)) {
-			return repository.findClass(code).orElseThrow();
-		}
-		var change = audit.change(ChangeKind.TAG_CLASS, code);
-		repository.updateClass(code, changes);
-		change.record("UPDATE");
+		gate.write(TaxonomyReview.UPDATE_CLASS, code, given, changes, () -> repository.updateClass(code, changes));
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -322,13 +318,8 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving class '%s' away".formatted(code));
 		}
-		if (gate.holds(TaxonomyReview.MOVE_CLASS, code, ChangeGate.values("parent", newParentCode),
-				new TaxonomyReview.ClassMove(newParentCode))) {
-			return repository.findClass(code).orElseThrow();
-		}
-		var change = audit.change(ChangeKind.TAG_CLASS, code);
-		repository.moveClass(code, newParentCode);
-		change.record("MOVE");
+		gate.write(TaxonomyReview.MOVE_CLASS, code, ChangeGate.values("parent", newParentCode),
+				new TaxonomyReview.ClassMove(newParentCode), () -> repository.moveClass(code, newParentCode));
 		return repository.findClass(code).orElseThrow();
 	}
 
@@ -336,21 +327,10 @@ public class TaxonomyService {
 	public String deleteTagClass(String code) {
 		repository.lockTaxonomy();
 		requireClass(code);
-		Map<String, Object> contents = repository.classContents(code);
-		long classes = ((Number) contents.get("classes")).longValue();
-		long tags = ((Number) contents.get("tags")).longValue();
-		if (classes > 0 || tags > 0) {
-			throw new DomainException(ErrorCode.NOT_EMPTY,
-					"class '%s' still holds %s and %s; move or delete them first".formatted(code,
-							count(classes, "lower class", "lower classes"), count(tags, "tag", "tags")),
-					Map.of("subject", code, "classes", classes, "tags", tags));
-		}
-		if (gate.holds(TaxonomyReview.DELETE_CLASS, code, ChangeGate.DELETED, NoArguments.NONE)) {
-			return code;
-		}
-		var change = audit.change(ChangeKind.TAG_CLASS, code);
-		repository.deleteClass(code);
-		change.record("DELETE");
+		TaxonomyRepository.ClassContents contents = repository.classContents(code);
+		requireEmpty("class", code, new Held("classes", contents.classes(), "lower class", "lower classes"),
+				new Held("tags", contents.tags(), "tag", "tags"), "move or delete them first");
+		gate.delete(TaxonomyReview.DELETE_CLASS, code, () -> repository.delete(GraphModel.TAG_CLASS, code));
 		return code;
 	}
 
@@ -364,15 +344,13 @@ public class TaxonomyService {
 		requireCode("classCode", in.classCode());
 		optionalText("rule", in.rule(), MAX_TEXT);
 		repository.lockTaxonomy();
-		requireFreeCode(in.code());
+		requireFreeCode(in.code(), repository.codeTakenBy(in.code()));
 		if (!repository.classExists(in.classCode())) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"unknown class '%s' for new tag '%s'".formatted(in.classCode(), in.code()),
 					Map.of("field", "classCode", "subject", in.classCode()));
 		}
-		var change = audit.change(ChangeKind.TAG, in.code());
-		repository.createTag(in);
-		change.record("CREATE");
+		audit.recorded(ChangeKind.TAG, in.code(), "CREATE", () -> repository.createTag(in));
 		return repository.findTag(in.code(), List.of()).orElseThrow();
 	}
 
@@ -384,12 +362,7 @@ public class TaxonomyService {
 		optionalText("rule", changes.rule(), MAX_TEXT);
 		requireTag(code);
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "rule", changes.rule());
-		if (gate.holds(TaxonomyReview.UPDATE_TAG, code, given, changes)) {
-			return repository.findTag(code, List.of()).orElseThrow();
-		}
-		var change = audit.change(ChangeKind.TAG, code);
-		repository.updateTag(code, changes);
-		change.record("UPDATE");
+		gate.write(TaxonomyReview.UPDATE_TAG, code, given, changes, () -> repository.updateTag(code, changes));
 		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
@@ -404,22 +377,17 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "moving tag '%s' away".formatted(code));
 		}
-		if (gate.holds(TaxonomyReview.MOVE_TAG, code, ChangeGate.values("tagClass", classCode),
-				new TaxonomyReview.TagMove(classCode))) {
-			return repository.findTag(code, List.of()).orElseThrow();
-		}
-		var change = audit.change(ChangeKind.TAG, code);
-		repository.moveTag(code, classCode);
-		change.record("MOVE");
+		gate.write(TaxonomyReview.MOVE_TAG, code, ChangeGate.values("tagClass", classCode),
+				new TaxonomyReview.TagMove(classCode), () -> repository.moveTag(code, classCode));
 		return repository.findTag(code, List.of()).orElseThrow();
 	}
 
 	@Transactional
 	public String deleteTag(String code) {
 		requireTag(code);
-		Map<String, Object> dependents = repository.tagDependents(code);
-		List<?> derived = (List<?>) dependents.get("derivedTags");
-		long customers = ((Number) dependents.get("customers")).longValue();
+		TaxonomyRepository.TagDependents dependents = repository.tagDependents(code);
+		List<String> derived = dependents.derivedTags();
+		long customers = dependents.customers();
 		if (!derived.isEmpty() || customers > 0) {
 			throw new DomainException(ErrorCode.NOT_EMPTY,
 					"tag '%s' is still used: %s derive from it %s and %s carry it".formatted(code,
@@ -430,12 +398,7 @@ public class TaxonomyService {
 		if (!emptied.isEmpty()) {
 			throw emptiedExhaustive(emptied, "deleting tag '%s'".formatted(code));
 		}
-		if (gate.holds(TaxonomyReview.DELETE_TAG, code, ChangeGate.DELETED, NoArguments.NONE)) {
-			return code;
-		}
-		var change = audit.change(ChangeKind.TAG, code);
-		repository.deleteTag(code);
-		change.record("DELETE");
+		gate.delete(TaxonomyReview.DELETE_TAG, code, () -> repository.delete(GraphModel.TAG, code));
 		return code;
 	}
 
@@ -582,15 +545,6 @@ public class TaxonomyService {
 	private static DomainException structural(String rule, String subject, String field, String message) {
 		return new DomainException(ErrorCode.STRUCTURAL_RULE, message,
 				Map.of("rule", rule, "subject", subject, "field", field));
-	}
-
-	private void requireFreeCode(String code) {
-		String kind = repository.takenCodes(List.of(code)).get(code);
-		if (kind != null) {
-			throw new DomainException(ErrorCode.DUPLICATE_CODE,
-					"code '%s' is already used by a %s".formatted(code, kind),
-					Map.of("field", "code", "subject", code));
-		}
 	}
 
 	private static void optionalText(String field, String value, int max) {

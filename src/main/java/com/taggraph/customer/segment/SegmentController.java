@@ -139,6 +139,12 @@ class SegmentController {
 		return segments.savedSegments(visibility);
 	}
 
+	@QueryMapping
+	Connection<SavedSegment> segmentList(ScrollSubrange range,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return connections.page(segments.savedSegments(visibility), range, "segment", SavedSegment::name);
+	}
+
 	@SchemaMapping(typeName = "SavedSegment")
 	int count(SavedSegment saved) {
 		return saved.segment().count();
@@ -171,6 +177,14 @@ class SegmentController {
 	List<RuleViolation> ruleViolations(@Argument String classCode,
 			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		return segments.ruleViolations(classCode, visibility);
+	}
+
+	/** Keyed by class, then kind: the order of the list. */
+	@QueryMapping
+	Connection<RuleViolation> ruleViolationList(@Argument String classCode, ScrollSubrange range,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
+		return connections.page(segments.ruleViolations(classCode, visibility), range, "ruleViolation",
+				v -> v.tagClass().code() + " " + v.kind());
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 import com.taggraph.graph.GraphModel;
+import com.taggraph.graph.Nodes;
 import com.taggraph.taxonomy.Tag;
 
 /**
@@ -161,12 +162,7 @@ class SegmentRepository {
 	// -----------------------------------------------------------------------
 
 	boolean segmentExists(String name) {
-		return neo4j.query("RETURN EXISTS { (:Segment {name: $name}) } AS found")
-			.bind(name)
-			.to("name")
-			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+		return Nodes.exist(neo4j, GraphModel.SEGMENT, "name", name);
 	}
 
 	/** Creates the segment and returns its creation time. */
@@ -180,14 +176,20 @@ class SegmentRepository {
 			.orElseThrow();
 	}
 
-	/**
-	 * Name, definition (JSON) and creation time of every saved segment, ordered by name.
-	 */
-	List<Map<String, Object>> segments() {
+	/** A saved segment as stored: its definition is JSON text. */
+	record StoredSegment(String name, String definition, String createdAt) {
+	}
+
+	/** Every saved segment, ordered by name. */
+	List<StoredSegment> segments() {
 		return List.copyOf(neo4j.query("""
 				MATCH (s:Segment)
 				RETURN s.name AS name, s.definition AS definition, toString(s.createdAt) AS createdAt
-				ORDER BY name""").fetch().all());
+				ORDER BY name""")
+			.fetchAs(StoredSegment.class)
+			.mappedBy((types, r) -> new StoredSegment(r.get("name").asString(), r.get("definition").asString(null),
+					r.get("createdAt").asString(null)))
+			.all());
 	}
 
 	boolean deleteSegment(String name) {

@@ -239,8 +239,8 @@ public class SegmentService {
 	 */
 	@Transactional(readOnly = true)
 	public List<SavedSegment> savedSegments(Visibility visibility) {
-		List<Map<String, Object>> rows = repository.segments();
-		List<SegmentWhere> definitions = rows.stream().map(row -> parse((String) row.get("definition"))).toList();
+		List<SegmentRepository.StoredSegment> rows = repository.segments();
+		List<SegmentWhere> definitions = rows.stream().map(row -> parse(row.definition())).toList();
 		Set<String> codes = new LinkedHashSet<>();
 		definitions.forEach(d -> codes.addAll(d.codes()));
 		IndexSnapshot snapshot = index.snapshot();
@@ -250,7 +250,7 @@ public class SegmentService {
 			SegmentWhere where = visibility.seesEveryTag() ? definitions.get(i)
 					: withoutHidden(definitions.get(i), visibility);
 			List<String> missing = where.codes().stream().filter(code -> !resolved.containsKey(code)).toList();
-			saved.add(new SavedSegment((String) rows.get(i).get("name"), where, (String) rows.get(i).get("createdAt"),
+			saved.add(new SavedSegment(rows.get(i).name(), where, rows.get(i).createdAt(),
 					evaluate(where, resolved, snapshot), missing));
 		}
 		return saved;
