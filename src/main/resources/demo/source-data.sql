@@ -196,7 +196,7 @@ SELECT cons_no AS CONS_NO,
 	CASE WHEN sort <> '03' AND (trade = '4710' OR u(i, 'tmp') < 0.01) AND ps_date > DATE '2026-06-30' - 700 THEN '1' ELSE '0' END AS TMP_FLAG,
 	CASE WHEN sort <> '03' AND (trade = '4710' OR u(i, 'tmp') < 0.01) AND ps_date > DATE '2026-06-30' - 700
 		THEN DATE '2026-06-30' + (5 + floor(360 * u(i, 'tmpdue')))::INT END AS DUE_DATE,
-	ps_date - (5 + floor(55 * u(i, 'build')))::INT AS BUILD_DATE, ps_date AS PS_DATE,
+	ps_date - (5 + floor(10 * u(i, 'build')))::INT AS BUILD_DATE, ps_date AS PS_DATE,
 	'33401' || substr(area_code, 5, 2) || '0' AS ORG_NO, urban AS URBAN_RURAL_FLAG
 FROM c ORDER BY i;
 CREATE OR REPLACE TABLE S1.C_CONS_PRC AS SELECT cons_no AS CONS_NO, prc_code AS PRC_CODE FROM c ORDER BY i;
@@ -299,14 +299,14 @@ FROM c, mon;
 -- daily consumption 2025-11-01..2026-06-30 (metered, after anomalies; true_kwh is what flowed)
 CREATE OR REPLACE TEMP TABLE dly AS
 WITH d AS (
-	SELECT c.i, c.rtype, c.ev_kw, c.valley, c.anomaly, dt::DATE AS dt, p.kwh AS plan_kwh,
+	SELECT c.i, c.rtype, c.ev_kw, c.valley, c.anomaly, dt::DATE AS dt, p.kwh / p.active / ((5 + 2 * c.wr) / 7) AS plan_kwh,
 		(CASE WHEN dayofweek(dt) IN (0, 6) THEN c.wr ELSE 1 END) * (0.93 + 0.14 * u3(c.i, dt::DATE, 'dnoise')) AS raw,
 		c.rtype = 'ev' AND u3(c.i, dt::DATE, 'ev') < 0.45 AS ev_day
 	FROM c, range(DATE '2025-11-01', DATE '2026-07-01', INTERVAL 1 DAY) r(dt)
 	JOIN plan p ON p.i = c.i AND p.m = date_trunc('month', dt)::DATE
 	WHERE dt >= c.ps_date),
 e AS (
-	SELECT *, plan_kwh * raw / sum(raw) OVER (PARTITION BY i, date_trunc('month', dt)) AS base,
+	SELECT *, plan_kwh * raw AS base,
 		CASE WHEN ev_day THEN ev_kw * 4 ELSE 0 END AS ev,
 		CASE WHEN anomaly = 'drop' AND dt >= DATE '2026-05-20' THEN 0.25 WHEN anomaly = 'zero' AND dt >= DATE '2026-05-25' THEN 0
 			WHEN anomaly = 'theft' AND dt >= DATE '2026-04-15' THEN 0.06 ELSE 1 END AS mult
@@ -404,3 +404,279 @@ SELECT CONS_NO, AMT_YM, PRC_TS_CODE, LADDER_LEVEL, SETTLE_APQ FROM (
 	FROM bill JOIN c USING (i), (VALUES ('01'), ('02'), ('03'), ('04')) ts(code)
 	WHERE bill.sort <> '03')
 ORDER BY i, AMT_YM, PRC_TS_CODE, LADDER_LEVEL;
+-- S2 AMI: daily frozen readings (cumulative kWh, total and valley register), curves and events ----------
+CREATE OR REPLACE TABLE S2.E_MP_DAY_READ AS
+SELECT c.cons_no AS CONS_NO, dt AS DATA_DATE,
+	round(1000 + 40000 * u(i, 'reading') + sum(kwh) OVER w, 2)::DECIMAL(14, 2) AS PAP_R,
+	round(300 + 12000 * u(i, 'reading') + sum(valley_kwh) OVER w, 2)::DECIMAL(14, 2) AS PAP_R4
+FROM dly JOIN c USING (i)
+WINDOW w AS (PARTITION BY i ORDER BY dt);
+-- 96-point active power (kW): the last 30 days for everyone, the last 3 months for high-voltage customers;
+-- the mean of a day's points times 24 is that day's kWh
+CREATE OR REPLACE TABLE S2.E_MP_POWER_CURVE AS
+SELECT cons_no AS CONS_NO, dt AS DATA_DATE,
+	list_transform(shape_p, lambda x, k: round(x * scale + CASE WHEN k > 92 OR k <= 12 THEN ev ELSE 0 END, 3)) AS P1_P96
+FROM (SELECT c.cons_no, d.dt, c.shape_p, d.base * d.mult / 24 AS scale, CASE WHEN d.ev_day THEN c.ev_kw * d.mult ELSE 0 END AS ev
+	FROM (SELECT * FROM dly WHERE dt >= DATE '2026-04-01') d JOIN c USING (i)
+	WHERE d.dt >= DATE '2026-06-01' OR c.sort = '01');
+-- daily mean phase-A current of low-voltage meters (follows the energy that really flowed)
+CREATE OR REPLACE TABLE S2.E_MP_CUR_CURVE AS
+SELECT c.cons_no AS CONS_NO, dly.dt AS DATA_DATE,
+	round(dly.true_kwh / 24 / CASE WHEN c.volt = 'AC02202' THEN 0.22 ELSE 0.66 END * (0.97 + 0.06 * u3(i, dly.dt, 'ia')), 3)::DECIMAL(10, 3) AS I_A
+FROM dly JOIN c USING (i)
+WHERE c.sort <> '01' AND dly.dt >= DATE '2026-06-01';
+-- hourly phase-A voltage of low-voltage meters; customers at the far end of an overloaded area sag in the evening
+CREATE OR REPLACE TABLE S2.E_MP_VOL_CURVE AS
+SELECT c.cons_no AS CONS_NO, dly.dt AS DATA_DATE,
+	list_transform(range(24), lambda h: round(221 + 6 * (u3(i, dly.dt, 'v') - 0.5)
+		+ CASE WHEN h BETWEEN 18 AND 21 THEN CASE WHEN tg2.heavy AND u(i, 'far') < 0.5 THEN -28 ELSE -3 END WHEN h < 6 THEN 2 ELSE 0 END, 1)) AS U_A
+FROM dly JOIN c USING (i) JOIN topo USING (i) JOIN tg2 USING (tg_id)
+WHERE c.sort <> '01' AND dly.dt >= DATE '2026-06-01';
+CREATE OR REPLACE TABLE S2.E_MP_FACTOR_CURVE AS
+SELECT c.cons_no AS CONS_NO, dly.dt AS DATA_DATE,
+	round(CASE WHEN u(i, 'pf') < 0.15 THEN 0.76 + 0.1 * u(i, 'pf2') ELSE 0.91 + 0.07 * u(i, 'pf2') END
+		+ 0.02 * (u3(i, dly.dt, 'pfd') - 0.5), 3)::DECIMAL(5, 3) AS PF
+FROM dly JOIN c USING (i)
+WHERE c.sort <> '03' AND dly.dt >= DATE '2026-06-01';
+CREATE OR REPLACE TABLE S2.E_METER_EVENT AS
+SELECT * FROM (
+	SELECT c.cons_no AS CONS_NO, TIMESTAMP '2026-06-30 23:59:00' - INTERVAL (floor(u3(i, k, 'evt') * 29 * 1440)) MINUTE AS EVENT_TIME,
+		pick(u3(i, k, 'evtype'), ['01', '02', '03', '04', '05', '06', '07', '08']) AS EVENT_TYPE
+	FROM c, range(2) r(k) WHERE u(i, 'mev') < 0.02 AND (k = 0 OR u(i, 'mev2') < 0.3)
+	UNION ALL
+	SELECT c.cons_no, TIMESTAMP '2026-05-31 00:00:00' - INTERVAL (floor(u(i, 'evtold') * 150 * 1440)) MINUTE,
+		pick(u(i, 'evtype'), ['01', '02', '03', '04', '05', '06', '07', '08'])
+	FROM c WHERE u(i, 'mev') >= 0.02 AND u(i, 'mev') < 0.05
+	UNION ALL
+	SELECT c.cons_no, TIMESTAMP '2026-04-14 02:10:00', '01' FROM c WHERE anomaly = 'theft')
+ORDER BY CONS_NO, EVENT_TIME;
+-- outages hit a whole transformer area
+CREATE OR REPLACE TEMP TABLE outage AS
+SELECT tg_id, k, TIMESTAMP '2025-07-01 00:00:00' + INTERVAL (floor(u3(tg_id, k, 'out') * 364 * 1440)) MINUTE AS start_time,
+	60 + floor(300 * u3(tg_id, k, 'outlen'))::INT AS minutes
+FROM (SELECT tg_id, unnest(range(n_out)) AS k FROM tg2);
+CREATE OR REPLACE TABLE S2.E_METER_EVENT_NO_POWER AS
+SELECT topo.cons_no AS CONS_NO, o.start_time AS START_TIME, o.start_time + INTERVAL (o.minutes) MINUTE AS END_TIME
+FROM outage o JOIN topo USING (tg_id)
+ORDER BY topo.i, START_TIME;
+CREATE OR REPLACE TABLE S2.E_TG_LOAD AS
+SELECT tg_id AS TG_ID, dt::DATE AS DATA_DATE,
+	round(CASE WHEN heavy THEN 72 + 30 * u3(tg_id, dt::DATE, 'load') ELSE 25 + 50 * u3(tg_id, dt::DATE, 'load') END, 1)::DECIMAL(5, 1) AS LOAD_RATE
+FROM tg2, range(DATE '2026-06-01', DATE '2026-07-01', INTERVAL 1 DAY) r(dt)
+WHERE public
+ORDER BY tg_id, dt;
+CREATE OR REPLACE TABLE S2.E_TG_LOSS_DAY AS
+SELECT tg_id AS TG_ID, dt::DATE AS DATA_DATE, round(loss + 2 * (u3(tg_id, dt::DATE, 'lossd') - 0.5), 2)::DECIMAL(6, 2) AS LOSS_RATE
+FROM tg2, range(DATE '2026-06-01', DATE '2026-07-01', INTERVAL 1 DAY) r(dt)
+WHERE public
+ORDER BY tg_id, dt;
+-- S3 95598: calls and work orders over two years ----------------------------------------------------
+CREATE OR REPLACE TEMP TABLE wk AS
+WITH base AS (
+	SELECT c.i, c.cons_no, y, unnest(range(CASE WHEN c.persona = 'hotline' THEN 3 + floor(4 * u3(i, y, 'ncall'))::INT
+		WHEN u3(i, y, 'ncall') < 0.18 THEN 1 WHEN u3(i, y, 'ncall') < 0.24 THEN 2 ELSE 0 END)) AS k
+	FROM c, (VALUES (0), (1)) t(y)),
+typed AS (
+	SELECT i, cons_no, 'b' || y || k AS src, TIMESTAMP '2024-07-01 08:00:00' + INTERVAL (y * 365 + floor(364 * u3(i, y * 10 + k, 'calld'))) DAY
+			+ INTERVAL (floor(720 * u3(i, y * 10 + k, 'callm'))) MINUTE AS t,
+		CASE WHEN u3(i, y * 10 + k, 'bt') < 0.30 THEN '01' WHEN u3(i, y * 10 + k, 'bt') < 0.72 THEN '02'
+			WHEN u3(i, y * 10 + k, 'bt') < 0.78 THEN '03' WHEN u3(i, y * 10 + k, 'bt') < 0.79 THEN '04'
+			WHEN u3(i, y * 10 + k, 'bt') < 0.82 THEN '05' WHEN u3(i, y * 10 + k, 'bt') < 0.84 THEN '06'
+			WHEN u3(i, y * 10 + k, 'bt') < 0.88 THEN '07' ELSE '08' END AS bt,
+		u3(i, y * 10 + k, 'text') AS r
+	FROM base
+	UNION ALL
+	-- customers who watch their bill call about it
+	SELECT i, cons_no, 'f' || k, TIMESTAMP '2025-07-01 09:00:00' + INTERVAL (floor(364 * u3(i, k, 'feed'))) DAY
+			+ INTERVAL (floor(600 * u3(i, k, 'feem'))) MINUTE, '02', u3(i, k, 'feet') * 3 / 7
+	FROM (SELECT i, cons_no, unnest(range(2 + floor(2 * u(i, 'fee2'))::INT)) AS k FROM c WHERE u(i, 'fee') < 0.05)
+	UNION ALL
+	-- customers who call soon after each outage
+	SELECT c.i, c.cons_no, 'o' || o.k, o.start_time + INTERVAL (30 + floor(330 * u3(c.i, o.k, 'outcall'))) MINUTE, '01', 0.0
+	FROM outage o JOIN topo USING (tg_id) JOIN c ON c.i = topo.i
+	WHERE u(c.i, 'outsens') < 0.05)
+SELECT *, 'W' || strftime(t, '%Y%m') || lpad((row_number() OVER (ORDER BY t, cons_no, src))::VARCHAR, 7, '0') AS app_no
+FROM typed;
+CREATE OR REPLACE TABLE S3.ARC_S_95598_WKST AS
+SELECT app_no AS APP_NO, cons_no AS CONS_NO, bt AS BUSI_TYPE_CODE, t AS HANDLE_TIME,
+	CASE bt WHEN '01' THEN pick(r, ['家中停电请求抢修', '表箱冒烟请求处理', '电压不稳灯光闪烁', '单户无电请求抢修'])
+		WHEN '02' THEN pick(r, ['咨询本月电费为何比上月高', '查询近期电量及阶梯电价', '咨询电费账单明细', '咨询峰谷电价政策', '咨询停电计划',
+			'咨询业务办理进度', '咨询新装办理流程'])
+		WHEN '03' THEN pick(r, ['投诉抄表员服务态度', '投诉停电频繁', '投诉电费计算有误', '投诉营业厅排队时间长'])
+		WHEN '04' THEN pick(r, ['举报私拉乱接', '举报疑似窃电'])
+		WHEN '05' THEN '对电费通知方式提出意见' WHEN '06' THEN '建议增加线上缴费渠道' WHEN '07' THEN '表扬抢修人员及时'
+		ELSE pick(r, ['申请电能表校验', '申请更改联系电话', '申请开具电费发票']) END AS ACCEPT_CONTENT
+FROM wk ORDER BY t, app_no;
+CREATE OR REPLACE TABLE S3.S_COMM_REC AS
+SELECT * FROM (
+	SELECT cons_no AS CONS_NO, t - INTERVAL 4 MINUTE AS CALL_TIME FROM wk
+	UNION ALL
+	SELECT cons_no, TIMESTAMP '2025-07-01 10:00:00' + INTERVAL (floor(364 * u3(i, k, 'xcall'))) DAY FROM (
+		SELECT i, cons_no, unnest(range(1 + floor(3 * u(i, 'xcalls'))::INT)) AS k FROM c WHERE persona = 'hotline'))
+ORDER BY CALL_TIME, CONS_NO;
+CREATE OR REPLACE TABLE S3.S_INFO_OVERSEE AS
+SELECT app_no AS APP_NO, cons_no AS CONS_NO, CASE WHEN u(app_no, 'ov') < 0.15 THEN '01' ELSE '02' END AS OVERSEE_TYPE,
+	t + INTERVAL 1 DAY AS OVERSEE_TIME
+FROM wk WHERE bt IN ('01', '03') AND u(app_no, 'ov') < 0.2 ORDER BY t;
+CREATE OR REPLACE TABLE S3.S_VISIT_RESULT AS
+SELECT app_no AS APP_NO, cons_no AS CONS_NO, t + INTERVAL 2 DAY AS VISIT_TIME,
+	CASE WHEN u(app_no, 'sat') < CASE WHEN bt = '03' THEN 0.3 ELSE 0.04 END THEN '04'
+		WHEN u(app_no, 'sat') < 0.5 THEN '01' WHEN u(app_no, 'sat') < 0.85 THEN '02' ELSE '03' END AS SATISFACTION
+FROM wk WHERE u(app_no, 'visit') < 0.6 ORDER BY t;
+-- S1 business applications: the new connection of every customer, capacity increases, counter visits ------
+CREATE OR REPLACE TEMP TABLE app AS
+SELECT x.* FROM (
+	SELECT i, cons_no, 'n' AS src, CASE sort WHEN '01' THEN '010101' WHEN '02' THEN '010201' ELSE '010301' END AS bt,
+		ps_date - (15 + floor(85 * u(i, 'appd')))::INT AS d,
+		CASE WHEN ps_date < DATE '2019-01-01' THEN '01' WHEN persona = 'online' THEN '02' WHEN persona = 'counter' THEN '01'
+			ELSE pick(u(i, 'appch'), ['01', '02', '03']) END AS ch
+	FROM c
+	UNION ALL
+	SELECT i, cons_no, 'z', CASE sort WHEN '01' THEN '010102' ELSE '010202' END,
+		DATE '2026-06-30' - (10 + floor(340 * u(i, 'zrd')))::INT, CASE WHEN persona = 'online' THEN '02' ELSE '03' END
+	FROM c WHERE (sort = '01' AND util >= 0.9 AND u(i, 'zr') < 0.6) OR (sort = '02' AND u(i, 'zr') < 0.02)
+	UNION ALL
+	SELECT i, cons_no, 'm' || k, pick(u3(i, k, 'mbt'), ['0201', '0202', '0301', '0501', '0601']),
+		DATE '2026-06-30' - (5 + floor(720 * u3(i, k, 'md')))::INT,
+		CASE WHEN persona = 'counter' THEN '01' WHEN persona = 'online' THEN '02' ELSE pick(u3(i, k, 'mch'), ['01', '02', '03']) END
+	FROM (SELECT *, unnest(range(CASE WHEN persona = 'counter' THEN 4 + floor(3 * u(i, 'nm'))::INT WHEN u(i, 'nm') < 0.08 THEN 1 ELSE 0 END)) AS k
+		FROM c)) x
+JOIN c ON c.i = x.i
+WHERE x.d >= c.ps_date OR x.src = 'n';
+CREATE OR REPLACE TABLE S1.S_APP AS
+SELECT 'A' || strftime(d, '%Y%m') || lpad((row_number() OVER (ORDER BY d, cons_no, src))::VARCHAR, 7, '0') AS APP_NO,
+	cons_no AS CONS_NO, bt AS BUSI_TYPE_CODE, ch AS ACCEPT_CHANNEL, d AS ACCEPT_DATE
+FROM app ORDER BY d, cons_no;
+-- S4 GIS: transformer areas, lines, metering points, locations -------------------------------------------
+CREATE OR REPLACE TABLE S4.G_TG AS
+SELECT tg_id AS TG_ID, CASE WHEN public THEN a.name || '公变' || right(tg_id, 4) || '号台区' ELSE cc.CONS_NAME || '专变' END AS TG_NAME,
+	CASE WHEN public THEN '01' ELSE '02' END AS PUB_PRIV_FLAG, capacity::DECIMAL(10, 1) AS CAPACITY, line_id AS LINE_ID
+FROM tg2 JOIN area a ON a.code = tg2.area_code LEFT JOIN S1.C_CONS cc ON 'Z' || cc.CONS_NO = tg2.tg_id
+ORDER BY tg_id;
+CREATE OR REPLACE TABLE S4.G_LINE AS
+SELECT LINE_ID, CASE WHEN LINE_ID LIKE 'X%' THEN '专线' || substr(LINE_ID, 2) ELSE '10kV公用' || right(LINE_ID, 3) || '线' END AS LINE_NAME,
+	CASE WHEN LINE_ID LIKE 'X%' THEN '02' ELSE '01' END AS LINE_PR
+FROM (SELECT DISTINCT line_id AS LINE_ID FROM tg2 UNION SELECT hv_line FROM topo WHERE hv_line IS NOT NULL)
+ORDER BY LINE_ID;
+CREATE OR REPLACE TABLE S4.C_MP AS
+SELECT topo.cons_no AS CONS_NO, topo.tg_id AS TG_ID, coalesce(tg2.line_id, topo.hv_line) AS LINE_ID
+FROM topo LEFT JOIN tg2 USING (tg_id) ORDER BY topo.i;
+-- points of interest: housing estates and industrial parks per district, and one for most schools, hospitals
+-- and public offices; radius approximates the area's outline
+CREATE OR REPLACE TEMP TABLE poi AS
+WITH est AS (
+	SELECT a.*, pk, greatest(2, round(getvariable('customers') * a.w / 100.0 * 0.82 * 0.5 / 120))::INT AS n
+	FROM area a, range(40) r(pk)),
+park AS (SELECT a.*, pk FROM area a, range(2) r(pk) WHERE pk = 0 OR a.w >= 9)
+SELECT 'P02' || code || lpad(pk::VARCHAR, 3, '0') AS poi_id, name || pick(u3(code, pk, 'pn'), ['花园', '新村', '家园', '公寓', '雅苑', '府']) || (pk + 1) || '期' AS poi_name,
+	'02' AS poi_type, lng + 0.12 * (u3(code, pk, 'px') - 0.5) AS lng, lat + 0.08 * (u3(code, pk, 'py') - 0.5) AS lat,
+	150 + 250 * u3(code, pk, 'pr') AS radius, code AS area_code, pk, NULL::BIGINT AS i
+FROM est WHERE pk < n
+UNION ALL
+SELECT 'P01' || code || lpad(pk::VARCHAR, 3, '0'), name || CASE pk WHEN 0 THEN '经济开发区' ELSE '高新产业园' END, '01',
+	lng + 0.12 * (u3(code, pk, 'qx') - 0.5), lat + 0.08 * (u3(code, pk, 'qy') - 0.5), 1200 + 800 * u3(code, pk, 'qr'), code, pk, NULL
+FROM park
+UNION ALL
+SELECT 'P06' || code || lpad(pk::VARCHAR, 3, '0'), name || pick(u3(code, pk, 'sn'), ['万象城', '银泰城', '龙湖天街', '印象城']), '06',
+	lng + 0.12 * (u3(code, pk, 'sx') - 0.5), lat + 0.08 * (u3(code, pk, 'sy') - 0.5), 150, code, pk, NULL
+FROM area, range(2) r(pk);
+CREATE OR REPLACE TEMP TABLE loc AS
+WITH placed AS (
+	SELECT c.i, c.cons_no, c.area_code, c.kind, c.trade,
+		CASE WHEN c.sort = '03' AND u(c.i, 'est') < CASE WHEN c.urban = '01' THEN 0.65 ELSE 0.2 END
+				THEN 'P02' || c.area_code || lpad(floor(u(c.i, 'estk') * greatest(2, round(getvariable('customers') * c.area_w / 100.0 * 0.82 * 0.5 / 120)))::INT::VARCHAR, 3, '0')
+			WHEN c.kind = 'ind' AND (u(c.i, 'park') < 0.5)
+				THEN 'P01' || c.area_code || lpad(CASE WHEN c.area_w >= 9 THEN floor(2 * u(c.i, 'parkk'))::INT ELSE 0 END::VARCHAR, 3, '0') END AS poi_id,
+		sqrt(u(c.i, 'rr')) * 0.7 AS rr, 2 * pi() * u(c.i, 'ang') AS ang
+	FROM c)
+SELECT placed.i, placed.cons_no, placed.kind, placed.trade,
+	CASE WHEN u(placed.i, 'geo') < 0.01 THEN NULL ELSE placed.area_code END AS area_code,
+	CASE WHEN u(placed.i, 'geo') < 0.01 THEN NULL WHEN poi.poi_id IS NOT NULL THEN poi.lng + rr * poi.radius * cos(ang) / 96100
+		ELSE a.lng + 0.16 * (u(placed.i, 'lx') - 0.5) END AS lng,
+	CASE WHEN u(placed.i, 'geo') < 0.01 THEN NULL WHEN poi.poi_id IS NOT NULL THEN poi.lat + rr * poi.radius * sin(ang) / 111000
+		ELSE a.lat + 0.10 * (u(placed.i, 'ly') - 0.5) END AS lat
+FROM placed JOIN area a ON a.code = placed.area_code LEFT JOIN poi USING (poi_id);
+CREATE OR REPLACE TABLE S4.G_CONS_LOCATION AS
+SELECT cons_no AS CONS_NO, area_code AS AREA_CODE, round(lng, 6)::DECIMAL(10, 6) AS LNG, round(lat, 6)::DECIMAL(10, 6) AS LAT
+FROM loc ORDER BY i;
+-- S5 external ---------------------------------------------------------------------------------------
+CREATE OR REPLACE TABLE S5.EXT_POI AS
+SELECT * FROM (
+	SELECT poi_id AS POI_ID, poi_name AS POI_NAME, poi_type AS POI_TYPE, round(lng, 6)::DECIMAL(10, 6) AS LNG,
+		round(lat, 6)::DECIMAL(10, 6) AS LAT, round(radius)::INT AS RADIUS_M
+	FROM poi
+	UNION ALL
+	SELECT 'P' || CASE WHEN loc.kind = 'school' THEN '03' WHEN loc.trade = '8411' THEN '04' ELSE '05' END || loc.cons_no,
+		cc.CONS_NAME, CASE WHEN loc.kind = 'school' THEN '03' WHEN loc.trade = '8411' THEN '04' ELSE '05' END,
+		round(loc.lng, 6)::DECIMAL(10, 6), round(loc.lat, 6)::DECIMAL(10, 6), (80 + floor(120 * u(loc.i, 'pubr')))::INT
+	FROM loc JOIN S1.C_CONS cc ON cc.CONS_NO = loc.cons_no
+	WHERE (loc.kind = 'school' OR loc.trade IN ('8411', '9221')) AND loc.lng IS NOT NULL AND u(loc.i, 'pubpoi') < 0.8)
+ORDER BY POI_ID;
+CREATE OR REPLACE TABLE S5.EXT_BUSINESS_REG AS
+SELECT cons_no AS CONS_NO,
+	CASE WHEN kind = 'school' OR trade IN ('8411', '9221') THEN '12' ELSE '91' END || area_code
+		|| upper(substr(md5(cons_no), 1, 9)) || pick(u(i, 'uscc'), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'X']) AS USCC,
+	(SELECT CONS_NAME FROM S1.C_CONS WHERE CONS_NO = c.cons_no) AS ENT_NAME,
+	CASE WHEN u(i, 'bizab') < 0.04 THEN pick(u(i, 'bizab3'), ['1', '1', '1', '2', '3']) ELSE '0' END AS ABNORMAL_FLAG
+FROM c WHERE sort <> '03' AND (u(i, 'bizab') < 0.04 OR u(i, 'bizreg') < 0.95)
+ORDER BY i;
+CREATE OR REPLACE TABLE S5.EXT_APP_BINDING AS
+SELECT cons_no AS CONS_NO, greatest(ps_date, DATE '2019-06-01' + floor(1800 * u(i, 'bind'))::INT) AS BIND_DATE
+FROM c WHERE persona = 'online' OR (persona = 'quiet' AND u(i, 'bindq') < 0.25)
+ORDER BY i;
+CREATE OR REPLACE TABLE S5.EXT_APP_ACCESS_LOG AS
+SELECT b.CONS_NO, t AS ACCESS_TIME, pick(u3(c.i, t, 'chan'), ['01', '01', '01', '01', '01', '01', '01', '02', '02', '03']) AS CHANNEL
+FROM (
+	SELECT i, y, TIMESTAMP '2024-07-01 07:00:00' + INTERVAL (y * 365 + floor(364 * u3(i, y * 100 + k, 'ald'))) DAY
+			+ INTERVAL (floor(900 * u3(i, y * 100 + k, 'alm'))) MINUTE AS t
+	FROM (SELECT i, y, unnest(range(CASE WHEN persona = 'online' THEN 6 + floor(10 * u3(i, y, 'nlog'))::INT ELSE floor(3 * u3(i, y, 'nlog'))::INT END)) AS k
+		FROM c, (VALUES (0), (1)) yy(y))) l
+JOIN c USING (i) JOIN S5.EXT_APP_BINDING b ON b.CONS_NO = c.cons_no
+WHERE l.t >= b.BIND_DATE
+ORDER BY b.CONS_NO, t;
+-- S1 inspections (用电检查): yearly checks of high-voltage customers, findings, caught theft and violations
+CREATE OR REPLACE TABLE S1.R_CHECK_RESULT AS
+SELECT * FROM (
+	SELECT cons_no AS CONS_NO, make_date(y, 3 + floor(8 * u3(i, y, 'chk'))::INT, 1 + floor(27 * u3(i, y, 'chkd'))::INT) AS CHK_DATE,
+		CASE WHEN y = 2025 AND rrio IN ('01', '02') AND u(i, 'dual') < 0.3 THEN CASE WHEN u(i, 'dual2') < 0.6 THEN '01' ELSE '02' END
+			WHEN u3(i, y, 'chkab') < 0.05 THEN pick(u3(i, y, 'chkab2'), ['03', '04', '05', '06', '07', '08', '23'])
+			ELSE '00' END AS ABNORMAL_TYPE
+	FROM c, (VALUES (2024), (2025)) t(y) WHERE sort = '01' AND ps_date < make_date(y, 1, 1)
+	UNION ALL
+	SELECT cons_no, DATE '2026-06-30' - CASE WHEN u(i, 'viol') < 0.015 THEN 30 + floor(1050 * u(i, 'viold'))
+			ELSE 1100 + floor(1400 * u(i, 'viold')) END::INT,
+		pick(u(i, 'violt'), ['11', '12', '13', '14', '15'])
+	FROM c WHERE u(i, 'viol') < 0.025
+	UNION ALL
+	SELECT cons_no, DATE '2026-06-30' - (200 + floor(2800 * u(i, 'thd')))::INT, '16' FROM c WHERE u(i, 'thefthist') < 0.006
+	UNION ALL
+	SELECT cons_no, DATE '2026-06-30' - (10 + floor(700 * u(i, 'mcd')))::INT, pick(u(i, 'mct'), ['05', '06', '07', '08', '10', '17', '18'])
+	FROM c WHERE sort <> '01' AND u(i, 'mchk') < 0.01)
+ORDER BY CONS_NO, CHK_DATE;
+-- drop the helpers: only the catalogue's tables remain
+DROP TABLE area;
+DROP TABLE ind;
+DROP TABLE shape;
+DROP TABLE g0;
+DROP TABLE g1;
+DROP TABLE g2;
+DROP TABLE g3;
+DROP TABLE topo;
+DROP TABLE tg;
+DROP TABLE tg2;
+DROP TABLE mon;
+DROP TABLE plan;
+DROP TABLE dly;
+DROP TABLE cons_m;
+DROP TABLE bill;
+DROP TABLE pay;
+DROP TABLE charge;
+DROP TABLE outage;
+DROP TABLE wk;
+DROP TABLE app;
+DROP TABLE poi;
+DROP TABLE loc;
+DROP TABLE c;
+DROP MACRO u;
+DROP MACRO u3;
+DROP MACRO pick;
