@@ -126,7 +126,7 @@ SELECT *,
 		ELSE 0.9 + 0.2 * u(i, 'yoy2') END AS yoy,
 	CASE WHEN rtype = 'ev' THEN 3.3 + 3.2 * u(i, 'evp') END AS ev_kw,
 	CASE WHEN u(i, 'anom') < 0.01 THEN 'drop' WHEN sort <> '03' AND u(i, 'anom') < 0.016 THEN 'zero'
-		WHEN sort <> '01' AND rtype IS DISTINCT FROM 'vacant' AND u(i, 'anom') < 0.02 THEN 'theft' END AS anomaly
+		WHEN sort <> '01' AND rtype IS DISTINCT FROM 'vacant' AND u(i, 'anom') >= 0.016 AND u(i, 'anom') < 0.019 THEN 'theft' END AS anomaly
 FROM g2;
 CREATE OR REPLACE TEMP TABLE c AS
 SELECT g3.*, s.p AS shape_p, s.peak AS shape_peak, s.valley, s.sharp, s.high,
@@ -172,8 +172,8 @@ SELECT tg_id, public, area_code,
 	CASE WHEN public THEN 'L' || area_code || lpad(floor(u(tg_id, 'line') * greatest(1, n_tg // 6))::VARCHAR, 3, '0') ELSE hv_line END AS line_id,
 	CASE WHEN public THEN pick(u(tg_id, 'cap'), [200, 315, 400, 630, 800]) ELSE cap END AS capacity,
 	public AND u(tg_id, 'heavy') < 0.1 AS heavy,
-	CASE WHEN NOT public THEN NULL WHEN has_theft THEN 8.5 + 3.5 * u(tg_id, 'loss2') WHEN u(tg_id, 'loss') < 0.05 THEN 8 + 3 * u(tg_id, 'loss2')
-		WHEN u(tg_id, 'loss') < 0.08 THEN -3 + 2.5 * u(tg_id, 'loss2') ELSE 1.5 + 4.5 * u(tg_id, 'loss2') END AS loss,
+	CASE WHEN NOT public THEN NULL WHEN has_theft THEN 8.5 + 3.5 * u(tg_id, 'loss2') WHEN u(tg_id, 'loss') < 0.03 THEN 8.5 + 3 * u(tg_id, 'loss2')
+		WHEN u(tg_id, 'loss') < 0.05 THEN -3 + 2 * u(tg_id, 'loss2') ELSE 1.5 + 4.5 * u(tg_id, 'loss2') END AS loss,
 	CASE WHEN NOT public THEN CASE WHEN u(tg_id, 'out') < 0.8 THEN 0 ELSE 1 END
 		WHEN u(tg_id, 'out') < 0.55 THEN 0 WHEN u(tg_id, 'out') < 0.75 THEN 1 WHEN u(tg_id, 'out') < 0.86 THEN 2
 		WHEN u(tg_id, 'out') < 0.92 THEN 3 ELSE 4 + floor(4 * u(tg_id, 'out2'))::INT END AS n_out
@@ -257,7 +257,7 @@ CREATE OR REPLACE TABLE S1.C_GEN_CONS AS
 SELECT cons_no AS CONS_NO, '01' AS GEN_TYPE_CODE,
 	CASE WHEN sort = '03' THEN CASE WHEN u(i, 'pvmode') < 0.6 THEN '03' ELSE '02' END
 		WHEN u(i, 'pvmode') < 0.7 THEN '03' WHEN u(i, 'pvmode') < 0.9 THEN '01' ELSE '02' END AS POW_CONSP_MODE,
-	round(CASE WHEN sort = '03' THEN 5 + 15 * u(i, 'pvcap') ELSE least(cap, 50 + 950 * u(i, 'pvcap')) END, 1) AS GEN_CAP
+	round(CASE WHEN sort = '03' THEN 5 + 15 * u(i, 'pvcap') ELSE least(cap, 50 + 950 * u(i, 'pvcap')) END, 1)::DECIMAL(10, 1) AS GEN_CAP
 FROM c WHERE u(i, 'pv') < CASE WHEN sort = '03' THEN 0.05 ELSE 0.10 END ORDER BY i;
 CREATE OR REPLACE TABLE S1.C_STORAGE AS
 SELECT cons_no AS CONS_NO FROM c WHERE u(i, 'storage') < CASE WHEN sort = '03' THEN 0.004 ELSE 0.03 END ORDER BY i;
