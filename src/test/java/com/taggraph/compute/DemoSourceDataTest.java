@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -264,15 +264,32 @@ class DemoSourceDataTest {
 		}
 	}
 
+	@Test
+	void theSameNumberOfCustomersAlwaysGivesTheSameData() throws Exception {
+		assertThat(fingerprint(300)).isEqualTo(fingerprint(300)).isNotEqualTo(fingerprint(301));
+	}
+
 	private static void generate() throws IOException, SQLException {
+		run(duck, CUSTOMERS);
+	}
+
+	/** Runs the demo script in a fresh database, for the given number of customers. */
+	private static void run(Connection connection, int customers) throws IOException, SQLException {
 		String script;
 		try (InputStream in = DemoSourceDataTest.class.getResourceAsStream("/demo/source-data.sql")) {
-			script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		execute("SET VARIABLE customers = " + CUSTOMERS);
-		for (String statement : script.split(";\\s*\\n")) {
-			if (!statement.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-				execute(statement);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET VARIABLE customers = " + customers);
+		}
+		for (String part : script.split(";\\s*\\n")) {
+			if (!part.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(part);
+				}
+				catch (SQLException ex) {
+					throw new SQLException(ex.getMessage() + "\n" + part, ex);
+				}
 			}
 		}
 	}
@@ -321,29 +338,35 @@ class DemoSourceDataTest {
 	}
 
 	private static void materialise(String rule, String sql, Set<String> provided) throws SQLException {
-		List<String> columns = new ArrayList<>();
-		try (Statement statement = duck.createStatement();
-				ResultSet result = statement.executeQuery("SELECT * FROM (" + sql + ") LIMIT 0")) {
-			ResultSetMetaData meta = result.getMetaData();
-			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				columns.add(meta.getColumnName(i));
-				assertThat(meta.getColumnTypeName(i)).as("%s.%s", rule, meta.getColumnName(i)).isEqualTo("VARCHAR");
-			}
-		}
+		execute("CREATE TEMP TABLE rule_result AS SELECT * FROM (" + sql + ")");
+		List<String> columns = strings("SELECT column_name FROM (DESCRIBE rule_result)");
+		assertThat(strings("SELECT DISTINCT column_type FROM (DESCRIBE rule_result)")).as("column types of %s", rule)
+			.containsExactly("VARCHAR");
 		ruleColumns.put(rule, columns);
 		String value = columns.contains("value") ? "value" : "NULL::VARCHAR AS value";
-		if (!rule.startsWith("C")) {
-			execute("CREATE TABLE TAG." + rule + " AS SELECT customer, " + value + " FROM (" + sql + ")");
-			return;
+		if (rule.startsWith("C")) {
+			assertThat(strings("SELECT DISTINCT tag FROM rule_result")).as("tags given by the rule of %s", rule)
+				.isSubsetOf(provided);
 		}
-		execute("CREATE TEMP TABLE class_result AS SELECT * FROM (" + sql + ")");
-		assertThat(strings("SELECT DISTINCT tag FROM class_result")).as("tags given by the rule of %s", rule)
-			.isSubsetOf(provided);
 		for (String tag : provided) {
-			execute("CREATE TABLE TAG." + tag + " AS SELECT customer, " + value + " FROM class_result WHERE tag = '"
-					+ tag + "'");
+			execute("CREATE TABLE TAG." + tag + " AS SELECT customer, " + value + " FROM rule_result"
+					+ (rule.startsWith("C") ? " WHERE tag = '" + tag + "'" : ""));
 		}
-		execute("DROP TABLE class_result");
+		execute("DROP TABLE rule_result");
+	}
+
+	private static String fingerprint(int customers) throws IOException, SQLException {
+		try (Connection other = DriverManager.getConnection("jdbc:duckdb:")) {
+			run(other, customers);
+			try (Statement statement = other.createStatement(); ResultSet result = statement.executeQuery("""
+					SELECT (SELECT md5(string_agg(c::VARCHAR, '|' ORDER BY CONS_NO)) FROM S1.C_CONS c)
+					  || (SELECT md5(string_agg(f::VARCHAR, '|' ORDER BY CONS_NO, RCVBL_YM)) FROM S1.A_RCVBL_FLOW f)
+					  || (SELECT sum(PAP_R)::VARCHAR FROM S2.E_MP_DAY_READ)
+					  || (SELECT sum(list_sum(P1_P96))::VARCHAR FROM S2.E_MP_POWER_CURVE)""")) {
+				result.next();
+				return result.getString(1);
+			}
+		}
 	}
 
 	private static void printCounts() throws SQLException {
