@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -314,6 +315,8 @@ class DemoSourceDataTest {
 		}
 		Map<String, String> providerOf = new TreeMap<>();
 		provides.forEach((rule, provided) -> provided.forEach((tag) -> providerOf.put(tag, rule)));
+		// as the engine runs rules: no file or network access
+		execute("SET enable_external_access = false");
 		execute("CREATE SCHEMA TAG");
 		Set<String> done = new LinkedHashSet<>();
 		while (done.size() < sql.size()) {
@@ -338,6 +341,19 @@ class DemoSourceDataTest {
 	}
 
 	private static void materialise(String rule, String sql, Set<String> provided) throws SQLException {
+		// one read-only SELECT that calls no table function (no file, URL or metadata
+		// read)
+		try (PreparedStatement parse = duck.prepareStatement("SELECT json_serialize_sql(?)")) {
+			parse.setString(1, sql);
+			try (ResultSet parsed = parse.executeQuery()) {
+				parsed.next();
+				JsonNode tree = JSON.readTree(parsed.getString(1));
+				assertThat(tree.path("error").asBoolean(false)).as("%s parses: %s", rule, tree).isFalse();
+				assertThat(tree.path("statements").size()).as(rule).isOne();
+				assertThat(tree.findValues("type")).as("table functions in %s", rule)
+					.noneMatch((type) -> type.asString("").equals("TABLE_FUNCTION"));
+			}
+		}
 		execute("CREATE TEMP TABLE rule_result AS SELECT * FROM (" + sql + ")");
 		List<String> columns = strings("SELECT column_name FROM (DESCRIBE rule_result)");
 		assertThat(strings("SELECT DISTINCT column_type FROM (DESCRIBE rule_result)")).as("column types of %s", rule)
