@@ -70,7 +70,7 @@ CREATE OR REPLACE TEMP TABLE g1 AS
 SELECT g0.*, ind.trade, ind.word, ind.kind, ind.hec,
 	CASE WHEN sort = '03' THEN CASE WHEN u(i, 'volt') < 0.92 THEN 'AC02202' ELSE 'AC03802' END
 		WHEN sort = '02' THEN CASE WHEN u(i, 'volt') < 0.45 THEN 'AC02202' ELSE 'AC03802' END
-		WHEN u(i, 'volt') < 0.03 THEN 'AC00061' WHEN u(i, 'volt') < 0.70 THEN 'AC00101' WHEN u(i, 'volt') < 0.78 THEN 'AC00201'
+		WHEN u(i, 'volt') < 0.70 THEN 'AC00101' WHEN u(i, 'volt') < 0.78 THEN 'AC00201'
 		WHEN u(i, 'volt') < 0.79 THEN 'AC02751' WHEN u(i, 'volt') < 0.90 THEN 'AC00351' WHEN u(i, 'volt') < 0.98 THEN 'AC01101'
 		ELSE 'AC02201' END AS volt
 FROM g0 LEFT JOIN ind ON g0.sort <> '03'
@@ -80,7 +80,7 @@ CREATE OR REPLACE TEMP TABLE g2 AS
 SELECT *,
 	CASE WHEN sort = '03' THEN NULL
 		WHEN sort = '02' THEN 3 + floor(95 * u(i, 'cap') ^ 2)
-		WHEN volt IN ('AC00061', 'AC00101', 'AC00201') THEN round(exp(ln(100) + u(i, 'cap') ^ 1.3 * (ln(8000) - ln(100))) / 5) * 5
+		WHEN volt IN ('AC00101', 'AC00201') THEN round(exp(ln(100) + u(i, 'cap') ^ 1.3 * (ln(8000) - ln(100))) / 5) * 5
 		WHEN volt IN ('AC02751', 'AC00351') THEN round(exp(ln(2000) + u(i, 'cap') * (ln(31500) - ln(2000))) / 50) * 50
 		ELSE round(exp(ln(12500) + u(i, 'cap') * (ln(150000) - ln(12500))) / 500) * 500 END AS cap,
 	CASE WHEN sort = '03' THEN CASE WHEN u(i, 'rtype') < 0.025 THEN 'vacant' WHEN u(i, 'rtype') < 0.065 THEN 'heat'
@@ -143,7 +143,7 @@ SELECT g3.*, s.p AS shape_p, s.peak AS shape_peak, s.valley, s.sharp, s.high,
 		WHEN u(i, 'paych') < 0.90 THEN 'self' ELSE 'mixed' END AS paych,
 	CASE WHEN u(i, 'persona') < 0.35 THEN 'online' WHEN u(i, 'persona') < 0.45 THEN 'hotline' WHEN u(i, 'persona') < 0.53 THEN 'counter'
 		ELSE 'quiet' END AS persona,
-	CASE WHEN volt = 'AC00061' THEN 6 WHEN volt = 'AC00101' THEN 10 WHEN volt = 'AC00201' THEN 20 WHEN volt = 'AC02751' THEN 27.5
+	CASE WHEN volt = 'AC00101' THEN 10 WHEN volt = 'AC00201' THEN 20 WHEN volt = 'AC02751' THEN 27.5
 		WHEN volt = 'AC00351' THEN 35 WHEN volt = 'AC01101' THEN 110 WHEN volt = 'AC02201' THEN 220 END AS kv
 FROM g3 JOIN shape s ON s.name = g3.shape;
 -- grid topology: low-voltage customers hang on public transformer areas (公变台区); high-voltage customers

@@ -204,8 +204,14 @@ class DemoSourceDataTest {
 				  AND customer NOT IN (SELECT customer FROM TAG.T0105)""")).isZero();
 		assertThat(count("SELECT count(*) FROM TAG.T0103 WHERE customer NOT IN (SELECT customer FROM TAG.T0110)"))
 			.isZero();
+		// 低压居民 => a public transformer area
+		assertThat(count("SELECT count(*) FROM TAG.T0103 WHERE customer NOT IN (SELECT customer FROM TAG.T0805)"))
+			.isZero();
 		// 高压 => 10 kV or more; two-part tariff => at least 100 kVA; long arrears => in
 		// arrears
+		assertThat(count("""
+				SELECT count(*) FROM S1.C_CONS WHERE CONS_SORT_CODE = '01'
+				  AND VOLT_CODE NOT IN ('AC00101', 'AC00201', 'AC02751', 'AC00351', 'AC01101', 'AC02201')""")).isZero();
 		assertThat(both("T0101", "T0104") + both("T0101", "T0105")).isZero();
 		assertThat(
 				count("""
