@@ -228,9 +228,8 @@ public class ComputeService implements DisposableBean {
 			wanted.add(tag);
 		}
 		for (String classCode : classCodes) {
-			List<String> tags = rules.classOwner(classCode)
+			List<String> tags = rules.tagsAtOrBelow(classCode)
 				.orElseThrow(() -> DomainException.notFound("class", classCode))
-				.tags()
 				.stream()
 				.filter(ownerOf::containsKey)
 				.toList();
