@@ -276,6 +276,7 @@ public class ComputeService implements DisposableBean {
 
 	private ComputeRun execute(ComputeRun queued, Plan plan) {
 		String id = queued.id();
+		long started = System.nanoTime();
 		writing.lock();
 		try {
 			ComputeRun running = queued.inState(ComputeRun.RUNNING);
@@ -284,7 +285,10 @@ public class ComputeService implements DisposableBean {
 			staging.stageAll();
 			TagComputation.Outcome outcome = computation.compute(plan.order(), plan.written(), queued.dryRun(),
 					(done, total) -> live.computeIfPresent(id, (k, run) -> run.withProgress(done, total, 0)));
+			long computed = System.nanoTime();
 			long written = queued.dryRun() ? 0 : write(id, outcome);
+			log.info("Compute run %s: rules and checks %d ms, writing %d ms".formatted(id,
+					(computed - started) / 1_000_000, (System.nanoTime() - computed) / 1_000_000));
 			ComputeRun finished = running.withProgress(plan.order().size(), plan.order().size(), written)
 				.finished(ComputeRun.COMPLETED, OffsetDateTime.now().toString(), outcome.stats(), outcome.refused(),
 						null);

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checking reads no data and the plan keeps every scan.
  */
 @Component
-class RuleBinder {
+class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 
 	/** What a column reference in a filter expression of the plan looks like. */
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -51,6 +51,10 @@ class RuleBinder {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private Connection mirror;
+
+	private String mirrorKey;
+
 	RuleBinder(SourceEngine engine, ComputeRepository repository, ComputeProperties properties) {
 		this.engine = engine;
 		this.repository = repository;
@@ -61,7 +65,7 @@ class RuleBinder {
 	 * Binds a rule for a tag ({@code classRule} false: customer[, value]) or for a whole
 	 * exclusive class (customer, tag[, value]); refuses it with INVALID_INPUT otherwise.
 	 */
-	BoundRule bind(String sql, boolean classRule) {
+	synchronized BoundRule bind(String sql, boolean classRule) {
 		if (sql == null || sql.isBlank()) {
 			throw invalid("a rule needs its SQL: one SELECT over the catalogue's tables");
 		}
@@ -71,7 +75,8 @@ class RuleBinder {
 		}
 		Map<String, List<String>> catalogue = new LinkedHashMap<>();
 		repository.catalogue().forEach(table -> catalogue.put(table.code(), table.fields()));
-		try (Connection mirror = mirror()) {
+		try {
+			Connection mirror = mirror();
 			requireSingleSelect(mirror, sql);
 			JsonNode plan = explain(mirror, sql);
 			Map<String, List<String>> columnsOf = columnsOf(mirror);
@@ -102,20 +107,38 @@ class RuleBinder {
 		}
 	}
 
+	/**
+	 * The mirror of the schema as it is now: kept while the staged tables and the tags
+	 * stay the same, rebuilt when either changes.
+	 */
 	private Connection mirror() throws SQLException {
+		List<String> ddl = engine.withRules(this::schemaOf);
+		List<String> tags = repository.tagCodes();
+		String key = String.join(";", ddl) + "|" + String.join(",", tags);
+		if (mirror != null && key.equals(mirrorKey) && !mirror.isClosed()) {
+			return mirror;
+		}
+		if (mirror != null) {
+			mirror.close();
+		}
+		mirror = build(ddl, tags);
+		mirrorKey = key;
+		return mirror;
+	}
+
+	private Connection build(List<String> ddl, List<String> tags) throws SQLException {
 		Properties config = new Properties();
 		config.setProperty("enable_external_access", "false");
 		config.setProperty("autoinstall_known_extensions", "false");
 		config.setProperty("autoload_known_extensions", "false");
 		Connection mirror = DriverManager.getConnection("jdbc:duckdb:", config);
-		List<String> ddl = engine.withRules(this::schemaOf);
 		try (Statement statement = mirror.createStatement()) {
 			statement.execute("SET disabled_optimizers = 'empty_result_pullup,statistics_propagation'");
 			for (String create : ddl) {
 				statement.execute(create);
 			}
 			statement.execute("CREATE SCHEMA IF NOT EXISTS " + SourceEngine.TAG_SCHEMA);
-			for (String tag : repository.tagCodes()) {
+			for (String tag : tags) {
 				statement.execute("CREATE TABLE IF NOT EXISTS " + SourceEngine.tagTable(tag)
 						+ " (customer VARCHAR, value VARCHAR)");
 			}
@@ -319,6 +342,13 @@ class RuleBinder {
 
 	private static DomainException invalid(String message) {
 		return new DomainException(ErrorCode.INVALID_INPUT, message, Map.of("field", "sql"));
+	}
+
+	@Override
+	public synchronized void destroy() throws SQLException {
+		if (mirror != null) {
+			mirror.close();
+		}
 	}
 
 }

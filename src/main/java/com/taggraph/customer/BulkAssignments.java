@@ -221,20 +221,20 @@ public class BulkAssignments {
 	public record Carrier(String tagCode, String customerId, String value, boolean fromRule) {
 	}
 
-	/** Calls the sink with every assignment of the tags, one tag at a time. */
+	/** Calls the sink with every assignment of the tags, in one streamed statement. */
 	public void carriers(Collection<String> tagCodes, java.util.function.Consumer<Carrier> sink) {
-		for (String code : tagCodes) {
-			neo4j.query("""
-					MATCH (t:Tag {code: $code})<-[a:HAS_TAG]-(c:Customer)
-					RETURN c.id AS id, a.value AS value, a.source = 'RULE' AS fromRule""")
-				.bind(code)
-				.to("code")
-				.fetch()
-				.all()
-				.forEach(row -> sink.accept(new Carrier(code, (String) row.get("id"),
-						row.get("value") == null ? null : String.valueOf(row.get("value")),
-						Boolean.TRUE.equals(row.get("fromRule")))));
-		}
+		neo4j.query("""
+				UNWIND $codes AS code
+				MATCH (t:Tag {code: code})<-[a:HAS_TAG]-(c:Customer)
+				RETURN code, c.id AS id, a.value AS value, a.source = 'RULE' AS fromRule""")
+			.bind(List.copyOf(tagCodes))
+			.to("codes")
+			.fetchAs(Carrier.class)
+			.mappedBy((types, r) -> new Carrier(r.get("code").asString(), r.get("id").asString(),
+					r.get("value").isNull() ? null : String.valueOf(r.get("value").asObject()),
+					r.get("fromRule").asBoolean(false)))
+			.all()
+			.forEach(sink);
 	}
 
 	/** An assignment a rule run writes, with the rule version it comes from. */
