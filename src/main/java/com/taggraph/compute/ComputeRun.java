@@ -37,6 +37,21 @@ public record ComputeRun(String id, String state, boolean dryRun, String by, Str
 				tagsTotal, assignmentsWritten, stats, refusals, failure);
 	}
 
+	/**
+	 * The run as a caller who may not see some tags reads it: their lines, the classes
+	 * refused with them and the requests naming them are left out.
+	 */
+	ComputeRun visibleTo(com.taggraph.security.Visibility visibility) {
+		if (visibility.seesEveryTag()) {
+			return this;
+		}
+		return new ComputeRun(id, state, dryRun, by, startedAt, finishedAt,
+				requestedTags.stream().filter(tag -> !visibility.hides(tag)).toList(), requestedClasses, tagsDone,
+				tagsTotal, assignmentsWritten, tags.stream().filter(line -> !visibility.hides(line.tag())).toList(),
+				refused.stream().filter(refusal -> refusal.tags().stream().noneMatch(visibility::hides)).toList(),
+				error);
+	}
+
 	ComputeRun inState(String newState) {
 		return new ComputeRun(id, newState, dryRun, by, startedAt, finishedAt, requestedTags, requestedClasses,
 				tagsDone, tagsTotal, assignmentsWritten, tags, refused, error);

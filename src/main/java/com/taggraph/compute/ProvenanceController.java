@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.stereotype.Controller;
 
 import com.taggraph.customer.AssignmentSource;
 import com.taggraph.customer.TagAssignment;
+import com.taggraph.security.Visibility;
 
 /**
  * Why a customer carries a computed tag: the rule, the run and the source rows the rule
@@ -30,18 +32,28 @@ class ProvenanceController {
 	}
 
 	@BatchMapping(typeName = "Provenance", field = "rule")
-	Map<TagAssignment, ComputeQueries.TagRule> rule(List<TagAssignment> assignments) {
+	Map<TagAssignment, ComputeQueries.TagRule> rule(List<TagAssignment> assignments,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		List<TagAssignment> computed = computed(assignments);
 		Map<TagAssignment, ComputeQueries.TagRule> rules = queries.computedBy(computed, a -> a.tag().code());
+		// a rule naming a tag the caller may not see is not shown to them at all
+		rules.replaceAll((assignment,
+				rule) -> rule == null || visibility.hiddenTags()
+					.stream()
+					.anyMatch(hidden -> rule.sql().contains(hidden) || rule.owner().equals(hidden)) ? null : rule);
 		return complete(assignments, rules);
 	}
 
 	@BatchMapping(typeName = "Provenance", field = "run")
-	Map<TagAssignment, ComputeRun> run(List<TagAssignment> assignments) {
+	Map<TagAssignment, ComputeRun> run(List<TagAssignment> assignments,
+			@ContextValue(name = Visibility.KEY) Visibility visibility) {
 		Map<String, ComputeRun> runs = compute
 			.runs(computed(assignments).stream().map(TagAssignment::runId).distinct().toList());
 		Map<TagAssignment, ComputeRun> answer = new LinkedHashMap<>();
-		assignments.forEach(a -> answer.put(a, a.runId() == null ? null : runs.get(a.runId())));
+		assignments.forEach(a -> {
+			ComputeRun run = a.runId() == null ? null : runs.get(a.runId());
+			answer.put(a, run == null ? null : run.visibleTo(visibility));
+		});
 		return answer;
 	}
 

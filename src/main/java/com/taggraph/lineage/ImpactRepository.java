@@ -109,7 +109,8 @@ class ImpactRepository {
 					       [t IN tags |
 					          t {.code, .name, classCode: [(t)-[:IN_CLASS]->(c) | c.code][0],
 					             className: [(t)-[:IN_CLASS]->(c) | c.name][0],
-					             from: [(t)-[d:DERIVED_FROM]->(x) WHERE NOT x.code IN $hidden | [x.code, d.transform]]}] AS tags""")
+					             from: [(t)-[d:DERIVED_FROM]->(x) WHERE NOT x.code IN $hidden
+						 | [x.code, CASE WHEN any(h IN $hidden WHERE d.transform CONTAINS h) THEN null ELSE d.transform END]]}] AS tags""")
 			.bind(sourceCode)
 			.to("code")
 			.bind(hidden)

@@ -367,7 +367,8 @@ class SourceRepository {
 	private static final String NODE_PROJECTION = """
 			CASE WHEN n:Tag
 			  THEN {code: n.code, kind: 'TAG', name: n.name,
-			        from: [(n)-[d:DERIVED_FROM]->(x) WHERE NOT x.code IN $hidden | [x.code, d.transform]]}
+			        from: [(n)-[d:DERIVED_FROM]->(x) WHERE NOT x.code IN $hidden
+						 | [x.code, CASE WHEN any(h IN $hidden WHERE d.transform CONTAINS h) THEN null ELSE d.transform END]]}
 			  ELSE {code: n.code, kind: 'SOURCE_FIELD', name: n.name,
 			        table: [(n)-[:IN_TABLE]->(tb) | {code: tb.code, name: coalesce(tb.name, tb.tableName)}][0],
 			        system: [(n)-[:IN_TABLE]->()-[:IN_SYSTEM]->(s) | {code: s.code, name: s.name}][0]}
