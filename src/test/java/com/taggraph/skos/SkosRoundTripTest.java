@@ -70,7 +70,7 @@ class SkosRoundTripTest extends ApiTest {
 					"application/json");
 
 			assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-			assertThat(reply.body().path("counts").path("created").asInt()).isEqualTo(57 + 127 + 10 + 39);
+			assertThat(reply.body().path("counts").path("created").asInt()).isEqualTo(66 + 127 + 12 + 39);
 			assertThat(library()).as(lang.getLabel()).isEqualTo(library);
 			var again = SkosImportTest.parse(export(client, "text/turtle").body(), Lang.TURTLE);
 			assertThat(again.isIsomorphicWith(original)).as(lang.getLabel()).isTrue();
