@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.taggraph.ApiClient;
 import com.taggraph.ApiTest;
+import com.taggraph.BrowserFile;
 import com.taggraph.TagGraphTest;
 
 import tools.jackson.databind.JsonNode;
@@ -180,6 +182,21 @@ class TagConstraintTest extends ApiTest {
 		// the viewer who may see customer data gets the same counts and ids
 		JsonNode analyst = ok(client.query(REPORT, Map.of(), ANALYST)).data("ruleReport");
 		assertThat(violation(analyst, "TCT-I")).isEqualTo(implies);
+
+		// the Browser file finds the same broken constraints, with the same counts and
+		// ids
+		BrowserFile file = BrowserFile.named("tag-constraints.cypher");
+		Map<String, Object> fromFile = new TreeMap<>();
+		file.rows(driver, 2, Map.of())
+			.forEach(r -> fromFile.put((String) r.get("code"), List.of(r.get("customers"), r.get("sample"))));
+		Map<String, Object> fromReport = new TreeMap<>();
+		report.path("violations")
+			.valueStream()
+			.filter(v -> v.path("kind").asString().equals("CONSTRAINT_VIOLATED"))
+			.forEach(v -> fromReport.put(v.path("codes").path(0).asString(),
+					List.of(v.path("customerCount").asLong(), strings(v.path("sampleCustomerIds")))));
+		assertThat(fromFile).isEqualTo(fromReport);
+		assertThat(file.column(driver, 1, Map.of(), "code")).contains("TC01", "TCT-I", "TCT-X");
 	}
 
 	@Test

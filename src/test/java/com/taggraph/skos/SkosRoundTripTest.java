@@ -138,7 +138,7 @@ class SkosRoundTripTest extends ApiTest {
 			return session
 				.run("""
 						CALL () { MATCH (c:TagClass) WITH c ORDER BY c.code
-						  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope,
+						  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope, c.overlapReason,
 						                  [(c)-[:BROADER]->(p) | p.code]]) AS classes }
 						CALL () { MATCH (t:Tag) WITH t ORDER BY t.code
 						  CALL (t) { MATCH (f:FreeTag)-[:SYNONYM_OF|PROMOTED_TO]->(t)
