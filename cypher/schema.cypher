@@ -40,6 +40,12 @@ CREATE CONSTRAINT segment_name IF NOT EXISTS FOR (s:Segment) REQUIRE s.name IS U
 // Bulk imports: the record of each import, and what it wrote, found by its id for a rollback
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE;
 CREATE INDEX has_tag_import_id IF NOT EXISTS FOR ()-[a:HAS_TAG]-() ON (a.importId);
+// Computation runs: each run by id and state (interrupted runs are found at start); the removals and value
+// changes a run marks, found again when it lands or is rolled back
+CREATE CONSTRAINT compute_run_id IF NOT EXISTS FOR (r:ComputeRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX compute_run_state IF NOT EXISTS FOR (r:ComputeRun) ON (r.state);
+CREATE INDEX has_tag_removed_by IF NOT EXISTS FOR ()-[a:HAS_TAG]-() ON (a.removedBy);
+CREATE INDEX has_tag_changed_by IF NOT EXISTS FOR ()-[a:HAS_TAG]-() ON (a.changedBy);
 CREATE INDEX customer_import_id IF NOT EXISTS FOR (c:Customer) ON (c.importId);
 
 // A property key the portrait query reads before any assignment may carry it: without the key,

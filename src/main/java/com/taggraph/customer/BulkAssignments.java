@@ -27,9 +27,13 @@ public class BulkAssignments {
 
 	private final CustomerRepository repository;
 
-	BulkAssignments(Neo4jClient neo4j, CustomerRepository repository) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	BulkAssignments(Neo4jClient neo4j, CustomerRepository repository,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.neo4j = neo4j;
 		this.repository = repository;
+		this.events = events;
 	}
 
 	/**
@@ -193,6 +197,146 @@ public class BulkAssignments {
 	 */
 	public CustomerGenerator generator(long seed) {
 		return new CustomerGenerator(repository.libraryTags(), repository.customerScopes(), seed);
+	}
+
+	/** Every tag with its class's rules and scope, as the demo generator sees them. */
+	public List<CustomerGenerator.LibraryTag> libraryTags() {
+		return repository.libraryTags();
+	}
+
+	/** Each scope value and the customer-category tags that define it. */
+	public Map<String, java.util.Set<String>> customerScopes() {
+		return repository.customerScopes();
+	}
+
+	/** Every customer id, sorted. */
+	public List<String> customerIds() {
+		return List.copyOf(neo4j.query("MATCH (c:Customer) RETURN c.id AS id ORDER BY id").fetchAs(String.class).all());
+	}
+
+	/**
+	 * The carriers of each tag: customer id and value, and whether a rule computed the
+	 * assignment (the only ones a computation may change).
+	 */
+	public record Carrier(String tagCode, String customerId, String value, boolean fromRule) {
+	}
+
+	/** Calls the sink with every assignment of the tags, one tag at a time. */
+	public void carriers(Collection<String> tagCodes, java.util.function.Consumer<Carrier> sink) {
+		for (String code : tagCodes) {
+			neo4j.query("""
+					MATCH (t:Tag {code: $code})<-[a:HAS_TAG]-(c:Customer)
+					RETURN c.id AS id, a.value AS value, a.source = 'RULE' AS fromRule""")
+				.bind(code)
+				.to("code")
+				.fetch()
+				.all()
+				.forEach(row -> sink.accept(new Carrier(code, (String) row.get("id"),
+						row.get("value") == null ? null : String.valueOf(row.get("value")),
+						Boolean.TRUE.equals(row.get("fromRule")))));
+		}
+	}
+
+	/** An assignment a rule run writes, with the rule version it comes from. */
+	public record RuleAssignmentRow(String customerId, String tagCode, String value, long ruleVersion) {
+	}
+
+	/**
+	 * A run's additions: RULE assignments carrying the run as import id, so a rollback
+	 * finds them like an import's.
+	 */
+	public void createRuleAssignments(List<RuleAssignmentRow> rows, String runId) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:Customer {id: row.customerId})
+				MATCH (t:Tag {code: row.tagCode})
+				WHERE NOT EXISTS { (c)-[:HAS_TAG]->(t) }
+				CREATE (c)-[:HAS_TAG {source: 'RULE', importId: $runId, runId: $runId, ruleVersion: row.ruleVersion,
+				                      value: row.value, assignedAt: $now}]->(t)""")
+			.bindAll(Map.of("rows",
+					rows.stream()
+						.map(r -> CypherParameters.of("customerId", r.customerId(), "tagCode", r.tagCode(), "value",
+								r.value(), "ruleVersion", r.ruleVersion()))
+						.toList(),
+					"runId", runId, "now", ZonedDateTime.now()))
+			.run();
+	}
+
+	/**
+	 * A run's removals and value changes, marked rather than done, so they land together
+	 * when the run finishes and a rollback restores them.
+	 */
+	public void markRuleChanges(List<RuleAssignmentRow> removed, List<RuleAssignmentRow> changed, String runId) {
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:Customer {id: row.customerId})-[a:HAS_TAG {source: 'RULE'}]->(t:Tag {code: row.tagCode})
+				SET a.removedBy = $runId""")
+			.bindAll(Map.of("rows",
+					removed.stream()
+						.map(r -> Map.<String, Object>of("customerId", r.customerId(), "tagCode", r.tagCode()))
+						.toList(),
+					"runId", runId))
+			.run();
+		neo4j.query("""
+				UNWIND $rows AS row
+				MATCH (c:Customer {id: row.customerId})-[a:HAS_TAG {source: 'RULE'}]->(t:Tag {code: row.tagCode})
+				SET a.priorValue = a.value, a.priorRunId = a.runId, a.priorRuleVersion = a.ruleVersion,
+				    a.changedBy = $runId, a.value = row.value, a.runId = $runId, a.ruleVersion = row.ruleVersion""")
+			.bindAll(Map.of("rows",
+					changed.stream()
+						.map(r -> CypherParameters.of("customerId", r.customerId(), "tagCode", r.tagCode(), "value",
+								r.value(), "ruleVersion", r.ruleVersion()))
+						.toList(),
+					"runId", runId))
+			.run();
+	}
+
+	/**
+	 * Lands a run's marked changes, up to {@code limit} at a time: removals are deleted,
+	 * changed values lose their prior copy. Returns how many it touched.
+	 */
+	public long finishRuleChanges(String runId, int limit) {
+		return neo4j.query("""
+				CALL () {
+				  MATCH ()-[a:HAS_TAG {removedBy: $runId}]->() WITH a LIMIT $limit DELETE a RETURN count(*) AS n
+				  UNION ALL
+				  MATCH ()-[a:HAS_TAG {changedBy: $runId}]->() WITH a LIMIT $limit
+				  REMOVE a.priorValue, a.priorRunId, a.priorRuleVersion, a.changedBy RETURN count(*) AS n
+				}
+				RETURN sum(n) AS touched""")
+			.bindAll(Map.of("runId", runId, "limit", limit))
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
+	}
+
+	/**
+	 * Takes a run back, up to {@code limit} at a time: its additions go, its removals and
+	 * value changes are restored. Returns how many it touched.
+	 */
+	public long rollBackRuleChanges(String runId, int limit) {
+		return neo4j
+			.query("""
+					CALL () {
+					  MATCH ()-[a:HAS_TAG {importId: $runId}]->() WHERE a.source = 'RULE' AND a.changedBy IS NULL
+					  WITH a LIMIT $limit DELETE a RETURN count(*) AS n
+					  UNION ALL
+					  MATCH ()-[a:HAS_TAG {removedBy: $runId}]->() WITH a LIMIT $limit REMOVE a.removedBy RETURN count(*) AS n
+					  UNION ALL
+					  MATCH ()-[a:HAS_TAG {changedBy: $runId}]->() WITH a LIMIT $limit
+					  SET a.value = a.priorValue, a.runId = a.priorRunId, a.ruleVersion = a.priorRuleVersion
+					  REMOVE a.priorValue, a.priorRunId, a.priorRuleVersion, a.changedBy RETURN count(*) AS n
+					}
+					RETURN sum(n) AS touched""")
+			.bindAll(Map.of("runId", runId, "limit", limit))
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
+	}
+
+	/** Tells the derived indexes that a run changed many customers' tags. */
+	public void bulkChanged(String runId, String reason) {
+		events.publishEvent(new CustomersBulkChanged(runId, reason));
 	}
 
 }

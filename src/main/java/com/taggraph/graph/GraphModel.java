@@ -47,6 +47,9 @@ public final class GraphModel {
 
 	public static final String IMPORT_RUN = "ImportRun";
 
+	/** One computation run of the tag rules, with its progress and per-tag report. */
+	public static final String COMPUTE_RUN = "ComputeRun";
+
 	/** Marks demo data applied once (free tags), so a restart does not apply it again. */
 	public static final String DEMO_DATA = "DemoData";
 
@@ -91,6 +94,12 @@ public final class GraphModel {
 
 	/** A tag to a source field or to an upstream tag. */
 	public static final String DERIVED_FROM = "DERIVED_FROM";
+
+	/**
+	 * A tag's declared lineage, kept aside once its rule gives the real one, for
+	 * {@code lineageDrift}.
+	 */
+	public static final String DECLARED_FROM = "DECLARED_FROM";
 
 	public static final String IN_SYSTEM = "IN_SYSTEM";
 

@@ -54,9 +54,9 @@ class SecurityConfiguration {
 			ObjectProvider<AuthenticationManager> users) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/favicon.ico")
 			.permitAll()
-			// imports and their runs are a steward's work; their answers name any tag,
-			// sensitive ones included
-			.requestMatchers("/api/import/**", "/api/imports/**")
+			// imports, computation runs and their records are a steward's work; their
+			// answers name any tag, sensitive ones included
+			.requestMatchers("/api/import/**", "/api/imports/**", "/api/compute", "/api/compute/**")
 			.hasRole(Role.STEWARD.name())
 			.requestMatchers("/api/**")
 			.hasRole(Role.VIEWER.name())

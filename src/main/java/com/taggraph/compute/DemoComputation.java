@@ -1,0 +1,146 @@
+package com.taggraph.compute;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.taggraph.customer.BulkAssignments;
+import com.taggraph.graph.DemoProperties;
+import com.taggraph.graph.StartupStep;
+import com.taggraph.graph.TransientRetry;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * On every start, stages the bound source data. On the first start with demo data on, the
+ * demo customers come from the source data and their tags from the rules: the demo
+ * extracts are generated and bound, the customers are read from {@code S1.C_CONS}, the
+ * demo library's rules ({@code demo/tag-rules.json}, approved with the library) are
+ * bound, giving each tag its lineage, and one run computes every tag.
+ */
+@Component
+@Order(10)
+class DemoComputation implements StartupStep {
+
+	private static final Log log = LogFactory.getLog(DemoComputation.class);
+
+	static final String RULES = "demo/tag-rules.json";
+
+	private static final int BATCH = 5000;
+
+	private final DemoSourceData sourceData;
+
+	private final SourceStaging staging;
+
+	private final SourceEngine engine;
+
+	private final ComputeRepository catalogue;
+
+	private final RuleRepository rules;
+
+	private final RuleBinder binder;
+
+	private final ComputeService compute;
+
+	private final BulkAssignments bulk;
+
+	private final TransactionTemplate tx;
+
+	private final long customers;
+
+	DemoComputation(DemoSourceData sourceData, SourceStaging staging, SourceEngine engine, ComputeRepository catalogue,
+			RuleRepository rules, RuleBinder binder, ComputeService compute, BulkAssignments bulk,
+			PlatformTransactionManager transactions, DemoProperties demo) {
+		this.sourceData = sourceData;
+		this.staging = staging;
+		this.engine = engine;
+		this.catalogue = catalogue;
+		this.rules = rules;
+		this.binder = binder;
+		this.compute = compute;
+		this.bulk = bulk;
+		this.tx = TransientRetry.template(transactions);
+		this.customers = demo.customers();
+	}
+
+	@Override
+	public void afterLibraryReady(boolean demoEnabled) {
+		boolean first = demoEnabled && customers > 0 && sourceData.available() && bulk.customerIds().isEmpty();
+		if (!first) {
+			staging.stageAll();
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			List<String> tables = sourceData.generate(customers);
+			tx.executeWithoutResult(
+					status -> tables.forEach(table -> catalogue.bind(table, DemoSourceData.binding(table))));
+			staging.stageAll();
+			createCustomers();
+			adoptRules();
+		}
+		catch (IOException | SQLException ex) {
+			throw new IllegalStateException("generating the demo source data failed: " + ex.getMessage(), ex);
+		}
+		ComputeRun run = compute.runNow(false);
+		if (!ComputeRun.COMPLETED.equals(run.state()) || !run.refused().isEmpty()) {
+			throw new IllegalStateException("the demo computation did not complete cleanly: %s %s %s"
+				.formatted(run.state(), run.error(), run.refused()));
+		}
+		log.info("Computed %d demo customers' tags from the source data: %d assignments in %d ms".formatted(customers,
+				run.assignmentsWritten(), (System.nanoTime() - started) / 1_000_000));
+	}
+
+	private void createCustomers() throws SQLException {
+		List<String[]> rows = engine.withRules(connection -> TagComputation.rows(connection,
+				"SELECT CONS_NO, CONS_NAME, ORG_NO, CONS_SORT_CODE FROM S1.C_CONS ORDER BY CONS_NO"));
+		List<BulkAssignments.CustomerRow> batch = new ArrayList<>();
+		for (String[] row : rows) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("name", row[1]);
+			properties.put("orgNo", row[2]);
+			properties.put("consSort", row[3]);
+			batch.add(new BulkAssignments.CustomerRow(row[0], properties));
+			if (batch.size() == BATCH) {
+				List<BulkAssignments.CustomerRow> full = List.copyOf(batch);
+				tx.executeWithoutResult(status -> bulk.upsertCustomers(full, "demo-customers"));
+				batch.clear();
+			}
+		}
+		if (!batch.isEmpty()) {
+			tx.executeWithoutResult(status -> bulk.upsertCustomers(batch, "demo-customers"));
+		}
+	}
+
+	/** The demo library's rules, bound and written with their lineage. */
+	private void adoptRules() throws IOException {
+		JsonNode demo;
+		try (InputStream in = new ClassPathResource(RULES).getInputStream()) {
+			demo = JsonMapper.builder().build().readTree(in);
+		}
+		tx.executeWithoutResult(status -> {
+			demo.path("classes").properties().forEach(entry -> {
+				RuleRepository.RuleOwner owner = rules.classOwner(entry.getKey()).orElseThrow();
+				rules.write(owner, binder.bind(entry.getValue().asString(), true));
+			});
+			demo.path("tags").properties().forEach(entry -> {
+				RuleRepository.RuleOwner owner = rules.tagOwner(entry.getKey()).orElseThrow();
+				rules.write(owner, binder.bind(entry.getValue().asString(), false));
+			});
+		});
+	}
+
+}
