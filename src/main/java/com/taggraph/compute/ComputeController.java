@@ -77,8 +77,8 @@ class ComputeController {
 	}
 
 	@QueryMapping
-	List<ComputeRun> computeRuns(@Argument int first) {
-		return compute.latest(first);
+	List<ComputeRun> computeRuns(@Argument Integer first) {
+		return compute.latest(first == null ? 20 : first);
 	}
 
 	@QueryMapping

@@ -54,8 +54,8 @@ class SourceDataController {
 	}
 
 	@SchemaMapping(typeName = "SourceTable", field = "sample")
-	List<Map<String, Object>> sample(SourceTable table, @Argument int first) {
-		return profiles.sample(table.code(), first);
+	List<Map<String, Object>> sample(SourceTable table, @Argument Integer first) {
+		return profiles.sample(table.code(), first == null ? 5 : first);
 	}
 
 	private <T> Map<SourceTable, T> answer(List<SourceTable> tables, Function<SourceProfiles.Profile, T> part) {

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,16 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
 import com.taggraph.customer.CustomerLibrary;
+import com.taggraph.hardening.ChildApp.Child;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,40 +55,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class CrashSafetyTest {
 
-	private static final String USER = "crashtest";
-
-	private static final String PASSWORD = "taggraph-load-7Qx2";
-
-	/**
-	 * BCrypt (strength 10) of {@link #PASSWORD}, computed once with
-	 * spring-security-crypto's BCryptPasswordEncoder.
-	 */
-	private static final String PASSWORD_HASH = "$2a$10$.pFcy1W2iky/SqyM8qAJWeGyCBZKqoXwHzAsKoQfWa1/1ndhJvxYG";
-
-	/**
-	 * Bolt credentials of the child's embedded Neo4j (ignored by a database without
-	 * authentication).
-	 */
-	private static final String BOLT_USER = "neo4j";
-
 	private static final int IMPORT_CUSTOMERS = 20_000;
 
 	/** 5 · 8 · 8 · 8 · 10: 28,525 classes in five levels. */
 	private static final int[] SCHEME_BRANCHING = { 5, 8, 8, 8, 10 };
 
-	private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
-
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient http = ChildApp.HTTP;
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final String authorization = "Basic "
-			+ Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-
-	private final String boltPassword = "bolt-" + Long.toHexString(new SecureRandom().nextLong());
 
 	private final List<String> findings = new ArrayList<>();
 
@@ -104,16 +70,13 @@ class CrashSafetyTest {
 
 	private Child child;
 
-	private int starts;
-
-	/** One running app: its process, ports and log. */
-	private record Child(Process process, int port, int boltPort, Path log, long startedNanos) {
-	}
+	private ChildApp app;
 
 	@BeforeEach
 	void dataDirectory() throws IOException {
 		Path root = Files.createDirectories(Path.of("target", "crash-safety"));
 		dir = Files.createTempDirectory(root, "run-");
+		app = new ChildApp(dir);
 	}
 
 	@AfterEach
@@ -131,7 +94,7 @@ class CrashSafetyTest {
 			child = null;
 			findings.forEach(System.out::println);
 			// the store is ~600 MB; the logs stay beside it for a failed run
-			deleteTree(dir.resolve("data"));
+			ChildApp.deleteTree(dir.resolve("data"));
 		}
 	}
 
@@ -225,77 +188,19 @@ class CrashSafetyTest {
 	// ---- the child JVM
 	// ------------------------------------------------------------------------
 
-	/**
-	 * Starts the app in a new JVM on the data directory, with free ports; skips the test
-	 * if no JVM can be started.
-	 */
+	/** The app without demo customers, so the first start is quick. */
 	private Child start(String... extra) throws IOException {
-		int port = freePort();
-		int boltPort = freePort();
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// Neo4j's --add-opens flags, as surefire gives them to this JVM
-		ManagementFactory.getRuntimeMXBean()
-			.getInputArguments()
-			.stream()
-			.filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
-			.forEach(command::add);
-		command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"),
-				"com.taggraph.TagGraphApplication", "--server.port=" + port,
-				"--taggraph.neo4j.embedded.data-dir=" + dir.resolve("data").toAbsolutePath(),
-				"--taggraph.neo4j.embedded.bolt-port=" + boltPort, "--taggraph.neo4j.embedded.http-enabled=false",
-				"--taggraph.neo4j.embedded.page-cache=256m", "--taggraph.neo4j.embedded.username=" + BOLT_USER,
-				"--taggraph.neo4j.embedded.password=" + boltPassword,
-				"--taggraph.security.users." + USER + ".password={bcrypt}" + PASSWORD_HASH,
-				"--taggraph.security.users." + USER + ".roles=ADMIN",
-				"--taggraph.security.users." + USER + ".customer-data=true", "--taggraph.demo.customers=0",
-				"--taggraph.import.work-dir=" + dir.resolve("imports").toAbsolutePath(),
-				"--taggraph.import.max-bytes=100MB"));
-		command.addAll(List.of(extra));
-		Path log = dir.resolve("child-%d.log".formatted(++starts));
-		Process process;
-		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		}
-		catch (IOException ex) {
-			Assumptions.abort("cannot start a child JVM: " + ex.getMessage());
-			throw ex;
-		}
-		return new Child(process, port, boltPort, log, System.nanoTime());
+		List<String> arguments = new ArrayList<>(List.of("--taggraph.demo.customers=0"));
+		arguments.addAll(List.of(extra));
+		return app.start(arguments.toArray(String[]::new));
 	}
 
-	/**
-	 * Polls until the app answers a GraphQL request; seconds since the JVM was launched.
-	 */
 	private double awaitReady(Child c) throws Exception {
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!c.process().isAlive()) {
-				throw new AssertionError("the app exited with %d before it was ready:%n%s"
-					.formatted(c.process().exitValue(), tail(c.log())));
-			}
-			try {
-				HttpResponse<String> response = http
-					.send(request(c, "/graphql").header("Content-Type", "application/json")
-						.timeout(Duration.ofSeconds(5))
-						.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains("Query")) {
-					return (System.nanoTime() - c.startedNanos()) / 1e9;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the app was not ready within %s:%n%s".formatted(READY_TIMEOUT, tail(c.log())));
+		return app.awaitReady(c);
 	}
 
-	/** SIGKILL, as {@code kill -9}: no shutdown hook, no Neo4j checkpoint. */
 	private void kill(Child c) throws InterruptedException {
-		c.process().destroyForcibly();
-		assertThat(c.process().waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
+		ChildApp.kill(c);
 		note("  killed pid %d: exit %d", c.process().pid(), c.process().exitValue());
 		child = null;
 	}
@@ -391,7 +296,7 @@ class CrashSafetyTest {
 	// ------------------------------------------------------------------------
 
 	private Driver bolt(Child c) {
-		return GraphDatabase.driver("bolt://127.0.0.1:" + c.boltPort(), AuthTokens.basic(BOLT_USER, boltPassword));
+		return app.bolt(c);
 	}
 
 	/**
@@ -435,16 +340,8 @@ class CrashSafetyTest {
 			.thenApply(r -> json.readTree(r.body()));
 	}
 
-	private HttpRequest.Builder request(Child c, String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.port() + path))
-			.header("Authorization", authorization)
-			.header("X-User", USER);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	private static HttpRequest.Builder request(Child c, String path) {
+		return ChildApp.request(c, path);
 	}
 
 	private void note(String format, Object... args) {
@@ -452,22 +349,7 @@ class CrashSafetyTest {
 	}
 
 	private static String tail(Path log) {
-		try {
-			List<String> lines = Files.readAllLines(log);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (var paths = Files.walk(root)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
+		return ChildApp.tail(log);
 	}
 
 }
