@@ -63,21 +63,26 @@ class TagConstraintRepository {
 	}
 
 	/**
-	 * What has the code among constraints, classes and tags ("constraint", "class",
-	 * "tag"), or null when it is free: codes are what users type, so one code names one
-	 * thing.
+	 * What has each of the codes among constraints, classes and tags ("constraint",
+	 * "class", "tag"); a free code is left out. Codes are what users type, so one code
+	 * names one thing.
 	 */
-	String codeTakenBy(String code) {
-		return neo4j.query("""
-				RETURN CASE WHEN EXISTS { (:TagConstraint {code: $code}) } THEN 'constraint'
-				            WHEN EXISTS { (:TagClass {code: $code}) } THEN 'class'
-				            WHEN EXISTS { (:Tag {code: $code}) } THEN 'tag' END AS kind""")
-			.bind(code)
-			.to("code")
-			.fetchAs(String.class)
-			.mappedBy((types, r) -> r.get("kind").asString(null))
-			.one()
-			.orElse(null);
+	Map<String, String> codesTakenBy(Collection<String> codes) {
+		Map<String, String> taken = new java.util.HashMap<>();
+		neo4j.query("""
+				UNWIND $codes AS code
+				WITH code, CASE WHEN EXISTS { (:TagConstraint {code: code}) } THEN 'constraint'
+				                WHEN EXISTS { (:TagClass {code: code}) } THEN 'class'
+				                WHEN EXISTS { (:Tag {code: code}) } THEN 'tag' END AS kind
+				WHERE kind IS NOT NULL
+				RETURN code, kind""")
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetchAs(Map.Entry.class)
+			.mappedBy((types, r) -> Map.entry(r.get("code").asString(), r.get("kind").asString()))
+			.all()
+			.forEach(e -> taken.put((String) e.getKey(), (String) e.getValue()));
+		return taken;
 	}
 
 	/** The class of each existing tag among the codes, by tag code. */

@@ -64,7 +64,7 @@ public class TagConstraintService {
 
 	@Transactional
 	public TagConstraint create(TagConstraintInput input) {
-		validate(input, Set.of());
+		validate(input, Set.of(), known(List.of(input)));
 		audit.recorded(ChangeKind.TAG_CONSTRAINT, input.code(), "CREATE", () -> repository.create(List.of(input)));
 		return repository.find(input.code()).orElseThrow();
 	}
@@ -83,10 +83,11 @@ public class TagConstraintService {
 					"at most %d constraints in one import, were %d".formatted(MAX_IMPORT, inputs.size()));
 		}
 		Set<String> earlier = new HashSet<>();
+		Known known = known(inputs);
 		for (int i = 0; i < inputs.size(); i++) {
 			TagConstraintInput input = inputs.get(i);
 			try {
-				validate(input, earlier);
+				validate(input, earlier, known);
 			}
 			catch (DomainException ex) {
 				throw new DomainException(ex.code(), "input[%d]: %s".formatted(i, ex.getMessage()),
@@ -116,9 +117,10 @@ public class TagConstraintService {
 	 */
 	void writeDemo(List<TagConstraintInput> inputs) {
 		Set<String> earlier = new HashSet<>();
+		Known known = known(inputs);
 		for (TagConstraintInput input : inputs) {
 			try {
-				validate(input, earlier);
+				validate(input, earlier, known);
 			}
 			catch (DomainException ex) {
 				throw new IllegalStateException("Demo library constraint refused: " + ex.getMessage(), ex);
@@ -134,7 +136,7 @@ public class TagConstraintService {
 	 * one class (the class's own exclusive and exhaustive rules say how those go
 	 * together).
 	 */
-	private void validate(TagConstraintInput in, Set<String> earlier) {
+	private static void validate(TagConstraintInput in, Set<String> earlier, Known known) {
 		requireCode("code", in.code());
 		String code = in.code();
 		if (in.kind() == null) {
@@ -161,11 +163,11 @@ public class TagConstraintService {
 			throw new DomainException(ErrorCode.DUPLICATE_CODE,
 					"code '%s' is given twice in the import".formatted(code), Map.of("field", "code", "subject", code));
 		}
-		requireFreeCode(code, repository.codeTakenBy(code));
+		requireFreeCode(code, known.takenBy().get(code));
 		List<String> tags = new ArrayList<>();
 		tags.add(in.ifTag());
 		tags.addAll(in.thenTags());
-		Map<String, String> classes = repository.classesOfTags(tags);
+		Map<String, String> classes = known.tagClasses();
 		for (String tag : tags) {
 			if (!classes.containsKey(tag)) {
 				throw new DomainException(ErrorCode.NOT_FOUND,
@@ -182,6 +184,33 @@ public class TagConstraintService {
 							.formatted(in.ifTag(), tag, ifClass));
 			}
 		}
+	}
+
+	/**
+	 * What the graph holds of the codes a list of constraints names: which of their codes
+	 * are taken, and the class of each tag they name. Two statements for the whole list.
+	 */
+	private record Known(Map<String, String> takenBy, Map<String, String> tagClasses) {
+	}
+
+	private Known known(List<TagConstraintInput> inputs) {
+		Set<String> codes = new HashSet<>();
+		Set<String> tags = new HashSet<>();
+		for (TagConstraintInput in : inputs) {
+			if (in == null) {
+				continue;
+			}
+			if (in.code() != null) {
+				codes.add(in.code());
+			}
+			if (in.ifTag() != null) {
+				tags.add(in.ifTag());
+			}
+			if (in.thenTags() != null) {
+				in.thenTags().stream().filter(java.util.Objects::nonNull).forEach(tags::add);
+			}
+		}
+		return new Known(repository.codesTakenBy(codes), repository.classesOfTags(tags));
 	}
 
 	/** Runs a field check, its refusal naming the constraint. */
