@@ -228,9 +228,8 @@ public class ComputeService implements DisposableBean {
 			wanted.add(tag);
 		}
 		for (String classCode : classCodes) {
-			List<String> tags = rules.classOwner(classCode)
+			List<String> tags = rules.tagsAtOrBelow(classCode)
 				.orElseThrow(() -> DomainException.notFound("class", classCode))
-				.tags()
 				.stream()
 				.filter(ownerOf::containsKey)
 				.toList();
@@ -314,7 +313,10 @@ public class ComputeService implements DisposableBean {
 	/** Writes the difference in batches, each with the run's progress, then lands it. */
 	private long write(String id, TagComputation.Outcome outcome) {
 		long written = 0;
-		List<BulkAssignments.RuleAssignmentRow> added = outcome.added();
+		// by customer, as imports batch: a batch then locks a few hundred customers, not
+		// one tag's dense node for every row
+		List<BulkAssignments.RuleAssignmentRow> added = new ArrayList<>(outcome.added());
+		added.sort(java.util.Comparator.comparing(BulkAssignments.RuleAssignmentRow::customerId));
 		for (int from = 0; from < added.size(); from += BATCH) {
 			List<BulkAssignments.RuleAssignmentRow> batch = added.subList(from, Math.min(added.size(), from + BATCH));
 			long total = written + batch.size();

@@ -27,48 +27,49 @@ class RuleRepository {
 	}
 
 	/**
-	 * A tag or class that may hold a rule: its status, the tags the rule computes, and
-	 * the class rule already computing the tag, if any.
+	 * A tag or class that may hold a rule: its status and the tags the rule computes (a
+	 * class rule computes the tags of the class that have no rule of their own).
 	 */
-	record RuleOwner(String code, boolean isClass, String status, boolean exclusive, List<String> tags,
-			String classRuleOwner) {
+	record RuleOwner(String code, boolean isClass, String status, boolean exclusive, List<String> tags) {
 	}
 
 	Optional<RuleOwner> tagOwner(String code) {
 		return neo4j.query("""
 				MATCH (t:Tag {code: $code})
-				OPTIONAL MATCH (t)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(owner:TagClass)
-				WHERE owner.ruleSql IS NOT NULL
-				RETURN t.code AS code, t.status AS status, owner.code AS classRuleOwner LIMIT 1""")
+				RETURN t.code AS code, t.status AS status""")
 			.bind(code)
 			.to("code")
 			.fetchAs(RuleOwner.class)
-			.mappedBy((types, r) -> new RuleOwner(code, false, r.get("status").asString(null), false, List.of(code),
-					r.get("classRuleOwner").asString(null)))
+			.mappedBy((types, r) -> new RuleOwner(code, false, r.get("status").asString(null), false, List.of(code)))
 			.one();
 	}
 
 	Optional<RuleOwner> classOwner(String code) {
-		return neo4j
-			.query("""
-					MATCH (c:TagClass {code: $code})
-					RETURN c.status AS status, coalesce(c.exclusive, false) AS exclusive,
-					       COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) RETURN t.code ORDER BY t.code } AS tags""")
+		return neo4j.query("""
+				MATCH (c:TagClass {code: $code})
+				RETURN c.status AS status, coalesce(c.exclusive, false) AS exclusive,
+				       COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) WHERE t.ruleSql IS NULL
+				                RETURN t.code ORDER BY t.code } AS tags""")
 			.bind(code)
 			.to("code")
 			.fetchAs(RuleOwner.class)
 			.mappedBy((types, r) -> new RuleOwner(code, true, r.get("status").asString(null),
-					r.get("exclusive").asBoolean(), r.get("tags").asList(v -> v.asString()), null))
+					r.get("exclusive").asBoolean(), r.get("tags").asList(v -> v.asString())))
 			.one();
 	}
 
-	/** Tags of the list that have a rule of their own. */
-	List<String> withOwnRule(List<String> tags) {
-		return List.copyOf(neo4j.query("MATCH (t:Tag) WHERE t.code IN $tags AND t.ruleSql IS NOT NULL RETURN t.code")
-			.bind(tags)
-			.to("tags")
-			.fetchAs(String.class)
-			.all());
+	/** Every tag at or below a class; empty for an unknown class. */
+	Optional<List<String>> tagsAtOrBelow(String classCode) {
+		return neo4j
+			.query("""
+					MATCH (c:TagClass {code: $code})
+					RETURN COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) RETURN t.code ORDER BY t.code } AS tags""")
+			.bind(classCode)
+			.to("code")
+			.fetchAs(List.class)
+			.mappedBy((types, r) -> r.get("tags").asList(v -> v.asString()))
+			.one()
+			.map(tags -> (List<String>) tags);
 	}
 
 	/**
@@ -163,10 +164,11 @@ class RuleRepository {
 					MATCH (c:TagClass) WHERE c.ruleSql IS NOT NULL
 					RETURN c.code AS owner, true AS isClass, c.ruleSql AS sql, c.ruleVersion AS version,
 					       c.ruleColumns AS columns, c.status AS status,
-					       COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) RETURN t.code ORDER BY t.code } AS tags,
-					      COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c)
+					       COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) WHERE t.ruleSql IS NULL
+					                 RETURN t.code ORDER BY t.code } AS tags,
+					      COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) WHERE t.ruleSql IS NULL
 					                MATCH (t)-[:DERIVED_FROM {origin: 'RULE'}]->(u:Tag) RETURN DISTINCT u.code } AS inputs,
-					      COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c)
+					      COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) WHERE t.ruleSql IS NULL
 					                MATCH (t)-[:DERIVED_FROM {origin: 'RULE'}]->(f:SourceField) RETURN DISTINCT f.code } AS fields""")
 			.fetchAs(StoredRule.class)
 			.mappedBy((types, r) -> new StoredRule(r.get("owner").asString(), r.get("isClass").asBoolean(),

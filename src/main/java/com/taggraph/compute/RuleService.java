@@ -40,12 +40,6 @@ public class RuleService {
 	public SavedRule setTagRule(String code, String sql) {
 		RuleRepository.RuleOwner owner = repository.tagOwner(code)
 			.orElseThrow(() -> DomainException.notFound("tag", code));
-		if (owner.classRuleOwner() != null) {
-			throw new DomainException(ErrorCode.INVALID_INPUT,
-					"tag '%s' is computed by the rule of its class '%s'; change that rule instead".formatted(code,
-							owner.classRuleOwner()),
-					Map.of("subject", code, "field", "code"));
-		}
 		return save(RuleReview.SET_TAG_RULE, owner, binder.bind(sql, false));
 	}
 
@@ -57,13 +51,6 @@ public class RuleService {
 			throw new DomainException(ErrorCode.INVALID_INPUT,
 					"class '%s' is not exclusive; one rule may serve a whole class only when no customer can carry two of its tags"
 						.formatted(code),
-					Map.of("subject", code, "field", "code"));
-		}
-		List<String> own = repository.withOwnRule(owner.tags());
-		if (!own.isEmpty()) {
-			throw new DomainException(ErrorCode.INVALID_INPUT,
-					"tags %s of class '%s' have rules of their own; remove them before one rule serves the class"
-						.formatted(own, code),
 					Map.of("subject", code, "field", "code"));
 		}
 		return save(RuleReview.SET_CLASS_RULE, owner, binder.bind(sql, true));

@@ -15,6 +15,9 @@ import com.taggraph.graph.DemoLibraryPart;
 @Order(3)
 class DemoSources implements DemoLibraryPart {
 
+	/** The data dictionary: a description for each field, keyed by its code. */
+	static final String DICTIONARY = "demo/source-dictionary.json";
+
 	@Override
 	public void write(Map<String, Object> library, Neo4jClient neo4j) {
 		neo4j.query("""
@@ -43,8 +46,27 @@ class DemoSources implements DemoLibraryPart {
 				  CREATE (t)-[:DERIVED_FROM]->(upstream)
 				}
 				""").bind(library.get("tags")).to("tags").run();
+		describeFields(neo4j);
 		DemoLibraryPart.requireAllLinked(neo4j, library, "derivedFrom", "(:Tag)-[:DERIVED_FROM]->()", "sources or tags",
 				"derivations");
+	}
+
+	/** Every demo field's description, from the demo's data dictionary. */
+	private static void describeFields(Neo4jClient neo4j) {
+		Map<String, Object> dictionary;
+		try (var in = new org.springframework.core.io.ClassPathResource(DICTIONARY).getInputStream()) {
+			dictionary = tools.jackson.databind.json.JsonMapper.builder()
+				.build()
+				.readValue(in, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+				});
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("cannot read " + DICTIONARY, ex);
+		}
+		neo4j.query("""
+				UNWIND keys($dictionary) AS code
+				MATCH (f:SourceField {code: code})
+				SET f.description = $dictionary[code]""").bind(dictionary).to("dictionary").run();
 	}
 
 }
