@@ -8,6 +8,8 @@ CREATE CONSTRAINT tag_class_code IF NOT EXISTS FOR (c:TagClass) REQUIRE c.code I
 CREATE CONSTRAINT tag_code IF NOT EXISTS FOR (t:Tag) REQUIRE t.code IS UNIQUE;
 CREATE TEXT INDEX tag_name_text IF NOT EXISTS FOR (t:Tag) ON (t.name);
 CREATE TEXT INDEX tag_class_name_text IF NOT EXISTS FOR (c:TagClass) ON (c.name);
+// constraints between tags of different classes (implications, exclusions), checked by the rule report
+CREATE CONSTRAINT tag_constraint_code IF NOT EXISTS FOR (k:TagConstraint) REQUIRE k.code IS UNIQUE;
 
 // The scheme a library came from, and the node that serialises hierarchy writes
 CREATE CONSTRAINT scheme_code IF NOT EXISTS FOR (s:Scheme) REQUIRE s.code IS UNIQUE;

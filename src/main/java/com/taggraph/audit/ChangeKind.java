@@ -11,10 +11,10 @@ import com.taggraph.graph.GraphModel;
 public enum ChangeKind {
 
 	TAG_CLASS(GraphModel.TAG_CLASS, "code"), TAG(GraphModel.TAG, "code"), FACET(GraphModel.FACET, "code"),
-	FACET_VALUE(GraphModel.FACET_VALUE, "code"), SOURCE_SYSTEM(GraphModel.SOURCE_SYSTEM, "code"),
-	SOURCE_TABLE(GraphModel.SOURCE_TABLE, "code"), SOURCE_FIELD(GraphModel.SOURCE_FIELD, "code"),
-	CUSTOMER(GraphModel.CUSTOMER, "id"), FREE_TAG(GraphModel.FREE_TAG, "normalized"),
-	SEGMENT(GraphModel.SEGMENT, "name"),
+	FACET_VALUE(GraphModel.FACET_VALUE, "code"), TAG_CONSTRAINT(GraphModel.TAG_CONSTRAINT, "code"),
+	SOURCE_SYSTEM(GraphModel.SOURCE_SYSTEM, "code"), SOURCE_TABLE(GraphModel.SOURCE_TABLE, "code"),
+	SOURCE_FIELD(GraphModel.SOURCE_FIELD, "code"), CUSTOMER(GraphModel.CUSTOMER, "id"),
+	FREE_TAG(GraphModel.FREE_TAG, "normalized"), SEGMENT(GraphModel.SEGMENT, "name"),
 	/** A bulk import as a whole: one event per import, keyed by the import id. */
 	IMPORT("Import", null);
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import com.taggraph.graph.DemoLibraryPart;
 
 /**
- * The demo library's facets and values, APPROVED, and the values of its tags (written by
- * the taxonomy part).
+ * The demo library's facets, sub-facets and values, APPROVED, and the values of its tags
+ * (written by the taxonomy part).
  */
 @Component
 @Order(2)
@@ -25,6 +25,19 @@ class DemoFacets implements DemoLibraryPart {
 				UNWIND f.values AS v
 				CREATE (value:FacetValue {code: v.code, name: v.name, customersWithAnyOf: v.customersWithAnyOf})
 				CREATE (value)-[:OF_FACET]->(facet)
+				""").bind(library.get("facets")).to("facets").run();
+		// sub-facets (亚面) divide a facet by finer criteria; each keeps its own values
+		// exclusive
+		neo4j.query("""
+				UNWIND $facets AS f
+				MATCH (facet:Facet {code: f.code})
+				UNWIND coalesce(f.subFacets, []) AS s
+				CREATE (sub:Facet {code: s.code, name: s.name, criterion: s.criterion, status: 'APPROVED'})
+				CREATE (sub)-[:SUB_FACET_OF]->(facet)
+				WITH sub, s
+				UNWIND s.values AS v
+				CREATE (value:FacetValue {code: v.code, name: v.name, customersWithAnyOf: v.customersWithAnyOf})
+				CREATE (value)-[:OF_FACET]->(sub)
 				""").bind(library.get("facets")).to("facets").run();
 		neo4j.query("""
 				UNWIND $tags AS row

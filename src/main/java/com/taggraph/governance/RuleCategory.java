@@ -7,7 +7,10 @@ public enum RuleCategory {
 	STRUCTURAL,
 	/** every tag has exactly one value per top-level facet */
 	FACET,
-	/** customers against exclusive and exhaustive classes */
+	/**
+	 * customers against exclusive and exhaustive classes, and against the constraints
+	 * between tags
+	 */
 	DATA,
 	/** tags traced to source systems, and derivations from deprecated tags */
 	LINEAGE

@@ -25,6 +25,11 @@ public enum RuleCheck {
 	EXCLUSIVE_VIOLATED(RuleCategory.DATA),
 	/** customers in an exhaustive class's scope carrying none of its tags */
 	EXHAUSTIVE_VIOLATED(RuleCategory.DATA),
+	/**
+	 * customers breaking a constraint between tags of different classes: carrying its
+	 * if-tag and none of its then-tags (IMPLIES) or one of them (EXCLUDES)
+	 */
+	CONSTRAINT_VIOLATED(RuleCategory.DATA),
 	/** a tag whose derivations reach no source system */
 	NO_LINEAGE(RuleCategory.LINEAGE),
 	/** a tag derived from a deprecated tag */

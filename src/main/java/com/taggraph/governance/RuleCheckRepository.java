@@ -105,6 +105,42 @@ class RuleCheckRepository {
 				ORDER BY t.code, u.code""".formatted(GraphModel.status("t")));
 	}
 
+	/**
+	 * One broken constraint: its customers, and the smallest of their ids.
+	 *
+	 * @param codes the constraint, its if-tag, then its then-tags
+	 */
+	record BrokenConstraint(List<String> codes, String kind, String name, int customers, List<String> sample) {
+	}
+
+	/**
+	 * Every constraint between tags some customer breaks, in one statement: from each
+	 * if-tag to its carriers, each checked against the then-tags it is bound to. A
+	 * constraint naming a hidden tag is not counted at all.
+	 */
+	List<BrokenConstraint> brokenConstraints(List<String> hidden, int sample) {
+		return List.copyOf(neo4j.query("""
+				MATCH (k:TagConstraint)-[:IF_TAG]->(a:Tag)
+				WITH k, a, COLLECT { MATCH (k)-[:THEN_TAG]->(b:Tag) RETURN b ORDER BY b.code } AS thens
+				WITH k, a, thens, [a.code] + [b IN thens | b.code] AS codes
+				WHERE none(code IN codes WHERE code IN $hidden)
+				CALL (k, a, thens) {
+				  MATCH (c:Customer)-[:HAS_TAG]->(a)
+				  WHERE (k.kind = 'EXCLUDES') = any(b IN thens WHERE EXISTS { (c)-[:HAS_TAG]->(b) })
+				  WITH c.id AS id ORDER BY id
+				  RETURN count(id) AS customers, collect(id)[..$sample] AS sample
+				}
+				WITH k, codes, customers, sample WHERE customers > 0
+				RETURN [k.code] + codes AS codes, k.kind AS kind, coalesce(k.name, '') AS name, customers, sample
+				ORDER BY k.code""")
+			.bindAll(java.util.Map.of("hidden", hidden, "sample", sample))
+			.fetchAs(BrokenConstraint.class)
+			.mappedBy((types, r) -> new BrokenConstraint(r.get("codes").asList(Value::asString),
+					r.get("kind").asString(), r.get("name").asString(), r.get("customers").asInt(),
+					r.get("sample").asList(Value::asString)))
+			.all());
+	}
+
 	private List<Found> found(String cypher) {
 		return List.copyOf(neo4j.query(cypher)
 			.fetchAs(Found.class)

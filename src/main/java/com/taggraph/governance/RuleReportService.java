@@ -32,6 +32,9 @@ import com.taggraph.taxonomy.Tag;
 @Service
 public class RuleReportService {
 
+	/** Sample customers listed per violation, as the segment index lists them. */
+	private static final int SAMPLE = 20;
+
 	private final RuleCheckRepository repository;
 
 	private final FacetService facets;
@@ -136,14 +139,24 @@ public class RuleReportService {
 
 	private List<ReportedViolation> data(Visibility visibility) {
 		boolean customerData = visibility.customerData();
-		return segments.ruleViolations(null, visibility)
+		List<ReportedViolation> found = new ArrayList<>(segments.ruleViolations(null, visibility)
 			.stream()
 			.map(v -> ReportedViolation.ofCustomers(
 					v.kind() == RuleViolation.Kind.EXCLUSIVE ? RuleCheck.EXCLUSIVE_VIOLATED
 							: RuleCheck.EXHAUSTIVE_VIOLATED,
 					List.of(v.tagClass().code()), v.description(), v.customerCount(),
 					customerData ? v.sampleCustomerIds() : List.of()))
-			.toList();
+			.toList());
+		for (RuleCheckRepository.BrokenConstraint broken : repository.brokenConstraints(visibility.hidden(), SAMPLE)) {
+			List<String> codes = broken.codes();
+			String thenTags = String.join(", ", codes.subList(2, codes.size()));
+			String message = "constraint %s %s: %d customer%s carry %s %s %s".formatted(codes.get(0), broken.name(),
+					broken.customers(), broken.customers() == 1 ? "" : "s", codes.get(1),
+					"EXCLUDES".equals(broken.kind()) ? "and also" : "but none of", thenTags);
+			found.add(ReportedViolation.ofCustomers(RuleCheck.CONSTRAINT_VIOLATED, codes, message, broken.customers(),
+					customerData ? broken.sample() : List.of()));
+		}
+		return found;
 	}
 
 	/** Whether a message names a hidden tag (a replacement named in its detail, say). */

@@ -30,6 +30,11 @@ public final class GraphModel {
 
 	public static final String FREE_TAG = "FreeTag";
 
+	/**
+	 * A constraint between tags of different classes (an implication or an exclusion).
+	 */
+	public static final String TAG_CONSTRAINT = "TagConstraint";
+
 	public static final String SOURCE_SYSTEM = "SourceSystem";
 
 	public static final String SOURCE_TABLE = "SourceTable";
@@ -61,6 +66,15 @@ public final class GraphModel {
 
 	/** A tag to its class. */
 	public static final String IN_CLASS = "IN_CLASS";
+
+	/** A constraint to the tag whose carriers it constrains. */
+	public static final String IF_TAG = "IF_TAG";
+
+	/**
+	 * A constraint to the tags those carriers must have one of (IMPLIES) or none of
+	 * (EXCLUDES).
+	 */
+	public static final String THEN_TAG = "THEN_TAG";
 
 	public static final String SUB_FACET_OF = "SUB_FACET_OF";
 

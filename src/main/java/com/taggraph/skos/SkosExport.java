@@ -49,6 +49,7 @@ final class SkosExport {
 			r.addLiteral(SkosTerms.EXCLUSIVE, c.exclusive());
 			r.addLiteral(SkosTerms.EXHAUSTIVE, c.exhaustive());
 			literal(r, SkosTerms.SCOPE, c.scope());
+			text(r, SkosTerms.OVERLAP_REASON, c.overlapReason());
 			concepts.put(c.code(), r);
 		});
 		library.tags().forEach(t -> {

@@ -15,7 +15,7 @@ record SkosLibrary(Scheme scheme, List<ClassEntry> classes, List<TagEntry> tags,
 	}
 
 	record ClassEntry(String code, String name, String criterion, boolean exclusive, boolean exhaustive, String scope,
-			String parent) {
+			String parent, String overlapReason) {
 	}
 
 	/**

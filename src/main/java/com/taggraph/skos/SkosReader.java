@@ -116,7 +116,8 @@ final class SkosReader {
 				}
 				classes.add(new SkosLibrary.ClassEntry(code(concept), name(concept), criterion,
 						flag(concept, SkosTerms.EXCLUSIVE), flag(concept, SkosTerms.EXHAUSTIVE),
-						plain(concept, SkosTerms.SCOPE), code(parents.get(concept))));
+						plain(concept, SkosTerms.SCOPE), code(parents.get(concept)),
+						text(concept, SkosTerms.OVERLAP_REASON)));
 			}
 		}
 		Facets facets = facets(facetCollections(collections, Set.copyOf(tagConcepts)), Set.copyOf(tagConcepts));

@@ -47,12 +47,13 @@ class SkosRepository {
 					MATCH (c:TagClass)
 					RETURN c.code AS code, c.name AS name, c.criterion AS criterion, coalesce(c.exclusive, false) AS exclusive,
 					       coalesce(c.exhaustive, false) AS exhaustive, c.scope AS scope,
-					       [(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parent
+					       [(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parent, c.overlapReason AS overlapReason
 					ORDER BY code""")
 			.fetchAs(SkosLibrary.ClassEntry.class)
 			.mappedBy((types, r) -> new SkosLibrary.ClassEntry(r.get("code").asString(), r.get("name").asString(null),
 					r.get("criterion").asString(null), r.get("exclusive").asBoolean(), r.get("exhaustive").asBoolean(),
-					r.get("scope").asString(null), r.get("parent").asString(null)))
+					r.get("scope").asString(null), r.get("parent").asString(null),
+					r.get("overlapReason").asString(null)))
 			.all());
 		List<SkosLibrary.TagEntry> tags = List.copyOf(neo4j.query("""
 				MATCH (t:Tag)

@@ -382,7 +382,7 @@ public class SkosService {
 		taxonomy.writeClasses(file.classes()
 			.stream()
 			.map(c -> new TaxonomyWriter.ClassRecord(c.code(), c.parent(), c.name(), c.criterion(), c.exclusive(),
-					c.exhaustive(), c.scope(), status))
+					c.exhaustive(), c.scope(), status, c.overlapReason()))
 			.toList(), TaxonomyWriter.Absent.CLEAR);
 		taxonomy.writeTags(file.tags()
 			.stream()

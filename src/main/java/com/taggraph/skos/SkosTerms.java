@@ -21,6 +21,7 @@ final class SkosTerms {
 	static final Property EXCLUSIVE = ResourceFactory.createProperty(NS + "exclusive");
 	static final Property EXHAUSTIVE = ResourceFactory.createProperty(NS + "exhaustive");
 	static final Property SCOPE = ResourceFactory.createProperty(NS + "scope");
+	static final Property OVERLAP_REASON = ResourceFactory.createProperty(NS + "overlapReason");
 	static final Property STATUS = ResourceFactory.createProperty(NS + "status");
 
 	/** Labels and notes are written in Chinese, the library's language. */

@@ -16,7 +16,7 @@ public final class ClassChains {
 	 * The map projection to put in a Cypher list comprehension over a chain's nodes
 	 * {@code n}.
 	 */
-	public static final String NODE_PROJECTION = "n {.code, .name, .criterion, .exclusive, .exhaustive, .scope}";
+	public static final String NODE_PROJECTION = "n {.code, .name, .criterion, .exclusive, .exhaustive, .scope, .overlapReason}";
 
 	private ClassChains() {
 	}
@@ -27,8 +27,8 @@ public final class ClassChains {
 		for (Value node : nodes.values()) {
 			TagClass c = new TagClass(node.get("code").asString(), node.get("name").asString(null),
 					node.get("criterion").asString(null), node.get("exclusive").asBoolean(false),
-					node.get("exhaustive").asBoolean(false), node.get("scope").asString(null), chain.size() + 1,
-					parent);
+					node.get("exhaustive").asBoolean(false), node.get("scope").asString(null), chain.size() + 1, parent,
+					node.get("overlapReason").asString(null));
 			chain.add(c);
 			parent = c.code();
 		}

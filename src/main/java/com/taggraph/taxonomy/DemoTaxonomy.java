@@ -35,7 +35,7 @@ class DemoTaxonomy implements DemoLibraryPart {
 		writer.writeClasses(rows(library, "classes").stream()
 			.map(c -> new TaxonomyWriter.ClassRecord(text(c, "code"), text(c, "parent"), text(c, "name"),
 					text(c, "criterion"), Boolean.TRUE.equals(c.get("exclusive")),
-					Boolean.TRUE.equals(c.get("exhaustive")), text(c, "scope"), APPROVED))
+					Boolean.TRUE.equals(c.get("exhaustive")), text(c, "scope"), APPROVED, text(c, "overlapReason")))
 			.toList(), TaxonomyWriter.Absent.CLEAR);
 		List<Map<String, Object>> tags = rows(library, "tags");
 		writer.writeTags(tags.stream()

@@ -10,7 +10,9 @@ package com.taggraph.taxonomy;
  * @param scope the facet value (F4) naming the customers an exhaustive class must cover
  * @param level 1 for a root
  * @param parentCode the upper class (上位类), null for a root
+ * @param overlapReason why the lower classes or tags of a class that is not exclusive may
+ * overlap (rule ② holds only where a class says so); null when not given
  */
 public record TagClass(String code, String name, String criterion, boolean exclusive, boolean exhaustive, String scope,
-		int level, String parentCode) {
+		int level, String parentCode, String overlapReason) {
 }

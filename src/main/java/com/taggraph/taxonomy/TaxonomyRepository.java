@@ -28,7 +28,7 @@ class TaxonomyRepository {
 			c.code AS code, c.name AS name, c.criterion AS criterion,
 			coalesce(c.exclusive, false) AS exclusive, coalesce(c.exhaustive, false) AS exhaustive, c.scope AS scope,
 			COUNT { (c)-[:BROADER]->+(:TagClass) } + 1 AS level,
-			[(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parentCode""";
+			[(c)-[:BROADER]->(p:TagClass) | p.code][0] AS parentCode, c.overlapReason AS overlapReason""";
 
 	/** Projection of a tag {@code t}. */
 	private static final String TAG_COLUMNS = """
@@ -311,36 +311,39 @@ class TaxonomyRepository {
 	}
 
 	/** What still depends on a tag: tags derived from it, and customers carrying it. */
-	record TagDependents(List<String> derivedTags, long customers) {
+	record TagDependents(List<String> derivedTags, long customers, List<String> constraints) {
 	}
 
 	TagDependents tagDependents(String code) {
 		return neo4j
 			.query("""
 					MATCH (t:Tag {code: $code})
-					RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers""")
+					RETURN [(t)<-[:DERIVED_FROM]-(d:Tag) | d.code] AS derivedTags, COUNT { (t)<-[:HAS_TAG]-() } AS customers,
+					       COLLECT { MATCH (t)<-[:IF_TAG|THEN_TAG]-(k:TagConstraint) RETURN DISTINCT k.code ORDER BY k.code } AS constraints""")
 			.bind(code)
 			.to("code")
 			.fetchAs(TagDependents.class)
 			.mappedBy((types, r) -> new TagDependents(r.get("derivedTags").asList(v -> v.asString()),
-					r.get("customers").asLong()))
+					r.get("customers").asLong(), r.get("constraints").asList(v -> v.asString())))
 			.one()
-			.orElse(new TagDependents(List.of(), 0));
+			.orElse(new TagDependents(List.of(), 0, List.of()));
 	}
 
 	// ---- writes
 	// -------------------------------------------------------------------------------
 
 	void createClass(TagClassInput in) {
-		neo4j.query("""
-				CREATE (c:TagClass {code: $code, name: $name, criterion: $criterion, exclusive: $exclusive,
-				                    exhaustive: $exhaustive, scope: $scope, status: 'DRAFT', createdAt: datetime()})
-				WITH c
-				OPTIONAL MATCH (parent:TagClass {code: $parentCode})
-				FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
+		neo4j
+			.query("""
+					CREATE (c:TagClass {code: $code, name: $name, criterion: $criterion, exclusive: $exclusive,
+					                    exhaustive: $exhaustive, scope: $scope, overlapReason: $overlapReason, status: 'DRAFT',
+					                    createdAt: datetime()})
+					WITH c
+					OPTIONAL MATCH (parent:TagClass {code: $parentCode})
+					FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:BROADER]->(p))""")
 			.bindAll(CypherParameters.of("code", in.code(), "name", in.name(), "criterion", in.criterion(), "exclusive",
 					Boolean.TRUE.equals(in.exclusive()), "exhaustive", Boolean.TRUE.equals(in.exhaustive()), "scope",
-					in.scope(), "parentCode", in.parentCode()))
+					in.scope(), "parentCode", in.parentCode(), "overlapReason", in.overlapReason()))
 			.run();
 	}
 
@@ -349,9 +352,11 @@ class TaxonomyRepository {
 				MATCH (c:TagClass {code: $code})
 				SET c.name = coalesce($name, c.name), c.criterion = coalesce($criterion, c.criterion),
 				    c.exclusive = coalesce($exclusive, c.exclusive), c.exhaustive = coalesce($exhaustive, c.exhaustive),
-				    c.scope = coalesce($scope, c.scope), c.updatedAt = datetime()""")
+				    c.scope = coalesce($scope, c.scope), c.overlapReason = coalesce($overlapReason, c.overlapReason),
+				    c.updatedAt = datetime()""")
 			.bindAll(CypherParameters.of("code", code, "name", changes.name(), "criterion", changes.criterion(),
-					"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope()))
+					"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope(),
+					"overlapReason", changes.overlapReason()))
 			.run();
 	}
 
@@ -452,7 +457,8 @@ class TaxonomyRepository {
 					    c.criterion = CASE WHEN row.criterion IS NULL AND NOT $clear THEN c.criterion ELSE row.criterion END,
 					    c.exclusive = coalesce(row.exclusive, CASE WHEN $clear THEN false ELSE c.exclusive END),
 					    c.exhaustive = coalesce(row.exhaustive, CASE WHEN $clear THEN false ELSE c.exhaustive END),
-					    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END"""
+					    c.scope = CASE WHEN row.scope IS NULL AND NOT $clear THEN c.scope ELSE row.scope END,
+					    c.overlapReason = coalesce(row.overlapReason, c.overlapReason)"""
 				.formatted(GraphModel.status("c")))
 			.bindAll(Map.of("rows", batch.stream().map(TaxonomyRepository::classParams).toList(), "clear", clear))
 			.run();
@@ -498,7 +504,8 @@ class TaxonomyRepository {
 
 	private static Map<String, Object> classParams(TaxonomyWriter.ClassRecord c) {
 		return CypherParameters.of("code", c.code(), "parent", c.parent(), "name", c.name(), "criterion", c.criterion(),
-				"exclusive", c.exclusive(), "exhaustive", c.exhaustive(), "scope", c.scope(), "status", c.status());
+				"exclusive", c.exclusive(), "exhaustive", c.exhaustive(), "scope", c.scope(), "status", c.status(),
+				"overlapReason", c.overlapReason());
 	}
 
 	// ---- mapping
@@ -538,7 +545,8 @@ class TaxonomyRepository {
 	private static TagClass toTagClass(Record r) {
 		return new TagClass(r.get("code").asString(), r.get("name").asString(null), r.get("criterion").asString(null),
 				r.get("exclusive").asBoolean(false), r.get("exhaustive").asBoolean(false),
-				r.get("scope").asString(null), r.get("level").asInt(), r.get("parentCode").asString(null));
+				r.get("scope").asString(null), r.get("level").asInt(), r.get("parentCode").asString(null),
+				r.get("overlapReason").asString(null));
 	}
 
 	private static Tag toTag(Record r) {

@@ -247,6 +247,7 @@ public class TaxonomyService {
 		requireName("name", in.name());
 		optionalText("criterion", in.criterion(), MAX_TEXT);
 		optionalText("scope", in.scope(), MAX_CODE);
+		optionalText("overlapReason", in.overlapReason(), MAX_TEXT);
 		if (in.parentCode() != null) {
 			requireCode("parentCode", in.parentCode());
 		}
@@ -276,6 +277,7 @@ public class TaxonomyService {
 		}
 		optionalText("criterion", changes.criterion(), MAX_TEXT);
 		optionalText("scope", changes.scope(), MAX_CODE);
+		optionalText("overlapReason", changes.overlapReason(), MAX_TEXT);
 		requireClass(code);
 		if (changes.criterion() != null && changes.criterion().isBlank()
 				&& repository.classContents(code).classes() > 0) {
@@ -287,7 +289,8 @@ public class TaxonomyService {
 					"class '%s' holds no tag at or below it, so it cannot be exhaustive".formatted(code));
 		}
 		Map<String, Object> given = ChangeGate.given("name", changes.name(), "criterion", changes.criterion(),
-				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope());
+				"exclusive", changes.exclusive(), "exhaustive", changes.exhaustive(), "scope", changes.scope(),
+				"overlapReason", changes.overlapReason());
 		gate.write(TaxonomyReview.UPDATE_CLASS, code, given, changes, () -> repository.updateClass(code, changes));
 		return repository.findClass(code).orElseThrow();
 	}
@@ -393,6 +396,13 @@ public class TaxonomyService {
 					"tag '%s' is still used: %s derive from it %s and %s carry it".formatted(code,
 							count(derived.size(), "tag", "tags"), derived, count(customers, "customer", "customers")),
 					Map.of("subject", code, "derivedTags", derived, "customers", customers));
+		}
+		if (!dependents.constraints().isEmpty()) {
+			throw new DomainException(ErrorCode.NOT_EMPTY,
+					"tag '%s' is still named by %s %s; delete them first".formatted(code,
+							count(dependents.constraints().size(), "constraint", "constraints"),
+							dependents.constraints()),
+					Map.of("subject", code, "constraints", dependents.constraints()));
 		}
 		List<String> emptied = repository.exhaustiveClassesEmptiedByRemovingTag(code, null);
 		if (!emptied.isEmpty()) {
@@ -501,7 +511,7 @@ public class TaxonomyService {
 
 	private static TaxonomyWriter.ClassRecord toRecord(ClassRow row, String status) {
 		return new TaxonomyWriter.ClassRecord(row.code(), row.parent(), row.name(), row.criterion(), row.exclusive(),
-				row.exhaustive(), null, status);
+				row.exhaustive(), null, status, null);
 	}
 
 	// ---- validation

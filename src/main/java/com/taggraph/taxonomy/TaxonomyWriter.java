@@ -17,10 +17,12 @@ public class TaxonomyWriter {
 
 	/**
 	 * One class to create or update. A null {@code status} gives a new class DRAFT and
-	 * leaves an existing one's; for the other properties see {@link Absent}.
+	 * leaves an existing one's; for the other properties see {@link Absent}, but a null
+	 * {@code overlapReason} always keeps the class's (a CSV file does not carry it, and a
+	 * foreign SKOS file rarely does).
 	 */
 	public record ClassRecord(String code, String parent, String name, String criterion, Boolean exclusive,
-			Boolean exhaustive, String scope, String status) {
+			Boolean exhaustive, String scope, String status, String overlapReason) {
 	}
 
 	/**

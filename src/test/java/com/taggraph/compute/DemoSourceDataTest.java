@@ -407,7 +407,13 @@ class DemoSourceDataTest {
 
 	/** The customers of a scope (an F4 value): those with any of its defining tags. */
 	private static String scope(String facetValue) {
-		for (JsonNode facet : library.path("facets")) {
+		List<JsonNode> facets = new ArrayList<>();
+		// a scope may be a value of a facet or of one of its sub-facets (亚面)
+		library.path("facets").forEach((facet) -> {
+			facets.add(facet);
+			facet.path("subFacets").forEach(facets::add);
+		});
+		for (JsonNode facet : facets) {
 			for (JsonNode value : facet.path("values")) {
 				if (value.path("code").asString().equals(facetValue)) {
 					List<String> defining = new ArrayList<>();

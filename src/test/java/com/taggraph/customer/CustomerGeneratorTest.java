@@ -96,7 +96,14 @@ class CustomerGeneratorTest {
 				Map<String, Map<String, Object>> classes = ((List<Map<String, Object>>) data.get("classes")).stream()
 					.collect(Collectors.toMap(c -> (String) c.get("code"), c -> c));
 				Map<String, Set<String>> scopes = new HashMap<>();
+				// the values of the facets and of their sub-facets (亚面), as the graph
+				// holds them
+				List<Map<String, Object>> facets = new ArrayList<>();
 				for (var facet : (List<Map<String, Object>>) data.get("facets")) {
+					facets.add(facet);
+					facets.addAll((List<Map<String, Object>>) facet.getOrDefault("subFacets", List.of()));
+				}
+				for (var facet : facets) {
 					for (var value : (List<Map<String, Object>>) facet.get("values")) {
 						if (value.get("customersWithAnyOf") != null) {
 							scopes.put((String) value.get("code"),

@@ -64,6 +64,10 @@ class FacetSearchTest extends ApiTest {
 		for (JsonNode facet : library.path("facets")) {
 			List<String> values = new ArrayList<>();
 			facet.path("values").forEach(v -> values.add(v.path("code").asString()));
+			// a sub-facet's (亚面) values count for its top-level facet, listed by code
+			facet.path("subFacets")
+				.forEach(sub -> sub.path("values").forEach(v -> values.add(v.path("code").asString())));
+			values.sort(null);
 			facetValues.put(facet.path("code").asString(), values);
 		}
 	}

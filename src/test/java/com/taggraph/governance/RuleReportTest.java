@@ -290,6 +290,16 @@ class RuleReportTest extends ApiTest {
 			case "DATA" -> {
 				statements.add(ClassRulesInCypher.exclusiveViolations("EXCLUSIVE_VIOLATED "));
 				statements.add(ClassRulesInCypher.exhaustiveViolations("EXHAUSTIVE_VIOLATED "));
+				statements
+					.add("""
+							MATCH (k:TagConstraint)-[:IF_TAG]->(a:Tag)<-[:HAS_TAG]-(c:Customer)
+							WITH k, a, c, COUNT { (k)-[:THEN_TAG]->(b:Tag)<-[:HAS_TAG]-(c) } AS carried
+							WHERE (k.kind = 'IMPLIES' AND carried = 0) OR (k.kind = 'EXCLUDES' AND carried > 0)
+							WITH k, a, count(DISTINCT c) AS n
+							MATCH (k)-[:THEN_TAG]->(b:Tag)
+							WITH k, a, n, b ORDER BY b.code
+							WITH k, a, n, collect(b.code) AS thens
+							RETURN 'CONSTRAINT_VIOLATED ' + k.code + ';' + a.code + reduce(s = '', x IN thens | s + ';' + x) AS key, n""");
 			}
 			case "LINEAGE" -> {
 				statements

@@ -68,8 +68,8 @@ class EmbeddedNeo4jTest extends ApiTest {
 					       COUNT { (:Tag)-[:DERIVED_FROM]->(:SourceField) } AS fromFields,
 					       COUNT { (:Tag)-[:DERIVED_FROM]->(:Tag) } AS fromTags""").single().asMap();
 
-			assertThat(counts).containsAllEntriesOf(Map.of("classes", 57L, "broader", 49L, "tags", 127L, "inClass",
-					127L, "facets", 8L, "tagFacetValues", 127L * 8, "systems", 5L));
+			assertThat(counts).containsAllEntriesOf(Map.of("classes", 66L, "broader", 58L, "tags", 127L, "inClass",
+					127L, "facets", 10L, "tagFacetValues", 127L * 8, "systems", 5L));
 			assertThat(counts).containsAllEntriesOf(expectedFromFile());
 		}
 	}
@@ -106,8 +106,8 @@ class EmbeddedNeo4jTest extends ApiTest {
 		new GraphSchema(neo4j, schema).apply();
 
 		assertThat(constraintsAndIndexes()).isEqualTo(before);
-		assertThat(before).contains("tag_class_code", "tag_code", "facet_code", "facet_value_code",
-				"source_system_code", "source_table_code", "source_field_code", "tag_name_text");
+		assertThat(before).contains("tag_class_code", "tag_code", "tag_constraint_code", "facet_code",
+				"facet_value_code", "source_system_code", "source_table_code", "source_field_code", "tag_name_text");
 	}
 
 	@Test
@@ -151,7 +151,10 @@ class EmbeddedNeo4jTest extends ApiTest {
 			.filter(d -> d.containsKey("field"))
 			.count();
 		long facetValues = ((List<Map<String, Object>>) data.get("facets")).stream()
-			.mapToLong(f -> ((List<?>) f.get("values")).size())
+			.mapToLong(f -> ((List<?>) f.get("values")).size()
+					+ ((List<Map<String, Object>>) f.getOrDefault("subFacets", List.of())).stream()
+						.mapToLong(sub -> ((List<?>) sub.get("values")).size())
+						.sum())
 			.sum();
 		return Map.of("tables", tables, "fields", fields, "fromTags", fromTags, "fromFields", fromFields, "facetValues",
 				facetValues);

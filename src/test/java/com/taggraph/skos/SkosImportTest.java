@@ -78,7 +78,7 @@ class SkosImportTest extends ApiTest {
 		assertThat(value.hasProperty(SKOS.member, tag)).isTrue();
 		assertThat(model.getResource("https://taggraph.example/facet/F1").hasProperty(SKOS.member, value)).isTrue();
 		assertThat(model.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList())
-			.hasSizeGreaterThanOrEqualTo(57 + 127);
+			.hasSizeGreaterThanOrEqualTo(66 + 127);
 
 		for (Lang lang : new Lang[] { Lang.RDFXML, Lang.JSONLD, Lang.NTRIPLES }) {
 			HttpResponse<String> other = export(lang.getHeaderString());

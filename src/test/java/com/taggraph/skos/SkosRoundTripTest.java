@@ -70,7 +70,7 @@ class SkosRoundTripTest extends ApiTest {
 					"application/json");
 
 			assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-			assertThat(reply.body().path("counts").path("created").asInt()).isEqualTo(57 + 127 + 10 + 39);
+			assertThat(reply.body().path("counts").path("created").asInt()).isEqualTo(66 + 127 + 12 + 39);
 			assertThat(library()).as(lang.getLabel()).isEqualTo(library);
 			var again = SkosImportTest.parse(export(client, "text/turtle").body(), Lang.TURTLE);
 			assertThat(again.isIsomorphicWith(original)).as(lang.getLabel()).isTrue();
@@ -138,7 +138,7 @@ class SkosRoundTripTest extends ApiTest {
 			return session
 				.run("""
 						CALL () { MATCH (c:TagClass) WITH c ORDER BY c.code
-						  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope,
+						  RETURN collect([c.code, c.name, c.criterion, c.exclusive, c.exhaustive, c.scope, c.overlapReason,
 						                  [(c)-[:BROADER]->(p) | p.code]]) AS classes }
 						CALL () { MATCH (t:Tag) WITH t ORDER BY t.code
 						  CALL (t) { MATCH (f:FreeTag)-[:SYNONYM_OF|PROMOTED_TO]->(t)

@@ -28,11 +28,12 @@ class QueryCountTest extends ApiTest {
 
 	@BeforeEach
 	void fiftyClassesWithChildrenAndTags() {
-		taxonomy.createTagClass(new TagClassInput(PREFIX + "ROOT", "计数根", null, "计数", false, false, null));
+		taxonomy.createTagClass(new TagClassInput(PREFIX + "ROOT", "计数根", null, "计数", false, false, null, null));
 		for (int i = 0; i < 50; i++) {
 			String code = PREFIX + i;
-			taxonomy.createTagClass(new TagClassInput(code, "计数类" + i, PREFIX + "ROOT", "计数细分", false, false, null));
-			taxonomy.createTagClass(new TagClassInput(code + ".1", "子类" + i, code, null, false, false, null));
+			taxonomy
+				.createTagClass(new TagClassInput(code, "计数类" + i, PREFIX + "ROOT", "计数细分", false, false, null, null));
+			taxonomy.createTagClass(new TagClassInput(code + ".1", "子类" + i, code, null, false, false, null, null));
 			taxonomy.createTag(new TagInput(code + "-T", "计数标签" + i, code, null));
 		}
 	}
