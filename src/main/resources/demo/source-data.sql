@@ -62,7 +62,7 @@ FROM (VALUES ('res', [0.5, 0.4, 0.4, 0.4, 0.4, 0.5, 0.8, 1.1, 0.9, 0.7, 0.7, 0.8
 CREATE OR REPLACE TEMP TABLE g0 AS
 SELECT b.*, a.code AS area_code, a.name AS area_name, a.lng AS a_lng, a.lat AS a_lat, a.k AS area_k, a.w AS area_w,
 	CASE WHEN u(i, 'ur') < a.remote THEN '03' WHEN u(i, 'ur') < a.remote + a.urban THEN '01' ELSE '02' END AS urban
-FROM (SELECT i, printf('33%08d', i) AS cons_no,
+FROM (SELECT i, printf('33%08d', i + 1) AS cons_no,
 		CASE WHEN u(i, 'sort') < 0.03 THEN '01' WHEN u(i, 'sort') < 0.18 THEN '02' ELSE '03' END AS sort
 	FROM range(getvariable('customers')) t(i)) b
 JOIN area a ON u(b.i, 'area') >= a.lo AND u(b.i, 'area') < a.hi;

@@ -79,6 +79,7 @@ async function show(code, dir, push) {
     if (!result) {
       if (!reply.errors.length) showErrors([`No ${source ? 'source system, table or field' : 'tag'} with code ${code}.`]);
       $('summary').textContent = '';
+      showRule(null, []);
       draw([], [], code);
       setState('error', code);
       return;
@@ -86,6 +87,7 @@ async function show(code, dir, push) {
     const { nodes, edges } = source ? result : withClass(result);
     $('summary').textContent = source ? impactSummary(result) : lineageSummary(result, dir);
     $('partial').hidden = !result.isPartial;
+    showRule(source ? null : code, edges);
     draw(nodes, edges, code);
     setState(reply.errors.length ? 'error' : 'ready', code);
   }
@@ -95,6 +97,16 @@ async function show(code, dir, push) {
     $('summary').textContent = '';
     setState('error', code);
   }
+}
+
+// A computed tag's rule: the SQL its lineage edges carry as their transform, read by the engine's
+// binder when the rule was approved. Each edge shows it again when tapped.
+function showRule(code, edges) {
+  const own = (edges || []).find(e => e.from === code && e.kind === 'DERIVED_FROM' && e.transform);
+  $('rule').hidden = !own;
+  $('rule-sql').textContent = own ? own.transform : '';
+  $('rule-title').textContent = own ? `Rule of ${code} (the transform of its ${
+    edges.filter(e => e.from === code && e.kind === 'DERIVED_FROM').length} lineage edges)` : '';
 }
 
 // Lineage stops at the tag; its class goes at the right, as impact draws classes.

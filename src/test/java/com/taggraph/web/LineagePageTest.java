@@ -164,6 +164,13 @@ class LineagePageTest extends ApiTest {
 		assertThat(script("return cy.$id('S1').data('name')")).isEqualTo("营销业务应用系统");
 		assertThat(script("return cy.$id('T0315').data('label')")).asString().contains("T0315").contains("customers");
 		assertThat(text("summary")).contains("S1 营销业务应用系统");
+		// the rule computing it, as its lineage edges carry it
+		Object sql = read(
+				"MATCH (:Tag {code: 'T0315'})-[d:DERIVED_FROM {origin: 'RULE'}]->() RETURN d.transform AS sql")
+			.get(0)
+			.get("sql");
+		assertThat(script("return document.getElementById('rule-sql').textContent")).isEqualTo(sql);
+		assertThat(script("return document.getElementById('rule').hidden")).isEqualTo(false);
 		// systems → tables → fields → tags → classes, and a derived tag right of the tags
 		// it comes from
 		assertThat(List.of("S1", "S1.A_RCVBL_FLOW", "S1.A_RCVBL_FLOW.RCVBL_YM", "T0309", "T0315", "C03.06"))
