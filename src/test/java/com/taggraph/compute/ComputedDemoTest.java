@@ -36,8 +36,6 @@ class ComputedDemoTest extends ApiTest {
 
 	@Test
 	void theFirstStartComputesTheDemoCustomersWithoutTheContradictionsOfARandomDraw() {
-		assertThat(read("MATCH ()-[a:HAS_TAG]->() WHERE a.source <> 'RULE' RETURN count(a) AS n").get(0).get("n"))
-			.isEqualTo(0L);
 		assertThat(read("MATCH (:Customer)-[a:HAS_TAG {source: 'RULE'}]->() RETURN count(a) AS n").get(0).get("n"))
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LONG)
 			.isGreaterThan(100_000L);
@@ -45,20 +43,46 @@ class ComputedDemoTest extends ApiTest {
 				MATCH (r:ComputeRun) WHERE r.id STARTS WITH 'run-demo-'
 				RETURN r.state AS state, r.refused AS refused""")).singleElement()
 			.satisfies(run -> assertThat(run).containsEntry("state", "COMPLETED").containsEntry("refused", "[]"));
-		// the contradictions issue 16 found in the random demo, each counted by hand
-		assertThat(count("(c)-[:HAS_TAG]->(:Tag {code: 'T0103'}), (c)-[:HAS_TAG]->(:Tag {code: 'T0109'})")).isZero();
-		assertThat(count("(c)-[:HAS_TAG]->(:Tag {code: 'T0103'}), (c)-[:HAS_TAG]->(:Tag {code: 'T0112'})")).isZero();
-		assertThat(count("(c)-[:HAS_TAG]->(:Tag {code: 'T0101'}), (c)-[:HAS_TAG]->(:Tag {code: 'T0805'})")).isZero();
-		assertThat(count("(c)-[:HAS_TAG]->(:Tag {code: 'T0315'}), (c)-[:HAS_TAG]->(:Tag {code: 'T0311'})")).isZero();
-		assertThat(count("(c)-[:HAS_TAG]->(:Tag {code: 'T0307'}), (c)-[:HAS_TAG]->(:Tag {code: 'T0311'})")).isZero();
+		// the contradictions issue 16 found in the random demo, each counted by hand (on
+		// the computed assignments: other test classes sharing this database assign by
+		// hand)
+		assertThat(count(
+				"(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0103'}), (c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0109'})"))
+			.isZero();
+		assertThat(count(
+				"(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0103'}), (c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0112'})"))
+			.isZero();
+		assertThat(count(
+				"(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0101'}), (c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0805'})"))
+			.isZero();
+		assertThat(count(
+				"(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0315'}), (c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0311'})"))
+			.isZero();
+		assertThat(count(
+				"(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0307'}), (c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0311'})"))
+			.isZero();
 		// and what the data says holds: residential customers are on low voltage with the
 		// residential tariff
-		long residential = count("(c)-[:HAS_TAG]->(:Tag {code: 'T0103'})");
+		long residential = count("(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0103'})");
 		assertThat(residential).isGreaterThan(5000);
 		assertThat(count("""
-				(c)-[:HAS_TAG]->(:Tag {code: 'T0103'})
-				WHERE EXISTS { (c)-[:HAS_TAG]->(v:Tag) WHERE v.code IN ['T0104', 'T0105'] }
-				  AND EXISTS { (c)-[:HAS_TAG]->(:Tag {code: 'T0110'}) }""")).isEqualTo(residential);
+				(c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0103'})
+				WHERE EXISTS { (c)-[:HAS_TAG {source: 'RULE'}]->(v:Tag) WHERE v.code IN ['T0104', 'T0105'] }
+				  AND EXISTS { (c)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0110'}) }""")).isEqualTo(residential);
+		// and the rule report, the constraints between classes included, finds nothing in
+		// the demo library (items other test classes add to this database aside)
+		Reply report = ok(client.query("{ ruleReport { violations { kind codes message } } }", Map.of(), "steward.li"));
+		List<String> demoViolations = new ArrayList<>();
+		report.data("ruleReport.violations").forEach(violation -> {
+			boolean demo = true;
+			for (JsonNode code : violation.path("codes")) {
+				demo &= code.asString().matches("(C\\d\\d(\\.\\d\\d)*|T\\d{4}|F\\d(\\.\\w+)*|TC\\d\\d)");
+			}
+			if (demo) {
+				demoViolations.add(violation.toString());
+			}
+		});
+		assertThat(demoViolations).isEmpty();
 		// 所属区县 carries its GB/T 2260 code
 		assertThat(read("""
 				MATCH (:Tag {code: 'T0801'})<-[a:HAS_TAG]-() WITH a LIMIT 50
