@@ -91,6 +91,27 @@ class ComputedDemoTest extends ApiTest {
 	}
 
 	@Test
+	void lineageDriftListsWhereTheDeclaredLineageAndTheRuleDisagree() {
+		Reply reply = ok(client.query("{ lineageDrift { tag declaredOnly ruleOnly } }", Map.of(), "steward.li"));
+		Map<String, String> expected = new java.util.TreeMap<>();
+		read("""
+				MATCH (t:Tag) WHERE EXISTS { (t)-[:DECLARED_FROM]->() }
+				WITH t, COLLECT { MATCH (t)-[:DECLARED_FROM]->(x) RETURN x.code } AS declared,
+				     COLLECT { MATCH (t)-[:DERIVED_FROM {origin: 'RULE'}]->(x) RETURN x.code } AS ruled
+				WITH t, [d IN declared WHERE NOT d IN ruled] AS onlyDeclared, [r IN ruled WHERE NOT r IN declared] AS onlyRuled
+				WHERE size(onlyDeclared) + size(onlyRuled) > 0
+				RETURN t.code AS tag, size(onlyDeclared) + '/' + size(onlyRuled) AS sizes""")
+			.forEach(row -> expected.put((String) row.get("tag"), (String) row.get("sizes")));
+		Map<String, String> listed = new java.util.TreeMap<>();
+		reply.data("lineageDrift")
+			.forEach(d -> listed.put(d.path("tag").asString(),
+					d.path("declaredOnly").size() + "/" + d.path("ruleOnly").size()));
+		assertThat(listed).isEqualTo(expected).isNotEmpty();
+		// the rules read the customer keys the declarations leave out
+		assertThat(reply.data("lineageDrift").toString()).contains("S1.C_CONS.CONS_NO");
+	}
+
+	@Test
 	void aComputedAssignmentShowsItsRuleItsRunAndTheSourceRowsItWasComputedFrom() {
 		String customer = (String) read("""
 				MATCH (c:Customer)-[:HAS_TAG {source: 'RULE'}]->(:Tag {code: 'T0805'})
@@ -163,6 +184,12 @@ class ComputedDemoTest extends ApiTest {
 			file.toFile().setLastModified(System.currentTimeMillis());
 			JsonNode back = ComputeApi.compute(client, "classCodes: [\"C08.02\"]");
 			assertThat(ComputeApi.stat(back, "T0802").path("added").asInt()).isEqualTo(100);
+			// each run's count is in the tag's history, newest first
+			Reply history = ok(client.query("{ tag(code: \"T0803\") { countHistory { runId carriers } } }", Map.of(),
+					"steward.li"));
+			JsonNode points = history.data("tag.countHistory");
+			assertThat(points.get(0).path("runId").asString()).isEqualTo(back.path("id").asString());
+			assertThat(points.get(1).path("carriers").asInt() - points.get(0).path("carriers").asInt()).isEqualTo(100);
 		}
 	}
 

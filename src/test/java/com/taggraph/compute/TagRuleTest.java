@@ -196,6 +196,46 @@ class TagRuleTest extends ApiTest {
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(withRun(before));
 	}
 
+	@Test
+	void rulesReadingEachOthersResultsAreRefusedWithTheCycle() {
+		ok(client.query("""
+				mutation {
+				  c: createTagClass(input: {code: "CT-Y", name: "测试循环", criterion: "互相引用的标签结果"}) { code }
+				  a: createTag(input: {code: "CT-YA", name: "甲", classCode: "CT-Y"}) { code }
+				  b: createTag(input: {code: "CT-YB", name: "乙", classCode: "CT-Y"}) { code }
+				}""", Map.of(), "steward.li"));
+		ok(setRule("CT-YA", "SELECT customer FROM TAG.\"CT-YB\""));
+		Map<String, Object> before = GraphSnapshot.of(driver);
+		Reply cycle = setRule("CT-YB", "SELECT customer FROM TAG.\"CT-YA\"");
+		assertThat(cycle.errorCode()).isEqualTo("CYCLE");
+		assertThat(cycle.errorMessage()).contains("CT-YB → CT-YA → CT-YB");
+		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+		// reading itself is a cycle too
+		assertThat(setRule("CT-YA", "SELECT customer FROM TAG.\"CT-YA\"").errorCode()).isEqualTo("CYCLE");
+	}
+
+	@Test
+	void aSchedulerStartsARunOverRestAndFollowsIt() throws Exception {
+		Reply refused = client.as("viewer.sun").post("/api/compute", "{}", "application/json", "application/json");
+		assertThat(refused.status()).isEqualTo(403);
+		Reply started = client.as("steward.li")
+			.post("/api/compute", "{\"classCodes\": [\"C08.02\"], \"dryRun\": true}", "application/json",
+					"application/json");
+		assertThat(started.status()).isEqualTo(202);
+		String id = started.body().path("id").asString();
+		JsonNode run = ComputeApi.await(client, id);
+		assertThat(run.path("state").asString()).isEqualTo("COMPLETED");
+		var followed = client.as("steward.li")
+			.raw(java.net.http.HttpRequest.newBuilder().GET().header("Accept", "application/json"),
+					"/api/compute/" + id);
+		assertThat(followed.statusCode()).isEqualTo(200);
+		assertThat(followed.body()).contains("\"T0802\"", "\"COMPLETED\"");
+		Reply unknown = client.as("steward.li")
+			.post("/api/compute", "{\"tagCodes\": [\"T9999\"]}", "application/json", "application/json");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body().toString()).contains("T9999");
+	}
+
 	/** The snapshot after one more run: only its :ComputeRun node is new. */
 	private static Map<String, Object> withRun(Map<String, Object> before) {
 		Map<String, Object> expected = new java.util.LinkedHashMap<>(before);
