@@ -67,7 +67,7 @@ class ArchitectureTest {
 		table.put("folksonomy", featureUsing("taxonomy", "customer"));
 		table.put("lineage", featureUsing("taxonomy", "customer"));
 		table.put("compute", featureUsing("taxonomy", "customer", "lineage"));
-		table.put("governance", featureUsing("taxonomy", "facet", "customer", "folksonomy", "lineage"));
+		table.put("governance", featureUsing("taxonomy", "facet", "customer", "folksonomy", "lineage", "compute"));
 		table.put("skos", featureUsing("taxonomy", "facet", "lineage"));
 		return table;
 	}

@@ -40,6 +40,20 @@ class ComputeRunRepository {
 					run.tagsTotal(), "written", run.assignmentsWritten(), "report", json.writeValueAsString(run.tags()),
 					"refused", json.writeValueAsString(run.refused()), "error", run.error()))
 			.run();
+		if (ComputeRun.COMPLETED.equals(run.state()) && !run.dryRun()) {
+			neo4j.query("""
+					MATCH (r:ComputeRun {id: $id})
+					UNWIND $counts AS count
+					MATCH (t:Tag {code: count.tag})
+					MERGE (r)-[c:COUNTED]->(t)
+					SET c.carriers = count.carriers""")
+				.bindAll(Map.of("id", run.id(), "counts",
+						run.tags()
+							.stream()
+							.map(stat -> Map.<String, Object>of("tag", stat.tag(), "carriers", stat.carriers()))
+							.toList()))
+				.run();
+		}
 	}
 
 	Optional<ComputeRun> find(String id) {

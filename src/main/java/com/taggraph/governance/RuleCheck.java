@@ -30,6 +30,11 @@ public enum RuleCheck {
 	 * if-tag and none of its then-tags (IMPLIES) or one of them (EXCLUDES)
 	 */
 	CONSTRAINT_VIOLATED(RuleCategory.DATA),
+	/**
+	 * a computed tag whose carrier count moved more than the configured share
+	 * ({@code taggraph.compute.drift-share}) between its last two completed runs
+	 */
+	COUNT_DRIFT(RuleCategory.DATA),
 	/** a tag whose derivations reach no source system */
 	NO_LINEAGE(RuleCategory.LINEAGE),
 	/** a tag derived from a deprecated tag */

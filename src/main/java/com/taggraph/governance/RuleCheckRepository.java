@@ -141,6 +141,34 @@ class RuleCheckRepository {
 			.all());
 	}
 
+	/** A computed tag's carrier counts after its last two runs. */
+	record CountDrift(String tag, String name, long before, long after, String beforeRun, String afterRun) {
+	}
+
+	/**
+	 * Tags whose count after their last completed run differs from the one before by more
+	 * than the share of the earlier count (of 1 when it was 0). Hidden tags are left out.
+	 */
+	List<CountDrift> countDrift(double share, List<String> hidden) {
+		return List.copyOf(neo4j
+			.query("""
+					MATCH (r:ComputeRun)-[k:COUNTED]->(t:Tag)
+					WHERE NOT t.code IN $hidden
+					WITH t, r, k ORDER BY r.finishedAt DESC, r.id DESC
+					WITH t, collect({run: r.id, carriers: k.carriers})[..2] AS last
+					WHERE size(last) = 2
+					  AND abs(last[0].carriers - last[1].carriers) > $share * CASE WHEN last[1].carriers > 0 THEN last[1].carriers ELSE 1 END
+					RETURN t.code AS tag, coalesce(t.name, '') AS name, last[1].carriers AS before, last[0].carriers AS after,
+					       last[1].run AS beforeRun, last[0].run AS afterRun
+					ORDER BY tag""")
+			.bindAll(java.util.Map.of("share", share, "hidden", hidden))
+			.fetchAs(CountDrift.class)
+			.mappedBy((types, r) -> new CountDrift(r.get("tag").asString(), r.get("name").asString(),
+					r.get("before").asLong(), r.get("after").asLong(), r.get("beforeRun").asString(),
+					r.get("afterRun").asString()))
+			.all());
+	}
+
 	private List<Found> found(String cypher) {
 		return List.copyOf(neo4j.query(cypher)
 			.fetchAs(Found.class)

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.taggraph.compute.ComputeProperties;
 import com.taggraph.customer.segment.RuleViolation;
 import com.taggraph.customer.segment.SegmentService;
 import com.taggraph.facet.FacetCoverage;
@@ -41,10 +42,14 @@ public class RuleReportService {
 
 	private final SegmentService segments;
 
-	RuleReportService(RuleCheckRepository repository, FacetService facets, SegmentService segments) {
+	private final double driftShare;
+
+	RuleReportService(RuleCheckRepository repository, FacetService facets, SegmentService segments,
+			ComputeProperties compute) {
 		this.repository = repository;
 		this.facets = facets;
 		this.segments = segments;
+		this.driftShare = compute.driftShare();
 	}
 
 	/**
@@ -155,6 +160,12 @@ public class RuleReportService {
 					"EXCLUDES".equals(broken.kind()) ? "and also" : "but none of", thenTags);
 			found.add(ReportedViolation.ofCustomers(RuleCheck.CONSTRAINT_VIOLATED, codes, message, broken.customers(),
 					customerData ? broken.sample() : List.of()));
+		}
+		for (RuleCheckRepository.CountDrift drift : repository.countDrift(driftShare, visibility.hidden())) {
+			found.add(ReportedViolation.of(RuleCheck.COUNT_DRIFT, List.of(drift.tag()),
+					"tag %s %s: %d carriers after run %s, %d after run %s before it (more than %.0f%% apart)".formatted(
+							drift.tag(), drift.name(), drift.after(), drift.afterRun(), drift.before(),
+							drift.beforeRun(), driftShare * 100)));
 		}
 		return found;
 	}

@@ -101,6 +101,12 @@ public final class GraphModel {
 	 */
 	public static final String DECLARED_FROM = "DECLARED_FROM";
 
+	/**
+	 * A completed computation run to each tag it computed, with the tag's carrier count
+	 * after it: the count history the rule report judges drift on.
+	 */
+	public static final String COUNTED = "COUNTED";
+
 	public static final String IN_SYSTEM = "IN_SYSTEM";
 
 	public static final String IN_TABLE = "IN_TABLE";

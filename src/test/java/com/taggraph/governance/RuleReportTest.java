@@ -300,6 +300,15 @@ class RuleReportTest extends ApiTest {
 							WITH k, a, n, b ORDER BY b.code
 							WITH k, a, n, collect(b.code) AS thens
 							RETURN 'CONSTRAINT_VIOLATED ' + k.code + ';' + a.code + reduce(s = '', x IN thens | s + ';' + x) AS key, n""");
+				// the last two runs' counts of each computed tag, 20 % apart (the
+				// default)
+				statements.add("""
+						MATCH (r:ComputeRun)-[k:COUNTED]->(t:Tag)
+						WITH t, r, k ORDER BY r.finishedAt DESC, r.id DESC
+						WITH t, collect(k.carriers) AS counts WHERE size(counts) >= 2
+						WITH t, counts[0] AS after, counts[1] AS before
+						WHERE abs(after - before) > 0.2 * CASE WHEN before > 0 THEN before ELSE 1 END
+						RETURN 'COUNT_DRIFT ' + t.code AS key, -1 AS n""");
 			}
 			case "LINEAGE" -> {
 				statements
