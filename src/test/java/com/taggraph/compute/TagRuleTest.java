@@ -147,6 +147,14 @@ class TagRuleTest extends ApiTest {
 		assertThat(ComputeApi.stat(again, "CT-T1").path("added").asInt()).isZero();
 		assertThat(read("MATCH (:Tag {code: 'CT-T1'})<-[:HAS_TAG]-(c) RETURN count(c) AS n").get(0).get("n"))
 			.isEqualTo((long) narrowed.size());
+		// the rule report flags the count's move when it is more than a fifth
+		Reply report = ok(client.query("{ ruleReport(categories: [DATA]) { violations { kind codes } } }", Map.of(),
+				"steward.li"));
+		boolean flagged = report.data("ruleReport.violations")
+			.valueStream()
+			.anyMatch(v -> v.path("kind").asString().equals("COUNT_DRIFT")
+					&& v.path("codes").path(0).asString().equals("CT-T1"));
+		assertThat(flagged).isEqualTo(expected.size() - narrowed.size() > 0.2 * expected.size());
 	}
 
 	@Test
