@@ -83,7 +83,7 @@ class PersistenceTest {
 					queryApi(server).header("Authorization", server.credentials().basicAuthorization()).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(queryApi.statusCode()).isEqualTo(202);
-			assertThat(queryApi.body()).contains("[58]");
+			assertThat(queryApi.body()).contains("[67]");
 
 			neo4jPassword = server.credentials().password();
 			Path file = dataDir.resolve(PasswordFile.NAME);
