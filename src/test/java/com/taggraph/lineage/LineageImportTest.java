@@ -109,7 +109,7 @@ class LineageImportTest extends ApiTest {
 			.containsExactly("T0315", "TLI3");
 		var upstream = ok(
 				client.query("{ lineage(tagCode: \"TLI4\", direction: UPSTREAM, maxDepth: 2) { nodes { code } } }"));
-		assertThat(codes(upstream.data("lineage.nodes"))).contains("TLI1", "TLI2", "T0307");
+		assertThat(codes(upstream.data("lineage.nodes"))).contains("TLI1", "TLI2", "T0309");
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class LineageImportTest extends ApiTest {
 				TLI1,T9999
 				TLI3,TLI3
 				TLI1,TLI2
-				T0307,T0315
+				T0309,T0315
 				TLI2,TLI1
 				""";
 
@@ -173,12 +173,12 @@ class LineageImportTest extends ApiTest {
 		assertProblem(reply.body(), 3, "TLI1", "fromTag", "UNKNOWN_TAG", "tag T9999 not found");
 		assertProblem(reply.body(), 4, "TLI3", "fromTag", "CYCLE", "TLI3 cannot be derived from itself");
 		assertProblem(reply.body(), 5, "TLI1", "fromTag", "DUPLICATE", "TLI1 is derived from TLI2 already on line 2");
-		// T0315 (credit rating A) is derived from T0307 (pays on time) in the demo
-		// library
-		assertProblem(reply.body(), 6, "T0307", "fromTag", "CYCLE",
-				"T0307 ← T0315 ← T0307 (T0307 ← T0315 on line 6; T0315 ← T0307 in the graph)");
+		// T0315 (credit rating A) is derived from T0309 (often overdue) by the demo
+		// library's credit rule
+		assertProblem(reply.body(), 6, "T0309", "fromTag", "CYCLE",
+				"T0309 ← T0315 ← T0309 (T0309 ← T0315 on line 6; T0315 ← T0309 in the graph)");
 		assertThat(ImportAnswers.problemOn(reply.body(), 6).path("codes").toString())
-			.isEqualTo("[\"T0307\",\"T0315\",\"T0307\"]");
+			.isEqualTo("[\"T0309\",\"T0315\",\"T0309\"]");
 		assertProblem(reply.body(), 7, "TLI2", "fromTag", "CYCLE", "TLI2 ← TLI1 ← TLI2", "TLI1 ← TLI2 on line 2");
 		assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
 	}
