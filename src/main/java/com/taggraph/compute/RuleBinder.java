@@ -259,10 +259,12 @@ class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 		}
 		JsonNode info = node.path("extra_info");
 		if (info.has("Table")) {
-			String table = info.path("Table").asString();
-			// the plan qualifies tables with the database name: memory.S1.C_CONS
-			String[] parts = table.split("\\.");
-			String code = parts.length >= 3 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : table;
+			// the plan qualifies tables with the database name, quoting names that need
+			// it:
+			// memory.S1.C_CONS, memory.TAG."CT-1.A"
+			List<String> parts = qualifiedName(info.path("Table").asString());
+			String code = parts.size() >= 2 ? parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1)
+					: String.join(".", parts);
 			List<String> expressions = new ArrayList<>();
 			for (String key : List.of("Projections", "Filters")) {
 				JsonNode value = info.path(key);
@@ -276,6 +278,34 @@ class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 			visitor.scan(code, expressions);
 		}
 		scans(node.path("children"), visitor);
+	}
+
+	/** The parts of a dotted name, a part in double quotes kept whole and unquoted. */
+	static List<String> qualifiedName(String name) {
+		List<String> parts = new ArrayList<>();
+		StringBuilder part = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '"') {
+				if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '"') {
+					part.append('"');
+					i++;
+				}
+				else {
+					quoted = !quoted;
+				}
+			}
+			else if (c == '.' && !quoted) {
+				parts.add(part.toString());
+				part.setLength(0);
+			}
+			else {
+				part.append(c);
+			}
+		}
+		parts.add(part.toString());
+		return parts;
 	}
 
 	/**
