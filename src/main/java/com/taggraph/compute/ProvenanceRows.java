@@ -3,7 +3,6 @@ package com.taggraph.compute;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,20 +116,9 @@ class ProvenanceRows {
 	}
 
 	private static List<Map<String, Object>> read(PreparedStatement query) throws SQLException {
-		List<Map<String, Object>> rows = new ArrayList<>();
 		try (ResultSet result = query.executeQuery()) {
-			ResultSetMetaData meta = result.getMetaData();
-			while (result.next()) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				for (int i = 1; i <= meta.getColumnCount(); i++) {
-					Object value = result.getObject(i);
-					row.put(meta.getColumnName(i), value == null || value instanceof Number || value instanceof Boolean
-							? value : value.toString());
-				}
-				rows.add(row);
-			}
+			return EngineRows.asJson(result);
 		}
-		return rows;
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.taggraph.compute;
 
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -81,23 +80,11 @@ class SourceProfiles {
 		}
 		try {
 			return engine.withRules(connection -> {
-				List<Map<String, Object>> rows = new ArrayList<>();
 				try (Statement statement = connection.createStatement();
 						ResultSet result = statement
 							.executeQuery("SELECT * FROM " + SourceEngine.tableName(tableCode) + " LIMIT " + first)) {
-					ResultSetMetaData meta = result.getMetaData();
-					while (result.next()) {
-						Map<String, Object> row = new LinkedHashMap<>();
-						for (int i = 1; i <= meta.getColumnCount(); i++) {
-							Object value = result.getObject(i);
-							row.put(meta.getColumnName(i),
-									value == null || value instanceof Number || value instanceof Boolean ? value
-											: value.toString());
-						}
-						rows.add(row);
-					}
+					return EngineRows.asJson(result);
 				}
-				return rows;
 			});
 		}
 		catch (SQLException ex) {
