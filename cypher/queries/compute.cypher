@@ -32,3 +32,11 @@ RETURN t.code AS tag, t.name AS name, before, after ORDER BY tag;
 MATCH (c:Customer {id: $customer})-[a:HAS_TAG {source: 'RULE'}]->(t:Tag)
 RETURN t.code AS tag, a.value AS value, a.runId AS run, a.ruleVersion AS ruleVersion, a.assignedAt AS assignedAt
 ORDER BY tag;
+
+// What each source system is bound to: the tables' files, or a JDBC connection by its configured name (URL,
+// user and password live in the app's configuration, never here) with what the database said it was.
+MATCH (s:SourceSystem)
+RETURN s.code AS system, s.jdbcConnection AS connection, s.jdbcProduct AS product, s.jdbcVersion AS version,
+       s.jdbcCheckedAt AS checkedAt,
+       [(t:SourceTable)-[:IN_SYSTEM]->(s) WHERE t.binding IS NOT NULL | t.code + ' ← ' + t.binding] AS files
+ORDER BY system;

@@ -16,7 +16,9 @@ import com.taggraph.importing.ImportCrash;
  * Bolt port) holding the demo library. Every class using it shares one Spring context, so
  * tests that write use their own codes and leave the demo library as they found it. The
  * users are those of {@code application-testusers.properties}, whom {@link ApiClient}
- * signs in as.
+ * signs in as; the JDBC connections a source system may be bound to are those of
+ * {@code application-testconnections.properties} (named here, so every class still shares
+ * the one context).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +27,7 @@ import com.taggraph.importing.ImportCrash;
 				"taggraph.neo4j.embedded.bolt-port=0", "taggraph.neo4j.embedded.http-port=0",
 				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.import.max-bytes=2MB" })
 @Import({ StatementCounter.class, ImportCrash.class })
-@ActiveProfiles("testusers")
+@ActiveProfiles({ "testusers", "testconnections" })
 public @interface TagGraphTest {
 
 }

@@ -1,6 +1,9 @@
 package com.taggraph.compute;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,11 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sampleSize customer ids shown per tag by a dry run or a preview
  * @param provenanceRows source rows shown per table by {@code provenance}
  * @param maxRuleLength the longest rule text accepted, in characters
+ * @param connections the JDBC databases a source system may be bound to, by name
+ * ({@code taggraph.compute.connections.<name>.url}); the graph stores only the name
  */
 @ConfigurationProperties("taggraph.compute")
 public record ComputeProperties(Path dataDir, @DefaultValue("-") String schedule,
 		@DefaultValue("0.2") double driftShare, @DefaultValue("10") int sampleSize,
-		@DefaultValue("3") int provenanceRows, @DefaultValue("20000") int maxRuleLength) {
+		@DefaultValue("3") int provenanceRows, @DefaultValue("20000") int maxRuleLength,
+		Map<String, Connection> connections) {
+
+	public ComputeProperties {
+		connections = connections == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(connections));
+	}
 
 	/**
 	 * The directory to use, given the embedded Neo4j's (null with an external server).
@@ -30,6 +40,26 @@ public record ComputeProperties(Path dataDir, @DefaultValue("-") String schedule
 		Path dir = dataDir != null ? dataDir
 				: neo4jDataDir != null ? neo4jDataDir.resolve("compute") : Path.of("data", "compute");
 		return dir.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * A JDBC database, from configuration or the environment
+	 * ({@code TAGGRAPH_COMPUTE_CONNECTIONS_WAREHOUSE_PASSWORD}), never from the graph.
+	 *
+	 * @param url its JDBC URL, e.g. {@code jdbc:postgresql://db:5432/warehouse}
+	 * @param username the user to log in as; may be absent when the URL or the driver
+	 * supplies it
+	 * @param password that user's password
+	 */
+	public record Connection(String url, String username, String password) {
+
+		/** Masked: a record's own text would put the credentials in any log line. */
+		@Override
+		public String toString() {
+			return "Connection[url=" + CredentialMask.url(url) + ", username=" + (username == null ? null : "***")
+					+ ", password=" + (password == null ? null : "***") + "]";
+		}
+
 	}
 
 }
