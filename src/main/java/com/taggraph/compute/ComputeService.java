@@ -26,6 +26,7 @@ import com.taggraph.customer.BulkAssignments;
 import com.taggraph.error.DomainException;
 import com.taggraph.error.ErrorCode;
 import com.taggraph.graph.TransientRetry;
+import com.taggraph.importing.ImportProgress;
 
 /**
  * Computation runs. A run is asynchronous and has an id; it stages changed source data,
@@ -89,25 +90,39 @@ public class ComputeService implements DisposableBean {
 		List<String> tags = tagCodes == null ? List.of() : List.copyOf(tagCodes);
 		List<String> classes = classCodes == null ? List.of() : List.copyOf(classCodes);
 		Plan plan = plan(tags, classes);
-		String id = "run-" + ID_TIME.format(OffsetDateTime.now()) + "-"
-				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
+		String id = newId("run-");
 		ComputeRun run = new ComputeRun(id, ComputeRun.QUEUED, dryRun, audit.current().user(),
 				OffsetDateTime.now().toString(), null, tags, classes, 0, plan.order().size(), 0, List.of(), List.of(),
 				null);
 		live.put(id, run);
 		tx.executeWithoutResult(status -> runs.save(run));
-		worker.submit(() -> execute(run, plan));
+		worker.submit(() -> execute(run, plan, ImportProgress.NONE));
 		return run;
 	}
 
 	/** Runs to completion in the caller's thread: the first start's demo computation. */
 	ComputeRun runNow(boolean dryRun) {
-		Plan plan = plan(List.of(), List.of());
-		String id = "run-demo-" + ID_TIME.format(OffsetDateTime.now());
-		ComputeRun run = new ComputeRun(id, ComputeRun.QUEUED, dryRun, "taggraph", OffsetDateTime.now().toString(),
-				null, List.of(), List.of(), 0, plan.order().size(), 0, List.of(), List.of(), null);
+		return runHere("run-demo-", List.of(), List.of(), dryRun, "taggraph", ImportProgress.NONE);
+	}
+
+	/**
+	 * Runs to completion in the caller's thread, reporting each phase to
+	 * {@code progress}: the command line's run.
+	 */
+	ComputeRun runHere(String idPrefix, List<String> tags, List<String> classes, boolean dryRun, String by,
+			ImportProgress progress) {
+		Plan plan = plan(tags, classes);
+		String id = newId(idPrefix);
+		ComputeRun run = new ComputeRun(id, ComputeRun.QUEUED, dryRun, by, OffsetDateTime.now().toString(), null,
+				List.copyOf(tags), List.copyOf(classes), 0, plan.order().size(), 0, List.of(), List.of(), null);
 		tx.executeWithoutResult(status -> runs.save(run));
-		return execute(run, plan);
+		return execute(run, plan, progress);
+	}
+
+	/** A new run's id: when it started, and a random part so two in a second differ. */
+	private static String newId(String prefix) {
+		return prefix + ID_TIME.format(OffsetDateTime.now()) + "-"
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
 	}
 
 	public ComputeRun find(String id) {
@@ -138,12 +153,26 @@ public class ComputeService implements DisposableBean {
 
 	/** Resumes an interrupted run: the same request, written under the same id. */
 	public ComputeRun resume(String id) {
+		Resumed resumed = resumable(id);
+		worker.submit(() -> execute(resumed.run(), resumed.plan(), ImportProgress.NONE));
+		return resumed.run();
+	}
+
+	/** Resumes an interrupted run in the caller's thread: the command line's resume. */
+	ComputeRun resumeHere(String id, ImportProgress progress) {
+		Resumed resumed = resumable(id);
+		return execute(resumed.run(), resumed.plan(), progress);
+	}
+
+	private record Resumed(ComputeRun run, Plan plan) {
+	}
+
+	private Resumed resumable(String id) {
 		ComputeRun run = interrupted(id, "resumed");
 		Plan plan = plan(run.requestedTags(), run.requestedClasses());
 		ComputeRun queued = run.inState(ComputeRun.QUEUED);
 		live.put(id, queued);
-		worker.submit(() -> execute(queued, plan));
-		return queued;
+		return new Resumed(queued, plan);
 	}
 
 	/**
@@ -274,7 +303,7 @@ public class ComputeService implements DisposableBean {
 		order.add(rule);
 	}
 
-	private ComputeRun execute(ComputeRun queued, Plan plan) {
+	private ComputeRun execute(ComputeRun queued, Plan plan, ImportProgress progress) {
 		String id = queued.id();
 		long started = System.nanoTime();
 		writing.lock();
@@ -283,10 +312,15 @@ public class ComputeService implements DisposableBean {
 			live.put(id, running);
 			tx.executeWithoutResult(status -> runs.save(running));
 			staging.stageAll();
+			progress.start("rules", plan.order().size(), " rules");
 			TagComputation.Outcome outcome = computation.compute(plan.order(), plan.written(), queued.dryRun(),
-					(done, total) -> live.computeIfPresent(id, (k, run) -> run.withProgress(done, total, 0)));
+					(done, total) -> {
+						live.computeIfPresent(id, (k, run) -> run.withProgress(done, total, 0));
+						progress.step(1);
+					});
+			progress.finish();
 			long computed = System.nanoTime();
-			long written = queued.dryRun() ? 0 : write(id, outcome);
+			long written = queued.dryRun() ? 0 : write(id, outcome, progress);
 			log.info("Compute run %s: rules and checks %d ms, writing %d ms".formatted(id,
 					(computed - started) / 1_000_000, (System.nanoTime() - computed) / 1_000_000));
 			ComputeRun finished = running.withProgress(plan.order().size(), plan.order().size(), written)
@@ -309,14 +343,17 @@ public class ComputeService implements DisposableBean {
 			return failed;
 		}
 		finally {
+			progress.finish();
 			live.remove(id);
 			writing.unlock();
 		}
 	}
 
 	/** Writes the difference in batches, each with the run's progress, then lands it. */
-	private long write(String id, TagComputation.Outcome outcome) {
+	private long write(String id, TagComputation.Outcome outcome, ImportProgress progress) {
 		long written = 0;
+		progress.start("write", outcome.added().size() + outcome.removed().size() + outcome.changed().size(),
+				" assignments");
 		// by customer, as imports batch: a batch then locks a few hundred customers, not
 		// one tag's dense node for every row
 		List<BulkAssignments.RuleAssignmentRow> added = new ArrayList<>(outcome.added());
@@ -328,6 +365,7 @@ public class ComputeService implements DisposableBean {
 				bulk.createRuleAssignments(batch, id);
 				progress(id, total);
 			});
+			progress.step(batch.size());
 			written = total;
 		}
 		List<BulkAssignments.RuleAssignmentRow> removed = outcome.removed();
@@ -342,6 +380,7 @@ public class ComputeService implements DisposableBean {
 				bulk.markRuleChanges(gone, moved, id);
 				progress(id, total);
 			});
+			progress.step(gone.size() + moved.size());
 			written = total;
 		}
 		long touched;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the app starts when its arguments name a command ({@code load}, {@code generate},
@@ -20,8 +21,19 @@ public final class CommandMode {
 	private CommandMode() {
 	}
 
+	/**
+	 * Every command's name: decided before Spring starts, so the modules' command runners
+	 * cannot be asked. {@code compute} is the compute module's.
+	 */
+	private static final Set<String> COMMANDS = Set.of("load", "generate", "imports", "resume", "rollback", "compute");
+
 	public static boolean requested(String[] args) {
-		return ImportCommands.command(Arrays.asList(args)) != null;
+		return command(Arrays.asList(args)) != null;
+	}
+
+	/** The command: the first argument that is not an option, if it names one. */
+	public static String command(List<String> raw) {
+		return raw.stream().filter(a -> !a.startsWith("-")).findFirst().filter(COMMANDS::contains).orElse(null);
 	}
 
 	/**

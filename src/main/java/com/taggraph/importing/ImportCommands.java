@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,17 +70,15 @@ class ImportCommands implements ApplicationRunner {
 		System.exit(SpringApplication.exit(context, () -> code));
 	}
 
-	/** The command: the first argument that is not an option, if it names one. */
+	/** The command, if it is one of these. */
 	static String command(List<String> raw) {
-		return raw.stream().filter(a -> !a.startsWith("-")).findFirst().filter(COMMANDS::contains).orElse(null);
-	}
-
-	private record Line(String command, Map<String, String> options, List<String> positional) {
+		String command = CommandMode.command(raw);
+		return command != null && COMMANDS.contains(command) ? command : null;
 	}
 
 	/** Runs a command line; the exit status. */
 	int execute(List<String> raw, PrintStream out) {
-		Line line;
+		CommandLine line;
 		try {
 			line = parse(raw);
 		}
@@ -90,7 +87,7 @@ class ImportCommands implements ApplicationRunner {
 			out.println(USAGE);
 			return 2;
 		}
-		ImportProgress progress = line.options().containsKey("no-progress") ? ImportProgress.NONE : new ProgressBars();
+		ImportProgress progress = line.flag("no-progress") ? ImportProgress.NONE : new ProgressBars();
 		try {
 			return switch (line.command()) {
 				case "load" -> load(line, out, progress);
@@ -112,42 +109,9 @@ class ImportCommands implements ApplicationRunner {
 		}
 	}
 
-	private Line parse(List<String> raw) {
-		String command = command(raw);
-		Map<String, String> options = new LinkedHashMap<>();
-		List<String> positional = new ArrayList<>();
-		boolean seen = false;
-		for (int i = 0; i < raw.size(); i++) {
-			String arg = raw.get(i);
-			if (!arg.startsWith("--")) {
-				if (seen) {
-					positional.add(arg);
-				}
-				seen = true;
-				continue;
-			}
-			String name = arg.substring(2);
-			String value = null;
-			int eq = name.indexOf('=');
-			if (eq >= 0) {
-				value = name.substring(eq + 1);
-				name = name.substring(0, eq);
-			}
-			if (name.contains(".")) {
-				continue; // a Spring property, for Spring
-			}
-			if (FLAGS.contains(name)) {
-				options.put(name, "true");
-				continue;
-			}
-			if (value == null) {
-				if (i + 1 >= raw.size() || raw.get(i + 1).startsWith("--")) {
-					throw new IllegalArgumentException("option --%s needs a value".formatted(name));
-				}
-				value = raw.get(++i);
-			}
-			options.put(name, value);
-		}
+	private CommandLine parse(List<String> raw) {
+		CommandLine line = CommandLine.parse(raw, FLAGS);
+		String command = line.command();
 		Set<String> allowed = new java.util.HashSet<>(Set.of("no-progress"));
 		switch (command) {
 			case "load" -> {
@@ -158,18 +122,13 @@ class ImportCommands implements ApplicationRunner {
 			default -> {
 			}
 		}
-		for (String name : options.keySet()) {
-			if (!allowed.contains(name)) {
-				throw new IllegalArgumentException("unknown option --%s for %s".formatted(name, command));
-			}
-		}
-		return new Line(command, options, positional);
+		return line.allowing(allowed);
 	}
 
 	// ---- load
 	// -------------------------------------------------------------------------------
 
-	private int load(Line line, PrintStream out, ImportProgress progress) {
+	private int load(CommandLine line, PrintStream out, ImportProgress progress) {
 		List<ImportFile> files = new ArrayList<>();
 		target.fileKinds().forEach(kind -> addFile(files, line.options().get(option(kind)), kind));
 		if (files.isEmpty()) {
@@ -178,7 +137,7 @@ class ImportCommands implements ApplicationRunner {
 							target.fileKinds().stream().map(kind -> "--%s FILE".formatted(option(kind))).toList())
 					+ " or several");
 		}
-		boolean dryRun = line.options().containsKey("dry-run");
+		boolean dryRun = line.flag("dry-run");
 		ImportOutcome outcome = imports.importFiles(files, dryRun, "load", progress, false);
 		print(outcome, out);
 		if (outcome.committed() || (dryRun && outcome.problems().isEmpty())) {
@@ -203,13 +162,13 @@ class ImportCommands implements ApplicationRunner {
 		return kind.toLowerCase(java.util.Locale.ROOT);
 	}
 
-	private int resume(Line line, PrintStream out, ImportProgress progress) {
+	private int resume(CommandLine line, PrintStream out, ImportProgress progress) {
 		ImportOutcome outcome = imports.resume(onlyId(line), progress);
 		print(outcome, out);
 		return outcome.committed() ? 0 : ImportRun.RUNNING.equals(outcome.run().status()) ? 3 : 1;
 	}
 
-	private int rollback(Line line, PrintStream out) {
+	private int rollback(CommandLine line, PrintStream out) {
 		var result = imports.rollback(onlyId(line));
 		out.printf("import %s %s: deleted %s in %,d ms%n", result.importId(), result.status(), result.summary("%,d"),
 				result.millis());
@@ -229,11 +188,8 @@ class ImportCommands implements ApplicationRunner {
 		return 0;
 	}
 
-	private static String onlyId(Line line) {
-		if (line.positional().size() != 1) {
-			throw new IllegalArgumentException("%s needs exactly one import id".formatted(line.command()));
-		}
-		return line.positional().get(0);
+	private static String onlyId(CommandLine line) {
+		return line.onlyPositional("import id");
 	}
 
 	private static void print(ImportOutcome outcome, PrintStream out) {
@@ -266,7 +222,7 @@ class ImportCommands implements ApplicationRunner {
 	// ---- generate
 	// ---------------------------------------------------------------------------
 
-	private int generate(Line line, PrintStream out, ImportProgress progress) {
+	private int generate(CommandLine line, PrintStream out, ImportProgress progress) {
 		long count = number(line, option(target.fileKinds().get(0)), null);
 		long seed = number(line, "seed", 1L);
 		String dir = line.options().get("out");
@@ -298,7 +254,7 @@ class ImportCommands implements ApplicationRunner {
 		return generator.generate(dir, count, seed, idPrefix, progress);
 	}
 
-	private static long number(Line line, String option, Long fallback) {
+	private static long number(CommandLine line, String option, Long fallback) {
 		String value = line.options().get(option);
 		if (value == null) {
 			if (fallback == null) {

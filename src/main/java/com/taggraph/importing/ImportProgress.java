@@ -18,6 +18,11 @@ public interface ImportProgress {
 	default void start(String task, long total) {
 	}
 
+	/** A phase counting something other than rows, such as {@code " rules"}. */
+	default void start(String task, long total, String unit) {
+		start(task, total);
+	}
+
 	default void step(long rows) {
 	}
 

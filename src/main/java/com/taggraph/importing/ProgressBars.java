@@ -8,10 +8,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar per phase on the terminal (standard error): rows done, rows per second
- * and an ETA.
+ * A progress bar per phase on the terminal (standard error): rows (or rules, assignments)
+ * done, how many per second and an ETA.
  */
-final class ProgressBars implements ImportProgress {
+public final class ProgressBars implements ImportProgress {
 
 	private ProgressBar bar;
 
@@ -22,11 +22,16 @@ final class ProgressBars implements ImportProgress {
 
 	@Override
 	public void start(String task, long total) {
+		start(task, total, " rows");
+	}
+
+	@Override
+	public void start(String task, long total, String unit) {
 		finish();
 		bar = new ProgressBarBuilder().setTaskName(task)
 			.setInitialMax(total)
 			.setStyle(ProgressBarStyle.ASCII)
-			.setUnit(" rows", 1)
+			.setUnit(unit, 1)
 			.showSpeed(new DecimalFormat("#,##0"))
 			.setSpeedUnit(ChronoUnit.SECONDS)
 			.setUpdateIntervalMillis(500)
