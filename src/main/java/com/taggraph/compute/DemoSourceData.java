@@ -12,9 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+
+import com.taggraph.graph.DemoProperties;
 
 /**
  * Writes the demo's source extracts: {@code demo/source-data.sql} run in a throwaway
@@ -29,10 +35,39 @@ class DemoSourceData {
 
 	static final String SCRIPT = "demo/source-data.sql";
 
+	/** Where the extracts go, under the compute directory. */
+	static final String DIRECTORY = "demo";
+
+	private static final Log log = LogFactory.getLog(DemoSourceData.class);
+
 	private final SourceEngine engine;
 
-	DemoSourceData(SourceEngine engine) {
+	/**
+	 * The extracts being generated since the app began to start, when they may be needed:
+	 * generating them takes seconds of the engine's own threads, which would otherwise
+	 * wait for the embedded Neo4j to start and the library to load. Null when not begun.
+	 */
+	private final CompletableFuture<List<String>> early;
+
+	private final long earlyCustomers;
+
+	DemoSourceData(SourceEngine engine, DemoProperties demo) {
 		this.engine = engine;
+		boolean maybeFirst = demo.enabled() && demo.customers() > 0 && available()
+				&& !Files.exists(engine.directory().resolve(DIRECTORY));
+		this.earlyCustomers = demo.customers();
+		this.early = maybeFirst ? CompletableFuture.supplyAsync(() -> {
+			try {
+				return write(demo.customers());
+			}
+			catch (IOException | SQLException ex) {
+				throw new IllegalStateException(ex.getMessage(), ex);
+			}
+		}, task -> {
+			Thread thread = new Thread(task, "demo-extracts");
+			thread.setDaemon(true);
+			thread.start();
+		}) : null;
 	}
 
 	boolean available() {
@@ -42,11 +77,43 @@ class DemoSourceData {
 	/** The binding of a demo table, relative to the compute directory. */
 	static String binding(String tableCode) {
 		int dot = tableCode.indexOf('.');
-		return "demo/" + tableCode.substring(0, dot) + "/" + tableCode.substring(dot + 1) + ".parquet";
+		return DIRECTORY + "/" + tableCode.substring(0, dot) + "/" + tableCode.substring(dot + 1) + ".parquet";
 	}
 
-	/** Generates the extracts for the customers; returns the table codes written. */
+	/**
+	 * The extracts for the customers, generated now or taken from the early start;
+	 * returns the table codes written.
+	 */
 	List<String> generate(long customers) throws IOException, SQLException {
+		if (early != null && customers == earlyCustomers) {
+			try {
+				return early.join();
+			}
+			catch (java.util.concurrent.CompletionException ex) {
+				log.warn("Generating the demo extracts early failed; generating them again: " + ex.getMessage());
+			}
+		}
+		return write(customers);
+	}
+
+	/**
+	 * Not the first start after all (the graph has customers): the extracts begun early
+	 * are not bound to anything, so they go.
+	 */
+	void discardEarly() {
+		if (early == null) {
+			return;
+		}
+		early.handle((tables, failure) -> null).join();
+		try (var files = Files.walk(engine.directory().resolve(DIRECTORY))) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the unused demo extracts: " + ex.getMessage());
+		}
+	}
+
+	private List<String> write(long customers) throws IOException, SQLException {
 		String script;
 		try (InputStream in = new ClassPathResource(SCRIPT).getInputStream()) {
 			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);

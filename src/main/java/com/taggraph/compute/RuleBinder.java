@@ -66,6 +66,38 @@ class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 	 * exclusive class (customer, tag[, value]); refuses it with INVALID_INPUT otherwise.
 	 */
 	synchronized BoundRule bind(String sql, boolean classRule) {
+		return bindAll(List.of(new Draft(sql, classRule))).get(0);
+	}
+
+	/** A rule to bind: its SQL, and whether it serves a whole class. */
+	record Draft(String sql, boolean classRule) {
+	}
+
+	/**
+	 * Binds several rules against one read of the catalogue and the schema: the first
+	 * start adopts the demo library's 82 rules at once. The first rule refused stops it.
+	 */
+	synchronized List<BoundRule> bindAll(List<Draft> drafts) {
+		for (Draft draft : drafts) {
+			checkText(draft.sql());
+		}
+		Map<String, List<String>> catalogue = new LinkedHashMap<>();
+		repository.catalogue().forEach(table -> catalogue.put(table.code(), table.fields()));
+		try {
+			Connection mirror = mirror();
+			Map<String, List<String>> columnsOf = columnsOf(mirror);
+			List<BoundRule> bound = new ArrayList<>();
+			for (Draft draft : drafts) {
+				bound.add(bind(mirror, catalogue, columnsOf, draft.sql(), draft.classRule()));
+			}
+			return bound;
+		}
+		catch (SQLException ex) {
+			throw invalid("the rule does not bind: " + ex.getMessage());
+		}
+	}
+
+	private void checkText(String sql) {
 		if (sql == null || sql.isBlank()) {
 			throw invalid("a rule needs its SQL: one SELECT over the catalogue's tables");
 		}
@@ -73,38 +105,33 @@ class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 			throw invalid("the rule is %d characters long; at most %d are accepted".formatted(sql.length(),
 					properties.maxRuleLength()));
 		}
-		Map<String, List<String>> catalogue = new LinkedHashMap<>();
-		repository.catalogue().forEach(table -> catalogue.put(table.code(), table.fields()));
-		try {
-			Connection mirror = mirror();
-			requireSingleSelect(mirror, sql);
-			JsonNode plan = explain(mirror, sql);
-			Map<String, List<String>> columnsOf = columnsOf(mirror);
-			Set<String> fields = new TreeSet<>();
-			Set<String> tags = new TreeSet<>();
-			scans(plan, (table, expressions) -> {
-				if (table.startsWith(SourceEngine.TAG_SCHEMA + ".")) {
-					tags.add(table.substring(SourceEngine.TAG_SCHEMA.length() + 1));
-					return;
+	}
+
+	private BoundRule bind(Connection mirror, Map<String, List<String>> catalogue, Map<String, List<String>> columnsOf,
+			String sql, boolean classRule) throws SQLException {
+		requireSingleSelect(mirror, sql);
+		JsonNode plan = explain(mirror, sql);
+		Set<String> fields = new TreeSet<>();
+		Set<String> tags = new TreeSet<>();
+		scans(plan, (table, expressions) -> {
+			if (table.startsWith(SourceEngine.TAG_SCHEMA + ".")) {
+				tags.add(table.substring(SourceEngine.TAG_SCHEMA.length() + 1));
+				return;
+			}
+			List<String> registered = catalogue.get(table);
+			if (registered == null) {
+				throw invalid("the rule reads '%s', which is not a table of the catalogue".formatted(table));
+			}
+			for (String column : referenced(expressions, columnsOf.getOrDefault(table, List.of()))) {
+				if (!registered.contains(column)) {
+					throw invalid(
+							"the rule reads column '%s' of '%s', which is in the data but not in the catalogue; register it with registerSourceFields first"
+								.formatted(column, table));
 				}
-				List<String> registered = catalogue.get(table);
-				if (registered == null) {
-					throw invalid("the rule reads '%s', which is not a table of the catalogue".formatted(table));
-				}
-				for (String column : referenced(expressions, columnsOf.getOrDefault(table, List.of()))) {
-					if (!registered.contains(column)) {
-						throw invalid(
-								"the rule reads column '%s' of '%s', which is in the data but not in the catalogue; register it with registerSourceFields first"
-									.formatted(column, table));
-					}
-					fields.add(table + "." + column);
-				}
-			});
-			return new BoundRule(sql, List.copyOf(fields), List.copyOf(tags), outputColumns(mirror, sql, classRule));
-		}
-		catch (SQLException ex) {
-			throw invalid("the rule does not bind: " + ex.getMessage());
-		}
+				fields.add(table + "." + column);
+			}
+		});
+		return new BoundRule(sql, List.copyOf(fields), List.copyOf(tags), outputColumns(mirror, sql, classRule));
 	}
 
 	/**

@@ -33,6 +33,29 @@ class RuleRepository {
 	record RuleOwner(String code, boolean isClass, String status, boolean exclusive, List<String> tags) {
 	}
 
+	/**
+	 * The owners among the codes, tags or classes, in one query: the first start's demo
+	 * rules. Unknown codes are left out.
+	 */
+	List<RuleOwner> owners(List<String> codes, boolean classes) {
+		String query = classes ? """
+				UNWIND $codes AS code
+				MATCH (c:TagClass {code: code})
+				RETURN code, c.status AS status, coalesce(c.exclusive, false) AS exclusive,
+				       COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) WHERE t.ruleSql IS NULL
+				                RETURN t.code ORDER BY t.code } AS tags""" : """
+				UNWIND $codes AS code
+				MATCH (t:Tag {code: code})
+				RETURN code, t.status AS status, false AS exclusive, [code] AS tags""";
+		return List.copyOf(neo4j.query(query)
+			.bind(codes)
+			.to("codes")
+			.fetchAs(RuleOwner.class)
+			.mappedBy((types, r) -> new RuleOwner(r.get("code").asString(), classes, r.get("status").asString(null),
+					r.get("exclusive").asBoolean(), r.get("tags").asList(v -> v.asString())))
+			.all());
+	}
+
 	Optional<RuleOwner> tagOwner(String code) {
 		return neo4j.query("""
 				MATCH (t:Tag {code: $code})
@@ -95,41 +118,67 @@ class RuleRepository {
 	 * version and SQL as its transform.
 	 */
 	long write(RuleOwner owner, BoundRule rule) {
-		String label = owner.isClass() ? GraphModel.TAG_CLASS : GraphModel.TAG;
-		return neo4j.query("""
-				MATCH (owner:%s {code: $code})
-				SET owner.ruleSql = $sql, owner.ruleVersion = coalesce(owner.ruleVersion, 0) + 1,
-				    owner.ruleColumns = $columns
-				WITH owner, owner.ruleVersion AS version
-				CALL (owner, version) {
-				  UNWIND $tags AS tagCode
-				  MATCH (t:Tag {code: tagCode})
-				  CALL (t) {
-				    MATCH (t)-[d:DERIVED_FROM]->(x) WHERE d.origin IS NULL
-				    MERGE (t)-[:%s]->(x)
-				    DELETE d
-				  }
-				  CALL (t) {
-				    MATCH (t)-[d:DERIVED_FROM {origin: 'RULE'}]->() DELETE d
-				  }
-				  CALL (t, version) {
-				    UNWIND $fields AS fieldCode
-				    MATCH (f:SourceField {code: fieldCode})
-				    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: $code, ruleVersion: version, transform: $sql}]->(f)
-				  }
-				  CALL (t, version) {
-				    UNWIND $inputs AS inputCode
-				    MATCH (u:Tag {code: inputCode})
-				    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: $code, ruleVersion: version, transform: $sql}]->(u)
-				  }
-				}
-				RETURN version""".formatted(label, DECLARED_FROM))
-			.bindAll(CypherParameters.of("code", owner.code(), "sql", rule.sql(), "columns", rule.columns(), "tags",
-					owner.tags(), "fields", rule.fields(), "inputs", rule.tags()))
-			.fetchAs(Long.class)
-			.one()
-			.orElseThrow();
+		return writeAll(List.of(owner), List.of(rule)).get(0);
 	}
+
+	/**
+	 * {@link #write} for many owners in one statement per kind of owner (tags, classes):
+	 * the first start adopts the demo library's rules at once. Returns each new version,
+	 * in the owners' order.
+	 */
+	List<Long> writeAll(List<RuleOwner> owners, List<BoundRule> bound) {
+		Map<String, Long> versions = new java.util.HashMap<>();
+		for (boolean classes : List.of(false, true)) {
+			List<Map<String, Object>> rows = new java.util.ArrayList<>();
+			for (int i = 0; i < owners.size(); i++) {
+				RuleOwner owner = owners.get(i);
+				BoundRule rule = bound.get(i);
+				if (owner.isClass() == classes) {
+					rows.add(CypherParameters.of("code", owner.code(), "sql", rule.sql(), "columns", rule.columns(),
+							"tags", owner.tags(), "fields", rule.fields(), "inputs", rule.tags()));
+				}
+			}
+			if (!rows.isEmpty()) {
+				neo4j.query(WRITE.formatted(classes ? GraphModel.TAG_CLASS : GraphModel.TAG, DECLARED_FROM))
+					.bind(rows)
+					.to("rules")
+					.fetch()
+					.all()
+					.forEach(row -> versions.put((String) row.get("code"), ((Number) row.get("version")).longValue()));
+			}
+		}
+		return owners.stream().map(owner -> versions.get(owner.code())).toList();
+	}
+
+	private static final String WRITE = """
+			UNWIND $rules AS rule
+			MATCH (owner:%s {code: rule.code})
+			SET owner.ruleSql = rule.sql, owner.ruleVersion = coalesce(owner.ruleVersion, 0) + 1,
+			    owner.ruleColumns = rule.columns
+			WITH rule, owner, owner.ruleVersion AS version
+			CALL (rule, owner, version) {
+			  UNWIND rule.tags AS tagCode
+			  MATCH (t:Tag {code: tagCode})
+			  CALL (t) {
+			    MATCH (t)-[d:DERIVED_FROM]->(x) WHERE d.origin IS NULL
+			    MERGE (t)-[:%s]->(x)
+			    DELETE d
+			  }
+			  CALL (t) {
+			    MATCH (t)-[d:DERIVED_FROM {origin: 'RULE'}]->() DELETE d
+			  }
+			  CALL (rule, t, version) {
+			    UNWIND rule.fields AS fieldCode
+			    MATCH (f:SourceField {code: fieldCode})
+			    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: rule.code, ruleVersion: version, transform: rule.sql}]->(f)
+			  }
+			  CALL (rule, t, version) {
+			    UNWIND rule.inputs AS inputCode
+			    MATCH (u:Tag {code: inputCode})
+			    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: rule.code, ruleVersion: version, transform: rule.sql}]->(u)
+			  }
+			}
+			RETURN rule.code AS code, version""";
 
 	/** A rule as stored: the SQL, its version and its output columns. */
 	record StoredRule(String owner, boolean isClass, String sql, long version, List<String> columns, String status,

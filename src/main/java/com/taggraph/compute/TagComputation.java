@@ -256,43 +256,74 @@ class TagComputation {
 				}
 			});
 		}
+		// every tag at once, set-based: a few queries for the whole run rather than a
+		// handful per tag
+		String own = SourceEngine.OWN_SCHEMA;
+		try (Statement statement = connection.createStatement()) {
+			statement
+				.execute("CREATE OR REPLACE TABLE " + own + ".results (tag VARCHAR, customer VARCHAR, value VARCHAR)");
+			for (String tag : tags) {
+				statement.execute("INSERT INTO " + own + ".results SELECT " + SourceEngine.literal(tag)
+						+ ", customer, value FROM " + SourceEngine.tagTable(tag));
+			}
+		}
+		String results = own + ".results r";
+		String currentOf = own + ".current c ON c.tag = r.tag AND c.customer = r.customer";
+		Map<String, List<String[]>> add = byTag(rows(connection,
+				"SELECT r.tag, r.customer, r.value FROM " + results + " WHERE EXISTS (SELECT 1 FROM " + own
+						+ ".customers k WHERE k.id = r.customer)" + " AND NOT EXISTS (SELECT 1 FROM " + own
+						+ ".current c WHERE c.tag = r.tag AND c.customer = r.customer)"
+						+ " ORDER BY r.tag, r.customer"));
+		Map<String, List<String[]>> remove = byTag(rows(connection,
+				"SELECT c.tag, c.customer, c.value FROM " + own
+						+ ".current c WHERE c.from_rule AND NOT EXISTS (SELECT 1 FROM " + own
+						+ ".results r WHERE r.tag = c.tag AND r.customer = c.customer) ORDER BY c.tag, c.customer"));
+		Map<String, List<String[]>> change = byTag(
+				rows(connection, "SELECT r.tag, r.customer, r.value FROM " + results + " JOIN " + currentOf
+						+ " WHERE c.from_rule AND r.value IS DISTINCT FROM c.value" + " ORDER BY r.tag, r.customer"));
+		Map<String, long[]> counts = new HashMap<>();
+		for (String[] row : rows(connection,
+				"SELECT r.tag, count(*), count(k.id), count(*) FILTER (WHERE c.from_rule)" + " FROM " + results
+						+ " LEFT JOIN " + own + ".customers k ON k.id = r.customer LEFT JOIN " + currentOf
+						+ " GROUP BY r.tag")) {
+			counts.put(row[0], new long[] { Long.parseLong(row[1]), Long.parseLong(row[2]), Long.parseLong(row[3]) });
+		}
+		Map<String, List<String[]>> samples = dryRun ? byTag(rows(connection,
+				"SELECT tag, customer FROM (SELECT tag, customer, row_number() OVER (PARTITION BY tag ORDER BY customer)"
+						+ " AS n FROM " + own + ".results) WHERE n <= " + properties.sampleSize()
+						+ " ORDER BY tag, customer"))
+				: Map.of();
 		List<TagRunStat> stats = new ArrayList<>();
 		List<BulkAssignments.RuleAssignmentRow> added = new ArrayList<>();
 		List<BulkAssignments.RuleAssignmentRow> removed = new ArrayList<>();
 		List<BulkAssignments.RuleAssignmentRow> changed = new ArrayList<>();
-		String own = SourceEngine.OWN_SCHEMA;
 		for (String tag : tags) {
 			RuleRepository.StoredRule rule = ruleOf.get(tag);
-			String result = SourceEngine.tagTable(tag);
-			String current = "(SELECT * FROM " + own + ".current WHERE tag = " + SourceEngine.literal(tag) + ")";
-			String known = "(SELECT r.* FROM " + result + " r SEMI JOIN " + own + ".customers k ON k.id = r.customer)";
-			long matched = count(connection, "SELECT count(*) FROM " + result);
-			long knownCount = count(connection, "SELECT count(*) FROM " + known);
-			List<String[]> add = rows(connection, "SELECT n.customer, n.value FROM " + known + " n ANTI JOIN " + current
-					+ " c ON c.customer = n.customer ORDER BY n.customer");
-			List<String[]> remove = rows(connection, "SELECT c.customer, c.value FROM " + current + " c ANTI JOIN "
-					+ result + " n ON n.customer = c.customer WHERE c.from_rule ORDER BY c.customer");
-			List<String[]> change = rows(connection,
-					"SELECT n.customer, n.value FROM " + result + " n JOIN " + current
-							+ " c ON c.customer = n.customer WHERE c.from_rule AND n.value IS DISTINCT FROM c.value"
-							+ " ORDER BY n.customer");
-			long keptByRule = count(connection, "SELECT count(*) FROM " + result + " n JOIN " + current
-					+ " c ON c.customer = n.customer WHERE c.from_rule");
-			List<String> sample = rows(connection,
-					"SELECT customer, value FROM " + result + " ORDER BY customer LIMIT " + properties.sampleSize())
-				.stream()
-				.map(row -> row[0])
-				.toList();
+			long[] count = counts.getOrDefault(tag, new long[3]);
+			long matched = count[0];
+			long knownCount = count[1];
+			long keptByRule = count[2];
+			List<String[]> adds = add.getOrDefault(tag, List.of());
+			List<String[]> removes = remove.getOrDefault(tag, List.of());
+			List<String[]> changes = change.getOrDefault(tag, List.of());
+			List<String> sample = samples.getOrDefault(tag, List.of()).stream().map(row -> row[1]).toList();
 			stats.add(new TagRunStat(tag, rule.owner(), rule.version(), rowsRead.getOrDefault(tag, 0L), matched,
-					add.size(), remove.size(), change.size(), keptByRule - change.size(), keptByRule + add.size(),
-					matched - knownCount, millis.getOrDefault(tag, 0L), dryRun ? sample : List.of()));
-			add.forEach(row -> added.add(new BulkAssignments.RuleAssignmentRow(row[0], tag, row[1], rule.version())));
-			remove.forEach(
-					row -> removed.add(new BulkAssignments.RuleAssignmentRow(row[0], tag, row[1], rule.version())));
-			change.forEach(
-					row -> changed.add(new BulkAssignments.RuleAssignmentRow(row[0], tag, row[1], rule.version())));
+					adds.size(), removes.size(), changes.size(), keptByRule - changes.size(), keptByRule + adds.size(),
+					matched - knownCount, millis.getOrDefault(tag, 0L), sample));
+			adds.forEach(row -> added.add(new BulkAssignments.RuleAssignmentRow(row[1], tag, row[2], rule.version())));
+			removes.forEach(
+					row -> removed.add(new BulkAssignments.RuleAssignmentRow(row[1], tag, row[2], rule.version())));
+			changes.forEach(
+					row -> changed.add(new BulkAssignments.RuleAssignmentRow(row[1], tag, row[2], rule.version())));
 		}
 		return new Outcome(stats, refused, added, removed, changed);
+	}
+
+	/** Rows whose first column is a tag code, by tag. */
+	private static Map<String, List<String[]>> byTag(List<String[]> rows) {
+		Map<String, List<String[]>> byTag = new HashMap<>();
+		rows.forEach(row -> byTag.computeIfAbsent(row[0], tag -> new ArrayList<>()).add(row));
+		return byTag;
 	}
 
 	static long count(Connection connection, String sql) throws SQLException {
