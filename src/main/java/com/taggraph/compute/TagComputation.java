@@ -31,6 +31,9 @@ import com.taggraph.customer.CustomerGenerator;
 @Component
 class TagComputation {
 
+	private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory
+		.getLog(TagComputation.class);
+
 	private final SourceEngine engine;
 
 	private final BulkAssignments bulk;
@@ -65,6 +68,7 @@ class TagComputation {
 			List<ClassRefusal> refused = new ArrayList<>();
 			Map<String, Long> tableRows = new HashMap<>();
 			int done = 0;
+			long began = System.nanoTime();
 			for (RuleRepository.StoredRule rule : order) {
 				long started = System.nanoTime();
 				ensureInputs(connection, rule.inputs());
@@ -81,8 +85,10 @@ class TagComputation {
 				}
 				progress.tagsDone(++done, order.size());
 			}
+			long ran = System.nanoTime();
 			loadCustomers(connection);
 			refused.addAll(new StructuralChecks(connection, bulk, properties.sampleSize()).check(tags));
+			long checked = System.nanoTime();
 			Set<String> refusedTags = refused.stream()
 				.flatMap(r -> r.tags().stream())
 				.collect(Collectors.toCollection(LinkedHashSet::new));
@@ -94,6 +100,8 @@ class TagComputation {
 				.filter(tag -> !refusedTags.contains(tag))
 				.toList();
 			Outcome outcome = diff(connection, toWrite, ruleOf, millis, rowsRead, refused, dryRun);
+			log.info("Rules %d ms, checks %d ms, difference %d ms".formatted((ran - began) / 1_000_000,
+					(checked - ran) / 1_000_000, (System.nanoTime() - checked) / 1_000_000));
 			if (dryRun) {
 				for (String tag : tags) {
 					restore(connection, tag, hadResult.getOrDefault(tag, false));
