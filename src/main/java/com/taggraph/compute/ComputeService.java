@@ -317,6 +317,9 @@ public class ComputeService implements DisposableBean {
 					(done, total) -> {
 						live.computeIfPresent(id, (k, run) -> run.withProgress(done, total, 0));
 						progress.step(1);
+						if (done == total) {
+							progress.start("checks and difference", -1, "");
+						}
 					});
 			progress.finish();
 			long computed = System.nanoTime();
