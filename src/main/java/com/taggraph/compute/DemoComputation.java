@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ class DemoComputation implements StartupStep {
 		for (boolean classes : List.of(true, false)) {
 			JsonNode texts = demo.path(classes ? "classes" : "tags");
 			List<String> codes = texts.propertyNames().stream().toList();
-			Map<String, RuleRepository.RuleOwner> found = new java.util.HashMap<>();
+			Map<String, RuleRepository.RuleOwner> found = new HashMap<>();
 			rules.owners(codes, classes).forEach(owner -> found.put(owner.code(), owner));
 			for (String code : codes) {
 				RuleRepository.RuleOwner owner = found.get(code);
@@ -158,7 +159,7 @@ class DemoComputation implements StartupStep {
 							"the demo rules name %s, which is not in the demo library".formatted(code));
 				}
 				owners.add(owner);
-				drafts.add(new RuleBinder.Draft(texts.path(code).asString(), classes));
+				drafts.add(new RuleBinder.Draft(code, texts.path(code).asString(), classes));
 			}
 		}
 		List<BoundRule> bound;
@@ -166,18 +167,7 @@ class DemoComputation implements StartupStep {
 			bound = binder.bindAll(drafts);
 		}
 		catch (RuntimeException ex) {
-			// one at a time, to name the rule that broke
-			for (int i = 0; i < drafts.size(); i++) {
-				try {
-					binder.bind(drafts.get(i).sql(), drafts.get(i).classRule());
-				}
-				catch (RuntimeException one) {
-					throw new IllegalStateException(
-							"the demo rule of %s does not bind: %s".formatted(owners.get(i).code(), one.getMessage()),
-							one);
-				}
-			}
-			throw ex;
+			throw new IllegalStateException("a demo rule does not bind: " + ex.getMessage(), ex);
 		}
 		tx.executeWithoutResult(status -> rules.writeAll(owners, bound));
 	}

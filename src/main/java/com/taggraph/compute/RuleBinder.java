@@ -66,11 +66,14 @@ class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 	 * exclusive class (customer, tag[, value]); refuses it with INVALID_INPUT otherwise.
 	 */
 	synchronized BoundRule bind(String sql, boolean classRule) {
-		return bindAll(List.of(new Draft(sql, classRule))).get(0);
+		return bindAll(List.of(new Draft(null, sql, classRule))).get(0);
 	}
 
-	/** A rule to bind: its SQL, and whether it serves a whole class. */
-	record Draft(String sql, boolean classRule) {
+	/**
+	 * A rule to bind: its owner (named in a refusal when there are several), its SQL, and
+	 * whether it serves a whole class.
+	 */
+	record Draft(String owner, String sql, boolean classRule) {
 	}
 
 	/**
@@ -88,7 +91,16 @@ class RuleBinder implements org.springframework.beans.factory.DisposableBean {
 			Map<String, List<String>> columnsOf = columnsOf(mirror);
 			List<BoundRule> bound = new ArrayList<>();
 			for (Draft draft : drafts) {
-				bound.add(bind(mirror, catalogue, columnsOf, draft.sql(), draft.classRule()));
+				try {
+					bound.add(bind(mirror, catalogue, columnsOf, draft.sql(), draft.classRule()));
+				}
+				catch (DomainException ex) {
+					if (draft.owner() == null) {
+						throw ex;
+					}
+					throw new DomainException(ex.code(), "the rule of %s: %s".formatted(draft.owner(), ex.getMessage()),
+							Map.of("subject", draft.owner()));
+				}
 			}
 			return bound;
 		}

@@ -1,5 +1,7 @@
 package com.taggraph.compute;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,37 @@ class RuleRepository {
 	/** The relationship keeping a tag's declared lineage once a rule replaces it. */
 	static final String DECLARED_FROM = GraphModel.DECLARED_FROM;
 
+	/** A rule on its owners (a label: tags or classes) and the lineage it gives. */
+	private static final String WRITE = """
+			UNWIND $rules AS rule
+			MATCH (owner:%s {code: rule.code})
+			SET owner.ruleSql = rule.sql, owner.ruleVersion = coalesce(owner.ruleVersion, 0) + 1,
+			    owner.ruleColumns = rule.columns
+			WITH rule, owner, owner.ruleVersion AS version
+			CALL (rule, owner, version) {
+			  UNWIND rule.tags AS tagCode
+			  MATCH (t:Tag {code: tagCode})
+			  CALL (t) {
+			    MATCH (t)-[d:DERIVED_FROM]->(x) WHERE d.origin IS NULL
+			    MERGE (t)-[:%s]->(x)
+			    DELETE d
+			  }
+			  CALL (t) {
+			    MATCH (t)-[d:DERIVED_FROM {origin: 'RULE'}]->() DELETE d
+			  }
+			  CALL (rule, t, version) {
+			    UNWIND rule.fields AS fieldCode
+			    MATCH (f:SourceField {code: fieldCode})
+			    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: rule.code, ruleVersion: version, transform: rule.sql}]->(f)
+			  }
+			  CALL (rule, t, version) {
+			    UNWIND rule.inputs AS inputCode
+			    MATCH (u:Tag {code: inputCode})
+			    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: rule.code, ruleVersion: version, transform: rule.sql}]->(u)
+			  }
+			}
+			RETURN rule.code AS code, version""";
+
 	private final Neo4jClient neo4j;
 
 	RuleRepository(Neo4jClient neo4j) {
@@ -34,8 +67,8 @@ class RuleRepository {
 	}
 
 	/**
-	 * The owners among the codes, tags or classes, in one query: the first start's demo
-	 * rules. Unknown codes are left out.
+	 * The owners among the codes, tags or classes, in one query (the first start looks up
+	 * the demo library's 82 at once). Unknown codes are left out.
 	 */
 	List<RuleOwner> owners(List<String> codes, boolean classes) {
 		String query = classes ? """
@@ -57,28 +90,11 @@ class RuleRepository {
 	}
 
 	Optional<RuleOwner> tagOwner(String code) {
-		return neo4j.query("""
-				MATCH (t:Tag {code: $code})
-				RETURN t.code AS code, t.status AS status""")
-			.bind(code)
-			.to("code")
-			.fetchAs(RuleOwner.class)
-			.mappedBy((types, r) -> new RuleOwner(code, false, r.get("status").asString(null), false, List.of(code)))
-			.one();
+		return owners(List.of(code), false).stream().findFirst();
 	}
 
 	Optional<RuleOwner> classOwner(String code) {
-		return neo4j.query("""
-				MATCH (c:TagClass {code: $code})
-				RETURN c.status AS status, coalesce(c.exclusive, false) AS exclusive,
-				       COLLECT { MATCH (t:Tag)-[:IN_CLASS]->(:TagClass)-[:BROADER]->*(c) WHERE t.ruleSql IS NULL
-				                RETURN t.code ORDER BY t.code } AS tags""")
-			.bind(code)
-			.to("code")
-			.fetchAs(RuleOwner.class)
-			.mappedBy((types, r) -> new RuleOwner(code, true, r.get("status").asString(null),
-					r.get("exclusive").asBoolean(), r.get("tags").asList(v -> v.asString())))
-			.one();
+		return owners(List.of(code), true).stream().findFirst();
 	}
 
 	/** Every tag at or below a class; empty for an unknown class. */
@@ -127,9 +143,9 @@ class RuleRepository {
 	 * in the owners' order.
 	 */
 	List<Long> writeAll(List<RuleOwner> owners, List<BoundRule> bound) {
-		Map<String, Long> versions = new java.util.HashMap<>();
+		Map<String, Long> versions = new HashMap<>();
 		for (boolean classes : List.of(false, true)) {
-			List<Map<String, Object>> rows = new java.util.ArrayList<>();
+			List<Map<String, Object>> rows = new ArrayList<>();
 			for (int i = 0; i < owners.size(); i++) {
 				RuleOwner owner = owners.get(i);
 				BoundRule rule = bound.get(i);
@@ -149,36 +165,6 @@ class RuleRepository {
 		}
 		return owners.stream().map(owner -> versions.get(owner.code())).toList();
 	}
-
-	private static final String WRITE = """
-			UNWIND $rules AS rule
-			MATCH (owner:%s {code: rule.code})
-			SET owner.ruleSql = rule.sql, owner.ruleVersion = coalesce(owner.ruleVersion, 0) + 1,
-			    owner.ruleColumns = rule.columns
-			WITH rule, owner, owner.ruleVersion AS version
-			CALL (rule, owner, version) {
-			  UNWIND rule.tags AS tagCode
-			  MATCH (t:Tag {code: tagCode})
-			  CALL (t) {
-			    MATCH (t)-[d:DERIVED_FROM]->(x) WHERE d.origin IS NULL
-			    MERGE (t)-[:%s]->(x)
-			    DELETE d
-			  }
-			  CALL (t) {
-			    MATCH (t)-[d:DERIVED_FROM {origin: 'RULE'}]->() DELETE d
-			  }
-			  CALL (rule, t, version) {
-			    UNWIND rule.fields AS fieldCode
-			    MATCH (f:SourceField {code: fieldCode})
-			    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: rule.code, ruleVersion: version, transform: rule.sql}]->(f)
-			  }
-			  CALL (rule, t, version) {
-			    UNWIND rule.inputs AS inputCode
-			    MATCH (u:Tag {code: inputCode})
-			    CREATE (t)-[:DERIVED_FROM {origin: 'RULE', rule: rule.code, ruleVersion: version, transform: rule.sql}]->(u)
-			  }
-			}
-			RETURN rule.code AS code, version""";
 
 	/** A rule as stored: the SQL, its version and its output columns. */
 	record StoredRule(String owner, boolean isClass, String sql, long version, List<String> columns, String status,

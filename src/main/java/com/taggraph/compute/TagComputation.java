@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.springframework.stereotype.Component;
@@ -31,8 +33,7 @@ import com.taggraph.customer.CustomerGenerator;
 @Component
 class TagComputation {
 
-	private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory
-		.getLog(TagComputation.class);
+	private static final Log log = LogFactory.getLog(TagComputation.class);
 
 	private final SourceEngine engine;
 
@@ -270,9 +271,12 @@ class TagComputation {
 		try (Statement statement = connection.createStatement()) {
 			statement
 				.execute("CREATE OR REPLACE TABLE " + own + ".results (tag VARCHAR, customer VARCHAR, value VARCHAR)");
-			for (String tag : tags) {
-				statement.execute("INSERT INTO " + own + ".results SELECT " + SourceEngine.literal(tag)
-						+ ", customer, value FROM " + SourceEngine.tagTable(tag));
+			if (!tags.isEmpty()) {
+				statement.execute("INSERT INTO " + own + ".results "
+						+ tags.stream()
+							.map(tag -> "SELECT " + SourceEngine.literal(tag) + ", customer, value FROM "
+									+ SourceEngine.tagTable(tag))
+							.collect(Collectors.joining(" UNION ALL ")));
 			}
 		}
 		String results = own + ".results r";

@@ -1,6 +1,7 @@
 package com.taggraph.importing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 		if (value == null) {
 			return List.of();
 		}
-		return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
 	/** The one word after the command, such as an id. */
