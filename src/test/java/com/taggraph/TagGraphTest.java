@@ -25,7 +25,8 @@ import com.taggraph.importing.ImportCrash;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
 				"taggraph.neo4j.embedded.bolt-port=0", "taggraph.neo4j.embedded.http-port=0",
-				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.import.max-bytes=2MB" })
+				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.import.max-bytes=2MB",
+				"taggraph.demo.background=false" })
 @Import({ StatementCounter.class, ImportCrash.class })
 @ActiveProfiles({ "testusers", "testconnections" })
 public @interface TagGraphTest {

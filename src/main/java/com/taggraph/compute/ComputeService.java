@@ -361,8 +361,14 @@ public class ComputeService implements DisposableBean {
 		// one tag's dense node for every row
 		List<BulkAssignments.RuleAssignmentRow> added = new ArrayList<>(outcome.added());
 		added.sort(java.util.Comparator.comparing(BulkAssignments.RuleAssignmentRow::customerId));
-		for (int from = 0; from < added.size(); from += BATCH) {
-			List<BulkAssignments.RuleAssignmentRow> batch = added.subList(from, Math.min(added.size(), from + BATCH));
+		for (int from = 0, to; from < added.size(); from = to) {
+			// a customer's additions land in one transaction: a reader never sees half
+			// its tags
+			to = Math.min(added.size(), from + BATCH);
+			while (to < added.size() && added.get(to).customerId().equals(added.get(to - 1).customerId())) {
+				to++;
+			}
+			List<BulkAssignments.RuleAssignmentRow> batch = added.subList(from, to);
 			long total = written + batch.size();
 			tx.executeWithoutResult(status -> {
 				bulk.createRuleAssignments(batch, id);

@@ -78,9 +78,13 @@ class DemoComputation implements StartupStep {
 	}
 
 	@Override
+	public boolean preparesDemoData(boolean demoEnabled) {
+		return demoEnabled && customers > 0 && sourceData.available() && !bulk.hasCustomers();
+	}
+
+	@Override
 	public void afterLibraryReady(boolean demoEnabled) {
-		boolean first = demoEnabled && customers > 0 && sourceData.available() && bulk.customerIds().isEmpty();
-		if (!first) {
+		if (!preparesDemoData(demoEnabled)) {
 			sourceData.discardEarly();
 			staging.stageAll();
 			return;

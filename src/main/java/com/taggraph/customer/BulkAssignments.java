@@ -210,6 +210,11 @@ public class BulkAssignments {
 	}
 
 	/** Every customer id, sorted. */
+	/** Whether the database has any customer (read from the count store). */
+	public boolean hasCustomers() {
+		return neo4j.query("MATCH (c:Customer) RETURN count(c) > 0").fetchAs(Boolean.class).one().orElse(false);
+	}
+
 	public List<String> customerIds() {
 		return List.copyOf(neo4j.query("MATCH (c:Customer) RETURN c.id AS id ORDER BY id").fetchAs(String.class).all());
 	}

@@ -73,6 +73,9 @@ class SegmentIndex implements StartupStep, DisposableBean {
 
 	private volatile IndexSnapshot current = IndexSnapshot.EMPTY;
 
+	/** Whether a whole build has been swapped in since the app began. */
+	private volatile boolean everBuilt;
+
 	private List<TagAssignmentsChanged> changedDuringBuild;
 
 	private ScheduledFuture<?> nextRefresh;
@@ -99,7 +102,11 @@ class SegmentIndex implements StartupStep, DisposableBean {
 
 	@Override
 	public void afterLibraryReady(boolean demoEnabled) {
-		rebuild("start");
+		// a bulk change during start (the demo computation) built it already, and the
+		// change listeners keep it current since
+		if (!everBuilt) {
+			rebuild("start");
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -150,6 +157,7 @@ class SegmentIndex implements StartupStep, DisposableBean {
 				}
 				changedDuringBuild = null;
 				current = built;
+				everBuilt = true;
 				scheduleNextRefresh();
 			}
 			var status = built.status(refreshInterval());
