@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "taggraph.neo4j.embedded.data-dir=target/test-neo4j/${random.uuid}",
 				"taggraph.neo4j.embedded.bolt-port=0", "taggraph.neo4j.embedded.http-port=0",
-				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.demo.customers=2000" })
+				"taggraph.neo4j.embedded.http-enabled=false", "taggraph.demo.customers=2000",
+				"taggraph.demo.background=false" })
 class DemoPromotionAcceptanceTest extends ApiTest {
 
 	@Test
